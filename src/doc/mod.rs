@@ -1,0 +1,65 @@
+//! The CRDT layer: each shareable unit is one Automerge document with a kind and a
+//! schema version, read and edited here through typed functions. No browser APIs.
+
+mod access;
+pub mod personal;
+
+pub use personal::{Access, PersonalDoc, PERSONAL_SCHEMA};
+
+use automerge::ActorId;
+
+/// What kind of document this is. Stored in every document under `kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocKind {
+    Personal,
+}
+
+impl DocKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            DocKind::Personal => "personal",
+        }
+    }
+}
+
+/// Why a document could not be read, merged or edited.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocError {
+    #[error("this is not an Unhurried document, or it is damaged ({0})")]
+    Unreadable(String),
+    #[error("this is a {found} document, not a {expected} one")]
+    WrongKind { expected: &'static str, found: String },
+    #[error("this document was saved by a newer version of Unhurried (format {found}; this app reads up to {known}). Update the app to open it")]
+    NewerSchema { found: u64, known: u64 },
+    #[error("this document is open read-only because it comes from a newer version of Unhurried")]
+    ReadOnly,
+    #[error("the document is larger than {limit} bytes")]
+    TooLarge { limit: usize },
+    #[error("the document could not be changed: {0}")]
+    Edit(String),
+}
+
+impl From<automerge::AutomergeError> for DocError {
+    fn from(e: automerge::AutomergeError) -> Self {
+        DocError::Edit(e.to_string())
+    }
+}
+
+/// Random bytes from the platform (the browser's crypto in wasm).
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    // Without randomness ids could collide across devices; there is no safe fallback.
+    getrandom::fill(&mut bytes).expect("the platform offers no random numbers");
+    bytes
+}
+
+/// A random id as 32 hex characters (128 bits).
+pub fn random_id() -> String {
+    random_bytes::<16>().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A fresh Automerge actor for this editing session. Each tab gets its own, since two
+/// writers sharing one actor would produce clashing change sequence numbers.
+pub fn new_session_actor() -> ActorId {
+    ActorId::from(random_bytes::<16>().as_slice())
+}

@@ -1,0 +1,571 @@
+//! The personal document: one per person, merged across their devices, never shared
+//! whole (it holds the hourly rate).
+//!
+//! Layout (schema 2):
+//! ```text
+//! { kind: "personal", schema: 2,
+//!   profile:   { name, time_zone, actor_id },
+//!   inventory: { <task id>: { title, freq, freq_n, minutes, reasons: { <reason>: true },
+//!                             decision, decision_detail, note, created } },
+//!   rate:      { mode, direct_cents_per_hour, yearly_income_cents, hours_per_week,
+//!                weeks_per_year, currency } }
+//! ```
+//! The top-level objects come from one canonical first change, identical on every
+//! device (fixed actor, fixed time), so two devices that started apart still share
+//! the same `inventory` map and merge task by task instead of one map replacing the other.
+
+use automerge::transaction::{CommitOptions, Transactable};
+use automerge::{ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ROOT};
+
+use super::access::{ensure_map, get_i64, get_list, get_map, get_str, get_u32, set_i64, set_str};
+use super::{new_session_actor, DocError, DocKind};
+use crate::model::inventory::{DecisionKind, Frequency, FrequencyKind, SyncReason, Task, TaskId};
+use crate::model::profile::Profile;
+use crate::model::rate::{Rate, RateMode};
+use crate::model::PersonalState;
+
+/// The schema this build writes. Older documents are migrated on load; newer ones open read-only.
+pub const PERSONAL_SCHEMA: u64 = 2;
+
+/// The largest personal document accepted from a file or storage, before Automerge parses it.
+pub const MAX_PERSONAL_BYTES: usize = 8 * 1024 * 1024;
+
+/// Whether edits are allowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// Written by a newer app: reading is safe, writing could damage fields this build does not know.
+    ReadOnly { found_schema: u64 },
+}
+
+/// The personal document and what this build may do with it.
+pub struct PersonalDoc {
+    doc: AutoCommit,
+    access: Access,
+}
+
+fn skeleton() -> AutoCommit {
+    let mut doc = AutoCommit::new().with_actor(ActorId::from([0u8; 16].as_slice()));
+    // Infallible on a fresh document: these are puts on the root map.
+    doc.put(ROOT, "kind", DocKind::Personal.key()).expect("put on a new document");
+    doc.put(ROOT, "schema", PERSONAL_SCHEMA).expect("put on a new document");
+    for key in ["profile", "inventory", "rate"] {
+        doc.put_object(ROOT, key, ObjType::Map).expect("put on a new document");
+    }
+    doc.commit_with(CommitOptions::default().with_time(0).with_message("Unhurried personal document"));
+    doc
+}
+
+/// The canonical first change every personal document of schema 2 starts from.
+fn skeleton_change() -> Change {
+    skeleton()
+        .get_last_local_change()
+        .expect("the skeleton has one change")
+}
+
+impl PersonalDoc {
+    /// A new, empty personal document.
+    pub fn new() -> Self {
+        let mut doc = skeleton();
+        doc.set_actor(new_session_actor());
+        PersonalDoc { doc, access: Access::ReadWrite }
+    }
+
+    /// Loads a saved document (full save, optionally followed by incremental chunks),
+    /// migrating an older schema in place.
+    pub fn load(bytes: &[u8]) -> Result<Self, DocError> {
+        if bytes.len() > MAX_PERSONAL_BYTES {
+            return Err(DocError::TooLarge { limit: MAX_PERSONAL_BYTES });
+        }
+        let mut doc = AutoCommit::load(bytes).map_err(|e| DocError::Unreadable(e.to_string()))?;
+        doc.set_actor(new_session_actor());
+        let kind = get_str(&doc, &ROOT, "kind");
+        if kind.as_deref() != Some(DocKind::Personal.key()) {
+            return Err(DocError::WrongKind {
+                expected: DocKind::Personal.key(),
+                found: kind.unwrap_or_else(|| "unknown".into()),
+            });
+        }
+        let schema = schema_of(&doc);
+        let access = if schema > PERSONAL_SCHEMA {
+            Access::ReadOnly { found_schema: schema }
+        } else {
+            if schema < PERSONAL_SCHEMA {
+                migrate(&mut doc, schema)?;
+            }
+            Access::ReadWrite
+        };
+        Ok(PersonalDoc { doc, access })
+    }
+
+    pub fn access(&self) -> Access {
+        self.access
+    }
+
+    fn writable(&mut self) -> Result<&mut AutoCommit, DocError> {
+        match self.access {
+            Access::ReadWrite => Ok(&mut self.doc),
+            Access::ReadOnly { .. } => Err(DocError::ReadOnly),
+        }
+    }
+
+    /// Merges another copy of this person's document (a backup from another device,
+    /// or another tab's save). Returns whether anything new arrived.
+    pub fn merge_bytes(&mut self, bytes: &[u8]) -> Result<bool, DocError> {
+        let mut other = PersonalDoc::load(bytes)?;
+        if let Access::ReadOnly { found_schema } = other.access {
+            return Err(DocError::NewerSchema { found: found_schema, known: PERSONAL_SCHEMA });
+        }
+        let before = self.doc.get_heads();
+        self.doc.merge(&mut other.doc)?;
+        Ok(self.doc.get_heads() != before)
+    }
+
+    /// Applies incremental chunks written by another tab of this app.
+    pub fn apply_incremental(&mut self, bytes: &[u8]) -> Result<bool, DocError> {
+        if bytes.len() > MAX_PERSONAL_BYTES {
+            return Err(DocError::TooLarge { limit: MAX_PERSONAL_BYTES });
+        }
+        let before = self.doc.get_heads();
+        self.doc
+            .load_incremental(bytes)
+            .map_err(|e| DocError::Unreadable(e.to_string()))?;
+        Ok(self.doc.get_heads() != before)
+    }
+
+    /// The whole document, compressed.
+    pub fn save(&mut self) -> Vec<u8> {
+        self.doc.save()
+    }
+
+    /// The changes since the last `save` or `save_incremental`; empty when none.
+    pub fn save_incremental(&mut self) -> Vec<u8> {
+        self.doc.save_incremental()
+    }
+
+    /// Everything in the document as plain values.
+    pub fn state(&self) -> PersonalState {
+        PersonalState {
+            profile: self.profile(),
+            tasks: self.tasks(),
+            rate: self.rate(),
+        }
+    }
+
+    pub fn profile(&self) -> Profile {
+        let Some(obj) = get_map(&self.doc, &ROOT, "profile") else {
+            return Profile::default();
+        };
+        Profile {
+            display_name: get_str(&self.doc, &obj, "name").unwrap_or_default(),
+            time_zone: get_str(&self.doc, &obj, "time_zone").unwrap_or_default(),
+            actor_id: get_str(&self.doc, &obj, "actor_id").unwrap_or_default(),
+        }
+    }
+
+    pub fn set_profile(&mut self, profile: &Profile) -> Result<(), DocError> {
+        let doc = self.writable()?;
+        let obj = ensure_map(doc, &ROOT, "profile")?;
+        set_str(doc, &obj, "name", &profile.display_name)?;
+        set_str(doc, &obj, "time_zone", &profile.time_zone)?;
+        set_str(doc, &obj, "actor_id", &profile.actor_id)?;
+        self.commit("profile");
+        Ok(())
+    }
+
+    /// Tasks, oldest first.
+    pub fn tasks(&self) -> Vec<Task> {
+        let Some(inventory) = get_map(&self.doc, &ROOT, "inventory") else {
+            return Vec::new();
+        };
+        let mut tasks: Vec<Task> = self
+            .doc
+            .keys(&inventory)
+            .filter_map(|id| {
+                let obj = get_map(&self.doc, &inventory, &id)?;
+                Some(read_task(&self.doc, &obj, TaskId::new(id)))
+            })
+            .collect();
+        tasks.sort_by(|a, b| a.created_ms.cmp(&b.created_ms).then_with(|| a.id.cmp(&b.id)));
+        tasks
+    }
+
+    pub fn task(&self, id: &TaskId) -> Option<Task> {
+        let inventory = get_map(&self.doc, &ROOT, "inventory")?;
+        let obj = get_map(&self.doc, &inventory, id.as_str())?;
+        Some(read_task(&self.doc, &obj, id.clone()))
+    }
+
+    /// Adds the task, or writes the fields that differ from the stored one.
+    pub fn put_task(&mut self, task: &Task) -> Result<(), DocError> {
+        let doc = self.writable()?;
+        let inventory = ensure_map(doc, &ROOT, "inventory")?;
+        let obj = ensure_map(doc, &inventory, task.id.as_str())?;
+        write_task(doc, &obj, task)?;
+        self.commit("task");
+        Ok(())
+    }
+
+    /// Removes the task; returns it so the caller can offer undo.
+    pub fn delete_task(&mut self, id: &TaskId) -> Result<Option<Task>, DocError> {
+        let removed = self.task(id);
+        let doc = self.writable()?;
+        if let (Some(_), Some(inventory)) = (&removed, get_map(doc, &ROOT, "inventory")) {
+            doc.delete(&inventory, id.as_str())?;
+            self.commit("delete task");
+        }
+        Ok(removed)
+    }
+
+    pub fn rate(&self) -> Rate {
+        let Some(obj) = get_map(&self.doc, &ROOT, "rate") else {
+            return Rate::default();
+        };
+        let d = Rate::default();
+        let doc = &self.doc;
+        Rate {
+            mode: get_str(doc, &obj, "mode")
+                .and_then(|m| RateMode::from_key(&m))
+                .unwrap_or(d.mode),
+            direct_cents_per_hour: get_i64(doc, &obj, "direct_cents_per_hour")
+                .unwrap_or(d.direct_cents_per_hour),
+            yearly_income_cents: get_i64(doc, &obj, "yearly_income_cents")
+                .unwrap_or(d.yearly_income_cents),
+            hours_per_week: get_u32(doc, &obj, "hours_per_week").unwrap_or(d.hours_per_week),
+            weeks_per_year: get_u32(doc, &obj, "weeks_per_year").unwrap_or(d.weeks_per_year),
+            currency: get_str(doc, &obj, "currency")
+                .filter(|c| !c.is_empty())
+                .unwrap_or(d.currency),
+        }
+    }
+
+    pub fn set_rate(&mut self, rate: &Rate) -> Result<(), DocError> {
+        let doc = self.writable()?;
+        let obj = ensure_map(doc, &ROOT, "rate")?;
+        set_str(doc, &obj, "mode", rate.mode.key())?;
+        set_i64(doc, &obj, "direct_cents_per_hour", rate.direct_cents_per_hour)?;
+        set_i64(doc, &obj, "yearly_income_cents", rate.yearly_income_cents)?;
+        set_i64(doc, &obj, "hours_per_week", rate.hours_per_week.into())?;
+        set_i64(doc, &obj, "weeks_per_year", rate.weeks_per_year.into())?;
+        set_str(doc, &obj, "currency", &rate.currency)?;
+        self.commit("rate");
+        Ok(())
+    }
+
+    fn commit(&mut self, what: &str) {
+        self.doc.commit_with(CommitOptions::default().with_message(what.to_owned()));
+    }
+}
+
+impl Default for PersonalDoc {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn schema_of(doc: &AutoCommit) -> u64 {
+    get_i64(doc, &ROOT, "schema").and_then(|n| u64::try_from(n).ok()).unwrap_or(1)
+}
+
+fn read_task(doc: &AutoCommit, obj: &ObjId, id: TaskId) -> Task {
+    let kind = get_str(doc, obj, "freq")
+        .and_then(|k| FrequencyKind::from_key(&k))
+        .unwrap_or(FrequencyKind::Weekly);
+    let frequency = kind.with_count(get_u32(doc, obj, "freq_n").unwrap_or(1));
+    let reasons = get_map(doc, obj, "reasons")
+        .map(|r| doc.keys(&r).filter_map(|k| SyncReason::from_key(&k)).collect())
+        .unwrap_or_default();
+    let decision = get_str(doc, obj, "decision")
+        .and_then(|k| DecisionKind::from_key(&k))
+        .unwrap_or(DecisionKind::Undecided)
+        .with_detail(&get_str(doc, obj, "decision_detail").unwrap_or_default());
+    Task {
+        id,
+        title: get_str(doc, obj, "title").unwrap_or_default(),
+        frequency,
+        minutes: get_u32(doc, obj, "minutes").unwrap_or(0),
+        reasons,
+        decision,
+        note: get_str(doc, obj, "note").unwrap_or_default(),
+        created_ms: get_i64(doc, obj, "created").unwrap_or(0),
+    }
+}
+
+fn write_task(doc: &mut AutoCommit, obj: &ObjId, task: &Task) -> Result<(), DocError> {
+    set_str(doc, obj, "title", &task.title)?;
+    set_str(doc, obj, "freq", task.frequency.kind().key())?;
+    let n = match task.frequency {
+        Frequency::TimesPerMonth(n) => n,
+        _ => 1,
+    };
+    set_i64(doc, obj, "freq_n", n.into())?;
+    set_i64(doc, obj, "minutes", task.minutes.into())?;
+    let reasons = ensure_map(doc, obj, "reasons")?;
+    for reason in SyncReason::ALL {
+        let stored = doc.get(&reasons, reason.key())?.is_some();
+        let wanted = task.reasons.contains(&reason);
+        if wanted && !stored {
+            doc.put(&reasons, reason.key(), true)?;
+        } else if !wanted && stored {
+            doc.delete(&reasons, reason.key())?;
+        }
+    }
+    set_str(doc, obj, "decision", task.decision.kind().key())?;
+    set_str(doc, obj, "decision_detail", task.decision.detail())?;
+    set_str(doc, obj, "note", &task.note)?;
+    set_i64(doc, obj, "created", task.created_ms)?;
+    Ok(())
+}
+
+/// Brings an older document up to `PERSONAL_SCHEMA` in place.
+///
+/// Schema 1 kept the profile and rate as flat root fields (`name`, `time_zone`, `actor_id`,
+/// `hourly_rate_cents`, `currency`) and tasks as a list (`tasks`) of maps with a plain
+/// `freq` of daily/weekly/monthly and `reasons` as a list of keys.
+fn migrate(doc: &mut AutoCommit, from: u64) -> Result<(), DocError> {
+    if from != 1 {
+        return Err(DocError::Unreadable(format!("unknown personal schema {from}")));
+    }
+    let profile = Profile {
+        display_name: get_str(doc, &ROOT, "name").unwrap_or_default(),
+        time_zone: get_str(doc, &ROOT, "time_zone").unwrap_or_default(),
+        actor_id: get_str(doc, &ROOT, "actor_id").unwrap_or_default(),
+    };
+    let rate = Rate {
+        direct_cents_per_hour: get_i64(doc, &ROOT, "hourly_rate_cents").unwrap_or(0),
+        currency: get_str(doc, &ROOT, "currency").unwrap_or_else(|| "USD".into()),
+        ..Rate::default()
+    };
+    let mut tasks = Vec::new();
+    if let Some(list) = get_list(doc, &ROOT, "tasks") {
+        for i in 0..doc.length(&list) {
+            let Some((_, obj)) = doc.get(&list, i)? else { continue };
+            let id = get_str(doc, &obj, "id").unwrap_or_else(super::random_id);
+            let mut task = Task::new(TaskId::new(id), get_str(doc, &obj, "title").unwrap_or_default(), i as i64);
+            task.frequency = get_str(doc, &obj, "freq")
+                .and_then(|k| FrequencyKind::from_key(&k))
+                .unwrap_or(FrequencyKind::Weekly)
+                .with_count(1);
+            task.minutes = get_u32(doc, &obj, "minutes").unwrap_or(0);
+            if let Some(reasons) = get_list(doc, &obj, "reasons") {
+                for j in 0..doc.length(&reasons) {
+                    let key = doc.get(&reasons, j)?.and_then(|(v, _)| v.into_string().ok());
+                    task.reasons.extend(key.and_then(|k| SyncReason::from_key(&k)));
+                }
+            }
+            task.decision = get_str(doc, &obj, "decision")
+                .and_then(|k| DecisionKind::from_key(&k))
+                .unwrap_or(DecisionKind::Undecided)
+                .with_detail("");
+            task.note = get_str(doc, &obj, "note").unwrap_or_default();
+            tasks.push(task);
+        }
+    }
+    // Join the canonical first change so this document merges with schema-2 documents
+    // made on other devices, then move the values into its objects.
+    doc.apply_changes([skeleton_change()])?;
+    for key in ["name", "time_zone", "actor_id", "hourly_rate_cents", "currency", "tasks"] {
+        if doc.get(ROOT, key)?.is_some() {
+            doc.delete(ROOT, key)?;
+        }
+    }
+    let mut migrated = PersonalDoc { doc: std::mem::take(doc), access: Access::ReadWrite };
+    migrated.set_profile(&profile)?;
+    migrated.set_rate(&rate)?;
+    for task in &tasks {
+        migrated.put_task(task)?;
+    }
+    *doc = migrated.doc;
+    doc.put(ROOT, "schema", PERSONAL_SCHEMA)?;
+    doc.put(ROOT, "kind", DocKind::Personal.key())?;
+    doc.commit_with(CommitOptions::default().with_message("migrate personal schema 1 to 2"));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::inventory::Decision;
+
+    fn sample_task(id: &str) -> Task {
+        let mut t = Task::new(TaskId::new(id), format!("Task {id}"), 1_700_000_000_000);
+        t.frequency = Frequency::TimesPerMonth(3);
+        t.minutes = 45;
+        t.reasons = [SyncReason::Reporting, SyncReason::SensitiveInformation].into();
+        t.decision = Decision::Automate { tool: "Zapier".into() };
+        t.note = "ask Ben".into();
+        t
+    }
+
+    #[test]
+    fn round_trip_through_save_and_load() {
+        let mut doc = PersonalDoc::new();
+        let profile = Profile {
+            display_name: "Ana".into(),
+            time_zone: "Europe/Lisbon".into(),
+            actor_id: "a1".into(),
+        };
+        doc.set_profile(&profile).unwrap();
+        doc.put_task(&sample_task("t1")).unwrap();
+        let rate = Rate { direct_cents_per_hour: 4_550, currency: "EUR".into(), ..Rate::default() };
+        doc.set_rate(&rate).unwrap();
+        let loaded = PersonalDoc::load(&doc.save()).unwrap();
+        assert_eq!(loaded.state(), doc.state());
+        assert_eq!(loaded.profile(), profile);
+        assert_eq!(loaded.tasks(), vec![sample_task("t1")]);
+        assert_eq!(loaded.rate(), rate);
+        assert_eq!(loaded.access(), Access::ReadWrite);
+    }
+
+    #[test]
+    fn incremental_saves_rebuild_the_document() {
+        let mut doc = PersonalDoc::new();
+        let mut bytes = doc.save();
+        doc.put_task(&sample_task("a")).unwrap();
+        let chunk = doc.save_incremental();
+        assert!(!chunk.is_empty());
+        assert!(chunk.len() < 400, "a one-task chunk should be small, was {}", chunk.len());
+        bytes.extend_from_slice(&chunk);
+        doc.delete_task(&TaskId::new("a")).unwrap();
+        bytes.extend_from_slice(&doc.save_incremental());
+        assert!(doc.save_incremental().is_empty());
+        let loaded = PersonalDoc::load(&bytes).unwrap();
+        assert!(loaded.tasks().is_empty());
+    }
+
+    #[test]
+    fn editing_writes_only_changed_fields() {
+        let mut doc = PersonalDoc::new();
+        doc.put_task(&sample_task("a")).unwrap();
+        doc.save_incremental();
+        doc.put_task(&sample_task("a")).unwrap();
+        assert!(doc.save_incremental().is_empty(), "an unchanged task writes nothing");
+    }
+
+    #[test]
+    fn delete_then_undo_restores_the_task() {
+        let mut doc = PersonalDoc::new();
+        doc.put_task(&sample_task("a")).unwrap();
+        let removed = doc.delete_task(&TaskId::new("a")).unwrap().unwrap();
+        assert!(doc.tasks().is_empty());
+        doc.put_task(&removed).unwrap();
+        assert_eq!(doc.tasks(), vec![sample_task("a")]);
+        assert_eq!(doc.delete_task(&TaskId::new("missing")).unwrap(), None);
+    }
+
+    #[test]
+    fn two_devices_that_started_apart_merge_task_by_task() {
+        let mut phone = PersonalDoc::new();
+        let mut laptop = PersonalDoc::new();
+        phone.put_task(&sample_task("p")).unwrap();
+        laptop.put_task(&sample_task("l")).unwrap();
+        assert!(laptop.merge_bytes(&phone.save()).unwrap());
+        let ids: Vec<String> = laptop.tasks().iter().map(|t| t.id.to_string()).collect();
+        assert_eq!(ids, ["l", "p"]);
+        assert!(!laptop.merge_bytes(&phone.save()).unwrap(), "a second import adds nothing");
+    }
+
+    #[test]
+    fn concurrent_edits_to_different_fields_both_survive() {
+        let mut a = PersonalDoc::new();
+        a.put_task(&sample_task("t")).unwrap();
+        let mut b = PersonalDoc::load(&a.save()).unwrap();
+        let mut ta = a.task(&TaskId::new("t")).unwrap();
+        ta.title = "Renamed".into();
+        a.put_task(&ta).unwrap();
+        let mut tb = b.task(&TaskId::new("t")).unwrap();
+        tb.reasons.insert(SyncReason::Collaborating);
+        tb.minutes = 10;
+        b.put_task(&tb).unwrap();
+        a.merge_bytes(&b.save()).unwrap();
+        let t = a.task(&TaskId::new("t")).unwrap();
+        assert_eq!(t.title, "Renamed");
+        assert_eq!(t.minutes, 10);
+        assert!(t.reasons.contains(&SyncReason::Collaborating));
+    }
+
+    #[test]
+    fn other_kinds_and_garbage_are_refused() {
+        assert!(matches!(PersonalDoc::load(b"not automerge"), Err(DocError::Unreadable(_))));
+        let mut other = AutoCommit::new();
+        other.put(ROOT, "kind", "meeting").unwrap();
+        assert!(matches!(
+            PersonalDoc::load(&other.save()),
+            Err(DocError::WrongKind { .. })
+        ));
+        let huge = vec![0u8; MAX_PERSONAL_BYTES + 1];
+        assert!(matches!(PersonalDoc::load(&huge), Err(DocError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn a_newer_schema_opens_read_only_and_refuses_edits_and_merges() {
+        let mut newer = PersonalDoc::new();
+        newer.put_task(&sample_task("a")).unwrap();
+        newer.doc.put(ROOT, "schema", PERSONAL_SCHEMA + 1).unwrap();
+        newer.doc.commit();
+        let bytes = newer.save();
+        let mut opened = PersonalDoc::load(&bytes).unwrap();
+        assert_eq!(opened.access(), Access::ReadOnly { found_schema: PERSONAL_SCHEMA + 1 });
+        assert_eq!(opened.tasks().len(), 1);
+        assert_eq!(opened.put_task(&sample_task("b")), Err(DocError::ReadOnly));
+        let mut current = PersonalDoc::new();
+        assert!(matches!(current.merge_bytes(&bytes), Err(DocError::NewerSchema { .. })));
+    }
+
+    /// Writes what the first release of the app (schema 1) saved.
+    fn schema_1_document() -> Vec<u8> {
+        let mut doc = AutoCommit::new();
+        doc.put(ROOT, "kind", "personal").unwrap();
+        doc.put(ROOT, "schema", 1u64).unwrap();
+        doc.put(ROOT, "name", "Ben").unwrap();
+        doc.put(ROOT, "time_zone", "Asia/Kolkata").unwrap();
+        doc.put(ROOT, "actor_id", "b2").unwrap();
+        doc.put(ROOT, "hourly_rate_cents", 3_000i64).unwrap();
+        doc.put(ROOT, "currency", "INR").unwrap();
+        let tasks = doc.put_object(ROOT, "tasks", ObjType::List).unwrap();
+        for (i, (title, freq, reasons)) in [
+            ("Stand-up", "daily", vec!["reporting"]),
+            ("Invoices", "monthly", vec![]),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let t = doc.insert_object(&tasks, i, ObjType::Map).unwrap();
+            doc.put(&t, "id", format!("old{i}")).unwrap();
+            doc.put(&t, "title", title).unwrap();
+            doc.put(&t, "freq", freq).unwrap();
+            doc.put(&t, "minutes", 15u64).unwrap();
+            doc.put(&t, "decision", "make_async").unwrap();
+            let r = doc.put_object(&t, "reasons", ObjType::List).unwrap();
+            for (j, key) in reasons.into_iter().enumerate() {
+                doc.insert(&r, j, key).unwrap();
+            }
+        }
+        doc.save()
+    }
+
+    #[test]
+    fn a_schema_1_document_migrates() {
+        let mut doc = PersonalDoc::load(&schema_1_document()).unwrap();
+        assert_eq!(doc.access(), Access::ReadWrite);
+        assert_eq!(schema_of(&doc.doc), PERSONAL_SCHEMA);
+        let state = doc.state();
+        assert_eq!(state.profile.display_name, "Ben");
+        assert_eq!(state.profile.time_zone, "Asia/Kolkata");
+        assert_eq!(state.rate.direct_cents_per_hour, 3_000);
+        assert_eq!(state.rate.currency, "INR");
+        let titles: Vec<&str> = state.tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles, ["Stand-up", "Invoices"]);
+        assert_eq!(state.tasks[0].frequency, Frequency::Daily);
+        assert!(state.tasks[0].reasons.contains(&SyncReason::Reporting));
+        assert_eq!(state.tasks[1].decision, Decision::MakeAsync);
+        assert!(doc.doc.get(ROOT, "tasks").unwrap().is_none());
+        // The migrated document merges task by task with one begun on schema 2 elsewhere.
+        let mut fresh = PersonalDoc::new();
+        fresh.put_task(&sample_task("new")).unwrap();
+        fresh.merge_bytes(&doc.save()).unwrap();
+        assert_eq!(fresh.tasks().len(), 3);
+        doc.merge_bytes(&fresh.save()).unwrap();
+        assert_eq!(doc.tasks(), fresh.tasks());
+    }
+}

@@ -1,0 +1,13 @@
+//! Unhurried: a local-first app for working asynchronously.
+//!
+//! The layers, top to bottom: `ui` → `workspace` → `doc` / `share` / `store` → `model`.
+//! See ARCHITECTURE.md.
+
+pub mod doc;
+pub mod model;
+pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod workspace;

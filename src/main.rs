@@ -1,0 +1,12 @@
+//! The browser entry point: a panic hook and the app. Everything else lives in the library.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(unhurried::ui::app::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Unhurried runs in the browser: use scripts/run to build and serve it.");
+}
