@@ -5,9 +5,12 @@
 
 pub mod doc;
 pub mod model;
+pub mod share;
 pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 #[cfg(target_arch = "wasm32")]
 pub mod workspace;

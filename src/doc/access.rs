@@ -49,14 +49,24 @@ pub(crate) fn get_list(doc: &AutoCommit, obj: &ObjId, key: &str) -> Option<ObjId
     }
 }
 
-pub(crate) fn set_str(doc: &mut AutoCommit, obj: &ObjId, key: &str, value: &str) -> Result<(), DocError> {
+pub(crate) fn set_str(
+    doc: &mut AutoCommit,
+    obj: &ObjId,
+    key: &str,
+    value: &str,
+) -> Result<(), DocError> {
     if get_str(doc, obj, key).as_deref() != Some(value) {
         doc.put(obj, key, value)?;
     }
     Ok(())
 }
 
-pub(crate) fn set_i64(doc: &mut AutoCommit, obj: &ObjId, key: &str, value: i64) -> Result<(), DocError> {
+pub(crate) fn set_i64(
+    doc: &mut AutoCommit,
+    obj: &ObjId,
+    key: &str,
+    value: i64,
+) -> Result<(), DocError> {
     if get_i64(doc, obj, key) != Some(value) {
         doc.put(obj, key, value)?;
     }

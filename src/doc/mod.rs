@@ -28,7 +28,10 @@ pub enum DocError {
     #[error("this is not an Unhurried document, or it is damaged ({0})")]
     Unreadable(String),
     #[error("this is a {found} document, not a {expected} one")]
-    WrongKind { expected: &'static str, found: String },
+    WrongKind {
+        expected: &'static str,
+        found: String,
+    },
     #[error("this document was saved by a newer version of Unhurried (format {found}; this app reads up to {known}). Update the app to open it")]
     NewerSchema { found: u64, known: u64 },
     #[error("this document is open read-only because it comes from a newer version of Unhurried")]
@@ -55,7 +58,10 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 
 /// A random id as 32 hex characters (128 bits).
 pub fn random_id() -> String {
-    random_bytes::<16>().iter().map(|b| format!("{b:02x}")).collect()
+    random_bytes::<16>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A fresh Automerge actor for this editing session. Each tab gets its own, since two

@@ -35,7 +35,9 @@ pub const MAX_PERSONAL_BYTES: usize = 8 * 1024 * 1024;
 pub enum Access {
     ReadWrite,
     /// Written by a newer app: reading is safe, writing could damage fields this build does not know.
-    ReadOnly { found_schema: u64 },
+    ReadOnly {
+        found_schema: u64,
+    },
 }
 
 /// The personal document and what this build may do with it.
@@ -47,12 +49,19 @@ pub struct PersonalDoc {
 fn skeleton() -> AutoCommit {
     let mut doc = AutoCommit::new().with_actor(ActorId::from([0u8; 16].as_slice()));
     // Infallible on a fresh document: these are puts on the root map.
-    doc.put(ROOT, "kind", DocKind::Personal.key()).expect("put on a new document");
-    doc.put(ROOT, "schema", PERSONAL_SCHEMA).expect("put on a new document");
+    doc.put(ROOT, "kind", DocKind::Personal.key())
+        .expect("put on a new document");
+    doc.put(ROOT, "schema", PERSONAL_SCHEMA)
+        .expect("put on a new document");
     for key in ["profile", "inventory", "rate"] {
-        doc.put_object(ROOT, key, ObjType::Map).expect("put on a new document");
+        doc.put_object(ROOT, key, ObjType::Map)
+            .expect("put on a new document");
     }
-    doc.commit_with(CommitOptions::default().with_time(0).with_message("Unhurried personal document"));
+    doc.commit_with(
+        CommitOptions::default()
+            .with_time(0)
+            .with_message("Unhurried personal document"),
+    );
     doc
 }
 
@@ -68,14 +77,19 @@ impl PersonalDoc {
     pub fn new() -> Self {
         let mut doc = skeleton();
         doc.set_actor(new_session_actor());
-        PersonalDoc { doc, access: Access::ReadWrite }
+        PersonalDoc {
+            doc,
+            access: Access::ReadWrite,
+        }
     }
 
     /// Loads a saved document (full save, optionally followed by incremental chunks),
     /// migrating an older schema in place.
     pub fn load(bytes: &[u8]) -> Result<Self, DocError> {
         if bytes.len() > MAX_PERSONAL_BYTES {
-            return Err(DocError::TooLarge { limit: MAX_PERSONAL_BYTES });
+            return Err(DocError::TooLarge {
+                limit: MAX_PERSONAL_BYTES,
+            });
         }
         let mut doc = AutoCommit::load(bytes).map_err(|e| DocError::Unreadable(e.to_string()))?;
         doc.set_actor(new_session_actor());
@@ -88,7 +102,9 @@ impl PersonalDoc {
         }
         let schema = schema_of(&doc);
         let access = if schema > PERSONAL_SCHEMA {
-            Access::ReadOnly { found_schema: schema }
+            Access::ReadOnly {
+                found_schema: schema,
+            }
         } else {
             if schema < PERSONAL_SCHEMA {
                 migrate(&mut doc, schema)?;
@@ -114,7 +130,10 @@ impl PersonalDoc {
     pub fn merge_bytes(&mut self, bytes: &[u8]) -> Result<bool, DocError> {
         let mut other = PersonalDoc::load(bytes)?;
         if let Access::ReadOnly { found_schema } = other.access {
-            return Err(DocError::NewerSchema { found: found_schema, known: PERSONAL_SCHEMA });
+            return Err(DocError::NewerSchema {
+                found: found_schema,
+                known: PERSONAL_SCHEMA,
+            });
         }
         let before = self.doc.get_heads();
         self.doc.merge(&mut other.doc)?;
@@ -124,7 +143,9 @@ impl PersonalDoc {
     /// Applies incremental chunks written by another tab of this app.
     pub fn apply_incremental(&mut self, bytes: &[u8]) -> Result<bool, DocError> {
         if bytes.len() > MAX_PERSONAL_BYTES {
-            return Err(DocError::TooLarge { limit: MAX_PERSONAL_BYTES });
+            return Err(DocError::TooLarge {
+                limit: MAX_PERSONAL_BYTES,
+            });
         }
         let before = self.doc.get_heads();
         self.doc
@@ -186,7 +207,11 @@ impl PersonalDoc {
                 Some(read_task(&self.doc, &obj, TaskId::new(id)))
             })
             .collect();
-        tasks.sort_by(|a, b| a.created_ms.cmp(&b.created_ms).then_with(|| a.id.cmp(&b.id)));
+        tasks.sort_by(|a, b| {
+            a.created_ms
+                .cmp(&b.created_ms)
+                .then_with(|| a.id.cmp(&b.id))
+        });
         tasks
     }
 
@@ -243,7 +268,12 @@ impl PersonalDoc {
         let doc = self.writable()?;
         let obj = ensure_map(doc, &ROOT, "rate")?;
         set_str(doc, &obj, "mode", rate.mode.key())?;
-        set_i64(doc, &obj, "direct_cents_per_hour", rate.direct_cents_per_hour)?;
+        set_i64(
+            doc,
+            &obj,
+            "direct_cents_per_hour",
+            rate.direct_cents_per_hour,
+        )?;
         set_i64(doc, &obj, "yearly_income_cents", rate.yearly_income_cents)?;
         set_i64(doc, &obj, "hours_per_week", rate.hours_per_week.into())?;
         set_i64(doc, &obj, "weeks_per_year", rate.weeks_per_year.into())?;
@@ -253,7 +283,8 @@ impl PersonalDoc {
     }
 
     fn commit(&mut self, what: &str) {
-        self.doc.commit_with(CommitOptions::default().with_message(what.to_owned()));
+        self.doc
+            .commit_with(CommitOptions::default().with_message(what.to_owned()));
     }
 }
 
@@ -264,7 +295,9 @@ impl Default for PersonalDoc {
 }
 
 fn schema_of(doc: &AutoCommit) -> u64 {
-    get_i64(doc, &ROOT, "schema").and_then(|n| u64::try_from(n).ok()).unwrap_or(1)
+    get_i64(doc, &ROOT, "schema")
+        .and_then(|n| u64::try_from(n).ok())
+        .unwrap_or(1)
 }
 
 fn read_task(doc: &AutoCommit, obj: &ObjId, id: TaskId) -> Task {
@@ -273,7 +306,11 @@ fn read_task(doc: &AutoCommit, obj: &ObjId, id: TaskId) -> Task {
         .unwrap_or(FrequencyKind::Weekly);
     let frequency = kind.with_count(get_u32(doc, obj, "freq_n").unwrap_or(1));
     let reasons = get_map(doc, obj, "reasons")
-        .map(|r| doc.keys(&r).filter_map(|k| SyncReason::from_key(&k)).collect())
+        .map(|r| {
+            doc.keys(&r)
+                .filter_map(|k| SyncReason::from_key(&k))
+                .collect()
+        })
         .unwrap_or_default();
     let decision = get_str(doc, obj, "decision")
         .and_then(|k| DecisionKind::from_key(&k))
@@ -324,7 +361,9 @@ fn write_task(doc: &mut AutoCommit, obj: &ObjId, task: &Task) -> Result<(), DocE
 /// `freq` of daily/weekly/monthly and `reasons` as a list of keys.
 fn migrate(doc: &mut AutoCommit, from: u64) -> Result<(), DocError> {
     if from != 1 {
-        return Err(DocError::Unreadable(format!("unknown personal schema {from}")));
+        return Err(DocError::Unreadable(format!(
+            "unknown personal schema {from}"
+        )));
     }
     let profile = Profile {
         display_name: get_str(doc, &ROOT, "name").unwrap_or_default(),
@@ -339,9 +378,15 @@ fn migrate(doc: &mut AutoCommit, from: u64) -> Result<(), DocError> {
     let mut tasks = Vec::new();
     if let Some(list) = get_list(doc, &ROOT, "tasks") {
         for i in 0..doc.length(&list) {
-            let Some((_, obj)) = doc.get(&list, i)? else { continue };
+            let Some((_, obj)) = doc.get(&list, i)? else {
+                continue;
+            };
             let id = get_str(doc, &obj, "id").unwrap_or_else(super::random_id);
-            let mut task = Task::new(TaskId::new(id), get_str(doc, &obj, "title").unwrap_or_default(), i as i64);
+            let mut task = Task::new(
+                TaskId::new(id),
+                get_str(doc, &obj, "title").unwrap_or_default(),
+                i as i64,
+            );
             task.frequency = get_str(doc, &obj, "freq")
                 .and_then(|k| FrequencyKind::from_key(&k))
                 .unwrap_or(FrequencyKind::Weekly)
@@ -349,8 +394,11 @@ fn migrate(doc: &mut AutoCommit, from: u64) -> Result<(), DocError> {
             task.minutes = get_u32(doc, &obj, "minutes").unwrap_or(0);
             if let Some(reasons) = get_list(doc, &obj, "reasons") {
                 for j in 0..doc.length(&reasons) {
-                    let key = doc.get(&reasons, j)?.and_then(|(v, _)| v.into_string().ok());
-                    task.reasons.extend(key.and_then(|k| SyncReason::from_key(&k)));
+                    let key = doc
+                        .get(&reasons, j)?
+                        .and_then(|(v, _)| v.into_string().ok());
+                    task.reasons
+                        .extend(key.and_then(|k| SyncReason::from_key(&k)));
                 }
             }
             task.decision = get_str(doc, &obj, "decision")
@@ -364,12 +412,22 @@ fn migrate(doc: &mut AutoCommit, from: u64) -> Result<(), DocError> {
     // Join the canonical first change so this document merges with schema-2 documents
     // made on other devices, then move the values into its objects.
     doc.apply_changes([skeleton_change()])?;
-    for key in ["name", "time_zone", "actor_id", "hourly_rate_cents", "currency", "tasks"] {
+    for key in [
+        "name",
+        "time_zone",
+        "actor_id",
+        "hourly_rate_cents",
+        "currency",
+        "tasks",
+    ] {
         if doc.get(ROOT, key)?.is_some() {
             doc.delete(ROOT, key)?;
         }
     }
-    let mut migrated = PersonalDoc { doc: std::mem::take(doc), access: Access::ReadWrite };
+    let mut migrated = PersonalDoc {
+        doc: std::mem::take(doc),
+        access: Access::ReadWrite,
+    };
     migrated.set_profile(&profile)?;
     migrated.set_rate(&rate)?;
     for task in &tasks {
@@ -392,7 +450,9 @@ mod tests {
         t.frequency = Frequency::TimesPerMonth(3);
         t.minutes = 45;
         t.reasons = [SyncReason::Reporting, SyncReason::SensitiveInformation].into();
-        t.decision = Decision::Automate { tool: "Zapier".into() };
+        t.decision = Decision::Automate {
+            tool: "Zapier".into(),
+        };
         t.note = "ask Ben".into();
         t
     }
@@ -407,7 +467,11 @@ mod tests {
         };
         doc.set_profile(&profile).unwrap();
         doc.put_task(&sample_task("t1")).unwrap();
-        let rate = Rate { direct_cents_per_hour: 4_550, currency: "EUR".into(), ..Rate::default() };
+        let rate = Rate {
+            direct_cents_per_hour: 4_550,
+            currency: "EUR".into(),
+            ..Rate::default()
+        };
         doc.set_rate(&rate).unwrap();
         let loaded = PersonalDoc::load(&doc.save()).unwrap();
         assert_eq!(loaded.state(), doc.state());
@@ -424,7 +488,11 @@ mod tests {
         doc.put_task(&sample_task("a")).unwrap();
         let chunk = doc.save_incremental();
         assert!(!chunk.is_empty());
-        assert!(chunk.len() < 400, "a one-task chunk should be small, was {}", chunk.len());
+        assert!(
+            chunk.len() < 400,
+            "a one-task chunk should be small, was {}",
+            chunk.len()
+        );
         bytes.extend_from_slice(&chunk);
         doc.delete_task(&TaskId::new("a")).unwrap();
         bytes.extend_from_slice(&doc.save_incremental());
@@ -439,7 +507,10 @@ mod tests {
         doc.put_task(&sample_task("a")).unwrap();
         doc.save_incremental();
         doc.put_task(&sample_task("a")).unwrap();
-        assert!(doc.save_incremental().is_empty(), "an unchanged task writes nothing");
+        assert!(
+            doc.save_incremental().is_empty(),
+            "an unchanged task writes nothing"
+        );
     }
 
     #[test]
@@ -462,7 +533,10 @@ mod tests {
         assert!(laptop.merge_bytes(&phone.save()).unwrap());
         let ids: Vec<String> = laptop.tasks().iter().map(|t| t.id.to_string()).collect();
         assert_eq!(ids, ["l", "p"]);
-        assert!(!laptop.merge_bytes(&phone.save()).unwrap(), "a second import adds nothing");
+        assert!(
+            !laptop.merge_bytes(&phone.save()).unwrap(),
+            "a second import adds nothing"
+        );
     }
 
     #[test]
@@ -486,7 +560,10 @@ mod tests {
 
     #[test]
     fn other_kinds_and_garbage_are_refused() {
-        assert!(matches!(PersonalDoc::load(b"not automerge"), Err(DocError::Unreadable(_))));
+        assert!(matches!(
+            PersonalDoc::load(b"not automerge"),
+            Err(DocError::Unreadable(_))
+        ));
         let mut other = AutoCommit::new();
         other.put(ROOT, "kind", "meeting").unwrap();
         assert!(matches!(
@@ -494,7 +571,10 @@ mod tests {
             Err(DocError::WrongKind { .. })
         ));
         let huge = vec![0u8; MAX_PERSONAL_BYTES + 1];
-        assert!(matches!(PersonalDoc::load(&huge), Err(DocError::TooLarge { .. })));
+        assert!(matches!(
+            PersonalDoc::load(&huge),
+            Err(DocError::TooLarge { .. })
+        ));
     }
 
     #[test]
@@ -505,11 +585,19 @@ mod tests {
         newer.doc.commit();
         let bytes = newer.save();
         let mut opened = PersonalDoc::load(&bytes).unwrap();
-        assert_eq!(opened.access(), Access::ReadOnly { found_schema: PERSONAL_SCHEMA + 1 });
+        assert_eq!(
+            opened.access(),
+            Access::ReadOnly {
+                found_schema: PERSONAL_SCHEMA + 1
+            }
+        );
         assert_eq!(opened.tasks().len(), 1);
         assert_eq!(opened.put_task(&sample_task("b")), Err(DocError::ReadOnly));
         let mut current = PersonalDoc::new();
-        assert!(matches!(current.merge_bytes(&bytes), Err(DocError::NewerSchema { .. })));
+        assert!(matches!(
+            current.merge_bytes(&bytes),
+            Err(DocError::NewerSchema { .. })
+        ));
     }
 
     /// Writes what the first release of the app (schema 1) saved.
@@ -567,5 +655,24 @@ mod tests {
         assert_eq!(fresh.tasks().len(), 3);
         doc.merge_bytes(&fresh.save()).unwrap();
         assert_eq!(doc.tasks(), fresh.tasks());
+    }
+}
+
+#[cfg(test)]
+mod fixture_tests {
+    use super::*;
+    use base64::Engine;
+
+    /// The end-to-end test of a newer schema stores this fixture; check it says what it claims.
+    #[test]
+    fn the_newer_schema_fixture_opens_read_only() {
+        let text = include_str!("../../tests/e2e/fixtures/personal-schema-99.b64");
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(text.trim())
+            .unwrap();
+        let doc = PersonalDoc::load(&bytes).unwrap();
+        assert_eq!(doc.access(), Access::ReadOnly { found_schema: 99 });
+        assert_eq!(doc.tasks()[0].title, "From the future");
+        assert_eq!(doc.profile().display_name, "Ana");
     }
 }

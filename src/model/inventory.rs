@@ -566,21 +566,39 @@ mod tests {
     #[test]
     fn minutes_per_year_by_frequency() {
         // Hand-computed: 15 min × 260 working days = 3,900; 60 × 52 = 3,120; 90 × 12 = 1,080; 30 × 3 × 12 = 1,080.
-        assert_eq!(task("a", Frequency::Daily, 15, &[]).minutes_per_year(), 3_900);
-        assert_eq!(task("b", Frequency::Weekly, 60, &[]).minutes_per_year(), 3_120);
-        assert_eq!(task("c", Frequency::Monthly, 90, &[]).minutes_per_year(), 1_080);
+        assert_eq!(
+            task("a", Frequency::Daily, 15, &[]).minutes_per_year(),
+            3_900
+        );
+        assert_eq!(
+            task("b", Frequency::Weekly, 60, &[]).minutes_per_year(),
+            3_120
+        );
+        assert_eq!(
+            task("c", Frequency::Monthly, 90, &[]).minutes_per_year(),
+            1_080
+        );
         assert_eq!(
             task("d", Frequency::TimesPerMonth(3), 30, &[]).minutes_per_year(),
             1_080
         );
         // Daily standup, 15 min: 3,900 min/yr = 325 min/month = 5 h 25 min.
-        assert_eq!(format_hours(task("a", Frequency::Daily, 15, &[]).hours_per_month()), "5 h 25 min");
+        assert_eq!(
+            format_hours(task("a", Frequency::Daily, 15, &[]).hours_per_month()),
+            "5 h 25 min"
+        );
     }
 
     #[test]
     fn a_task_is_live_when_any_reason_applies() {
         assert!(!task("x", Frequency::Daily, 10, &[]).is_live());
-        assert!(task("x", Frequency::Daily, 10, &[SyncReason::SensitiveInformation]).is_live());
+        assert!(task(
+            "x",
+            Frequency::Daily,
+            10,
+            &[SyncReason::SensitiveInformation]
+        )
+        .is_live());
     }
 
     #[test]
@@ -588,7 +606,9 @@ mod tests {
         let mut standup = task("Stand-up", Frequency::Daily, 15, &[SyncReason::Reporting]);
         standup.decision = Decision::MakeAsync;
         let mut report = task("Report", Frequency::Weekly, 60, &[SyncReason::Reporting]);
-        report.decision = Decision::Automate { tool: "Sheets".into() };
+        report.decision = Decision::Automate {
+            tool: "Sheets".into(),
+        };
         let coding = task("Coding", Frequency::Daily, 240, &[]);
         let mut invoices = task("Invoices", Frequency::Monthly, 120, &[]);
         invoices.decision = Decision::Delegate { to: "Ana".into() };
@@ -611,10 +631,19 @@ mod tests {
         let live = task("Calls", Frequency::Daily, 60, &[SyncReason::Collaborating]);
         let solo = task("Writing", Frequency::Daily, 60, &[]);
         let only_live = [live.clone()];
-        assert_eq!(Friendliness::of(&InventoryTotals::of(&only_live)), Friendliness::MostlyLive);
+        assert_eq!(
+            Friendliness::of(&InventoryTotals::of(&only_live)),
+            Friendliness::MostlyLive
+        );
         let half = [live.clone(), solo.clone()];
-        assert_eq!(Friendliness::of(&InventoryTotals::of(&half)), Friendliness::Mixed);
-        assert_eq!(Friendliness::of(&InventoryTotals::of(&[])), Friendliness::Unknown);
+        assert_eq!(
+            Friendliness::of(&InventoryTotals::of(&half)),
+            Friendliness::Mixed
+        );
+        assert_eq!(
+            Friendliness::of(&InventoryTotals::of(&[])),
+            Friendliness::Unknown
+        );
         assert_eq!(InventoryTotals::of(&[]).async_share(), None);
     }
 
@@ -622,10 +651,16 @@ mod tests {
     fn filter_by_frequency_and_liveness() {
         let a = task("a", Frequency::Daily, 10, &[SyncReason::Reporting]);
         let b = task("b", Frequency::TimesPerMonth(2), 10, &[]);
-        let live_daily = TaskFilter { frequency: Some(FrequencyKind::Daily), live: Some(true) };
+        let live_daily = TaskFilter {
+            frequency: Some(FrequencyKind::Daily),
+            live: Some(true),
+        };
         assert!(live_daily.matches(&a));
         assert!(!live_daily.matches(&b));
-        let async_n = TaskFilter { frequency: Some(FrequencyKind::TimesPerMonth), live: Some(false) };
+        let async_n = TaskFilter {
+            frequency: Some(FrequencyKind::TimesPerMonth),
+            live: Some(false),
+        };
         assert!(async_n.matches(&b));
         assert!(TaskFilter::default().matches(&a) && TaskFilter::default().matches(&b));
     }
@@ -633,10 +668,18 @@ mod tests {
     #[test]
     fn live_tasks_largest_first_and_reason_counts() {
         let a = task("a", Frequency::Weekly, 30, &[SyncReason::Reporting]);
-        let b = task("b", Frequency::Daily, 30, &[SyncReason::Reporting, SyncReason::Collaborating]);
+        let b = task(
+            "b",
+            Frequency::Daily,
+            30,
+            &[SyncReason::Reporting, SyncReason::Collaborating],
+        );
         let c = task("c", Frequency::Daily, 300, &[]);
         let tasks = [a, b, c];
-        let titles: Vec<&str> = live_tasks_by_size(&tasks).iter().map(|t| t.title.as_str()).collect();
+        let titles: Vec<&str> = live_tasks_by_size(&tasks)
+            .iter()
+            .map(|t| t.title.as_str())
+            .collect();
         assert_eq!(titles, ["b", "a"]);
         assert_eq!(
             reason_counts(&tasks),
@@ -662,7 +705,13 @@ mod tests {
 
     #[test]
     fn decisions_in_words() {
-        assert_eq!(Decision::Automate { tool: " Zapier ".into() }.describe(), "Automate with Zapier");
+        assert_eq!(
+            Decision::Automate {
+                tool: " Zapier ".into()
+            }
+            .describe(),
+            "Automate with Zapier"
+        );
         assert_eq!(Decision::Delegate { to: "".into() }.describe(), "Delegate");
         assert_eq!(format_hours(0.0), "0 min");
         assert_eq!(format_hours(2.0), "2 h");

@@ -34,15 +34,12 @@ pub fn clean_display_name(input: &str) -> Result<String, &'static str> {
 /// Parses an IANA time zone name, accepting it case-insensitively.
 pub fn parse_time_zone(input: &str) -> Option<Tz> {
     let input = input.trim();
-    input
-        .parse::<Tz>()
-        .ok()
-        .or_else(|| {
-            chrono_tz::TZ_VARIANTS
-                .iter()
-                .copied()
-                .find(|tz| tz.name().eq_ignore_ascii_case(input))
-        })
+    input.parse::<Tz>().ok().or_else(|| {
+        chrono_tz::TZ_VARIANTS
+            .iter()
+            .copied()
+            .find(|tz| tz.name().eq_ignore_ascii_case(input))
+    })
 }
 
 /// All zone names for the picker, canonical ones with a slash (no "EST5EDT"-style legacy names).
@@ -62,7 +59,10 @@ mod tests {
         assert_eq!(clean_display_name("  Ana  "), Ok("Ana".into()));
         assert!(clean_display_name("   ").is_err());
         assert!(clean_display_name(&"x".repeat(61)).is_err());
-        assert_eq!(parse_time_zone("europe/lisbon").map(|t| t.name()), Some("Europe/Lisbon"));
+        assert_eq!(
+            parse_time_zone("europe/lisbon").map(|t| t.name()),
+            Some("Europe/Lisbon")
+        );
         assert_eq!(parse_time_zone("Mars/Olympus"), None);
         assert!(time_zone_names().any(|n| n == "Asia/Kolkata"));
         assert!(time_zone_names().any(|n| n == "UTC"));

@@ -4,7 +4,7 @@
 //! is private and only ever lives in the personal document.
 
 /// How the person gives their rate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum RateMode {
     /// A rate per hour, typed in.
     #[default]
@@ -30,7 +30,7 @@ impl RateMode {
 
 /// The person's rate and currency. Both ways of giving it are kept, so switching
 /// between them loses nothing.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Rate {
     pub mode: RateMode,
     /// Minor units per hour, used in `RateMode::Direct`.
@@ -175,7 +175,11 @@ pub fn parse_amount(input: &str) -> Option<i64> {
     {
         return None;
     }
-    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
     let frac: i64 = match frac.len() {
         0 => 0,
         1 => frac.parse::<i64>().ok()? * 10,

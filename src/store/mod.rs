@@ -1,1 +1,443 @@
-//! placeholder
+//! Saving documents in the browser's key-value storage, in small parts.
+//!
+//! Each document is a set of parts under `unhurried:doc:<name>:<tab>:<seq>`; each part is
+//! Automerge bytes (a full save or an incremental chunk), base64 text because
+//! localStorage holds strings. Loading concatenates every part. An edit appends one
+//! small part; compaction writes one full save as a new part and then removes the parts
+//! it has merged.
+//!
+//! The invariant that keeps several tabs safe: a part is removed only by a tab that has
+//! merged its content and already stored a full save that contains it, and part keys
+//! are never reused (each tab has its own random id). So no tab can remove what
+//! another tab wrote but this one has not yet seen.
+//!
+//! The logic is generic over [`KeyValue`], so it is tested natively and, with the real
+//! localStorage, in the browser (`tests/web_store.rs`).
+
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+#[cfg(target_arch = "wasm32")]
+pub mod persist;
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+
+/// Every key this app writes starts with this.
+pub const KEY_PREFIX: &str = "unhurried:";
+
+/// The storage key table: all keys the app uses are made here.
+pub mod keys {
+    use super::KEY_PREFIX;
+
+    /// The prefix of every part of a document.
+    pub fn doc_prefix(name: &str) -> String {
+        format!("{KEY_PREFIX}doc:{name}:")
+    }
+
+    pub fn part(name: &str, tab: &str, seq: u64) -> String {
+        format!("{}{tab}:{seq:010}", doc_prefix(name))
+    }
+
+    /// Where an unreadable document is kept aside, untouched, for export.
+    pub fn aside(name: &str, when_ms: i64) -> String {
+        format!("{KEY_PREFIX}aside:{name}:{when_ms}")
+    }
+
+    pub fn aside_prefix(name: &str) -> String {
+        format!("{KEY_PREFIX}aside:{name}:")
+    }
+}
+
+/// Why storage refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("the browser's storage is full")]
+    QuotaExceeded,
+    #[error("the browser does not allow this site to store data ({0})")]
+    Unavailable(String),
+    #[error("a stored part is not valid base64 ({key})")]
+    Corrupt { key: String },
+}
+
+/// A string key-value store: localStorage in the browser, a map in tests.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// An in-memory store for tests; `fail_writes` makes every write refuse as if full.
+#[derive(Default)]
+pub struct MemoryStore {
+    pub map: RefCell<BTreeMap<String, String>>,
+    pub fail_writes: RefCell<bool>,
+}
+
+impl KeyValue for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.map.borrow().get(key).cloned())
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if *self.fail_writes.borrow() {
+            return Err(StoreError::QuotaExceeded);
+        }
+        self.map.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.map.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.map.borrow().keys().cloned().collect())
+    }
+}
+
+impl<T: KeyValue + ?Sized> KeyValue for &T {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
+    }
+}
+
+/// Parts appended before compaction is worthwhile.
+const COMPACT_AFTER_PARTS: usize = 32;
+
+/// One document's storage, as seen by one tab.
+pub struct DocStore<B: KeyValue> {
+    backend: B,
+    name: String,
+    tab: String,
+    next_seq: u64,
+    /// Part keys whose content this tab's document holds.
+    merged: BTreeSet<String>,
+    /// Bytes not yet stored because storage refused; written with the next part.
+    pending: Vec<u8>,
+    parts_since_compaction: usize,
+    bytes_since_compaction: usize,
+    last_full_len: usize,
+}
+
+/// What `DocStore::append` achieved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    Stored,
+    /// Storage refused; the bytes are kept in memory and retried with the next save.
+    InMemoryOnly(StoreError),
+}
+
+impl<B: KeyValue> DocStore<B> {
+    /// `tab` must be unique to this page load (a random id).
+    pub fn new(backend: B, name: &str, tab: &str) -> Self {
+        DocStore {
+            backend,
+            name: name.into(),
+            tab: tab.into(),
+            next_seq: 0,
+            merged: BTreeSet::new(),
+            pending: Vec::new(),
+            parts_since_compaction: 0,
+            bytes_since_compaction: 0,
+            last_full_len: 0,
+        }
+    }
+
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    fn part_keys(&self) -> Result<Vec<String>, StoreError> {
+        let prefix = keys::doc_prefix(&self.name);
+        let mut found: Vec<String> = self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        found.sort();
+        Ok(found)
+    }
+
+    /// Reads every stored part, concatenated (empty when the document was never stored).
+    /// The parts read count as merged once the caller has loaded them: call
+    /// [`DocStore::mark_loaded`] after a successful load.
+    pub fn read_all(&self) -> Result<(Vec<u8>, Vec<String>), StoreError> {
+        let mut bytes = Vec::new();
+        let mut read = Vec::new();
+        for key in self.part_keys()? {
+            let Some(text) = self.backend.get(&key)? else {
+                continue;
+            };
+            let part = B64
+                .decode(text.as_bytes())
+                .map_err(|_| StoreError::Corrupt { key: key.clone() })?;
+            bytes.extend_from_slice(&part);
+            read.push(key);
+        }
+        Ok((bytes, read))
+    }
+
+    pub fn mark_loaded(&mut self, keys: Vec<String>) {
+        self.parts_since_compaction = keys.len();
+        self.merged.extend(keys);
+    }
+
+    /// Stores a new part (the changes since the last save). Never loses `bytes`: when
+    /// storage refuses they wait in memory and go out with the next successful write.
+    pub fn append(&mut self, bytes: &[u8]) -> Saved {
+        if bytes.is_empty() && self.pending.is_empty() {
+            return Saved::Stored;
+        }
+        self.pending.extend_from_slice(bytes);
+        let key = keys::part(&self.name, &self.tab, self.next_seq);
+        match self.backend.set(&key, &B64.encode(&self.pending)) {
+            Ok(()) => {
+                self.next_seq += 1;
+                self.parts_since_compaction += 1;
+                self.bytes_since_compaction += self.pending.len();
+                self.pending.clear();
+                self.merged.insert(key);
+                Saved::Stored
+            }
+            Err(e) => Saved::InMemoryOnly(e),
+        }
+    }
+
+    /// Whether enough small parts have piled up that a full save is worth writing.
+    pub fn wants_compaction(&self) -> bool {
+        self.parts_since_compaction >= COMPACT_AFTER_PARTS
+            || (self.parts_since_compaction > 1
+                && self.bytes_since_compaction > self.last_full_len.max(4096))
+    }
+
+    /// Replaces the merged parts with `full`, a full save of the document this tab holds.
+    pub fn compact(&mut self, full: &[u8]) -> Saved {
+        let key = keys::part(&self.name, &self.tab, self.next_seq);
+        if let Err(e) = self.backend.set(&key, &B64.encode(full)) {
+            return Saved::InMemoryOnly(e);
+        }
+        self.next_seq += 1;
+        self.pending.clear();
+        // Only now that the full save is stored may the parts it contains go.
+        for old in std::mem::take(&mut self.merged) {
+            // A part that fails to go is harmless: it is merged again on the next load.
+            let _ = self.backend.remove(&old);
+        }
+        self.merged.insert(key);
+        self.parts_since_compaction = 1;
+        self.bytes_since_compaction = 0;
+        self.last_full_len = full.len();
+        Saved::Stored
+    }
+
+    /// Whether some edits are only in memory.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Another tab wrote `key`: returns the bytes to merge when it is a part of this document.
+    /// Call [`DocStore::mark_merged`] once they are merged.
+    pub fn foreign_part(
+        &self,
+        key: &str,
+        value: Option<&str>,
+    ) -> Option<Result<Vec<u8>, StoreError>> {
+        if !key.starts_with(&keys::doc_prefix(&self.name)) {
+            return None;
+        }
+        let value = value?;
+        Some(
+            B64.decode(value.as_bytes())
+                .map_err(|_| StoreError::Corrupt {
+                    key: key.to_owned(),
+                }),
+        )
+    }
+
+    pub fn mark_merged(&mut self, key: &str) {
+        self.merged.insert(key.to_owned());
+    }
+
+    /// Moves every part of this document aside under one key, untouched, so that a new
+    /// document can be stored without overwriting what could not be read. Returns the bytes.
+    pub fn set_aside(&mut self, when_ms: i64) -> Result<Vec<u8>, StoreError> {
+        let mut bytes = Vec::new();
+        let keys = self.part_keys()?;
+        for key in &keys {
+            if let Some(text) = self.backend.get(key)? {
+                // Keep undecodable text as it is: it is still the user's data.
+                match B64.decode(text.as_bytes()) {
+                    Ok(part) => bytes.extend_from_slice(&part),
+                    Err(_) => bytes.extend_from_slice(text.as_bytes()),
+                }
+            }
+        }
+        self.backend
+            .set(&keys::aside(&self.name, when_ms), &B64.encode(&bytes))?;
+        for key in &keys {
+            let _ = self.backend.remove(key);
+        }
+        Ok(bytes)
+    }
+
+    /// Documents kept aside earlier, newest first, as (key, bytes).
+    pub fn asides(&self) -> Vec<(String, Vec<u8>)> {
+        let prefix = keys::aside_prefix(&self.name);
+        let mut found: Vec<(String, Vec<u8>)> = self
+            .backend
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .filter_map(|k| {
+                let text = self.backend.get(&k).ok()??;
+                Some((
+                    k,
+                    B64.decode(text.as_bytes())
+                        .unwrap_or_else(|_| text.into_bytes()),
+                ))
+            })
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found
+    }
+
+    /// Bytes of stored parts (base64 text), a measure of how much quota this document takes.
+    pub fn stored_chars(&self) -> usize {
+        self.part_keys()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|k| self.backend.get(k).ok().flatten())
+            .map(|v| v.len())
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::PersonalDoc;
+    use crate::model::inventory::{Task, TaskId};
+
+    fn task(id: &str) -> Task {
+        Task::new(TaskId::new(id), id, 0)
+    }
+
+    fn open<'m>(mem: &'m MemoryStore, tab: &str) -> (PersonalDoc, DocStore<&'m MemoryStore>) {
+        let mut store = DocStore::new(mem, "personal", tab);
+        let (bytes, keys) = store.read_all().unwrap();
+        let doc = if bytes.is_empty() {
+            PersonalDoc::new()
+        } else {
+            PersonalDoc::load(&bytes).unwrap()
+        };
+        store.mark_loaded(keys);
+        (doc, store)
+    }
+
+    #[test]
+    fn append_then_reload() {
+        let mem = MemoryStore::default();
+        let (mut doc, mut store) = open(&mem, "a");
+        assert_eq!(store.append(&doc.save()), Saved::Stored);
+        doc.put_task(&task("x")).unwrap();
+        assert_eq!(store.append(&doc.save_incremental()), Saved::Stored);
+        let (again, _) = open(&mem, "b");
+        assert_eq!(again.tasks(), doc.tasks());
+    }
+
+    #[test]
+    fn compaction_keeps_everything_and_leaves_one_part() {
+        let mem = MemoryStore::default();
+        let (mut doc, mut store) = open(&mem, "a");
+        store.append(&doc.save());
+        for i in 0..40 {
+            doc.put_task(&task(&format!("t{i}"))).unwrap();
+            store.append(&doc.save_incremental());
+        }
+        assert!(store.wants_compaction());
+        assert_eq!(store.compact(&doc.save()), Saved::Stored);
+        assert_eq!(mem.map.borrow().len(), 1);
+        assert!(!store.wants_compaction());
+        let (again, _) = open(&mem, "b");
+        assert_eq!(again.tasks().len(), 40);
+    }
+
+    #[test]
+    fn refused_writes_stay_in_memory_and_go_out_later() {
+        let mem = MemoryStore::default();
+        let (mut doc, mut store) = open(&mem, "a");
+        store.append(&doc.save());
+        *mem.fail_writes.borrow_mut() = true;
+        doc.put_task(&task("kept")).unwrap();
+        assert_eq!(
+            store.append(&doc.save_incremental()),
+            Saved::InMemoryOnly(StoreError::QuotaExceeded)
+        );
+        assert!(store.has_pending());
+        *mem.fail_writes.borrow_mut() = false;
+        doc.put_task(&task("later")).unwrap();
+        assert_eq!(store.append(&doc.save_incremental()), Saved::Stored);
+        assert!(!store.has_pending());
+        let (again, _) = open(&mem, "b");
+        assert_eq!(again.tasks().len(), 2);
+    }
+
+    #[test]
+    fn a_tab_never_removes_parts_it_has_not_merged() {
+        let mem = MemoryStore::default();
+        let (mut a, mut store_a) = open(&mem, "a");
+        store_a.append(&a.save());
+        let (mut b, mut store_b) = open(&mem, "b");
+        b.put_task(&task("from-b")).unwrap();
+        store_b.append(&b.save_incremental());
+        // Tab a compacts before it has seen b's part: b's part must survive.
+        a.put_task(&task("from-a")).unwrap();
+        store_a.append(&a.save_incremental());
+        store_a.compact(&a.save());
+        let (merged, _) = open(&mem, "c");
+        let ids: Vec<String> = merged.tasks().iter().map(|t| t.id.to_string()).collect();
+        assert_eq!(ids, ["from-a", "from-b"]);
+    }
+
+    #[test]
+    fn foreign_parts_are_recognised() {
+        let mem = MemoryStore::default();
+        let (_, store) = open(&mem, "a");
+        assert!(store.foreign_part("other-app-key", Some("x")).is_none());
+        let key = keys::part("personal", "b", 0);
+        assert!(matches!(
+            store.foreign_part(&key, Some("!!")),
+            Some(Err(StoreError::Corrupt { .. }))
+        ));
+        assert!(store.foreign_part(&key, None).is_none());
+    }
+
+    #[test]
+    fn an_unreadable_document_is_set_aside_not_overwritten() {
+        let mem = MemoryStore::default();
+        mem.set(&keys::part("personal", "z", 0), &B64.encode(b"garbage"))
+            .unwrap();
+        let mut store = DocStore::new(&mem, "personal", "a");
+        let (bytes, _) = store.read_all().unwrap();
+        assert!(PersonalDoc::load(&bytes).is_err());
+        assert_eq!(store.set_aside(42).unwrap(), b"garbage");
+        assert_eq!(
+            store.asides(),
+            vec![(keys::aside("personal", 42), b"garbage".to_vec())]
+        );
+        assert_eq!(store.read_all().unwrap().0, Vec::<u8>::new());
+    }
+}

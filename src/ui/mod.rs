@@ -1,0 +1,6 @@
+//! The user interface: Leptos components that read the workspace's signals and call
+//! its methods. One component per file.
+
+pub mod app;
+pub mod pages;
+pub mod widgets;

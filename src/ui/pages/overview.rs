@@ -1,0 +1,124 @@
+//! How async-friendly the role is, what live work costs, and what the decisions free.
+
+use leptos::prelude::*;
+
+use crate::model::inventory::{
+    format_hours, live_tasks_by_size, minutes_per_year_to_hours_per_month, reason_counts,
+    Friendliness, InventoryTotals,
+};
+use crate::workspace::{display_title, use_workspace};
+
+fn percent(share: Option<f64>) -> String {
+    share
+        .map(|s| format!("{:.0}%", s * 100.0))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// The overview page.
+#[component]
+pub fn Overview() -> impl IntoView {
+    let ws = use_workspace();
+    let totals = Memo::new(move |_| ws.state.with(|s| InventoryTotals::of(&s.tasks)));
+    let friendliness = move || Friendliness::of(&totals.get());
+    let hours = |m: u64| format_hours(minutes_per_year_to_hours_per_month(m));
+    let money = move |m: u64| {
+        ws.state.with(|s| {
+            s.rate
+                .is_set()
+                .then(|| s.rate.format(s.rate.monthly_cost_cents(m)))
+        })
+    };
+    let name = move || ws.state.with(|s| s.profile.display_name.clone());
+
+    view! {
+        <section class="page overview">
+            <header class="page-head">
+                <h1>{move || format!("Hello, {}", name())}</h1>
+                <p class="lede">"How much of your work can happen on your own time, and what the rest costs."</p>
+            </header>
+            <div class="score card">
+                <div class="score-figure">
+                    <span class="big" data-testid="async-share">{move || percent(totals.get().async_share())}</span>
+                    <span class="score-label">"of your recurring work needs no live contact"</span>
+                </div>
+                <div class="score-words">
+                    <h2>{move || friendliness().headline()}</h2>
+                    <p>{move || friendliness().advice()}</p>
+                    {move || {
+                        let t = totals.get();
+                        (t.total_minutes_per_year > 0 && t.remaining_minutes_per_year > 0).then(|| view! {
+                            <p class="after">{format!(
+                                "Once your decisions are carried out: {} async.",
+                                percent(t.async_share_after_decisions())
+                            )}</p>
+                        })
+                    }}
+                </div>
+            </div>
+            <div class="stats">
+                <div class="stat card">
+                    <span class="stat-label">"Recurring work a month"</span>
+                    <span class="stat-value" data-testid="total-hours">{move || hours(totals.get().total_minutes_per_year)}</span>
+                </div>
+                <div class="stat card">
+                    <span class="stat-label">"Needs live contact"</span>
+                    <span class="stat-value" data-testid="live-hours">{move || hours(totals.get().live_minutes_per_year)}</span>
+                    <span class="stat-sub" data-testid="live-cost">{move || money(totals.get().live_minutes_per_year).map(|m| format!("{m} a month"))}</span>
+                </div>
+                <div class="stat card">
+                    <span class="stat-label">"Freed by automating, delegating and dropping"</span>
+                    <span class="stat-value" data-testid="freed-hours">{move || hours(totals.get().freed_minutes_per_year)}</span>
+                    <span class="stat-sub" data-testid="freed-cost">{move || money(totals.get().freed_minutes_per_year).map(|m| format!("{m} a month"))}</span>
+                </div>
+            </div>
+            <Show when=move || !ws.state.with(|s| s.rate.is_set())>
+                <p class="hint card">"Set your hourly rate to see what each task and the live work cost you. "<a href="/rate">"Set your rate"</a></p>
+            </Show>
+            <Show when=move || ws.state.with(|s| s.tasks.is_empty())>
+                <p class="card empty">"Start by listing your tasks. "<a href="/tasks">"Go to Tasks"</a></p>
+            </Show>
+            {move || {
+                let live = ws.state.with(|s| {
+                    live_tasks_by_size(&s.tasks)
+                        .into_iter()
+                        .map(|t| {
+                            let cost = s.rate.is_set().then(|| s.rate.format(s.rate.monthly_cost_cents(t.minutes_per_year())));
+                            (display_title(&t.title), t.hours_per_month(), cost,
+                             t.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; "), t.decision.describe())
+                        })
+                        .collect::<Vec<_>>()
+                });
+                (!live.is_empty()).then(|| view! {
+                    <section class="card">
+                        <h2>"What needs live contact"</h2>
+                        <ul class="live-list">
+                            {live.into_iter().map(|(title, h, cost, reasons, decision)| view! {
+                                <li>
+                                    <div class="live-head">
+                                        <strong>{title}</strong>
+                                        <span>{format!("{} a month{}", format_hours(h), cost.map(|c| format!(" · {c}")).unwrap_or_default())}</span>
+                                    </div>
+                                    <div class="live-why">{format!("Because it: {}", reasons.to_lowercase())}</div>
+                                    <div class="live-decision">{format!("Decision: {decision}")}</div>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
+            {move || {
+                let reasons = ws.state.with(|s| reason_counts(&s.tasks));
+                (!reasons.is_empty()).then(|| view! {
+                    <section class="card">
+                        <h2>"How to move it out of meetings"</h2>
+                        <ul class="advice-list">
+                            {reasons.into_iter().take(4).map(|(r, n)| view! {
+                                <li><strong>{format!("{} ({n})", r.label())}</strong>" "{r.advice()}</li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,160 @@
+//! The hourly rate: typed in, or worked out from yearly income; and what each task costs.
+
+use leptos::prelude::*;
+
+use crate::model::inventory::{format_hours, minutes_per_year_to_hours_per_month, InventoryTotals};
+use crate::model::rate::{amount_for_input, parse_amount, Rate, RateMode, COMMON_CURRENCIES};
+use crate::workspace::{display_title, use_workspace};
+
+/// An amount input that keeps what is typed and saves when it parses.
+#[component]
+fn AmountField(
+    /// The input's id.
+    #[prop(into)]
+    id: String,
+    /// The label.
+    #[prop(into)]
+    label: String,
+    /// The stored amount in minor units.
+    initial: i64,
+    /// Called with a valid amount.
+    on_amount: impl Fn(i64) + 'static,
+) -> impl IntoView {
+    let text = RwSignal::new(amount_for_input(initial));
+    let error = RwSignal::new(false);
+    let error_id = format!("{id}-error");
+    view! {
+        <label for=id.clone()>{label}</label>
+        <input id=id type="text" inputmode="decimal" autocomplete="off"
+            aria-describedby=error_id.clone()
+            aria-invalid=move || error.get().to_string()
+            prop:value=move || text.get()
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                text.set(v.clone());
+                match parse_amount(&v) {
+                    Some(cents) => { error.set(false); on_amount(cents) }
+                    None if v.trim().is_empty() => { error.set(false); on_amount(0) }
+                    None => error.set(true),
+                }
+            }/>
+        <span id=error_id class="field-error" aria-live="polite">
+            {move || error.get().then_some("Enter an amount such as 45 or 45.50.")}
+        </span>
+    }
+}
+
+/// The rate page.
+#[component]
+pub fn RatePage() -> impl IntoView {
+    let ws = use_workspace();
+    let rate = Memo::new(move |_| ws.state.with(|s| s.rate.clone()));
+    let initial = rate.get_untracked();
+    let edit = move |f: &dyn Fn(&mut Rate)| {
+        let mut r = ws.state.with_untracked(|s| s.rate.clone());
+        f(&mut r);
+        ws.set_rate(r);
+    };
+    let number = |v: String, max: u32| v.trim().parse::<u32>().ok().filter(|n| *n <= max);
+    let mode_is = move |m: RateMode| move || rate.with(|r| r.mode == m);
+
+    view! {
+        <section class="page rate-page">
+            <header class="page-head">
+                <h1>"Hourly rate"</h1>
+                <p class="lede">"What an hour of your time is worth, so you can see what each task and each meeting costs."</p>
+            </header>
+            <div class="card">
+                <p class="privacy">"Your rate stays in this browser. It is never put in a shared document or a link."</p>
+                <fieldset class="mode">
+                    <legend>"How do you want to give it?"</legend>
+                    <div class="check">
+                        <input type="radio" id="mode-direct" name="mode" prop:checked=mode_is(RateMode::Direct)
+                            on:change=move |_| edit(&|r| r.mode = RateMode::Direct)/>
+                        <label for="mode-direct">"I know my hourly rate"</label>
+                    </div>
+                    <div class="check">
+                        <input type="radio" id="mode-income" name="mode" prop:checked=mode_is(RateMode::FromIncome)
+                            on:change=move |_| edit(&|r| r.mode = RateMode::FromIncome)/>
+                        <label for="mode-income">"Work it out from my yearly income"</label>
+                    </div>
+                </fieldset>
+                <div class="field-row">
+                    <div>
+                        <label for="currency">"Currency"</label>
+                        <select id="currency" on:change=move |ev| { let c = event_target_value(&ev); edit(&|r| r.currency = c.clone()) }>
+                            {COMMON_CURRENCIES.iter().map(|c| {
+                                let c = *c;
+                                view! { <option value=c selected=move || rate.with(|r| r.currency == c)>{c}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=mode_is(RateMode::Direct)>
+                        <div>
+                            <AmountField id="rate-hourly" label="Rate per hour" initial=initial.direct_cents_per_hour
+                                on_amount=move |c| edit(&|r| r.direct_cents_per_hour = c)/>
+                        </div>
+                    </Show>
+                </div>
+                <Show when=mode_is(RateMode::FromIncome)>
+                    <div class="field-row">
+                        <div>
+                            <AmountField id="rate-income" label="Yearly income" initial=initial.yearly_income_cents
+                                on_amount=move |c| edit(&|r| r.yearly_income_cents = c)/>
+                        </div>
+                        <div>
+                            <label for="rate-hours">"Working hours a week"</label>
+                            <input id="rate-hours" type="number" min="1" max="100" inputmode="numeric"
+                                prop:value=move || rate.with(|r| r.hours_per_week.to_string())
+                                on:input=move |ev| if let Some(n) = number(event_target_value(&ev), 100) { edit(&|r| r.hours_per_week = n) }/>
+                        </div>
+                        <div>
+                            <label for="rate-weeks">"Working weeks a year"</label>
+                            <input id="rate-weeks" type="number" min="1" max="52" inputmode="numeric"
+                                prop:value=move || rate.with(|r| r.weeks_per_year.to_string())
+                                on:input=move |ev| if let Some(n) = number(event_target_value(&ev), 52) { edit(&|r| r.weeks_per_year = n) }/>
+                        </div>
+                    </div>
+                </Show>
+                <p class="result" data-testid="effective-rate" aria-live="polite">
+                    {move || rate.with(|r| if r.is_set() {
+                        format!("{} an hour", r.format(r.cents_per_hour()))
+                    } else {
+                        "Enter your rate to see costs.".into()
+                    })}
+                </p>
+            </div>
+            {move || {
+                let (rows, totals, r) = ws.state.with(|s| {
+                    let rows = s.tasks.iter().map(|t| (display_title(&t.title), t.hours_per_month(), t.minutes_per_year(), t.is_live())).collect::<Vec<_>>();
+                    (rows, InventoryTotals::of(&s.tasks), s.rate.clone())
+                });
+                (r.is_set() && !rows.is_empty()).then(|| {
+                    let cost = |m: u64| r.format(r.monthly_cost_cents(m));
+                    let h = |m: u64| format_hours(minutes_per_year_to_hours_per_month(m));
+                    view! {
+                        <section class="card">
+                            <h2>"What your work costs each month"</h2>
+                            <div class="table-wrap">
+                                <table class="costs">
+                                    <thead><tr><th scope="col">"Task"</th><th scope="col">"Hours"</th><th scope="col">"Cost"</th></tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|(title, hours, m, live)| view! {
+                                            <tr><td>{title}{live.then(|| view! { " " <span class="tag live">"Live"</span> })}</td>
+                                                <td>{format_hours(hours)}</td><td>{cost(m)}</td></tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                    <tfoot>
+                                        <tr><th scope="row">"All recurring work"</th><td>{h(totals.total_minutes_per_year)}</td><td data-testid="total-cost">{cost(totals.total_minutes_per_year)}</td></tr>
+                                        <tr><th scope="row">"Work that needs live contact"</th><td>{h(totals.live_minutes_per_year)}</td><td data-testid="live-cost-table">{cost(totals.live_minutes_per_year)}</td></tr>
+                                        <tr><th scope="row">"Freed by automate, delegate and drop"</th><td>{h(totals.freed_minutes_per_year)}</td><td data-testid="freed-cost-table">{cost(totals.freed_minutes_per_year)}</td></tr>
+                                    </tfoot>
+                                </table>
+                            </div>
+                        </section>
+                    }
+                })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,120 @@
+//! Name and time zone, storage, and backups.
+
+use leptos::prelude::*;
+
+use crate::model::profile::{clean_display_name, parse_time_zone, Profile};
+use crate::store::persist::{status, StorageStatus};
+use crate::ui::widgets::{file_import::FileImport, time_zone_field::TimeZoneField};
+use crate::workspace::use_workspace;
+
+/// About 5 million characters: what Chromium and Firefox give localStorage per site.
+const LOCAL_STORAGE_CHARS: f64 = 5.0 * 1024.0 * 1024.0;
+
+fn size(bytes: f64) -> String {
+    if bytes >= 1024.0 * 1024.0 {
+        format!("{:.1} MB", bytes / 1_048_576.0)
+    } else {
+        format!("{:.0} KB", (bytes / 1024.0).max(1.0))
+    }
+}
+
+/// The settings page.
+#[component]
+pub fn Settings() -> impl IntoView {
+    let ws = use_workspace();
+    let profile = ws.state.with_untracked(|s| s.profile.clone());
+    let name = RwSignal::new(profile.display_name.clone());
+    let zone = RwSignal::new(profile.time_zone.clone());
+    let profile_message = RwSignal::new(None::<String>);
+    let save_profile = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let display_name = match clean_display_name(&name.get_untracked()) {
+            Ok(n) => n,
+            Err(e) => return profile_message.set(Some(e.into())),
+        };
+        let Some(tz) = parse_time_zone(&zone.get_untracked()) else {
+            return profile_message.set(Some(
+                "That is not a time zone this app knows. Pick one from the list.".into(),
+            ));
+        };
+        let actor_id = ws.state.with_untracked(|s| s.profile.actor_id.clone());
+        ws.set_profile(Profile {
+            display_name,
+            time_zone: tz.name().to_owned(),
+            actor_id,
+        });
+        zone.set(tz.name().to_owned());
+        profile_message.set(Some("Saved.".into()));
+    };
+    let storage = LocalResource::new(status);
+    let import_message = RwSignal::new(None::<String>);
+    let on_file = move |result: Result<Vec<u8>, String>| {
+        let message = result
+            .and_then(|bytes| ws.import_file(&bytes))
+            .unwrap_or_else(|e| e);
+        import_message.set(Some(message));
+    };
+    let export = move |_| {
+        crate::web::download_bytes(
+            &ws.export_file(),
+            &format!("unhurried-backup-{}.unhurried", crate::web::today()),
+            "application/octet-stream",
+        )
+    };
+
+    view! {
+        <section class="page settings-page">
+            <header class="page-head"><h1>"Settings"</h1></header>
+            <section class="card">
+                <h2>"You"</h2>
+                <form on:submit=save_profile novalidate>
+                    <label for="settings-name">"Display name"</label>
+                    <input id="settings-name" type="text" maxlength="60"
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                    <label for="settings-zone">"Time zone"</label>
+                    <TimeZoneField value=zone id="settings-zone"/>
+                    <div class="form-foot">
+                        <button type="submit">"Save"</button>
+                        <span class="form-message" role="status">{move || profile_message.get()}</span>
+                    </div>
+                </form>
+            </section>
+            <section class="card">
+                <h2>"Backup and other devices"</h2>
+                <p>"Export everything to a file, then import it in another browser or device. Importing merges: nothing on either side is lost."</p>
+                <div class="actions">
+                    <button type="button" on:click=export>"Export backup"</button>
+                    <FileImport label="Import backup" id="settings-import" on_file=on_file/>
+                </div>
+                <p class="import-message" role="status" data-testid="import-message">{move || import_message.get()}</p>
+            </section>
+            <section class="card">
+                <h2>"Storage"</h2>
+                <Suspense fallback=|| view! { <p>"Checking…"</p> }>
+                    {move || storage.get().map(|s: StorageStatus| {
+                        let persisted = match s.persisted {
+                            Some(true) => "Yes: the browser will not clear this site's data to free space.",
+                            Some(false) => "Not granted: the browser may clear this site's data when the disk is nearly full. Keep a backup.",
+                            None => "This browser does not say.",
+                        };
+                        let quota = match (s.usage_bytes, s.quota_bytes) {
+                            (Some(u), Some(q)) => format!("{} used of {} available to this site.", size(u), size(q)),
+                            _ => "The browser does not say how much space is used.".into(),
+                        };
+                        view! {
+                            <dl class="facts">
+                                <dt>"Persistent storage"</dt><dd data-testid="persisted">{persisted}</dd>
+                                <dt>"Site storage"</dt><dd>{quota}</dd>
+                                <dt>"Your data"</dt><dd data-testid="local-usage">{
+                                    let chars = ws.stored_chars() as f64;
+                                    format!("{} of about 5 MB that the browser keeps for this app's data ({:.1}%).",
+                                            size(chars), chars / LOCAL_STORAGE_CHARS * 100.0)
+                                }</dd>
+                            </dl>
+                        }
+                    })}
+                </Suspense>
+            </section>
+        </section>
+    }
+}

@@ -1,0 +1,122 @@
+//! The inventory (framework steps 1 and 2): list tasks, filter them, add and edit.
+
+use leptos::prelude::*;
+
+use crate::model::inventory::{format_hours, FrequencyKind, InventoryTotals, TaskFilter, TaskId};
+use crate::ui::widgets::{task_editor::TaskEditor, task_row::TaskRow};
+use crate::workspace::{plural, use_workspace};
+
+/// The task list with its add form, filters and editor.
+#[component]
+pub fn Tasks() -> impl IntoView {
+    let ws = use_workspace();
+    let selected = RwSignal::new(None::<TaskId>);
+    let new_title = RwSignal::new(String::new());
+    let filter = RwSignal::new(TaskFilter::default());
+    let add_input = NodeRef::<leptos::html::Input>::new();
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let title = new_title.get_untracked();
+        if title.trim().is_empty() {
+            return;
+        }
+        if let Some(id) = ws.add_task(&title) {
+            new_title.set(String::new());
+            selected.set(Some(id));
+            // Focus stays in the add box, so a whole list can be typed in one go.
+            if let Some(input) = add_input.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    };
+    let rate = Memo::new(move |_| ws.state.with(|s| s.rate.is_set().then(|| s.rate.clone())));
+    let visible = Memo::new(move |_| {
+        let f = filter.get();
+        ws.state.with(|s| {
+            s.tasks
+                .iter()
+                .filter(|t| f.matches(t))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let summary = move || {
+        ws.state.with(|s| {
+            let totals = InventoryTotals::of(&s.tasks);
+            let n = s.tasks.len();
+            if n == 0 {
+                return String::new();
+            }
+            let live_share = 1.0 - totals.async_share().unwrap_or(1.0);
+            format!(
+                "{n} {} · {} a month · {:.0}% needs live contact",
+                plural(n, "task", "tasks"),
+                format_hours(
+                    crate::model::inventory::minutes_per_year_to_hours_per_month(
+                        totals.total_minutes_per_year
+                    )
+                ),
+                live_share * 100.0
+            )
+        })
+    };
+
+    view! {
+        <section class="page tasks-page">
+            <header class="page-head">
+                <h1>"Tasks"</h1>
+                <p class="lede">"List the work you do every day, week and month, then mark what makes each task need live contact."</p>
+                <p class="summary" aria-live="polite">{summary}</p>
+            </header>
+            <form class="add-task" on:submit=add>
+                <label for="new-task" class="visually-hidden">"New task"</label>
+                <input id="new-task" type="text" node_ref=add_input maxlength="200"
+                    placeholder="Add a task, e.g. Weekly report to the client"
+                    prop:value=move || new_title.get()
+                    on:input=move |ev| new_title.set(event_target_value(&ev))/>
+                <button type="submit">"Add task"</button>
+            </form>
+            <div class="filters" role="group" aria-label="Filter tasks">
+                <label for="filter-freq">"How often"</label>
+                <select id="filter-freq" on:change=move |ev| {
+                    let kind = FrequencyKind::from_key(&event_target_value(&ev));
+                    filter.update(|f| f.frequency = kind);
+                }>
+                    <option value="all">"All"</option>
+                    {FrequencyKind::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+                </select>
+                <label for="filter-live">"Contact"</label>
+                <select id="filter-live" on:change=move |ev| {
+                    let live = match event_target_value(&ev).as_str() { "live" => Some(true), "async" => Some(false), _ => None };
+                    filter.update(|f| f.live = live);
+                }>
+                    <option value="all">"All"</option>
+                    <option value="live">"Needs live contact"</option>
+                    <option value="async">"Async"</option>
+                </select>
+            </div>
+            <div class="tasks-layout">
+                <div class="task-list-wrap">
+                    <Show when=move || ws.state.with(|s| s.tasks.is_empty())>
+                        <p class="empty">"No tasks yet. Start with what you do every day: stand-ups, email, reports, reviews."</p>
+                    </Show>
+                    <Show when=move || ws.state.with(|s| !s.tasks.is_empty()) && visible.with(Vec::is_empty)>
+                        <p class="empty">"No tasks match these filters."</p>
+                    </Show>
+                    <ul class="task-list" aria-label="Tasks">
+                        // Keyed by the whole task and rate, so a changed task re-renders its row and no other.
+                        <For
+                            each=move || { let r = rate.get(); visible.get().into_iter().map(move |t| (t, r.clone())).collect::<Vec<_>>() }
+                            key=|row| row.clone()
+                            let:row
+                        >
+                            <TaskRow task=row.0 rate=row.1 selected=selected/>
+                        </For>
+                    </ul>
+                </div>
+                {move || selected.get().map(|id| view! { <TaskEditor id=id selected=selected/> })}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,10 @@
+//! Reusable pieces shared by pages.
+
+pub mod file_import;
+pub mod nav;
+pub mod notice_toast;
+pub mod storage_banner;
+pub mod task_editor;
+pub mod task_row;
+pub mod time_zone_field;
+pub mod update_banner;

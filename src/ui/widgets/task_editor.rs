@@ -1,0 +1,167 @@
+//! Editing one task: what it is, how often, what makes it live, and the decision.
+//! Every change is saved at once.
+
+use leptos::prelude::*;
+
+use crate::model::inventory::{DecisionKind, Frequency, FrequencyKind, SyncReason, Task, TaskId};
+use crate::workspace::use_workspace;
+
+/// The editor for the task `id`; closes itself when the task is deleted.
+#[component]
+pub fn TaskEditor(
+    /// The task being edited.
+    id: TaskId,
+    /// Cleared to close the editor.
+    selected: RwSignal<Option<TaskId>>,
+) -> impl IntoView {
+    let ws = use_workspace();
+    let lookup_id = id.clone();
+    let task = Memo::new(move |_| {
+        ws.state
+            .with(|s| s.tasks.iter().find(|t| t.id == lookup_id).cloned())
+    });
+    // Applies a change to the latest stored version of the task.
+    let change = move |f: &dyn Fn(&mut Task)| {
+        if let Some(mut t) = task.get_untracked() {
+            f(&mut t);
+            ws.update_task(t);
+        }
+    };
+    let field = |name: &str| format!("task-{name}");
+    let delete_id = StoredValue::new(id.clone());
+    let delete = move |_| {
+        selected.set(None);
+        ws.delete_task(&delete_id.get_value());
+    };
+
+    view! {
+        <Show when=move || task.with(Option::is_some)>
+            <section class="editor card" aria-labelledby="editor-heading">
+                <div class="editor-head">
+                    <h2 id="editor-heading">"Edit task"</h2>
+                    <button type="button" class="quiet" on:click=move |_| selected.set(None)>"Close"</button>
+                </div>
+                <label for=field("title")>"What is it?"</label>
+                <input id=field("title") type="text" maxlength="200"
+                    prop:value=move || task.with(|t| t.as_ref().map(|t| t.title.clone()).unwrap_or_default())
+                    on:input=move |ev| { let v = event_target_value(&ev); change(&|t| t.title = v.clone()) }/>
+
+                <div class="field-row">
+                    <div>
+                        <label for=field("freq")>"How often"</label>
+                        <select id=field("freq")
+                            on:change=move |ev| {
+                                let key = event_target_value(&ev);
+                                if let Some(kind) = FrequencyKind::from_key(&key) {
+                                    change(&|t| {
+                                        let n = match t.frequency { Frequency::TimesPerMonth(n) => n, _ => 2 };
+                                        t.frequency = kind.with_count(n);
+                                    })
+                                }
+                            }>
+                            {FrequencyKind::ALL.iter().map(|k| {
+                                let k = *k;
+                                view! {
+                                    <option value=k.key()
+                                        selected=move || task.with(|t| t.as_ref().is_some_and(|t| t.frequency.kind() == k))>
+                                        {k.label()}
+                                    </option>
+                                }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || task.with(|t| t.as_ref().is_some_and(|t| t.frequency.kind() == FrequencyKind::TimesPerMonth))>
+                        <div>
+                            <label for=field("times")>"Times a month"</label>
+                            <input id=field("times") type="number" min="1" max="31" inputmode="numeric"
+                                prop:value=move || task.with(|t| match t.as_ref().map(|t| t.frequency) {
+                                    Some(Frequency::TimesPerMonth(n)) => n.to_string(),
+                                    _ => String::new(),
+                                })
+                                on:input=move |ev| {
+                                    if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                                        if (1..=31).contains(&n) {
+                                            change(&|t| t.frequency = Frequency::TimesPerMonth(n));
+                                        }
+                                    }
+                                }/>
+                        </div>
+                    </Show>
+                    <div>
+                        <label for=field("minutes")>"Minutes each time"</label>
+                        <input id=field("minutes") type="number" min="1" max="1440" inputmode="numeric"
+                            prop:value=move || task.with(|t| t.as_ref().map(|t| t.minutes.to_string()).unwrap_or_default())
+                            on:input=move |ev| {
+                                if let Ok(m) = event_target_value(&ev).parse::<u32>() {
+                                    if (1..=1440).contains(&m) {
+                                        change(&|t| t.minutes = m);
+                                    }
+                                }
+                            }/>
+                    </div>
+                </div>
+
+                <fieldset>
+                    <legend>"What makes it synchronous?"</legend>
+                    <p class="hint">"Tick any that apply. None ticked means it can be done on your own time."</p>
+                    {SyncReason::ALL.iter().map(|r| {
+                        let r = *r;
+                        let input_id = format!("reason-{}", r.key());
+                        view! {
+                            <div class="check">
+                                <input type="checkbox" id=input_id.clone()
+                                    prop:checked=move || task.with(|t| t.as_ref().is_some_and(|t| t.reasons.contains(&r)))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        change(&|t| { if on { t.reasons.insert(r); } else { t.reasons.remove(&r); } })
+                                    }/>
+                                <label for=input_id>{r.label()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+
+                <label for=field("decision")>"Decision"</label>
+                <select id=field("decision")
+                    on:change=move |ev| {
+                        if let Some(kind) = DecisionKind::from_key(&event_target_value(&ev)) {
+                            change(&|t| { let detail = t.decision.detail().to_owned(); t.decision = kind.with_detail(&detail) })
+                        }
+                    }>
+                    {DecisionKind::ALL.iter().map(|k| {
+                        let k = *k;
+                        view! {
+                            <option value=k.key() selected=move || task.with(|t| t.as_ref().is_some_and(|t| t.decision.kind() == k))>
+                                {k.label()}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+                {move || {
+                    let kind = task.with(|t| t.as_ref().map(|t| t.decision.kind()));
+                    let label = match kind {
+                        Some(DecisionKind::Automate) => "With which tool?",
+                        Some(DecisionKind::Delegate) => "To whom?",
+                        _ => return None,
+                    };
+                    Some(view! {
+                        <label for=field("detail")>{label}</label>
+                        <input id=field("detail") type="text" maxlength="200"
+                            prop:value=move || task.with(|t| t.as_ref().map(|t| t.decision.detail().to_owned()).unwrap_or_default())
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                change(&|t| t.decision = t.decision.kind().with_detail(&v))
+                            }/>
+                    })
+                }}
+                <label for=field("note")>"Note"</label>
+                <textarea id=field("note") rows="3" maxlength="2000"
+                    prop:value=move || task.with(|t| t.as_ref().map(|t| t.note.clone()).unwrap_or_default())
+                    on:input=move |ev| { let v = event_target_value(&ev); change(&|t| t.note = v.clone()) }></textarea>
+                <div class="editor-foot">
+                    <button type="button" class="danger" on:click=delete>"Delete task"</button>
+                </div>
+            </section>
+        </Show>
+    }
+}

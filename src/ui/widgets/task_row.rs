@@ -1,0 +1,62 @@
+//! One task in the inventory list.
+
+use leptos::prelude::*;
+
+use crate::model::inventory::{format_hours, Task, TaskId};
+use crate::model::rate::Rate;
+use crate::workspace::display_title;
+
+/// A task's title, how often and how long, its monthly time and cost, and whether it
+/// needs live contact. Activating it opens the editor.
+#[component]
+pub fn TaskRow(
+    /// The task shown.
+    task: Task,
+    /// The rate for costs (`None` when not set).
+    rate: Option<Rate>,
+    /// Which task is open in the editor.
+    selected: RwSignal<Option<TaskId>>,
+) -> impl IntoView {
+    let id = task.id.clone();
+    let id_for_class = id.clone();
+    let cost = rate.map(|r| {
+        format!(
+            " · {} a month",
+            r.format(r.monthly_cost_cents(task.minutes_per_year()))
+        )
+    });
+    let meta = format!(
+        "{} · {} min each · {} a month{}",
+        task.frequency.label(),
+        task.minutes,
+        format_hours(task.hours_per_month()),
+        cost.unwrap_or_default()
+    );
+    let live = task.is_live();
+    let reasons = task
+        .reasons
+        .iter()
+        .map(|r| r.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let decision = task.decision.describe();
+    let undecided = task.decision.kind() == crate::model::inventory::DecisionKind::Undecided;
+    view! {
+        <li class="task-row" class:selected=move || selected.with(|s| s.as_ref() == Some(&id_for_class))>
+            <button type="button" class="task-open" on:click=move |_| selected.set(Some(id.clone()))
+                aria-label=format!("Edit {}", display_title(&task.title))>
+                <span class="task-title">{display_title(&task.title)}</span>
+                <span class="task-meta">{meta}</span>
+                <span class="task-tags">
+                    {if live {
+                        view! { <span class="tag live" title=reasons.clone()>"Live"</span> }.into_any()
+                    } else {
+                        view! { <span class="tag async">"Async"</span> }.into_any()
+                    }}
+                    <span class="tag decision" class:undecided=undecided>{decision}</span>
+                </span>
+                {live.then(|| view! { <span class="task-reasons">{reasons}</span> })}
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,71 @@
+//! The few browser calls that are easier in JavaScript than through web-sys: the time
+//! zone, file downloads and the service worker. Loaded as a module file (a wasm-bindgen
+//! snippet), so the Content Security Policy needs no inline script.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+export function browser_time_zone() {
+  try { return Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (_) { return ""; }
+}
+export function download_bytes(bytes, filename, mime) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+export function register_service_worker(on_update_ready) {
+  if (!("serviceWorker" in navigator)) return;
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  });
+  navigator.serviceWorker.register("/sw.js").then((reg) => {
+    const watch = (worker) => {
+      if (!worker) return;
+      worker.addEventListener("statechange", () => {
+        if (worker.state === "installed" && navigator.serviceWorker.controller) on_update_ready();
+      });
+    };
+    if (reg.waiting && navigator.serviceWorker.controller) on_update_ready();
+    reg.addEventListener("updatefound", () => watch(reg.installing));
+  }).catch(() => {});
+}
+export function apply_update() {
+  navigator.serviceWorker.getRegistration().then((reg) => {
+    if (reg && reg.waiting) reg.waiting.postMessage({ type: "SKIP_WAITING" });
+  });
+}
+"#)]
+extern "C" {
+    /// The browser's IANA time zone, or "" when it will not say.
+    pub fn browser_time_zone() -> String;
+    /// Offers `bytes` as a file download.
+    pub fn download_bytes(bytes: &[u8], filename: &str, mime: &str);
+    /// Registers `/sw.js`; calls `on_update_ready` when a new build waits to take over.
+    pub fn register_service_worker(on_update_ready: &Closure<dyn FnMut()>);
+    /// Lets the waiting build take over; the page reloads when it has.
+    pub fn apply_update();
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Today's date as YYYY-MM-DD in the browser's zone, for file names.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}

@@ -1,0 +1,338 @@
+//! The open personal document as the UI sees it: reactive state, edits that save at
+//! once, merges from other tabs and from backup files, and plain-words status.
+//! Components reach it through context (`use_workspace`) and never touch Automerge or
+//! storage themselves.
+
+use leptos::prelude::*;
+
+use crate::doc::{Access, DocError, DocKind, PersonalDoc};
+use crate::model::inventory::{Task, TaskId};
+use crate::model::profile::Profile;
+use crate::model::rate::Rate;
+use crate::model::PersonalState;
+use crate::share::{decode_file, encode_file};
+use crate::store::local::LocalStore;
+use crate::store::{DocStore, Saved, StoreError};
+use crate::web::now_ms;
+
+const DOC_NAME: &str = "personal";
+
+/// Whether what the person sees is safely stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageHealth {
+    Saved,
+    /// The browser refused to store; edits are kept in this tab's memory.
+    MemoryOnly(String),
+    /// The stored document is from a newer app version; nothing is written.
+    ReadOnly {
+        found_schema: u64,
+    },
+}
+
+/// A short message shown at the bottom of the screen, optionally with undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub undo: Option<Task>,
+    /// Distinguishes two notices with the same text, so each one restarts its timer.
+    pub serial: u64,
+}
+
+struct Inner {
+    doc: PersonalDoc,
+    store: DocStore<LocalStore>,
+    /// A stored document that could not be read, kept aside; offered for export.
+    aside: Option<Vec<u8>>,
+    notice_serial: u64,
+}
+
+/// The handle components hold: small and `Copy`.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    pub state: RwSignal<PersonalState>,
+    pub health: RwSignal<StorageHealth>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Plain words about a stored document that could not be read, when there was one.
+    pub aside_message: RwSignal<Option<String>>,
+    inner: StoredValue<Inner, LocalStorage>,
+}
+
+pub fn use_workspace() -> Workspace {
+    expect_context::<Workspace>()
+}
+
+fn memory_only(e: &StoreError) -> StorageHealth {
+    StorageHealth::MemoryOnly(e.to_string())
+}
+
+impl Workspace {
+    /// Opens the personal document from this browser's storage (or starts one).
+    pub fn open() -> Self {
+        let tab = crate::doc::random_id()[..12].to_owned();
+        let mut store = DocStore::new(LocalStore::open(), DOC_NAME, &tab);
+        let mut health = StorageHealth::Saved;
+        let mut aside = None;
+        let mut aside_message = None;
+        let doc = match store.read_all() {
+            Ok((bytes, _)) if bytes.is_empty() => None,
+            Ok((bytes, keys)) => match PersonalDoc::load(&bytes) {
+                Ok(doc) => {
+                    store.mark_loaded(keys);
+                    Some(doc)
+                }
+                Err(e) => {
+                    aside_message = Some(format!("Your saved data could not be read ({e})."));
+                    None
+                }
+            },
+            Err(StoreError::Corrupt { key }) => {
+                aside_message = Some(format!("Part of your saved data is damaged ({key})."));
+                None
+            }
+            Err(e) => {
+                health = memory_only(&e);
+                None
+            }
+        };
+        if aside_message.is_some() {
+            match store.set_aside(now_ms()) {
+                Ok(bytes) => aside = Some(bytes),
+                Err(e) => {
+                    // It could not be moved: leave it where it is and write nothing over it.
+                    health = memory_only(&e);
+                }
+            }
+        }
+        let fresh = doc.is_none();
+        let mut doc = doc.unwrap_or_default();
+        if let Access::ReadOnly { found_schema } = doc.access() {
+            health = StorageHealth::ReadOnly { found_schema };
+        } else if fresh && health == StorageHealth::Saved {
+            if let Saved::InMemoryOnly(e) = store.append(&doc.save()) {
+                health = memory_only(&e);
+            }
+        }
+        let state = doc.state();
+        let ws = Workspace {
+            state: RwSignal::new(state),
+            health: RwSignal::new(health),
+            notice: RwSignal::new(None),
+            aside_message: RwSignal::new(aside_message),
+            inner: StoredValue::new_local(Inner {
+                doc,
+                store,
+                aside,
+                notice_serial: 0,
+            }),
+        };
+        ws.listen_to_other_tabs();
+        ws
+    }
+
+    fn listen_to_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            let Some(key) = ev.key() else { return };
+            let value = ev.new_value();
+            self.merge_from_other_tab(&key, value.as_deref());
+        });
+        // The workspace lives as long as the page.
+        std::mem::forget(handle);
+    }
+
+    fn merge_from_other_tab(self, key: &str, value: Option<&str>) {
+        let changed = self.inner.try_update_value(|inner| {
+            let bytes = match inner.store.foreign_part(key, value)? {
+                Ok(bytes) => bytes,
+                Err(_) => return None,
+            };
+            match inner.doc.apply_incremental(&bytes) {
+                Ok(changed) => {
+                    inner.store.mark_merged(key);
+                    Some(changed)
+                }
+                Err(_) => None,
+            }
+        });
+        if changed.flatten() == Some(true) {
+            self.refresh();
+        }
+    }
+
+    /// Re-reads the whole state from the document (after merges).
+    fn refresh(self) {
+        let state = self.inner.with_value(|inner| inner.doc.state());
+        self.state.set(state);
+    }
+
+    /// Runs an edit, stores it at once as a small part, and reports trouble in plain words.
+    fn edit<R>(self, f: impl FnOnce(&mut PersonalDoc) -> Result<R, DocError>) -> Option<R> {
+        let outcome = self.inner.try_update_value(|inner| {
+            let result = f(&mut inner.doc);
+            if result.is_ok() {
+                let bytes = inner.doc.save_incremental();
+                let mut saved = inner.store.append(&bytes);
+                if saved == Saved::Stored && inner.store.wants_compaction() {
+                    let full = inner.doc.save();
+                    saved = inner.store.compact(&full);
+                }
+                Some((result, saved))
+            } else {
+                Some((result, Saved::Stored))
+            }
+        });
+        let (result, saved) = outcome.flatten()?;
+        match saved {
+            Saved::Stored => {
+                if matches!(self.health.get_untracked(), StorageHealth::MemoryOnly(_)) {
+                    self.health.set(StorageHealth::Saved);
+                }
+            }
+            Saved::InMemoryOnly(e) => self.health.set(memory_only(&e)),
+        }
+        match result {
+            Ok(r) => Some(r),
+            Err(e) => {
+                self.say(format!("That change was not made: {e}."), None);
+                None
+            }
+        }
+    }
+
+    /// Shows a notice at the bottom of the screen.
+    pub fn say(self, text: String, undo: Option<Task>) {
+        let serial = self
+            .inner
+            .try_update_value(|inner| {
+                inner.notice_serial += 1;
+                inner.notice_serial
+            })
+            .unwrap_or(0);
+        self.notice.set(Some(Notice { text, undo, serial }));
+    }
+
+    pub fn set_profile(self, profile: Profile) {
+        if self.edit(|doc| doc.set_profile(&profile)).is_some() {
+            self.state.update(|s| s.profile = profile);
+        }
+    }
+
+    /// Adds a task with sensible defaults and returns its id.
+    pub fn add_task(self, title: &str) -> Option<TaskId> {
+        let task = Task::new(TaskId::new(crate::doc::random_id()), title.trim(), now_ms());
+        let id = task.id.clone();
+        self.edit(|doc| doc.put_task(&task))?;
+        self.state.update(|s| s.tasks.push(task));
+        Some(id)
+    }
+
+    /// Saves a task's new values; only the fields that changed are written.
+    pub fn update_task(self, task: Task) {
+        if self.edit(|doc| doc.put_task(&task)).is_some() {
+            self.state.update(|s| {
+                if let Some(slot) = s.tasks.iter_mut().find(|t| t.id == task.id) {
+                    *slot = task;
+                }
+            });
+        }
+    }
+
+    pub fn delete_task(self, id: &TaskId) {
+        if let Some(Some(task)) = self.edit(|doc| doc.delete_task(id)) {
+            self.state.update(|s| s.tasks.retain(|t| t.id != *id));
+            let text = format!("Deleted “{}”.", display_title(&task.title));
+            self.say(text, Some(task));
+        }
+    }
+
+    /// Puts back a task deleted a moment ago.
+    pub fn undo_delete(self, task: Task) {
+        if self.edit(|doc| doc.put_task(&task)).is_some() {
+            self.refresh();
+            self.say(format!("Restored “{}”.", display_title(&task.title)), None);
+        }
+    }
+
+    pub fn set_rate(self, rate: Rate) {
+        if self.edit(|doc| doc.set_rate(&rate)).is_some() {
+            self.state.update(|s| s.rate = rate);
+        }
+    }
+
+    /// Tries again to store edits that are only in memory.
+    pub fn retry_storage(self) {
+        self.edit(|_| Ok(()));
+    }
+
+    /// The whole personal document as a backup file.
+    pub fn export_file(self) -> Vec<u8> {
+        let bytes = self
+            .inner
+            .try_update_value(|inner| inner.doc.save())
+            .unwrap_or_default();
+        encode_file(DocKind::Personal, &bytes)
+    }
+
+    /// The data that could not be read, exactly as it was stored.
+    pub fn aside_bytes(self) -> Option<Vec<u8>> {
+        self.inner.with_value(|inner| inner.aside.clone())
+    }
+
+    /// Merges a backup file into this browser's document. Returns plain words for the person.
+    pub fn import_file(self, bytes: &[u8]) -> Result<String, String> {
+        let document = decode_file(bytes, DocKind::Personal)
+            .map_err(|e| format!("Nothing was imported: {e}."))?;
+        let before = self.state.get_untracked();
+        let merged = self
+            .edit(|doc| doc.merge_bytes(document))
+            .ok_or_else(|| "Nothing was imported.".to_owned())?;
+        self.refresh();
+        if !merged {
+            return Ok("Everything in that file was already here.".into());
+        }
+        let after = self.state.get_untracked();
+        let added = after
+            .tasks
+            .iter()
+            .filter(|t| !before.tasks.iter().any(|b| b.id == t.id))
+            .count();
+        let changed = after
+            .tasks
+            .iter()
+            .filter(|t| before.tasks.iter().any(|b| b.id == t.id && b != *t))
+            .count();
+        Ok(match (added, changed) {
+            (0, 0) => "Imported. Your settings were brought up to date.".into(),
+            (a, 0) => format!("Imported {a} new {}.", plural(a, "task", "tasks")),
+            (0, c) => format!("Imported changes to {c} {}.", plural(c, "task", "tasks")),
+            (a, c) => format!(
+                "Imported {a} new {} and changes to {c} more.",
+                plural(a, "task", "tasks")
+            ),
+        })
+    }
+
+    /// Characters this document takes in localStorage.
+    pub fn stored_chars(self) -> usize {
+        self.inner.with_value(|inner| inner.store.stored_chars())
+    }
+}
+
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// A title for messages: "Untitled task" when empty, shortened when long.
+pub fn display_title(title: &str) -> String {
+    let t = title.trim();
+    if t.is_empty() {
+        "Untitled task".into()
+    } else if t.chars().count() > 60 {
+        format!("{}…", t.chars().take(59).collect::<String>())
+    } else {
+        t.to_owned()
+    }
+}

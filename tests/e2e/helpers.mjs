@@ -1,0 +1,44 @@
+// Shared steps for the end-to-end tests.
+import { expect } from '@playwright/test';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Collects console errors and CSP violations so a test can assert there were none. */
+export function watchConsole(page) {
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
+  page.on('pageerror', (err) => problems.push(String(err)));
+  return problems;
+}
+
+/** Opens the app and completes the welcome with a name. */
+export async function welcome(page, name = 'Ana') {
+  await page.goto('/');
+  await page.getByLabel('Your name, as teammates will see it').fill(name);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { name: `Hello, ${name}` })).toBeVisible();
+}
+
+/** Adds a task from the Tasks page and returns once its row shows. */
+export async function addTask(page, title) {
+  await page.getByLabel('New task').fill(title);
+  await page.getByLabel('New task').press('Enter');
+  await expect(taskButton(page, title)).toBeVisible();
+}
+
+export function taskButton(page, title) {
+  return page.getByRole('button', { name: `Edit ${title}`, exact: true });
+}
+
+/** Waits until the service worker controls the page, so a reload can come from its cache. */
+export async function waitForServiceWorker(page) {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    return !!reg.active && !!navigator.serviceWorker.controller;
+  }, null, { timeout: 20_000 }).catch(async () => {
+    // The first load is not controlled until the worker claims it.
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20_000 });
+  });
+}

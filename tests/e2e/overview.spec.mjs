@@ -1,0 +1,69 @@
+// The overview and the rate: how async-friendly the role is and what the work costs.
+import { test, expect } from '@playwright/test';
+import { welcome, addTask, taskButton } from './helpers.mjs';
+
+test('rate, costs and async share from a small inventory', async ({ page }) => {
+  await welcome(page);
+  await page.goto('/tasks');
+  const editor = page.getByRole('region', { name: 'Edit task' });
+  // Stand-up: daily 15 min, live (reporting): 3,900 min a year = 5 h 25 min a month.
+  await addTask(page, 'Stand-up');
+  await taskButton(page, 'Stand-up').click();
+  await editor.getByLabel('How often').selectOption('daily');
+  await editor.getByLabel('Minutes each time').fill('15');
+  await editor.getByLabel('Reports to a manager or client').check();
+  // Deep work: daily 60 min, async: 15,600 min a year = 21 h 40 min a month.
+  await addTask(page, 'Deep work');
+  await taskButton(page, 'Deep work').click();
+  await editor.getByLabel('How often').selectOption('daily');
+  await editor.getByLabel('Minutes each time').fill('60');
+  // Invoices: monthly 120 min, delegated: 1,440 min a year = 2 h a month.
+  await addTask(page, 'Invoices');
+  await taskButton(page, 'Invoices').click();
+  await editor.getByLabel('How often').selectOption('monthly');
+  await editor.getByLabel('Minutes each time').fill('120');
+  await editor.getByLabel('Decision').selectOption('delegate');
+  await editor.getByLabel('To whom?').fill('Ben');
+
+  await page.getByRole('link', { name: 'Rate' }).click();
+  await page.getByLabel('Currency').selectOption('EUR');
+  await page.getByLabel('Rate per hour').fill('60');
+  await expect(page.getByTestId('effective-rate')).toHaveText('€60.00 an hour');
+  // Live: 65 h a year × 60 / 12 = 325.00 a month; freed: 24 h × 60 / 12 = 120.00.
+  await expect(page.getByTestId('live-cost-table')).toHaveText('€325.00');
+  await expect(page.getByTestId('freed-cost-table')).toHaveText('€120.00');
+
+  await page.getByLabel('Work it out from my yearly income').check();
+  await page.getByLabel('Yearly income').fill('96,000');
+  await page.getByLabel('Working hours a week').fill('40');
+  await page.getByLabel('Working weeks a year').fill('48');
+  await expect(page.getByTestId('effective-rate')).toHaveText('€50.00 an hour');
+  await page.getByLabel('Yearly income').fill('lots');
+  await expect(page.getByText('Enter an amount such as 45 or 45.50.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Overview' }).click();
+  // 3,900 live of 20,940 minutes: 81% async.
+  await expect(page.getByTestId('async-share')).toHaveText('81%');
+  await expect(page.getByTestId('live-hours')).toHaveText('5 h 25 min');
+  await expect(page.getByTestId('freed-hours')).toHaveText('2 h');
+  await expect(page.getByTestId('freed-cost')).toHaveText('€100.00 a month');
+  await expect(page.getByText('Your role is async-friendly.')).toBeVisible();
+  await expect(page.getByText('Because it: reports to a manager or client')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('freed-cost')).toHaveText('€100.00 a month');
+});
+
+test('the welcome refuses an empty name and a made-up time zone', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('alert')).toContainText('Please enter a name');
+  await page.getByLabel('Your name, as teammates will see it').fill('Lee');
+  await page.getByLabel('Your time zone').fill('Mars/Olympus');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('alert')).toContainText('Pick a time zone');
+  await page.getByLabel('Your time zone').fill('asia/kolkata');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { name: 'Hello, Lee' })).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Kolkata');
+});

@@ -1,0 +1,106 @@
+// Inventory: add, edit, delete, undo, reload; filters; hostile titles; keyboard only.
+import { test, expect } from '@playwright/test';
+import { welcome, addTask, taskButton, watchConsole } from './helpers.mjs';
+
+test('add, edit, delete and undo tasks, and they survive a reload', async ({ page }) => {
+  const problems = watchConsole(page);
+  await welcome(page);
+  await page.getByRole('link', { name: 'Tasks' }).click();
+  await addTask(page, 'Daily stand-up');
+  await addTask(page, 'Weekly client report');
+
+  await taskButton(page, 'Daily stand-up').click();
+  const editor = page.getByRole('region', { name: 'Edit task' });
+  await editor.getByLabel('How often').selectOption('daily');
+  await editor.getByLabel('Minutes each time').fill('15');
+  await editor.getByLabel('Reports to a manager or client').check();
+  await editor.getByLabel('Decision').selectOption('make_async');
+  await editor.getByLabel('What is it?').fill('Daily stand-up call');
+  await expect(taskButton(page, 'Daily stand-up call')).toContainText('Daily · 15 min each · 5 h 25 min a month');
+  await expect(taskButton(page, 'Daily stand-up call')).toContainText('Live');
+  await expect(taskButton(page, 'Daily stand-up call')).toContainText('Make async');
+
+  await taskButton(page, 'Weekly client report').click();
+  await editor.getByLabel('Decision').selectOption('automate');
+  await editor.getByLabel('With which tool?').fill('Looker Studio');
+  await expect(taskButton(page, 'Weekly client report')).toContainText('Automate with Looker Studio');
+
+  await page.reload();
+  await expect(taskButton(page, 'Daily stand-up call')).toContainText('5 h 25 min a month');
+  await expect(taskButton(page, 'Weekly client report')).toContainText('Automate with Looker Studio');
+
+  await taskButton(page, 'Weekly client report').click();
+  await editor.getByRole('button', { name: 'Delete task' }).click();
+  await expect(taskButton(page, 'Weekly client report')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(taskButton(page, 'Weekly client report')).toContainText('Automate with Looker Studio');
+  await page.reload();
+  await expect(taskButton(page, 'Weekly client report')).toBeVisible();
+
+  await taskButton(page, 'Weekly client report').click();
+  await editor.getByRole('button', { name: 'Delete task' }).click();
+  await page.reload();
+  await expect(taskButton(page, 'Weekly client report')).toHaveCount(0);
+  await expect(taskButton(page, 'Daily stand-up call')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('filters by frequency and by live or async', async ({ page }) => {
+  await welcome(page);
+  await page.goto('/tasks');
+  await addTask(page, 'Write code');
+  await addTask(page, 'Sprint planning');
+  await taskButton(page, 'Sprint planning').click();
+  const editor = page.getByRole('region', { name: 'Edit task' });
+  await editor.getByLabel('How often').selectOption('per_month');
+  await editor.getByLabel('Times a month').fill('2');
+  await editor.getByLabel('Collaborates live with co-workers').check();
+  await expect(taskButton(page, 'Sprint planning')).toContainText('2× a month');
+
+  await page.getByLabel('Contact').selectOption('live');
+  await expect(taskButton(page, 'Sprint planning')).toBeVisible();
+  await expect(taskButton(page, 'Write code')).toHaveCount(0);
+  await page.getByLabel('Contact').selectOption('async');
+  await expect(taskButton(page, 'Write code')).toBeVisible();
+  await expect(taskButton(page, 'Sprint planning')).toHaveCount(0);
+  await page.getByLabel('Contact').selectOption('all');
+  await page.getByLabel('How often').first().selectOption('per_month');
+  await expect(taskButton(page, 'Sprint planning')).toBeVisible();
+  await expect(taskButton(page, 'Write code')).toHaveCount(0);
+});
+
+test('a task title with HTML is shown as text and runs nothing', async ({ page }) => {
+  await welcome(page);
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  await page.goto('/tasks');
+  const hostile = '<img src=x onerror=alert(1)>';
+  await addTask(page, hostile);
+  await page.reload();
+  await expect(taskButton(page, hostile)).toContainText(hostile);
+  await page.goto('/');
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test('everything works from the keyboard', async ({ page }) => {
+  await welcome(page, 'Kim');
+  await page.goto('/tasks');
+  await page.getByLabel('New task').focus();
+  await page.keyboard.type('Inbox triage');
+  await page.keyboard.press('Enter');
+  await expect(taskButton(page, 'Inbox triage')).toBeVisible();
+  // Into the list with Tab, open the task with Enter, and tick a reason with Space.
+  await taskButton(page, 'Inbox triage').focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('What is it?').focus();
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.id === 'reason-gathering')) break;
+  }
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel('Gathers information from people')).toBeChecked();
+  await expect(taskButton(page, 'Inbox triage')).toContainText('Live');
+  const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  expect(focusVisible).not.toBe('none');
+});

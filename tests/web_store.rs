@@ -1,0 +1,171 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the real localStorage, its
+//! quota, and the workspace's reaction when storage refuses.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use unhurried::doc::PersonalDoc;
+use unhurried::model::inventory::{Task, TaskId};
+use unhurried::store::local::LocalStore;
+use unhurried::store::{DocStore, KeyValue, Saved, StoreError, KEY_PREFIX};
+use unhurried::workspace::{StorageHealth, Workspace};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+}
+
+fn task(id: &str) -> Task {
+    Task::new(TaskId::new(id), format!("Task {id}"), 0)
+}
+
+fn reopen(name: &str) -> PersonalDoc {
+    let store = DocStore::new(LocalStore::open(), name, "reader");
+    let (bytes, _) = store.read_all().unwrap();
+    PersonalDoc::load(&bytes).unwrap()
+}
+
+/// Fills localStorage until it refuses; returns the filler keys.
+fn fill_storage() -> Vec<String> {
+    let local = LocalStore::open();
+    let chunk = "x".repeat(256 * 1024);
+    let mut keys = Vec::new();
+    for i in 0.. {
+        let key = format!("filler:{i}");
+        match local.set(&key, &chunk) {
+            Ok(()) => keys.push(key),
+            Err(StoreError::QuotaExceeded) => break,
+            Err(e) => panic!("unexpected storage error {e:?}"),
+        }
+    }
+    // Top up with smaller pieces so nearly nothing is left.
+    for size in [16 * 1024, 1024, 64] {
+        let piece = "y".repeat(size);
+        for i in 0.. {
+            let key = format!("filler:{size}:{i}");
+            if local.set(&key, &piece).is_err() {
+                break;
+            }
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+fn unfill(keys: &[String]) {
+    let local = LocalStore::open();
+    for k in keys {
+        local.remove(k).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn save_and_load_round_trip() {
+    clear();
+    let mut doc = PersonalDoc::new();
+    doc.put_task(&task("a")).unwrap();
+    let mut store = DocStore::new(LocalStore::open(), "roundtrip", "tab1");
+    assert_eq!(store.append(&doc.save()), Saved::Stored);
+    assert_eq!(reopen("roundtrip").tasks(), doc.tasks());
+    assert!(LocalStore::open()
+        .keys()
+        .unwrap()
+        .iter()
+        .all(|k| k.starts_with(KEY_PREFIX)));
+}
+
+#[wasm_bindgen_test]
+fn incremental_saves_then_compaction() {
+    clear();
+    let mut doc = PersonalDoc::new();
+    let mut store = DocStore::new(LocalStore::open(), "inc", "tab1");
+    store.append(&doc.save());
+    for i in 0..40 {
+        doc.put_task(&task(&i.to_string())).unwrap();
+        assert_eq!(store.append(&doc.save_incremental()), Saved::Stored);
+    }
+    let parts_before = LocalStore::open().keys().unwrap().len();
+    assert_eq!(parts_before, 41);
+    assert_eq!(reopen("inc").tasks().len(), 40);
+    assert!(store.wants_compaction());
+    assert_eq!(store.compact(&doc.save()), Saved::Stored);
+    assert_eq!(LocalStore::open().keys().unwrap().len(), 1);
+    assert_eq!(reopen("inc").tasks(), doc.tasks());
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_keeps_edits_in_memory_and_stores_them_later() {
+    clear();
+    let mut doc = PersonalDoc::new();
+    let mut store = DocStore::new(LocalStore::open(), "full", "tab1");
+    store.append(&doc.save());
+    let filler = fill_storage();
+    doc.put_task(&task("while-full")).unwrap();
+    assert_eq!(
+        store.append(&doc.save_incremental()),
+        Saved::InMemoryOnly(StoreError::QuotaExceeded)
+    );
+    assert!(store.has_pending());
+    assert_eq!(doc.tasks().len(), 1, "the edit is still in memory");
+    unfill(&filler);
+    doc.put_task(&task("after")).unwrap();
+    assert_eq!(store.append(&doc.save_incremental()), Saved::Stored);
+    assert_eq!(reopen("full").tasks().len(), 2);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn the_workspace_reports_a_refusing_storage_and_loses_nothing() {
+    clear();
+    let owner = Owner::new();
+    owner.with(|| {
+        let ws = Workspace::open();
+        assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
+        let filler = fill_storage();
+        let id = ws.add_task("Typed while the disk was full").unwrap();
+        assert!(matches!(
+            ws.health.get_untracked(),
+            StorageHealth::MemoryOnly(_)
+        ));
+        assert!(ws
+            .state
+            .with_untracked(|s| s.tasks.iter().any(|t| t.id == id)));
+        unfill(&filler);
+        ws.retry_storage();
+        assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
+        let stored = reopen("personal");
+        assert!(stored.tasks().iter().any(|t| t.id == id));
+    });
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn unreadable_stored_data_is_set_aside_and_reported() {
+    clear();
+    let local = LocalStore::open();
+    local
+        .set(
+            "unhurried:doc:personal:zz:0000000000",
+            "bm90IGF1dG9tZXJnZQ==",
+        )
+        .unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let ws = Workspace::open();
+        assert!(ws.aside_message.get_untracked().is_some());
+        assert_eq!(
+            ws.aside_bytes().as_deref(),
+            Some(b"not automerge".as_slice())
+        );
+        let keys = LocalStore::open().keys().unwrap();
+        assert!(keys
+            .iter()
+            .any(|k| k.starts_with("unhurried:aside:personal:")));
+        assert!(!keys
+            .iter()
+            .any(|k| k == "unhurried:doc:personal:zz:0000000000"));
+    });
+    clear();
+}
