@@ -20,10 +20,11 @@ export function download_bytes(bytes, filename, mime) {
 }
 export function register_service_worker(on_update_ready) {
   if (!("serviceWorker" in navigator)) return;
-  let reloading = false;
+  // Reload only when the person asked for the new build: the first worker also takes
+  // control (clients.claim), and reloading then would drop whatever is being typed.
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (reloading) return;
-    reloading = true;
+    if (!window.__unhurriedUpdateRequested) return;
+    window.__unhurriedUpdateRequested = false;
     location.reload();
   });
   navigator.serviceWorker.register("/sw.js").then((reg) => {
@@ -38,6 +39,7 @@ export function register_service_worker(on_update_ready) {
   }).catch(() => {});
 }
 export function apply_update() {
+  window.__unhurriedUpdateRequested = true;
   navigator.serviceWorker.getRegistration().then((reg) => {
     if (reg && reg.waiting) reg.waiting.postMessage({ type: "SKIP_WAITING" });
   });

@@ -42,3 +42,8 @@ export async function waitForServiceWorker(page) {
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20_000 });
   });
 }
+
+/** The whole list row of a task (title, timings, tags). */
+export function taskRow(page, title) {
+  return page.locator('li.task-row').filter({ has: taskButton(page, title) });
+}

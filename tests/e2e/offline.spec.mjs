@@ -1,6 +1,6 @@
 // Offline through the service worker, two tabs, and backups between browsers.
 import { test, expect, chromium } from '@playwright/test';
-import { welcome, addTask, taskButton, waitForServiceWorker } from './helpers.mjs';
+import { welcome, addTask, taskButton, waitForServiceWorker, taskRow } from './helpers.mjs';
 import fs from 'node:fs';
 
 test('after one visit the app reloads and keeps edits with the network off', async ({ page, context }) => {
@@ -37,13 +37,13 @@ test('two tabs see each other\'s edits, and simultaneous edits both survive', as
     b.getByRole('region', { name: 'Edit task' }).getByLabel('Waits on input from others').check(),
   ]);
   for (const p of [a, b]) {
-    await expect(taskButton(p, 'From tab A')).toContainText('45 min each');
-    await expect(taskButton(p, 'From tab A')).toContainText('Live');
+    await expect(taskRow(p, 'From tab A')).toContainText('45 min each');
+    await expect(taskRow(p, 'From tab A')).toContainText('Live');
   }
   const c = await context.newPage();
   await c.goto('/tasks');
-  await expect(taskButton(c, 'From tab A')).toContainText('45 min each');
-  await expect(taskButton(c, 'From tab A')).toContainText('Live');
+  await expect(taskRow(c, 'From tab A')).toContainText('45 min each');
+  await expect(taskRow(c, 'From tab A')).toContainText('Live');
   await expect(taskButton(c, 'From tab B')).toBeVisible();
 });
 

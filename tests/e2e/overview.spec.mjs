@@ -25,7 +25,7 @@ test('rate, costs and async share from a small inventory', async ({ page }) => {
   await editor.getByLabel('Decision').selectOption('delegate');
   await editor.getByLabel('To whom?').fill('Ben');
 
-  await page.getByRole('link', { name: 'Rate' }).click();
+  await page.getByRole('link', { name: 'Rate', exact: true }).click();
   await page.getByLabel('Currency').selectOption('EUR');
   await page.getByLabel('Rate per hour').fill('60');
   await expect(page.getByTestId('effective-rate')).toHaveText('€60.00 an hour');
@@ -34,14 +34,14 @@ test('rate, costs and async share from a small inventory', async ({ page }) => {
   await expect(page.getByTestId('freed-cost-table')).toHaveText('€120.00');
 
   await page.getByLabel('Work it out from my yearly income').check();
-  await page.getByLabel('Yearly income').fill('96,000');
+  await page.getByRole('textbox', { name: 'Yearly income' }).fill('96,000');
   await page.getByLabel('Working hours a week').fill('40');
   await page.getByLabel('Working weeks a year').fill('48');
   await expect(page.getByTestId('effective-rate')).toHaveText('€50.00 an hour');
-  await page.getByLabel('Yearly income').fill('lots');
+  await page.getByRole('textbox', { name: 'Yearly income' }).fill('lots');
   await expect(page.getByText('Enter an amount such as 45 or 45.50.')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Overview' }).click();
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
   // 3,900 live of 20,940 minutes: 81% async.
   await expect(page.getByTestId('async-share')).toHaveText('81%');
   await expect(page.getByTestId('live-hours')).toHaveText('5 h 25 min');

@@ -1,11 +1,11 @@
 // Inventory: add, edit, delete, undo, reload; filters; hostile titles; keyboard only.
 import { test, expect } from '@playwright/test';
-import { welcome, addTask, taskButton, watchConsole } from './helpers.mjs';
+import { welcome, addTask, taskButton, watchConsole, taskRow } from './helpers.mjs';
 
 test('add, edit, delete and undo tasks, and they survive a reload', async ({ page }) => {
   const problems = watchConsole(page);
   await welcome(page);
-  await page.getByRole('link', { name: 'Tasks' }).click();
+  await page.getByRole('link', { name: 'Tasks', exact: true }).click();
   await addTask(page, 'Daily stand-up');
   await addTask(page, 'Weekly client report');
 
@@ -16,24 +16,24 @@ test('add, edit, delete and undo tasks, and they survive a reload', async ({ pag
   await editor.getByLabel('Reports to a manager or client').check();
   await editor.getByLabel('Decision').selectOption('make_async');
   await editor.getByLabel('What is it?').fill('Daily stand-up call');
-  await expect(taskButton(page, 'Daily stand-up call')).toContainText('Daily · 15 min each · 5 h 25 min a month');
-  await expect(taskButton(page, 'Daily stand-up call')).toContainText('Live');
-  await expect(taskButton(page, 'Daily stand-up call')).toContainText('Make async');
+  await expect(taskRow(page, 'Daily stand-up call')).toContainText('Daily · 15 min each · 5 h 25 min a month');
+  await expect(taskRow(page, 'Daily stand-up call')).toContainText('Live');
+  await expect(taskRow(page, 'Daily stand-up call')).toContainText('Make async');
 
   await taskButton(page, 'Weekly client report').click();
   await editor.getByLabel('Decision').selectOption('automate');
   await editor.getByLabel('With which tool?').fill('Looker Studio');
-  await expect(taskButton(page, 'Weekly client report')).toContainText('Automate with Looker Studio');
+  await expect(taskRow(page, 'Weekly client report')).toContainText('Automate with Looker Studio');
 
   await page.reload();
-  await expect(taskButton(page, 'Daily stand-up call')).toContainText('5 h 25 min a month');
-  await expect(taskButton(page, 'Weekly client report')).toContainText('Automate with Looker Studio');
+  await expect(taskRow(page, 'Daily stand-up call')).toContainText('5 h 25 min a month');
+  await expect(taskRow(page, 'Weekly client report')).toContainText('Automate with Looker Studio');
 
   await taskButton(page, 'Weekly client report').click();
   await editor.getByRole('button', { name: 'Delete task' }).click();
   await expect(taskButton(page, 'Weekly client report')).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(taskButton(page, 'Weekly client report')).toContainText('Automate with Looker Studio');
+  await expect(taskRow(page, 'Weekly client report')).toContainText('Automate with Looker Studio');
   await page.reload();
   await expect(taskButton(page, 'Weekly client report')).toBeVisible();
 
@@ -55,7 +55,7 @@ test('filters by frequency and by live or async', async ({ page }) => {
   await editor.getByLabel('How often').selectOption('per_month');
   await editor.getByLabel('Times a month').fill('2');
   await editor.getByLabel('Collaborates live with co-workers').check();
-  await expect(taskButton(page, 'Sprint planning')).toContainText('2× a month');
+  await expect(taskRow(page, 'Sprint planning')).toContainText('2× a month');
 
   await page.getByLabel('Contact').selectOption('live');
   await expect(taskButton(page, 'Sprint planning')).toBeVisible();
@@ -77,7 +77,7 @@ test('a task title with HTML is shown as text and runs nothing', async ({ page }
   const hostile = '<img src=x onerror=alert(1)>';
   await addTask(page, hostile);
   await page.reload();
-  await expect(taskButton(page, hostile)).toContainText(hostile);
+  await expect(taskRow(page, hostile)).toContainText(hostile);
   await page.goto('/');
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(dialogs).toBe(0);
@@ -100,7 +100,7 @@ test('everything works from the keyboard', async ({ page }) => {
   }
   await page.keyboard.press('Space');
   await expect(page.getByLabel('Gathers information from people')).toBeChecked();
-  await expect(taskButton(page, 'Inbox triage')).toContainText('Live');
+  await expect(taskRow(page, 'Inbox triage')).toContainText('Live');
   const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   expect(focusVisible).not.toBe('none');
 });

@@ -43,20 +43,22 @@ pub fn TaskRow(
     let undecided = task.decision.kind() == crate::model::inventory::DecisionKind::Undecided;
     view! {
         <li class="task-row" class:selected=move || selected.with(|s| s.as_ref() == Some(&id_for_class))>
-            <button type="button" class="task-open" on:click=move |_| selected.set(Some(id.clone()))
-                aria-label=format!("Edit {}", display_title(&task.title))>
+            // The button holds only the title, so its name is "Edit <title>"; its ::after
+            // covers the whole row so the row is one click target.
+            <button type="button" class="task-open" on:click=move |_| selected.set(Some(id.clone()))>
+                <span class="visually-hidden">"Edit "</span>
                 <span class="task-title">{display_title(&task.title)}</span>
-                <span class="task-meta">{meta}</span>
-                <span class="task-tags">
-                    {if live {
-                        view! { <span class="tag live" title=reasons.clone()>"Live"</span> }.into_any()
-                    } else {
-                        view! { <span class="tag async">"Async"</span> }.into_any()
-                    }}
-                    <span class="tag decision" class:undecided=undecided>{decision}</span>
-                </span>
-                {live.then(|| view! { <span class="task-reasons">{reasons}</span> })}
             </button>
+            <span class="task-meta">{meta}</span>
+            <span class="task-tags">
+                {if live {
+                    view! { <span class="tag live">"Live"</span> }.into_any()
+                } else {
+                    view! { <span class="tag async">"Async"</span> }.into_any()
+                }}
+                <span class="tag decision" class:undecided=undecided>{decision}</span>
+            </span>
+            {live.then(|| view! { <span class="task-reasons">{reasons}</span> })}
         </li>
     }
 }

@@ -1,0 +1,47 @@
+// A new build replaces the old one safely: it waits, the person is asked, data stays.
+import { test, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { welcome, addTask, taskButton, waitForServiceWorker } from './helpers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PORT = 8093;
+
+test('a new build waits until the person reloads, and keeps their data', async ({ browser }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unhurried-dist-'));
+  fs.cpSync(path.join(root, 'dist'), dir, { recursive: true });
+  const server = spawn('node', ['scripts/serve.mjs', dir, String(PORT), '127.0.0.1'], { cwd: root, stdio: 'ignore' });
+  try {
+    await new Promise((r) => setTimeout(r, 400));
+    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${PORT}` });
+    const page = await context.newPage();
+    await welcome(page);
+    await page.goto('/tasks');
+    await addTask(page, 'Before the update');
+    await waitForServiceWorker(page);
+    const oldBuild = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/self\.__BUILD = "([^"]+)"/)[1];
+
+    // Publish a "new build": a changed service worker.
+    const sw = path.join(dir, 'sw.js');
+    fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(`self.__BUILD = "${oldBuild}"`, 'self.__BUILD = "next-build"'));
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await expect(page.getByText('A new version of Unhurried is ready.')).toBeVisible();
+    // Nothing reloads by itself: the task typed a moment ago is still here, still in the old build.
+    await addTask(page, 'Typed while the update waited');
+    await Promise.all([
+      page.waitForEvent('framenavigated'),
+      page.getByRole('button', { name: 'Reload now' }).click(),
+    ]);
+    await expect(taskButton(page, 'Typed while the update waited')).toBeVisible();
+    await expect(taskButton(page, 'Before the update')).toBeVisible();
+    const caches = await page.evaluate(() => caches.keys());
+    expect(caches).toEqual(['unhurried-next-build']);
+    await context.close();
+  } finally {
+    server.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
