@@ -11,6 +11,7 @@ use crate::workspace::{plural, use_workspace};
 pub fn Tasks() -> impl IntoView {
     let ws = use_workspace();
     let selected = RwSignal::new(None::<TaskId>);
+    let focus_editor = RwSignal::new(false);
     let new_title = RwSignal::new(String::new());
     let filter = RwSignal::new(TaskFilter::default());
     let add_input = NodeRef::<leptos::html::Input>::new();
@@ -23,6 +24,7 @@ pub fn Tasks() -> impl IntoView {
         }
         if let Some(id) = ws.add_task(&title) {
             new_title.set(String::new());
+            focus_editor.set(false);
             selected.set(Some(id));
             // Focus stays in the add box, so a whole list can be typed in one go.
             if let Some(input) = add_input.get_untracked() {
@@ -72,7 +74,7 @@ pub fn Tasks() -> impl IntoView {
             <form class="add-task" on:submit=add>
                 <label for="new-task" class="visually-hidden">"New task"</label>
                 <input id="new-task" type="text" node_ref=add_input maxlength="200"
-                    placeholder="Add a task, e.g. Weekly report to the client"
+                    placeholder="Add a task, e.g. Weekly client report"
                     prop:value=move || new_title.get()
                     on:input=move |ev| new_title.set(event_target_value(&ev))/>
                 <button type="submit">"Add task"</button>
@@ -111,11 +113,11 @@ pub fn Tasks() -> impl IntoView {
                             key=|row| row.clone()
                             let:row
                         >
-                            <TaskRow task=row.0 rate=row.1 selected=selected/>
+                            <TaskRow task=row.0 rate=row.1 selected=selected focus_editor=focus_editor/>
                         </For>
                     </ul>
                 </div>
-                {move || selected.get().map(|id| view! { <TaskEditor id=id selected=selected/> })}
+                {move || selected.get().map(|id| view! { <TaskEditor id=id selected=selected focus=focus_editor.get_untracked()/> })}
             </div>
         </section>
     }

@@ -13,8 +13,16 @@ pub fn TaskEditor(
     id: TaskId,
     /// Cleared to close the editor.
     selected: RwSignal<Option<TaskId>>,
+    /// Whether to move the focus (and so the scroll) to the editor when it opens.
+    focus: bool,
 ) -> impl IntoView {
     let ws = use_workspace();
+    let title_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let (true, Some(input)) = (focus, title_ref.get()) {
+            let _ = input.focus();
+        }
+    });
     let lookup_id = id.clone();
     let task = Memo::new(move |_| {
         ws.state
@@ -42,7 +50,7 @@ pub fn TaskEditor(
                     <button type="button" class="quiet" on:click=move |_| selected.set(None)>"Close"</button>
                 </div>
                 <label for=field("title")>"What is it?"</label>
-                <input id=field("title") type="text" maxlength="200"
+                <input id=field("title") type="text" maxlength="200" node_ref=title_ref
                     prop:value=move || task.with(|t| t.as_ref().map(|t| t.title.clone()).unwrap_or_default())
                     on:input=move |ev| { let v = event_target_value(&ev); change(&|t| t.title = v.clone()) }/>
 

@@ -16,6 +16,8 @@ pub fn TaskRow(
     rate: Option<Rate>,
     /// Which task is open in the editor.
     selected: RwSignal<Option<TaskId>>,
+    /// Set when opening from the list, so the editor takes the focus.
+    focus_editor: RwSignal<bool>,
 ) -> impl IntoView {
     let id = task.id.clone();
     let id_for_class = id.clone();
@@ -45,7 +47,10 @@ pub fn TaskRow(
         <li class="task-row" class:selected=move || selected.with(|s| s.as_ref() == Some(&id_for_class))>
             // The button holds only the title, so its name is "Edit <title>"; its ::after
             // covers the whole row so the row is one click target.
-            <button type="button" class="task-open" on:click=move |_| selected.set(Some(id.clone()))>
+            <button type="button" class="task-open" on:click=move |_| {
+                focus_editor.set(true);
+                selected.set(Some(id.clone()));
+            }>
                 <span class="visually-hidden">"Edit "</span>
                 <span class="task-title">{display_title(&task.title)}</span>
             </button>
