@@ -56,6 +56,21 @@ extern "C" {
     pub fn apply_update();
 }
 
+/// Whether the screen is wide enough for the editor beside the list (matches the CSS breakpoint).
+pub fn is_wide_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w > 820.0)
+}
+
+/// Sets the document title: "Tasks · Unhurried".
+pub fn set_title(page: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&format!("{page} · Unhurried"));
+    }
+}
+
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64

@@ -15,7 +15,7 @@
 //! the same `inventory` map and merge task by task instead of one map replacing the other.
 
 use automerge::transaction::{CommitOptions, Transactable};
-use automerge::{ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ROOT};
+use automerge::{hydrate, ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 
 use super::access::{ensure_map, get_i64, get_list, get_map, get_str, get_u32, set_i64, set_str};
 use super::{new_session_actor, DocError, DocKind};
@@ -199,12 +199,15 @@ impl PersonalDoc {
         let Some(inventory) = get_map(&self.doc, &ROOT, "inventory") else {
             return Vec::new();
         };
-        let mut tasks: Vec<Task> = self
-            .doc
-            .keys(&inventory)
-            .filter_map(|id| {
-                let obj = get_map(&self.doc, &inventory, &id)?;
-                Some(read_task(&self.doc, &obj, TaskId::new(id)))
+        // One hydration of the whole inventory is many times faster than a `get` per field.
+        let Ok(hydrate::Value::Map(map)) = self.doc.hydrate(&inventory, None) else {
+            return Vec::new();
+        };
+        let mut tasks: Vec<Task> = map
+            .iter()
+            .filter_map(|(id, entry)| match &entry.value {
+                hydrate::Value::Map(fields) => Some(read_task(fields, TaskId::new(id.clone()))),
+                _ => None,
             })
             .collect();
         tasks.sort_by(|a, b| {
@@ -218,7 +221,10 @@ impl PersonalDoc {
     pub fn task(&self, id: &TaskId) -> Option<Task> {
         let inventory = get_map(&self.doc, &ROOT, "inventory")?;
         let obj = get_map(&self.doc, &inventory, id.as_str())?;
-        Some(read_task(&self.doc, &obj, id.clone()))
+        match self.doc.hydrate(&obj, None).ok()? {
+            hydrate::Value::Map(fields) => Some(read_task(&fields, id.clone())),
+            _ => None,
+        }
     }
 
     /// Adds the task, or writes the fields that differ from the stored one.
@@ -300,57 +306,104 @@ fn schema_of(doc: &AutoCommit) -> u64 {
         .unwrap_or(1)
 }
 
-fn read_task(doc: &AutoCommit, obj: &ObjId, id: TaskId) -> Task {
-    let kind = get_str(doc, obj, "freq")
+fn field_str(map: &hydrate::Map, key: &str) -> Option<String> {
+    match map.get(key)? {
+        hydrate::Value::Scalar(ScalarValue::Str(s)) => Some(s.to_string()),
+        hydrate::Value::Text(t) => Some(t.to_string()),
+        _ => None,
+    }
+}
+
+fn field_i64(map: &hydrate::Map, key: &str) -> Option<i64> {
+    match map.get(key)? {
+        hydrate::Value::Scalar(ScalarValue::Int(n)) => Some(*n),
+        hydrate::Value::Scalar(ScalarValue::Uint(n)) => i64::try_from(*n).ok(),
+        hydrate::Value::Scalar(ScalarValue::Timestamp(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+fn field_u32(map: &hydrate::Map, key: &str) -> Option<u32> {
+    field_i64(map, key).and_then(|n| u32::try_from(n).ok())
+}
+
+fn read_task(fields: &hydrate::Map, id: TaskId) -> Task {
+    let kind = field_str(fields, "freq")
         .and_then(|k| FrequencyKind::from_key(&k))
         .unwrap_or(FrequencyKind::Weekly);
-    let frequency = kind.with_count(get_u32(doc, obj, "freq_n").unwrap_or(1));
-    let reasons = get_map(doc, obj, "reasons")
-        .map(|r| {
-            doc.keys(&r)
-                .filter_map(|k| SyncReason::from_key(&k))
-                .collect()
-        })
-        .unwrap_or_default();
-    let decision = get_str(doc, obj, "decision")
+    let frequency = kind.with_count(field_u32(fields, "freq_n").unwrap_or(1));
+    let reasons = match fields.get("reasons") {
+        Some(hydrate::Value::Map(r)) => r
+            .iter()
+            .filter_map(|(k, _)| SyncReason::from_key(k))
+            .collect(),
+        _ => Default::default(),
+    };
+    let decision = field_str(fields, "decision")
         .and_then(|k| DecisionKind::from_key(&k))
         .unwrap_or(DecisionKind::Undecided)
-        .with_detail(&get_str(doc, obj, "decision_detail").unwrap_or_default());
+        .with_detail(&field_str(fields, "decision_detail").unwrap_or_default());
     Task {
         id,
-        title: get_str(doc, obj, "title").unwrap_or_default(),
+        title: field_str(fields, "title").unwrap_or_default(),
         frequency,
-        minutes: get_u32(doc, obj, "minutes").unwrap_or(0),
+        minutes: field_u32(fields, "minutes").unwrap_or(0),
         reasons,
         decision,
-        note: get_str(doc, obj, "note").unwrap_or_default(),
-        created_ms: get_i64(doc, obj, "created").unwrap_or(0),
+        note: field_str(fields, "note").unwrap_or_default(),
+        created_ms: field_i64(fields, "created").unwrap_or(0),
     }
 }
 
 fn write_task(doc: &mut AutoCommit, obj: &ObjId, task: &Task) -> Result<(), DocError> {
-    set_str(doc, obj, "title", &task.title)?;
-    set_str(doc, obj, "freq", task.frequency.kind().key())?;
+    // Compare against one hydration of the stored task and write only what differs.
+    let current = match doc.hydrate(obj, None)? {
+        hydrate::Value::Map(map) => map,
+        _ => hydrate::Map::default(),
+    };
     let n = match task.frequency {
         Frequency::TimesPerMonth(n) => n,
         _ => 1,
     };
-    set_i64(doc, obj, "freq_n", n.into())?;
-    set_i64(doc, obj, "minutes", task.minutes.into())?;
+    let strings = [
+        ("title", task.title.as_str()),
+        ("freq", task.frequency.kind().key()),
+        ("decision", task.decision.kind().key()),
+        ("decision_detail", task.decision.detail()),
+        ("note", task.note.as_str()),
+    ];
+    for (key, value) in strings {
+        if field_str(&current, key).as_deref() != Some(value) {
+            doc.put(obj, key, value)?;
+        }
+    }
+    let numbers = [
+        ("freq_n", i64::from(n)),
+        ("minutes", i64::from(task.minutes)),
+        ("created", task.created_ms),
+    ];
+    for (key, value) in numbers {
+        if field_i64(&current, key) != Some(value) {
+            doc.put(obj, key, value)?;
+        }
+    }
     let reasons = ensure_map(doc, obj, "reasons")?;
+    let stored: Vec<SyncReason> = match current.get("reasons") {
+        Some(hydrate::Value::Map(r)) => r
+            .iter()
+            .filter_map(|(k, _)| SyncReason::from_key(k))
+            .collect(),
+        _ => Vec::new(),
+    };
     for reason in SyncReason::ALL {
-        let stored = doc.get(&reasons, reason.key())?.is_some();
         let wanted = task.reasons.contains(&reason);
-        if wanted && !stored {
+        let present = stored.contains(&reason);
+        if wanted && !present {
             doc.put(&reasons, reason.key(), true)?;
-        } else if !wanted && stored {
+        } else if !wanted && present {
             doc.delete(&reasons, reason.key())?;
         }
     }
-    set_str(doc, obj, "decision", task.decision.kind().key())?;
-    set_str(doc, obj, "decision_detail", task.decision.detail())?;
-    set_str(doc, obj, "note", &task.note)?;
-    set_i64(doc, obj, "created", task.created_ms)?;
     Ok(())
 }
 

@@ -110,7 +110,7 @@ impl FrequencyKind {
             FrequencyKind::Daily => "Daily",
             FrequencyKind::Weekly => "Weekly",
             FrequencyKind::Monthly => "Monthly",
-            FrequencyKind::TimesPerMonth => "N times a month",
+            FrequencyKind::TimesPerMonth => "Several times a month",
         }
     }
 

@@ -18,6 +18,25 @@ use crate::workspace::Workspace;
 #[derive(Clone, Copy)]
 pub struct UpdateReady(pub RwSignal<bool>);
 
+/// Moves the focus to the page after a client-side navigation, so keyboard and
+/// screen-reader users start at the new page rather than on the link they left.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            if let Some(main) = document().get_element_by_id("main") {
+                use wasm_bindgen::JsCast;
+                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        }
+        path
+    });
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -39,6 +58,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Show when=set_up fallback=|| view! { <Welcome/> }>
                 <Nav/>
+                <FocusOnNavigate/>
             </Show>
             <StorageBanner/>
             <UpdateBanner/>

@@ -12,7 +12,10 @@ test('add, edit, delete and undo tasks, and they survive a reload', async ({ pag
   await taskButton(page, 'Daily stand-up').click();
   const editor = page.getByRole('region', { name: 'Edit task' });
   await editor.getByLabel('How often').selectOption('daily');
+  await editor.getByLabel('Minutes each time').fill('0');
+  await expect(editor.getByText('Enter a whole number from 1 to 1440.')).toBeVisible();
   await editor.getByLabel('Minutes each time').fill('15');
+  await expect(editor.getByText('Enter a whole number from 1 to 1440.')).toHaveCount(0);
   await editor.getByLabel('Reports to a manager or client').check();
   await editor.getByLabel('Decision').selectOption('make_async');
   await editor.getByLabel('What is it?').fill('Daily stand-up call');
@@ -102,6 +105,10 @@ test('everything works from the keyboard', async ({ page }) => {
   await page.keyboard.press('Space');
   await expect(page.getByLabel('Gathers information from people')).toBeChecked();
   await expect(taskRow(page, 'Inbox triage')).toContainText('Live');
-  const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-  expect(focusVisible).not.toBe('none');
+  // Escape closes the editor and gives the focus back to the task in the list.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: 'Edit task' })).toHaveCount(0);
+  await expect(taskButton(page, 'Inbox triage')).toBeFocused();
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement, '::after').outlineStyle);
+  expect(ring).not.toBe('none');
 });

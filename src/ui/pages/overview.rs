@@ -17,6 +17,7 @@ fn percent(share: Option<f64>) -> String {
 /// The overview page.
 #[component]
 pub fn Overview() -> impl IntoView {
+    crate::web::set_title("Overview");
     let ws = use_workspace();
     let totals = Memo::new(move |_| ws.state.with(|s| InventoryTotals::of(&s.tasks)));
     let friendliness = move || Friendliness::of(&totals.get());
@@ -59,6 +60,7 @@ pub fn Overview() -> impl IntoView {
                 <div class="stat card">
                     <span class="stat-label">"Recurring work a month"</span>
                     <span class="stat-value" data-testid="total-hours">{move || hours(totals.get().total_minutes_per_year)}</span>
+                    <span class="stat-sub" data-testid="total-cost">{move || money(totals.get().total_minutes_per_year).map(|m| format!("{m} a month"))}</span>
                 </div>
                 <div class="stat card">
                     <span class="stat-label">"Needs live contact"</span>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::inventory::{format_hours, minutes_per_year_to_hours_per_month, InventoryTotals};
 use crate::model::rate::{amount_for_input, parse_amount, Rate, RateMode, COMMON_CURRENCIES};
+use crate::ui::widgets::number_field::NumberField;
 use crate::workspace::{display_title, use_workspace};
 
 /// An amount input that keeps what is typed and saves when it parses.
@@ -47,15 +48,14 @@ fn AmountField(
 /// The rate page.
 #[component]
 pub fn RatePage() -> impl IntoView {
+    crate::web::set_title("Hourly rate");
     let ws = use_workspace();
     let rate = Memo::new(move |_| ws.state.with(|s| s.rate.clone()));
-    let initial = rate.get_untracked();
     let edit = move |f: &dyn Fn(&mut Rate)| {
         let mut r = ws.state.with_untracked(|s| s.rate.clone());
         f(&mut r);
         ws.set_rate(r);
     };
-    let number = |v: String, max: u32| v.trim().parse::<u32>().ok().filter(|n| *n <= max);
     let mode_is = move |m: RateMode| move || rate.with(|r| r.mode == m);
 
     view! {
@@ -91,7 +91,7 @@ pub fn RatePage() -> impl IntoView {
                     </div>
                     <Show when=mode_is(RateMode::Direct)>
                         <div>
-                            <AmountField id="rate-hourly" label="Rate per hour" initial=initial.direct_cents_per_hour
+                            <AmountField id="rate-hourly" label="Rate per hour" initial=rate.with_untracked(|r| r.direct_cents_per_hour)
                                 on_amount=move |c| edit(&|r| r.direct_cents_per_hour = c)/>
                         </div>
                     </Show>
@@ -99,20 +99,18 @@ pub fn RatePage() -> impl IntoView {
                 <Show when=mode_is(RateMode::FromIncome)>
                     <div class="field-row">
                         <div>
-                            <AmountField id="rate-income" label="Yearly income" initial=initial.yearly_income_cents
+                            <AmountField id="rate-income" label="Yearly income" initial=rate.with_untracked(|r| r.yearly_income_cents)
                                 on_amount=move |c| edit(&|r| r.yearly_income_cents = c)/>
                         </div>
                         <div>
-                            <label for="rate-hours">"Working hours a week"</label>
-                            <input id="rate-hours" type="number" min="1" max="100" inputmode="numeric"
-                                prop:value=move || rate.with(|r| r.hours_per_week.to_string())
-                                on:input=move |ev| if let Some(n) = number(event_target_value(&ev), 100) { edit(&|r| r.hours_per_week = n) }/>
+                            <NumberField id="rate-hours" label="Working hours a week" min=1 max=100
+                                initial=rate.with_untracked(|r| r.hours_per_week)
+                                on_value=move |n| edit(&|r| r.hours_per_week = n)/>
                         </div>
                         <div>
-                            <label for="rate-weeks">"Working weeks a year"</label>
-                            <input id="rate-weeks" type="number" min="1" max="52" inputmode="numeric"
-                                prop:value=move || rate.with(|r| r.weeks_per_year.to_string())
-                                on:input=move |ev| if let Some(n) = number(event_target_value(&ev), 52) { edit(&|r| r.weeks_per_year = n) }/>
+                            <NumberField id="rate-weeks" label="Working weeks a year" min=1 max=52
+                                initial=rate.with_untracked(|r| r.weeks_per_year)
+                                on_value=move |n| edit(&|r| r.weeks_per_year = n)/>
                         </div>
                     </div>
                 </Show>

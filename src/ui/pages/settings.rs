@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::profile::{clean_display_name, parse_time_zone, Profile};
+use crate::model::profile::{clean_display_name, parse_time_zone};
 use crate::store::persist::{status, StorageStatus};
 use crate::ui::widgets::{file_import::FileImport, time_zone_field::TimeZoneField};
 use crate::workspace::use_workspace;
@@ -11,7 +11,9 @@ use crate::workspace::use_workspace;
 const LOCAL_STORAGE_CHARS: f64 = 5.0 * 1024.0 * 1024.0;
 
 fn size(bytes: f64) -> String {
-    if bytes >= 1024.0 * 1024.0 {
+    if bytes >= 1024.0 * 1024.0 * 1024.0 {
+        format!("{:.1} GB", bytes / 1_073_741_824.0)
+    } else if bytes >= 1024.0 * 1024.0 {
         format!("{:.1} MB", bytes / 1_048_576.0)
     } else {
         format!("{:.0} KB", (bytes / 1024.0).max(1.0))
@@ -21,30 +23,46 @@ fn size(bytes: f64) -> String {
 /// The settings page.
 #[component]
 pub fn Settings() -> impl IntoView {
+    crate::web::set_title("Settings");
     let ws = use_workspace();
     let profile = ws.state.with_untracked(|s| s.profile.clone());
     let name = RwSignal::new(profile.display_name.clone());
     let zone = RwSignal::new(profile.time_zone.clone());
-    let profile_message = RwSignal::new(None::<String>);
-    let save_profile = move |ev: leptos::ev::SubmitEvent| {
+    let name_error = RwSignal::new(None::<String>);
+    let zone_error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(None::<&'static str>);
+    // Saved as soon as the field is left or Enter is pressed, like every other field in the app.
+    let save_name = move || match clean_display_name(&name.get_untracked()) {
+        Ok(display_name) => {
+            name_error.set(None);
+            let mut p = ws.state.with_untracked(|s| s.profile.clone());
+            if p.display_name != display_name {
+                p.display_name = display_name;
+                ws.set_profile(p);
+                saved.set(Some("Name saved."));
+            }
+        }
+        Err(e) => name_error.set(Some(e.into())),
+    };
+    let save_zone = move || {
+        match parse_time_zone(&zone.get_untracked()) {
+        Some(tz) => {
+            zone_error.set(None);
+            zone.set(tz.name().to_owned());
+            let mut p = ws.state.with_untracked(|s| s.profile.clone());
+            if p.time_zone != tz.name() {
+                p.time_zone = tz.name().to_owned();
+                ws.set_profile(p);
+                saved.set(Some("Time zone saved."));
+            }
+        }
+        None => zone_error.set(Some("That is not a time zone this app knows. Pick one from the list, such as Europe/Berlin.".into())),
+    }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let display_name = match clean_display_name(&name.get_untracked()) {
-            Ok(n) => n,
-            Err(e) => return profile_message.set(Some(e.into())),
-        };
-        let Some(tz) = parse_time_zone(&zone.get_untracked()) else {
-            return profile_message.set(Some(
-                "That is not a time zone this app knows. Pick one from the list.".into(),
-            ));
-        };
-        let actor_id = ws.state.with_untracked(|s| s.profile.actor_id.clone());
-        ws.set_profile(Profile {
-            display_name,
-            time_zone: tz.name().to_owned(),
-            actor_id,
-        });
-        zone.set(tz.name().to_owned());
-        profile_message.set(Some("Saved.".into()));
+        save_name();
+        save_zone();
     };
     let storage = LocalResource::new(status);
     let import_message = RwSignal::new(None::<String>);
@@ -64,19 +82,26 @@ pub fn Settings() -> impl IntoView {
 
     view! {
         <section class="page settings-page">
-            <header class="page-head"><h1>"Settings"</h1></header>
+            <header class="page-head">
+                <h1>"Settings"</h1>
+                <p class="lede">"Who you are to your teammates, where your data lives, and how to move it to another device."</p>
+            </header>
             <section class="card">
                 <h2>"You"</h2>
-                <form on:submit=save_profile novalidate>
+                <form class="narrow" on:submit=submit novalidate>
                     <label for="settings-name">"Display name"</label>
                     <input id="settings-name" type="text" maxlength="60"
-                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                        aria-describedby="settings-name-error"
+                        aria-invalid=move || name_error.with(Option::is_some).to_string()
+                        prop:value=move || name.get()
+                        on:input=move |ev| { name.set(event_target_value(&ev)); saved.set(None) }
+                        on:change=move |_| save_name()/>
+                    <span id="settings-name-error" class="field-error" role="alert">{move || name_error.get()}</span>
                     <label for="settings-zone">"Time zone"</label>
-                    <TimeZoneField value=zone id="settings-zone"/>
-                    <div class="form-foot">
-                        <button type="submit">"Save"</button>
-                        <span class="form-message" role="status">{move || profile_message.get()}</span>
-                    </div>
+                    <TimeZoneField value=zone id="settings-zone" on_change=Callback::new(move |_| save_zone())
+                        described_by="settings-zone-error" invalid=Signal::derive(move || zone_error.with(Option::is_some))/>
+                    <span id="settings-zone-error" class="field-error" role="alert">{move || zone_error.get()}</span>
+                    <p class="form-message" role="status">{move || saved.get()}</p>
                 </form>
             </section>
             <section class="card">
@@ -107,8 +132,9 @@ pub fn Settings() -> impl IntoView {
                                 <dt>"Site storage"</dt><dd>{quota}</dd>
                                 <dt>"Your data"</dt><dd data-testid="local-usage">{
                                     let chars = ws.stored_chars() as f64;
-                                    format!("{} of about 5 MB that the browser keeps for this app's data ({:.1}%).",
-                                            size(chars), chars / LOCAL_STORAGE_CHARS * 100.0)
+                                    let share = chars / LOCAL_STORAGE_CHARS * 100.0;
+                                    let share = if share < 0.1 { "under 0.1%".to_owned() } else { format!("{share:.1}%") };
+                                    format!("{} of about 5 MB that the browser keeps for this app's data ({share}).", size(chars))
                                 }</dd>
                             </dl>
                         }

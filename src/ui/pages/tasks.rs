@@ -9,6 +9,7 @@ use crate::workspace::{plural, use_workspace};
 /// The task list with its add form, filters and editor.
 #[component]
 pub fn Tasks() -> impl IntoView {
+    crate::web::set_title("Tasks");
     let ws = use_workspace();
     let selected = RwSignal::new(None::<TaskId>);
     let focus_editor = RwSignal::new(false);
@@ -20,12 +21,17 @@ pub fn Tasks() -> impl IntoView {
         ev.prevent_default();
         let title = new_title.get_untracked();
         if title.trim().is_empty() {
+            ws.say("Type what the task is, then press Enter.".into(), None);
             return;
         }
         if let Some(id) = ws.add_task(&title) {
             new_title.set(String::new());
             focus_editor.set(false);
-            selected.set(Some(id));
+            // On a wide screen the editor opens beside the list; on a phone it would cover
+            // the add box, so a list can be typed in one go there and edited after.
+            if crate::web::is_wide_screen() {
+                selected.set(Some(id));
+            }
             // Focus stays in the add box, so a whole list can be typed in one go.
             if let Some(input) = add_input.get_untracked() {
                 let _ = input.focus();

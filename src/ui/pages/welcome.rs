@@ -9,6 +9,7 @@ use crate::workspace::use_workspace;
 /// Asks for a display name and confirms the browser's time zone.
 #[component]
 pub fn Welcome() -> impl IntoView {
+    crate::web::set_title("Welcome");
     let ws = use_workspace();
     let name = RwSignal::new(String::new());
     let zone = RwSignal::new({
@@ -64,7 +65,7 @@ pub fn Welcome() -> impl IntoView {
                         aria-describedby="welcome-error"
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                     <label for="welcome-zone">"Your time zone"</label>
-                    <TimeZoneField value=zone id="welcome-zone"/>
+                    <TimeZoneField value=zone id="welcome-zone" described_by="welcome-error"/>
                     <p class="hint">"Taken from this device. Change it if it is wrong."</p>
                     <p id="welcome-error" class="field-error" role="alert">{move || error.get()}</p>
                     <button type="submit" class="primary">"Start"</button>

@@ -3,6 +3,7 @@
 pub mod file_import;
 pub mod nav;
 pub mod notice_toast;
+pub mod number_field;
 pub mod storage_banner;
 pub mod task_editor;
 pub mod task_row;

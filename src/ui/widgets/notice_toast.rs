@@ -2,33 +2,47 @@
 
 use leptos::prelude::*;
 
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, Notice};
 
 const SHOW_FOR_MS: u64 = 8000;
+const RECHECK_MS: u64 = 1500;
+
+/// Hides notice `serial` once its time is up, but never while the pointer or the focus
+/// is on it, so Undo stays reachable for as long as someone is reaching for it.
+fn hide_later(notice: RwSignal<Option<Notice>>, held: Signal<bool>, serial: u64, after_ms: u64) {
+    set_timeout(
+        move || {
+            if !notice.get_untracked().is_some_and(|n| n.serial == serial) {
+                return;
+            }
+            if held.get_untracked() {
+                hide_later(notice, held, serial, RECHECK_MS);
+            } else {
+                notice.set(None);
+            }
+        },
+        std::time::Duration::from_millis(after_ms),
+    );
+}
 
 /// Shows the workspace's current notice for a few seconds; polite for screen readers.
 #[component]
 pub fn NoticeToast() -> impl IntoView {
     let ws = use_workspace();
+    let hovered = RwSignal::new(false);
+    let focused = RwSignal::new(false);
+    let held = Signal::derive(move || hovered.get() || focused.get());
     Effect::new(move |_| {
         if let Some(notice) = ws.notice.get() {
-            let serial = notice.serial;
-            set_timeout(
-                move || {
-                    if ws
-                        .notice
-                        .get_untracked()
-                        .is_some_and(|n| n.serial == serial)
-                    {
-                        ws.notice.set(None);
-                    }
-                },
-                std::time::Duration::from_millis(SHOW_FOR_MS),
-            );
+            hide_later(ws.notice, held, notice.serial, SHOW_FOR_MS);
         }
     });
     view! {
-        <div class="toast-region" aria-live="polite">
+        <div class="toast-region" aria-live="polite"
+            on:mouseenter=move |_| hovered.set(true)
+            on:mouseleave=move |_| hovered.set(false)
+            on:focusin=move |_| focused.set(true)
+            on:focusout=move |_| focused.set(false)>
             {move || ws.notice.get().map(|notice| {
                 let undo = notice.undo.clone();
                 view! {

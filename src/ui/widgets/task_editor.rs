@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::inventory::{DecisionKind, Frequency, FrequencyKind, SyncReason, Task, TaskId};
+use crate::ui::widgets::number_field::NumberField;
 use crate::workspace::use_workspace;
 
 /// The editor for the task `id`; closes itself when the task is deleted.
@@ -36,18 +37,24 @@ pub fn TaskEditor(
         }
     };
     let field = |name: &str| format!("task-{name}");
-    let delete_id = StoredValue::new(id.clone());
+    let task_id = StoredValue::new(id.clone());
+    let close = move || {
+        selected.set(None);
+        focus_element(&row_button_id(&task_id.get_value()));
+    };
     let delete = move |_| {
         selected.set(None);
-        ws.delete_task(&delete_id.get_value());
+        ws.delete_task(&task_id.get_value());
+        focus_element("new-task");
     };
 
     view! {
         <Show when=move || task.with(Option::is_some)>
-            <section class="editor card" aria-labelledby="editor-heading">
+            <section class="editor card" aria-labelledby="editor-heading"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.prevent_default(); close() }>
                 <div class="editor-head">
                     <h2 id="editor-heading">"Edit task"</h2>
-                    <button type="button" class="quiet" on:click=move |_| selected.set(None)>"Close"</button>
+                    <button type="button" class="quiet" on:click=move |_| close() aria-keyshortcuts="Escape">"Close"</button>
                 </div>
                 <label for=field("title")>"What is it?"</label>
                 <input id=field("title") type="text" maxlength="200" node_ref=title_ref
@@ -80,32 +87,18 @@ pub fn TaskEditor(
                     </div>
                     <Show when=move || task.with(|t| t.as_ref().is_some_and(|t| t.frequency.kind() == FrequencyKind::TimesPerMonth))>
                         <div>
-                            <label for=field("times")>"Times a month"</label>
-                            <input id=field("times") type="number" min="1" max="31" inputmode="numeric"
-                                prop:value=move || task.with(|t| match t.as_ref().map(|t| t.frequency) {
-                                    Some(Frequency::TimesPerMonth(n)) => n.to_string(),
-                                    _ => String::new(),
+                            <NumberField id=field("times") label="Times a month" min=1 max=31
+                                initial=task.with_untracked(|t| match t.as_ref().map(|t| t.frequency) {
+                                    Some(Frequency::TimesPerMonth(n)) => n,
+                                    _ => 2,
                                 })
-                                on:input=move |ev| {
-                                    if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                                        if (1..=31).contains(&n) {
-                                            change(&|t| t.frequency = Frequency::TimesPerMonth(n));
-                                        }
-                                    }
-                                }/>
+                                on_value=move |n| change(&|t| t.frequency = Frequency::TimesPerMonth(n))/>
                         </div>
                     </Show>
                     <div>
-                        <label for=field("minutes")>"Minutes each time"</label>
-                        <input id=field("minutes") type="number" min="1" max="1440" inputmode="numeric"
-                            prop:value=move || task.with(|t| t.as_ref().map(|t| t.minutes.to_string()).unwrap_or_default())
-                            on:input=move |ev| {
-                                if let Ok(m) = event_target_value(&ev).parse::<u32>() {
-                                    if (1..=1440).contains(&m) {
-                                        change(&|t| t.minutes = m);
-                                    }
-                                }
-                            }/>
+                        <NumberField id=field("minutes") label="Minutes each time" min=1 max=1440
+                            initial=task.with_untracked(|t| t.as_ref().map(|t| t.minutes).unwrap_or(30))
+                            on_value=move |m| change(&|t| t.minutes = m)/>
                     </div>
                 </div>
 
@@ -171,5 +164,20 @@ pub fn TaskEditor(
                 </div>
             </section>
         </Show>
+    }
+}
+
+/// The id of a task's button in the list, so focus can return to it.
+pub fn row_button_id(id: &TaskId) -> String {
+    format!("task-{id}")
+}
+
+fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = leptos::prelude::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::inventory::{format_hours, Task, TaskId};
 use crate::model::rate::Rate;
+use crate::ui::widgets::task_editor::row_button_id;
 use crate::workspace::display_title;
 
 /// A task's title, how often and how long, its monthly time and cost, and whether it
@@ -20,6 +21,7 @@ pub fn TaskRow(
     focus_editor: RwSignal<bool>,
 ) -> impl IntoView {
     let id = task.id.clone();
+    let button_id = row_button_id(&id);
     let id_for_class = id.clone();
     let cost = rate.map(|r| {
         format!(
@@ -42,12 +44,20 @@ pub fn TaskRow(
         .collect::<Vec<_>>()
         .join(", ");
     let decision = task.decision.describe();
+    let note = {
+        let n = task.note.trim();
+        if n.chars().count() > 140 {
+            format!("{}…", n.chars().take(139).collect::<String>())
+        } else {
+            n.to_owned()
+        }
+    };
     let undecided = task.decision.kind() == crate::model::inventory::DecisionKind::Undecided;
     view! {
         <li class="task-row" class:selected=move || selected.with(|s| s.as_ref() == Some(&id_for_class))>
             // The button holds only the title, so its name is "Edit <title>"; its ::after
             // covers the whole row so the row is one click target.
-            <button type="button" class="task-open" on:click=move |_| {
+            <button type="button" class="task-open" id=button_id on:click=move |_| {
                 focus_editor.set(true);
                 selected.set(Some(id.clone()));
             }>
@@ -64,6 +74,7 @@ pub fn TaskRow(
                 <span class="tag decision" class:undecided=undecided>{decision}</span>
             </span>
             {live.then(|| view! { <span class="task-reasons">{reasons}</span> })}
+            {(!note.is_empty()).then(|| view! { <span class="task-note">{note}</span> })}
         </li>
     }
 }

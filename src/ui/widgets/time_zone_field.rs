@@ -12,6 +12,15 @@ pub fn TimeZoneField(
     /// The id of the input, for its label.
     #[prop(into)]
     id: String,
+    /// Called when the field is left or Enter is pressed.
+    #[prop(optional)]
+    on_change: Option<Callback<()>>,
+    /// The id of the element describing an error, if any.
+    #[prop(optional, into)]
+    described_by: Option<String>,
+    /// Whether the value is marked invalid.
+    #[prop(optional, into)]
+    invalid: Signal<bool>,
 ) -> impl IntoView {
     let list_id = format!("{id}-zones");
     view! {
@@ -22,7 +31,10 @@ pub fn TimeZoneField(
             autocomplete="off"
             spellcheck="false"
             prop:value=move || value.get()
+            aria-describedby=described_by
+            aria-invalid=move || invalid.get().to_string()
             on:input=move |ev| value.set(event_target_value(&ev))
+            on:change=move |_| if let Some(cb) = on_change { cb.run(()) }
         />
         <datalist id=list_id>
             {time_zone_names().map(|name| view! { <option value=name></option> }).collect_view()}
