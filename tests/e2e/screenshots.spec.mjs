@@ -46,14 +46,20 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
       await sample(page);
       for (const [name, url] of [['overview', '/'], ['tasks', '/tasks'], ['rate', '/rate'], ['settings', '/settings']]) {
         await page.goto(url);
-        if (name === 'tasks') await taskButton(page, 'Client status report').click();
         await expect(page.locator('h1')).toBeVisible();
         await page.waitForTimeout(150);
         await page.screenshot({ path: path.join(dir, `${sizeName}-${scheme}-${name}.png`), fullPage: true });
         // Nothing may be wider than the screen.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${name} overflows horizontally`).toBeLessThanOrEqual(0);
+        const hidden = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')]
+          .map((w) => w.scrollWidth - w.clientWidth).filter((d) => d > 0));
+        expect(hidden, `${name} has a table wider than its box`).toEqual([]);
       }
+      await page.goto('/tasks');
+      await taskButton(page, 'Client status report').click();
+      await expect(page.getByLabel('What is it?')).toBeFocused();
+      await page.screenshot({ path: path.join(dir, `${sizeName}-${scheme}-task-editor.png`) });
       await context.close();
     });
   }

@@ -11,6 +11,8 @@ const PORT = 8092;
 const base = `http://127.0.0.1:${PORT}`;
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run'];
+// How many tasks the keypress timing runs with (the issue's figure is for 1,000).
+const N_TASKS = Number(process.env.TASKS || 1000);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const fmt = (xs) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
 
@@ -18,25 +20,47 @@ const server = spawn('node', ['scripts/serve.mjs', 'dist', String(PORT), '127.0.
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
 
+// Records, inside the page, when the welcome's name field first exists (the app has
+// mounted and answers input), so Playwright's own round trips are not counted.
+const markReady = () => {
+  new MutationObserver((_, obs) => {
+    if (document.getElementById('welcome-name') && !window.__ready) {
+      window.__ready = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+const breakdown = [];
+
 // Time from navigation start until the welcome's name field is on screen and accepts input.
 async function loadToInteractive(page) {
   await page.goto(base + '/', { waitUntil: 'commit' });
   await page.getByLabel('Your name, as teammates will see it').waitFor();
-  return page.evaluate(() => performance.now());
+  const t = await page.evaluate(() => {
+    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+    return { ready: window.__ready, wasmEnd: wasm ? wasm.responseEnd : null };
+  });
+  breakdown.push(t);
+  return t.ready;
 }
 
 try {
+  // One visit first so the server has compressed the files once (as any real server would have).
+  { const c = await browser.newContext(); await c.addInitScript(markReady); await loadToInteractive(await c.newPage()); await c.close(); breakdown.length = 0; }
   const cold = [];
   for (let i = 0; i < 5; i++) {
     const context = await browser.newContext();
+    await context.addInitScript(markReady);
     const page = await context.newPage();
     cold.push(await loadToInteractive(page));
     await context.close();
   }
   console.log(`cold load to interactive: ${fmt(cold)}`);
+  console.log(`  of which the wasm download had ended at: ${fmt(breakdown.map((b) => b.wasmEnd))}`);
 
   const warm = [];
   const context = await browser.newContext();
+  await context.addInitScript(markReady);
   const page = await context.newPage();
   await loadToInteractive(page);
   await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active);
@@ -47,22 +71,23 @@ try {
 
   await page.getByLabel('Your name, as teammates will see it').fill('Perf');
   await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('heading', { name: 'Hello, Perf' }).waitFor();
   await page.goto(base + '/tasks');
   const t0 = Date.now();
-  await page.evaluate(() => {
+  await page.evaluate((N_TASKS) => {
     const input = document.getElementById('new-task');
     const form = input.closest('form');
-    for (let i = 0; i < 1000; i++) {
+    for (let i = 0; i < N_TASKS; i++) {
       input.value = `Task number ${i}`;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       form.requestSubmit();
     }
-  });
-  await page.waitForFunction(() => document.querySelectorAll('.task-row').length === 1000);
-  console.log(`adding 1,000 tasks through the form: ${Date.now() - t0} ms in all`);
+  }, N_TASKS);
+  await page.waitForFunction((n) => document.querySelectorAll(".task-row").length === n, N_TASKS);
+  console.log(`adding ${N_TASKS} tasks through the form: ${Date.now() - t0} ms in all`);
   await page.reload();
-  await page.waitForFunction(() => document.querySelectorAll('.task-row').length === 1000);
-  await page.getByRole('button', { name: 'Edit Task number 500', exact: true }).click();
+  await page.waitForFunction((n) => document.querySelectorAll(".task-row").length === n, N_TASKS);
+  await page.getByRole('button', { name: `Edit Task number ${Math.floor(N_TASKS / 2)}`, exact: true }).click();
   const title = page.getByLabel('What is it?');
   await title.focus();
   await page.evaluate(() => {
@@ -72,14 +97,37 @@ try {
     document.addEventListener('keydown', () => { window.__down = performance.now(); }, true);
     document.addEventListener('input', () => {
       const down = window.__down;
-      requestAnimationFrame(() => setTimeout(() => window.__marks.push({ saved: window.__saved - down, painted: performance.now() - down }), 0));
+      const mark = {};
+      // All of the app's work for this keypress (its handler, the reactive updates, the DOM) is
+      // done by the next task; the frame after that is when the change can be on screen.
+      setTimeout(() => { mark.saved = window.__saved - down; mark.done = performance.now() - down; }, 0);
+      requestAnimationFrame(() => setTimeout(() => { mark.painted = performance.now() - down; window.__marks.push(mark); }, 0));
     }, true);
   });
-  for (let i = 0; i < 40; i++) await page.keyboard.press('x');
+  for (let i = 0; i < 40; i++) { await page.keyboard.press('x'); await page.waitForTimeout(30); }
   await page.waitForFunction(() => window.__marks.length === 40);
   const marks = await page.evaluate(() => window.__marks);
-  console.log(`keypress to saved state, 1,000 tasks: ${fmt(marks.map((m) => m.saved))}`);
-  console.log(`keypress to next frame, 1,000 tasks: ${fmt(marks.map((m) => m.painted))}`);
+  console.log(`keypress to saved state, ${N_TASKS} tasks: ${fmt(marks.map((m) => m.saved))}`);
+  // The same edit driven from inside the page, free of the test driver's input latency:
+  // the app's handler and reactive updates, then the layout the browser needs to show it.
+  const inPage = await page.evaluate(async () => {
+    const input = document.getElementById('task-title');
+    const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+    const out = [];
+    for (let i = 0; i < 40; i++) {
+      await nextTask();
+      const t0 = performance.now();
+      input.value += 'y';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await nextTask();
+      const t1 = performance.now();
+      void document.body.offsetHeight;
+      out.push({ update: t1 - t0, withLayout: performance.now() - t0 });
+    }
+    return out;
+  });
+  console.log(`edit to DOM updated (in-page), ${N_TASKS} tasks: ${fmt(inPage.map((m) => m.update))}`);
+  console.log(`edit to DOM updated and laid out (in-page), ${N_TASKS} tasks: ${fmt(inPage.map((m) => m.withLayout))}`);
   await context.close();
 } finally {
   await browser.close();

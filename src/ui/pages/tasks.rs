@@ -1,8 +1,12 @@
 //! The inventory (framework steps 1 and 2): list tasks, filter them, add and edit.
 
+use std::collections::{HashMap, HashSet};
+
 use leptos::prelude::*;
 
-use crate::model::inventory::{format_hours, FrequencyKind, InventoryTotals, TaskFilter, TaskId};
+use crate::model::inventory::{
+    format_hours, FrequencyKind, InventoryTotals, Task, TaskFilter, TaskId,
+};
 use crate::ui::widgets::{task_editor::TaskEditor, task_row::TaskRow};
 use crate::workspace::{plural, use_workspace};
 
@@ -39,16 +43,49 @@ pub fn Tasks() -> impl IntoView {
         }
     };
     let rate = Memo::new(move |_| ws.state.with(|s| s.rate.is_set().then(|| s.rate.clone())));
+    // The list is keyed by id; each row reads its task from its own signal, which this
+    // effect keeps current, so typing in a title touches one row, not a thousand.
     let visible = Memo::new(move |_| {
         let f = filter.get();
         ws.state.with(|s| {
             s.tasks
                 .iter()
                 .filter(|t| f.matches(t))
-                .cloned()
+                .map(|t| t.id.clone())
                 .collect::<Vec<_>>()
         })
     });
+    let rows = StoredValue::new(HashMap::<TaskId, RwSignal<Task>>::new());
+    let page_owner = Owner::current().expect("the tasks page renders inside the app");
+    Effect::new(move |_| {
+        ws.state.with(|s| {
+            rows.update_value(|rows| {
+                let present: HashSet<&TaskId> = s.tasks.iter().map(|t| &t.id).collect();
+                rows.retain(|id, _| present.contains(id));
+                for t in &s.tasks {
+                    if let Some(signal) = rows.get(&t.id) {
+                        if signal.with_untracked(|old| old != t) {
+                            signal.set(t.clone());
+                        }
+                    }
+                }
+            })
+        })
+    });
+    let row_signal = move |id: &TaskId| -> Option<RwSignal<Task>> {
+        if let Some(signal) = rows.with_value(|rows| rows.get(id).copied()) {
+            return Some(signal);
+        }
+        let task = ws
+            .state
+            .with_untracked(|s| s.tasks.iter().find(|t| t.id == *id).cloned())?;
+        // Owned by the page, not the row: a row that a filter hides goes, its signal stays.
+        let signal = page_owner.with(|| RwSignal::new(task));
+        rows.update_value(|rows| {
+            rows.insert(id.clone(), signal);
+        });
+        Some(signal)
+    };
     let summary = move || {
         ws.state.with(|s| {
             let totals = InventoryTotals::of(&s.tasks);
@@ -113,13 +150,10 @@ pub fn Tasks() -> impl IntoView {
                         <p class="empty">"No tasks match these filters."</p>
                     </Show>
                     <ul class="task-list" aria-label="Tasks">
-                        // Keyed by the whole task and rate, so a changed task re-renders its row and no other.
-                        <For
-                            each=move || { let r = rate.get(); visible.get().into_iter().map(move |t| (t, r.clone())).collect::<Vec<_>>() }
-                            key=|row| row.clone()
-                            let:row
-                        >
-                            <TaskRow task=row.0 rate=row.1 selected=selected focus_editor=focus_editor/>
+                                                <For each=move || visible.get() key=|id| id.clone() let:id>
+                            {row_signal(&id).map(|task| view! {
+                                <TaskRow id=id task=task rate=rate selected=selected focus_editor=focus_editor/>
+                            })}
                         </For>
                     </ul>
                 </div>
