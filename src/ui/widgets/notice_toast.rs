@@ -12,7 +12,7 @@ const RECHECK_MS: u64 = 1500;
 fn hide_later(notice: RwSignal<Option<Notice>>, held: Signal<bool>, serial: u64, after_ms: u64) {
     set_timeout(
         move || {
-            if !notice.get_untracked().is_some_and(|n| n.serial == serial) {
+            if notice.get_untracked().is_none_or(|n| n.serial != serial) {
                 return;
             }
             if held.get_untracked() {
