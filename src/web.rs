@@ -27,7 +27,9 @@ export function register_service_worker(on_update_ready) {
     window.__unhurriedUpdateRequested = false;
     location.reload();
   });
-  navigator.serviceWorker.register("/sw.js").then((reg) => {
+  // Registered once the page has loaded, so the worker's precache downloads do not
+  // compete with the first start of the app.
+  const register = () => navigator.serviceWorker.register("/sw.js").then((reg) => {
     const watch = (worker) => {
       if (!worker) return;
       worker.addEventListener("statechange", () => {
@@ -37,6 +39,8 @@ export function register_service_worker(on_update_ready) {
     if (reg.waiting && navigator.serviceWorker.controller) on_update_ready();
     reg.addEventListener("updatefound", () => watch(reg.installing));
   }).catch(() => {});
+  if (document.readyState === "complete") setTimeout(register, 0);
+  else addEventListener("load", () => setTimeout(register, 0), { once: true });
 }
 export function apply_update() {
   window.__unhurriedUpdateRequested = true;

@@ -169,3 +169,37 @@ fn unreadable_stored_data_is_set_aside_and_reported() {
     });
     clear();
 }
+
+#[wasm_bindgen_test]
+fn storage_full_from_the_start_then_freed_keeps_everything() {
+    clear();
+    let filler = fill_storage();
+    let owner = Owner::new();
+    owner.with(|| {
+        let ws = Workspace::open();
+        assert!(matches!(
+            ws.health.get_untracked(),
+            StorageHealth::MemoryOnly(_)
+        ));
+        ws.add_task("First, while full").unwrap();
+        assert!(matches!(
+            ws.health.get_untracked(),
+            StorageHealth::MemoryOnly(_)
+        ));
+        unfill(&filler);
+        ws.add_task("Second, after space was freed").unwrap();
+        assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
+        // What is stored loads on its own: a full save lies under the parts.
+        let mut titles: Vec<String> = reopen("personal")
+            .tasks()
+            .into_iter()
+            .map(|t| t.title)
+            .collect();
+        titles.sort();
+        assert_eq!(
+            titles,
+            ["First, while full", "Second, after space was freed"]
+        );
+    });
+    clear();
+}

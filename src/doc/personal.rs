@@ -128,6 +128,7 @@ impl PersonalDoc {
     /// Merges another copy of this person's document (a backup from another device,
     /// or another tab's save). Returns whether anything new arrived.
     pub fn merge_bytes(&mut self, bytes: &[u8]) -> Result<bool, DocError> {
+        self.writable()?;
         let mut other = PersonalDoc::load(bytes)?;
         if let Access::ReadOnly { found_schema } = other.access {
             return Err(DocError::NewerSchema {

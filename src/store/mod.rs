@@ -128,6 +128,9 @@ pub struct DocStore<B: KeyValue> {
     parts_since_compaction: usize,
     bytes_since_compaction: usize,
     last_full_len: usize,
+    /// No full save of this tab's document is stored yet, so incremental parts alone
+    /// could not be loaded (their first change would be missing).
+    needs_full: bool,
 }
 
 /// What `DocStore::append` achieved.
@@ -151,7 +154,13 @@ impl<B: KeyValue> DocStore<B> {
             parts_since_compaction: 0,
             bytes_since_compaction: 0,
             last_full_len: 0,
+            needs_full: true,
         }
+    }
+
+    /// Whether the next save must be a full one ([`DocStore::compact`]) rather than a part.
+    pub fn needs_full_save(&self) -> bool {
+        self.needs_full
     }
 
     pub fn backend(&self) -> &B {
@@ -190,6 +199,8 @@ impl<B: KeyValue> DocStore<B> {
     }
 
     pub fn mark_loaded(&mut self, keys: Vec<String>) {
+        // Loaded parts include a full save (every first save is one); none loaded, none stored.
+        self.needs_full = keys.is_empty();
         self.parts_since_compaction = keys.len();
         self.merged.extend(keys);
     }
@@ -239,6 +250,7 @@ impl<B: KeyValue> DocStore<B> {
         self.parts_since_compaction = 1;
         self.bytes_since_compaction = 0;
         self.last_full_len = full.len();
+        self.needs_full = false;
         Saved::Stored
     }
 
@@ -351,7 +363,9 @@ mod tests {
     fn append_then_reload() {
         let mem = MemoryStore::default();
         let (mut doc, mut store) = open(&mem, "a");
-        assert_eq!(store.append(&doc.save()), Saved::Stored);
+        assert!(store.needs_full_save());
+        assert_eq!(store.compact(&doc.save()), Saved::Stored);
+        assert!(!store.needs_full_save());
         doc.put_task(&task("x")).unwrap();
         assert_eq!(store.append(&doc.save_incremental()), Saved::Stored);
         let (again, _) = open(&mem, "b");

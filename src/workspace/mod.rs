@@ -43,6 +43,8 @@ struct Inner {
     store: DocStore<LocalStore>,
     /// A stored document that could not be read, kept aside; offered for export.
     aside: Option<Vec<u8>>,
+    /// Unreadable data could not be moved aside: write nothing, so nothing is written over it.
+    write_blocked: bool,
     notice_serial: u64,
 }
 
@@ -73,6 +75,7 @@ impl Workspace {
         let mut health = StorageHealth::Saved;
         let mut aside = None;
         let mut aside_message = None;
+        let mut write_blocked = false;
         let doc = match store.read_all() {
             Ok((bytes, _)) if bytes.is_empty() => None,
             Ok((bytes, keys)) => match PersonalDoc::load(&bytes) {
@@ -100,6 +103,7 @@ impl Workspace {
                 Err(e) => {
                     // It could not be moved: leave it where it is and write nothing over it.
                     health = memory_only(&e);
+                    write_blocked = true;
                 }
             }
         }
@@ -108,7 +112,7 @@ impl Workspace {
         if let Access::ReadOnly { found_schema } = doc.access() {
             health = StorageHealth::ReadOnly { found_schema };
         } else if fresh && health == StorageHealth::Saved {
-            if let Saved::InMemoryOnly(e) = store.append(&doc.save()) {
+            if let Saved::InMemoryOnly(e) = store.compact(&doc.save()) {
                 health = memory_only(&e);
             }
         }
@@ -122,6 +126,7 @@ impl Workspace {
                 doc,
                 store,
                 aside,
+                write_blocked,
                 notice_serial: 0,
             }),
         };
@@ -170,11 +175,17 @@ impl Workspace {
             let result = f(&mut inner.doc);
             if result.is_ok() {
                 let bytes = inner.doc.save_incremental();
-                let mut saved = inner.store.append(&bytes);
-                if saved == Saved::Stored && inner.store.wants_compaction() {
+                let saved = if inner.write_blocked {
+                    Saved::InMemoryOnly(StoreError::Unavailable(
+                        "saved data that could not be read is still in the way".into(),
+                    ))
+                } else if inner.store.needs_full_save() || inner.store.wants_compaction() {
+                    // Parts alone need a full save under them; write one (also compacts).
                     let full = inner.doc.save();
-                    saved = inner.store.compact(&full);
-                }
+                    inner.store.compact(&full)
+                } else {
+                    inner.store.append(&bytes)
+                };
                 Some((result, saved))
             } else {
                 Some((result, Saved::Stored))

@@ -23,6 +23,8 @@ pub fn TimeZoneField(
     invalid: Signal<bool>,
 ) -> impl IntoView {
     let list_id = format!("{id}-zones");
+    // The ~400 suggestions are only built once the field is used, to keep start-up quick.
+    let wanted = RwSignal::new(false);
     view! {
         <input
             id=id
@@ -33,11 +35,14 @@ pub fn TimeZoneField(
             prop:value=move || value.get()
             aria-describedby=described_by
             aria-invalid=move || invalid.get().to_string()
+            on:focus=move |_| wanted.set(true)
             on:input=move |ev| value.set(event_target_value(&ev))
             on:change=move |_| if let Some(cb) = on_change { cb.run(()) }
         />
         <datalist id=list_id>
-            {time_zone_names().map(|name| view! { <option value=name></option> }).collect_view()}
+            <Show when=move || wanted.get()>
+                {time_zone_names().map(|name| view! { <option value=name></option> }).collect_view()}
+            </Show>
         </datalist>
     }
 }
