@@ -84,3 +84,23 @@ test('a stored document from a newer version opens read-only with a clear messag
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('unhurried:doc:')));
   expect(keys).toEqual(['unhurried:doc:personal:newer:0000000000']);
 });
+
+test('unreadable stored data is kept aside, explained, and can be exported', async ({ page }) => {
+  await welcome(page);
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('unhurried:doc:personal:')) localStorage.removeItem(k);
+    localStorage.setItem('unhurried:doc:personal:broken:0000000000', btoa('definitely not automerge'));
+  });
+  await page.reload();
+  await expect(page.getByText(/Your saved data could not be read/)).toBeVisible();
+  await expect(page.getByText(/kept aside, untouched/)).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the unreadable data' }).click();
+  const file = await download;
+  const bytes = await (await file.createReadStream()).toArray();
+  expect(Buffer.concat(bytes).toString()).toBe('definitely not automerge');
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.some((k) => k.startsWith('unhurried:aside:personal:'))).toBe(true);
+  // A fresh start works and is stored beside, not over, what was kept aside.
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+});
