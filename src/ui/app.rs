@@ -10,32 +10,14 @@ use super::pages::{
     overview::Overview, rate::RatePage, settings::Settings, tasks::Tasks, welcome::Welcome,
 };
 use super::widgets::{
-    nav::Nav, notice_toast::NoticeToast, storage_banner::StorageBanner, update_banner::UpdateBanner,
+    focus_on_navigate::FocusOnNavigate, nav::Nav, notice_toast::NoticeToast,
+    storage_banner::StorageBanner, update_banner::UpdateBanner,
 };
 use crate::workspace::Workspace;
 
 /// Whether a new build of the app is waiting to take over.
 #[derive(Clone, Copy)]
 pub struct UpdateReady(pub RwSignal<bool>);
-
-/// Moves the focus to the page after a client-side navigation, so keyboard and
-/// screen-reader users start at the new page rather than on the link they left.
-#[component]
-fn FocusOnNavigate() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path) {
-            if let Some(main) = document().get_element_by_id("main") {
-                use wasm_bindgen::JsCast;
-                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = main.focus();
-                }
-            }
-        }
-        path
-    });
-}
 
 /// The whole app.
 #[component]

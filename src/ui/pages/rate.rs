@@ -4,46 +4,20 @@ use leptos::prelude::*;
 
 use crate::model::inventory::{format_hours, minutes_per_year_to_hours_per_month, InventoryTotals};
 use crate::model::rate::{amount_for_input, parse_amount, Rate, RateMode, COMMON_CURRENCIES};
-use crate::ui::widgets::number_field::NumberField;
+use crate::ui::widgets::checked_input::{whole_number_in, whole_number_message, CheckedInput};
 use crate::workspace::{display_title, use_workspace};
 
-/// An amount input that keeps what is typed and saves when it parses.
-#[component]
-fn AmountField(
-    /// The input's id.
-    #[prop(into)]
-    id: String,
-    /// The label.
-    #[prop(into)]
-    label: String,
-    /// The stored amount in minor units.
-    initial: i64,
-    /// Called with a valid amount.
-    on_amount: impl Fn(i64) + 'static,
-) -> impl IntoView {
-    let text = RwSignal::new(amount_for_input(initial));
-    let error = RwSignal::new(false);
-    let error_id = format!("{id}-error");
-    view! {
-        <label for=id.clone()>{label}</label>
-        <input id=id type="text" inputmode="decimal" autocomplete="off"
-            aria-describedby=error_id.clone()
-            aria-invalid=move || error.get().to_string()
-            prop:value=move || text.get()
-            on:input=move |ev| {
-                let v = event_target_value(&ev);
-                text.set(v.clone());
-                match parse_amount(&v) {
-                    Some(cents) => { error.set(false); on_amount(cents) }
-                    None if v.trim().is_empty() => { error.set(false); on_amount(0) }
-                    None => error.set(true),
-                }
-            }/>
-        <span id=error_id class="field-error" aria-live="polite">
-            {move || error.get().then_some("Enter an amount such as 45 or 45.50.")}
-        </span>
+/// Applies a typed amount: empty means none (0); anything else must parse.
+fn apply_amount(text: &str, set: impl Fn(i64)) -> bool {
+    match parse_amount(text) {
+        Some(cents) => set(cents),
+        None if text.trim().is_empty() => set(0),
+        None => return false,
     }
+    true
 }
+
+const AMOUNT_MESSAGE: &str = "Enter an amount such as 45 or 45.50.";
 
 /// The rate page.
 #[component]
@@ -91,26 +65,28 @@ pub fn RatePage() -> impl IntoView {
                     </div>
                     <Show when=mode_is(RateMode::Direct)>
                         <div>
-                            <AmountField id="rate-hourly" label="Rate per hour" initial=rate.with_untracked(|r| r.direct_cents_per_hour)
-                                on_amount=move |c| edit(&|r| r.direct_cents_per_hour = c)/>
+                            <CheckedInput id="rate-hourly" label="Rate per hour" inputmode="decimal" message=AMOUNT_MESSAGE
+                                initial=amount_for_input(rate.with_untracked(|r| r.direct_cents_per_hour))
+                                apply=move |v| apply_amount(v, |c| edit(&|r| r.direct_cents_per_hour = c))/>
                         </div>
                     </Show>
                 </div>
                 <Show when=mode_is(RateMode::FromIncome)>
                     <div class="field-row">
                         <div>
-                            <AmountField id="rate-income" label="Yearly income" initial=rate.with_untracked(|r| r.yearly_income_cents)
-                                on_amount=move |c| edit(&|r| r.yearly_income_cents = c)/>
+                            <CheckedInput id="rate-income" label="Yearly income" inputmode="decimal" message=AMOUNT_MESSAGE
+                                initial=amount_for_input(rate.with_untracked(|r| r.yearly_income_cents))
+                                apply=move |v| apply_amount(v, |c| edit(&|r| r.yearly_income_cents = c))/>
                         </div>
                         <div>
-                            <NumberField id="rate-hours" label="Working hours a week" min=1 max=100
-                                initial=rate.with_untracked(|r| r.hours_per_week)
-                                on_value=move |n| edit(&|r| r.hours_per_week = n)/>
+                            <CheckedInput id="rate-hours" label="Working hours a week" inputmode="numeric" message=whole_number_message(1, 100)
+                                initial=rate.with_untracked(|r| r.hours_per_week).to_string()
+                                apply=move |v| whole_number_in(v, 1, 100).map(|n| edit(&|r| r.hours_per_week = n)).is_some()/>
                         </div>
                         <div>
-                            <NumberField id="rate-weeks" label="Working weeks a year" min=1 max=52
-                                initial=rate.with_untracked(|r| r.weeks_per_year)
-                                on_value=move |n| edit(&|r| r.weeks_per_year = n)/>
+                            <CheckedInput id="rate-weeks" label="Working weeks a year" inputmode="numeric" message=whole_number_message(1, 52)
+                                initial=rate.with_untracked(|r| r.weeks_per_year).to_string()
+                                apply=move |v| whole_number_in(v, 1, 52).map(|n| edit(&|r| r.weeks_per_year = n)).is_some()/>
                         </div>
                     </div>
                 </Show>

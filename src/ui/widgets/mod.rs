@@ -1,9 +1,11 @@
 //! Reusable pieces shared by pages.
 
+pub mod checked_input;
 pub mod file_import;
+pub mod focus_on_navigate;
 pub mod nav;
 pub mod notice_toast;
-pub mod number_field;
+
 pub mod storage_banner;
 pub mod task_editor;
 pub mod task_row;

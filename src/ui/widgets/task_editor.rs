@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::inventory::{DecisionKind, Frequency, FrequencyKind, SyncReason, Task, TaskId};
-use crate::ui::widgets::number_field::NumberField;
+use crate::ui::widgets::checked_input::{whole_number_in, whole_number_message, CheckedInput};
 use crate::workspace::use_workspace;
 
 /// The editor for the task `id`; closes itself when the task is deleted.
@@ -87,18 +87,22 @@ pub fn TaskEditor(
                     </div>
                     <Show when=move || task.with(|t| t.as_ref().is_some_and(|t| t.frequency.kind() == FrequencyKind::TimesPerMonth))>
                         <div>
-                            <NumberField id=field("times") label="Times a month" min=1 max=31
+                            <CheckedInput id=field("times") label="Times a month" inputmode="numeric"
+                                message=whole_number_message(1, 31)
                                 initial=task.with_untracked(|t| match t.as_ref().map(|t| t.frequency) {
                                     Some(Frequency::TimesPerMonth(n)) => n,
                                     _ => 2,
-                                })
-                                on_value=move |n| change(&|t| t.frequency = Frequency::TimesPerMonth(n))/>
+                                }).to_string()
+                                apply=move |v| whole_number_in(v, 1, 31)
+                                    .map(|n| change(&|t| t.frequency = Frequency::TimesPerMonth(n)))
+                                    .is_some()/>
                         </div>
                     </Show>
                     <div>
-                        <NumberField id=field("minutes") label="Minutes each time" min=1 max=1440
-                            initial=task.with_untracked(|t| t.as_ref().map(|t| t.minutes).unwrap_or(30))
-                            on_value=move |m| change(&|t| t.minutes = m)/>
+                        <CheckedInput id=field("minutes") label="Minutes each time" inputmode="numeric"
+                            message=whole_number_message(1, 1440)
+                            initial=task.with_untracked(|t| t.as_ref().map(|t| t.minutes).unwrap_or(30)).to_string()
+                            apply=move |v| whole_number_in(v, 1, 1440).map(|m| change(&|t| t.minutes = m)).is_some()/>
                     </div>
                 </div>
 
