@@ -5,7 +5,6 @@ pub mod file_import;
 pub mod focus_on_navigate;
 pub mod nav;
 pub mod notice_toast;
-
 pub mod storage_banner;
 pub mod task_editor;
 pub mod task_row;
