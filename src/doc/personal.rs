@@ -27,6 +27,11 @@ use crate::model::PersonalState;
 /// The schema this build writes. Older documents are migrated on load; newer ones open read-only.
 pub const PERSONAL_SCHEMA: u64 = 2;
 
+/// The schema written by the canonical first change. Fixed for ever: if it followed
+/// `PERSONAL_SCHEMA`, documents begun on different app versions would stop sharing
+/// their top-level objects. A later schema writes its number in a change of its own.
+const SKELETON_SCHEMA: u64 = 2;
+
 /// The largest personal document accepted from a file or storage, before Automerge parses it.
 pub const MAX_PERSONAL_BYTES: usize = 8 * 1024 * 1024;
 
@@ -51,7 +56,7 @@ fn skeleton() -> AutoCommit {
     // Infallible on a fresh document: these are puts on the root map.
     doc.put(ROOT, "kind", DocKind::Personal.key())
         .expect("put on a new document");
-    doc.put(ROOT, "schema", PERSONAL_SCHEMA)
+    doc.put(ROOT, "schema", SKELETON_SCHEMA)
         .expect("put on a new document");
     for key in ["profile", "inventory", "rate"] {
         doc.put_object(ROOT, key, ObjType::Map)
@@ -93,6 +98,9 @@ impl PersonalDoc {
         }
         let mut doc = AutoCommit::load(bytes).map_err(|e| DocError::Unreadable(e.to_string()))?;
         doc.set_actor(new_session_actor());
+        // What was loaded is stored already: start the incremental cursor here, so the
+        // next part holds only new changes (a migration's, or the next edit's).
+        doc.save_incremental();
         let kind = get_str(&doc, &ROOT, "kind");
         if kind.as_deref() != Some(DocKind::Personal.key()) {
             return Err(DocError::WrongKind {
@@ -152,7 +160,21 @@ impl PersonalDoc {
         self.doc
             .load_incremental(bytes)
             .map_err(|e| DocError::Unreadable(e.to_string()))?;
+        // Another tab on a newer build may have raised the schema: stop writing.
+        let schema = schema_of(&self.doc);
+        if schema > PERSONAL_SCHEMA {
+            self.access = Access::ReadOnly {
+                found_schema: schema,
+            };
+        }
         Ok(self.doc.get_heads() != before)
+    }
+
+    /// Whether every change received has all it depends on. Changes waiting for a
+    /// missing dependency are not yet in the document, so the bytes that carried them
+    /// must be kept.
+    pub fn is_complete(&mut self) -> bool {
+        self.doc.get_missing_deps(&[]).is_empty()
     }
 
     /// The whole document, compressed.
@@ -332,7 +354,8 @@ fn read_task(fields: &hydrate::Map, id: TaskId) -> Task {
     let kind = field_str(fields, "freq")
         .and_then(|k| FrequencyKind::from_key(&k))
         .unwrap_or(FrequencyKind::Weekly);
-    let frequency = kind.with_count(field_u32(fields, "freq_n").unwrap_or(1));
+    // Clamped to what the editor allows, so a crafted file cannot overflow the totals.
+    let frequency = kind.with_count(field_u32(fields, "freq_n").unwrap_or(1).clamp(1, 31));
     let reasons = match fields.get("reasons") {
         Some(hydrate::Value::Map(r)) => r
             .iter()
@@ -348,7 +371,7 @@ fn read_task(fields: &hydrate::Map, id: TaskId) -> Task {
         id,
         title: field_str(fields, "title").unwrap_or_default(),
         frequency,
-        minutes: field_u32(fields, "minutes").unwrap_or(0),
+        minutes: field_u32(fields, "minutes").unwrap_or(0).min(1440),
         reasons,
         decision,
         note: field_str(fields, "note").unwrap_or_default(),
@@ -610,6 +633,70 @@ mod tests {
         assert_eq!(t.title, "Renamed");
         assert_eq!(t.minutes, 10);
         assert!(t.reasons.contains(&SyncReason::Collaborating));
+    }
+
+    #[test]
+    fn a_part_without_its_dependencies_leaves_the_document_incomplete() {
+        let mut a = PersonalDoc::new();
+        a.save_incremental();
+        a.put_task(&sample_task("one")).unwrap();
+        let _first = a.save_incremental();
+        a.put_task(&sample_task("two")).unwrap();
+        let second = a.save_incremental();
+        let mut b = PersonalDoc::load(&PersonalDoc::new().save()).unwrap();
+        b.apply_incremental(&second).unwrap();
+        assert!(!b.is_complete(), "the second part waits for the first");
+        assert!(b.tasks().is_empty());
+    }
+
+    #[test]
+    fn loading_starts_the_incremental_cursor_after_what_was_stored() {
+        let mut doc = PersonalDoc::new();
+        doc.put_task(&sample_task("a")).unwrap();
+        let mut loaded = PersonalDoc::load(&doc.save()).unwrap();
+        assert!(loaded.save_incremental().is_empty());
+        let mut migrated = PersonalDoc::load(&schema_1_document()).unwrap();
+        assert!(
+            !migrated.save_incremental().is_empty(),
+            "the migration is new"
+        );
+    }
+
+    #[test]
+    fn a_newer_schema_from_another_tab_makes_this_one_read_only() {
+        let mut old_tab = PersonalDoc::new();
+        let mut new_tab = PersonalDoc::load(&old_tab.save()).unwrap();
+        new_tab.save_incremental();
+        new_tab
+            .doc
+            .put(ROOT, "schema", PERSONAL_SCHEMA + 1)
+            .unwrap();
+        new_tab.doc.commit();
+        old_tab
+            .apply_incremental(&new_tab.save_incremental())
+            .unwrap();
+        assert_eq!(
+            old_tab.access(),
+            Access::ReadOnly {
+                found_schema: PERSONAL_SCHEMA + 1
+            }
+        );
+    }
+
+    #[test]
+    fn out_of_range_numbers_from_a_file_are_clamped() {
+        let mut doc = PersonalDoc::new();
+        doc.put_task(&sample_task("t")).unwrap();
+        let inventory = get_map(&doc.doc, &ROOT, "inventory").unwrap();
+        let obj = get_map(&doc.doc, &inventory, "t").unwrap();
+        doc.doc.put(&obj, "minutes", u64::from(u32::MAX)).unwrap();
+        doc.doc.put(&obj, "freq_n", u64::from(u32::MAX)).unwrap();
+        let t = doc.task(&TaskId::new("t")).unwrap();
+        assert_eq!(
+            (t.minutes, t.frequency),
+            (1440, Frequency::TimesPerMonth(31))
+        );
+        assert!(t.minutes_per_year() > 0);
     }
 
     #[test]

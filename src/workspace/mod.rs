@@ -79,8 +79,18 @@ impl Workspace {
         let doc = match store.read_all() {
             Ok((bytes, _)) if bytes.is_empty() => None,
             Ok((bytes, keys)) => match PersonalDoc::load(&bytes) {
-                Ok(doc) => {
-                    store.mark_loaded(keys);
+                Ok(mut doc) => {
+                    // Parts whose changes wait for a missing one stay: they are not merged yet.
+                    if doc.is_complete() {
+                        store.mark_loaded(keys);
+                    } else {
+                        store.mark_loaded(Vec::new());
+                    }
+                    // A migration made on load is stored at once.
+                    let migrated = doc.save_incremental();
+                    if !migrated.is_empty() {
+                        store.append(&migrated);
+                    }
                     Some(doc)
                 }
                 Err(e) => {
@@ -152,13 +162,19 @@ impl Workspace {
             };
             match inner.doc.apply_incremental(&bytes) {
                 Ok(changed) => {
-                    inner.store.mark_merged(key);
+                    // Only a part whose changes are all in the document may be removed later.
+                    if inner.doc.is_complete() {
+                        inner.store.mark_merged(key);
+                    }
                     Some(changed)
                 }
                 Err(_) => None,
             }
         });
         if changed.flatten() == Some(true) {
+            if let Access::ReadOnly { found_schema } = self.inner.with_value(|i| i.doc.access()) {
+                self.health.set(StorageHealth::ReadOnly { found_schema });
+            }
             self.refresh();
         }
     }
@@ -179,26 +195,35 @@ impl Workspace {
                     Saved::InMemoryOnly(StoreError::Unavailable(
                         "saved data that could not be read is still in the way".into(),
                     ))
-                } else if inner.store.needs_full_save() || inner.store.wants_compaction() {
-                    // Parts alone need a full save under them; write one (also compacts).
+                } else if inner.store.needs_full_save() {
+                    // Parts alone need a full save under them.
                     let full = inner.doc.save();
                     inner.store.compact(&full)
+                } else if inner.store.wants_compaction() {
+                    let full = inner.doc.save();
+                    match inner.store.compact(&full) {
+                        Saved::Stored => Saved::Stored,
+                        // No room for a second full copy: a small part may still fit.
+                        Saved::InMemoryOnly(_) => inner.store.append(&bytes),
+                    }
                 } else {
                     inner.store.append(&bytes)
                 };
-                Some((result, saved))
+                Some((result, Some(saved)))
             } else {
-                Some((result, Saved::Stored))
+                Some((result, None))
             }
         });
         let (result, saved) = outcome.flatten()?;
         match saved {
-            Saved::Stored => {
+            // A refused edit wrote nothing, so what the banner says still holds.
+            None => {}
+            Some(Saved::Stored) => {
                 if matches!(self.health.get_untracked(), StorageHealth::MemoryOnly(_)) {
                     self.health.set(StorageHealth::Saved);
                 }
             }
-            Saved::InMemoryOnly(e) => self.health.set(memory_only(&e)),
+            Some(Saved::InMemoryOnly(e)) => self.health.set(memory_only(&e)),
         }
         match result {
             Ok(r) => Some(r),
