@@ -308,6 +308,15 @@ impl Workspace {
         encode_file(DocKind::Personal, &bytes)
     }
 
+    /// Offers the backup file as a download named for today.
+    pub fn download_backup(self) {
+        crate::web::download_bytes(
+            &self.export_file(),
+            &format!("unhurried-backup-{}.unhurried", crate::web::today()),
+            "application/octet-stream",
+        );
+    }
+
     /// The data that could not be read, exactly as it was stored.
     pub fn aside_bytes(self) -> Option<Vec<u8>> {
         self.inner.with_value(|inner| inner.aside.clone())

@@ -72,13 +72,7 @@ pub fn Settings() -> impl IntoView {
             .unwrap_or_else(|e| e);
         import_message.set(Some(message));
     };
-    let export = move |_| {
-        crate::web::download_bytes(
-            &ws.export_file(),
-            &format!("unhurried-backup-{}.unhurried", crate::web::today()),
-            "application/octet-stream",
-        )
-    };
+    let export = move |_| ws.download_backup();
 
     view! {
         <section class="page settings-page">
