@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const PORT = 8091;
+export const PORT = Number(process.env.E2E_PORT || 8091);
 
 export default defineConfig({
   testDir: '.',
