@@ -203,3 +203,31 @@ fn storage_full_from_the_start_then_freed_keeps_everything() {
     });
     clear();
 }
+
+#[wasm_bindgen_test]
+fn a_damaged_part_goes_aside_alone_and_the_rest_loads() {
+    clear();
+    let owner = Owner::new();
+    owner.with(|| {
+        let ws = Workspace::open();
+        ws.add_task("Survives").unwrap();
+    });
+    LocalStore::open()
+        .set("unhurried:doc:personal:zz:0000000000", "%%% not base64 %%%")
+        .unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let ws = Workspace::open();
+        assert!(ws.aside_message.get_untracked().is_some());
+        assert_eq!(
+            ws.aside_bytes().as_deref(),
+            Some(b"%%% not base64 %%%".as_slice())
+        );
+        let titles: Vec<String> = ws
+            .state
+            .with_untracked(|s| s.tasks.iter().map(|t| t.title.clone()).collect());
+        assert_eq!(titles, ["Survives"]);
+        assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
+    });
+    clear();
+}

@@ -285,9 +285,32 @@ impl<B: KeyValue> DocStore<B> {
     /// Moves every part of this document aside under one key, untouched, so that a new
     /// document can be stored without overwriting what could not be read. Returns the bytes.
     pub fn set_aside(&mut self, when_ms: i64) -> Result<Vec<u8>, StoreError> {
-        let mut bytes = Vec::new();
         let keys = self.part_keys()?;
-        for key in &keys {
+        self.set_aside_parts(&keys, when_ms)
+    }
+
+    /// Parts whose stored text is not even base64: damaged in storage itself.
+    pub fn damaged_parts(&self) -> Result<Vec<String>, StoreError> {
+        let mut damaged = Vec::new();
+        for key in self.part_keys()? {
+            if let Some(text) = self.backend.get(&key)? {
+                if B64.decode(text.as_bytes()).is_err() {
+                    damaged.push(key);
+                }
+            }
+        }
+        Ok(damaged)
+    }
+
+    /// Moves just these parts aside under one key, untouched; the rest stay, so other
+    /// open tabs keep the history their next parts build on.
+    pub fn set_aside_parts(
+        &mut self,
+        keys: &[String],
+        when_ms: i64,
+    ) -> Result<Vec<u8>, StoreError> {
+        let mut bytes = Vec::new();
+        for key in keys {
             if let Some(text) = self.backend.get(key)? {
                 // Keep undecodable text as it is: it is still the user's data.
                 match B64.decode(text.as_bytes()) {
@@ -298,7 +321,7 @@ impl<B: KeyValue> DocStore<B> {
         }
         self.backend
             .set(&keys::aside(&self.name, when_ms), &B64.encode(&bytes))?;
-        for key in &keys {
+        for key in keys {
             let _ = self.backend.remove(key);
         }
         Ok(bytes)
@@ -437,6 +460,25 @@ mod tests {
             Some(Err(StoreError::Corrupt { .. }))
         ));
         assert!(store.foreign_part(&key, None).is_none());
+    }
+
+    #[test]
+    fn only_damaged_parts_are_set_aside() {
+        let mem = MemoryStore::default();
+        let (mut doc, mut store) = open(&mem, "a");
+        store.compact(&doc.save());
+        doc.put_task(&task("kept")).unwrap();
+        store.append(&doc.save_incremental());
+        mem.set(&keys::part("personal", "z", 0), "%%% not base64 %%%")
+            .unwrap();
+        let damaged = store.damaged_parts().unwrap();
+        assert_eq!(damaged, vec![keys::part("personal", "z", 0)]);
+        assert_eq!(
+            store.set_aside_parts(&damaged, 7).unwrap(),
+            b"%%% not base64 %%%"
+        );
+        let (again, _) = open(&mem, "b");
+        assert_eq!(again.tasks(), doc.tasks());
     }
 
     #[test]

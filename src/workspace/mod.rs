@@ -76,6 +76,26 @@ impl Workspace {
         let mut aside = None;
         let mut aside_message = None;
         let mut write_blocked = false;
+        let mut unreadable = false;
+        // Parts damaged in storage itself go aside alone; the rest may still load.
+        if let Ok(damaged) = store.damaged_parts() {
+            if !damaged.is_empty() {
+                match store.set_aside_parts(&damaged, now_ms()) {
+                    Ok(bytes) => {
+                        aside = Some(bytes);
+                        aside_message = Some(format!(
+                            "{} damaged {} of your saved data could not be read.",
+                            damaged.len(),
+                            plural(damaged.len(), "part", "parts")
+                        ));
+                    }
+                    Err(e) => {
+                        health = memory_only(&e);
+                        write_blocked = true;
+                    }
+                }
+            }
+        }
         let doc = match store.read_all() {
             Ok((bytes, _)) if bytes.is_empty() => None,
             Ok((bytes, keys)) => match PersonalDoc::load(&bytes) {
@@ -94,11 +114,13 @@ impl Workspace {
                     Some(doc)
                 }
                 Err(e) => {
+                    unreadable = true;
                     aside_message = Some(format!("Your saved data could not be read ({e})."));
                     None
                 }
             },
             Err(StoreError::Corrupt { key }) => {
+                unreadable = true;
                 aside_message = Some(format!("Part of your saved data is damaged ({key})."));
                 None
             }
@@ -107,9 +129,10 @@ impl Workspace {
                 None
             }
         };
-        if aside_message.is_some() {
-            match store.set_aside(now_ms()) {
-                Ok(bytes) => aside = Some(bytes),
+        if unreadable && !write_blocked {
+            // A later millisecond than any damaged parts set aside above: a key of its own.
+            match store.set_aside(now_ms() + 1) {
+                Ok(bytes) => aside.get_or_insert_with(Vec::new).extend_from_slice(&bytes),
                 Err(e) => {
                     // It could not be moved: leave it where it is and write nothing over it.
                     health = memory_only(&e);
