@@ -8,14 +8,23 @@ import { fileURLToPath } from 'node:url';
 import { welcome, addTask, taskButton, waitForServiceWorker } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PORT = 8093;
+// Beside the main test server's port, so two runs side by side do not collide.
+const PORT = Number(process.env.E2E_PORT || 8091) + 2;
+
+async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no server at ${url}`);
+}
 
 test('a new build waits until the person reloads, and keeps their data', async ({ browser }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unhurried-dist-'));
   fs.cpSync(path.join(root, 'dist'), dir, { recursive: true });
   const server = spawn('node', ['scripts/serve.mjs', dir, String(PORT), '127.0.0.1'], { cwd: root, stdio: 'ignore' });
   try {
-    await new Promise((r) => setTimeout(r, 400));
+    await waitForServer(`http://127.0.0.1:${PORT}/`);
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${PORT}` });
     const page = await context.newPage();
     await welcome(page);
