@@ -17,6 +17,15 @@ fn clear() {
     storage.clear().unwrap();
 }
 
+/// Opens a workspace from this browser's storage inside its own reactive owner.
+fn with_workspace<R>(f: impl FnOnce(Workspace) -> R) -> R {
+    Owner::new().with(|| f(Workspace::open()))
+}
+
+fn is_memory_only(ws: &Workspace) -> bool {
+    matches!(ws.health.get_untracked(), StorageHealth::MemoryOnly(_))
+}
+
 fn task(id: &str) -> Task {
     Task::new(TaskId::new(id), format!("Task {id}"), 0)
 }
@@ -119,16 +128,11 @@ fn a_full_storage_keeps_edits_in_memory_and_stores_them_later() {
 #[wasm_bindgen_test]
 fn the_workspace_reports_a_refusing_storage_and_loses_nothing() {
     clear();
-    let owner = Owner::new();
-    owner.with(|| {
-        let ws = Workspace::open();
+    with_workspace(|ws| {
         assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
         let filler = fill_storage();
         let id = ws.add_task("Typed while the disk was full").unwrap();
-        assert!(matches!(
-            ws.health.get_untracked(),
-            StorageHealth::MemoryOnly(_)
-        ));
+        assert!(is_memory_only(&ws));
         assert!(ws
             .state
             .with_untracked(|s| s.tasks.iter().any(|t| t.id == id)));
@@ -151,9 +155,7 @@ fn unreadable_stored_data_is_set_aside_and_reported() {
             "bm90IGF1dG9tZXJnZQ==",
         )
         .unwrap();
-    let owner = Owner::new();
-    owner.with(|| {
-        let ws = Workspace::open();
+    with_workspace(|ws| {
         assert!(ws.aside_message.get_untracked().is_some());
         assert_eq!(
             ws.aside_bytes().as_deref(),
@@ -174,18 +176,10 @@ fn unreadable_stored_data_is_set_aside_and_reported() {
 fn storage_full_from_the_start_then_freed_keeps_everything() {
     clear();
     let filler = fill_storage();
-    let owner = Owner::new();
-    owner.with(|| {
-        let ws = Workspace::open();
-        assert!(matches!(
-            ws.health.get_untracked(),
-            StorageHealth::MemoryOnly(_)
-        ));
+    with_workspace(|ws| {
+        assert!(is_memory_only(&ws));
         ws.add_task("First, while full").unwrap();
-        assert!(matches!(
-            ws.health.get_untracked(),
-            StorageHealth::MemoryOnly(_)
-        ));
+        assert!(is_memory_only(&ws));
         unfill(&filler);
         ws.add_task("Second, after space was freed").unwrap();
         assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
@@ -207,17 +201,13 @@ fn storage_full_from_the_start_then_freed_keeps_everything() {
 #[wasm_bindgen_test]
 fn a_damaged_part_goes_aside_alone_and_the_rest_loads() {
     clear();
-    let owner = Owner::new();
-    owner.with(|| {
-        let ws = Workspace::open();
+    with_workspace(|ws| {
         ws.add_task("Survives").unwrap();
     });
     LocalStore::open()
         .set("unhurried:doc:personal:zz:0000000000", "%%% not base64 %%%")
         .unwrap();
-    let owner = Owner::new();
-    owner.with(|| {
-        let ws = Workspace::open();
+    with_workspace(|ws| {
         assert!(ws.aside_message.get_untracked().is_some());
         assert_eq!(
             ws.aside_bytes().as_deref(),

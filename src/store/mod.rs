@@ -185,10 +185,7 @@ impl<B: KeyValue> DocStore<B> {
     pub fn read_all(&self) -> Result<(Vec<u8>, Vec<String>), StoreError> {
         let mut bytes = Vec::new();
         let mut read = Vec::new();
-        for key in self.part_keys()? {
-            let Some(text) = self.backend.get(&key)? else {
-                continue;
-            };
+        for (key, text) in self.texts_of(&self.part_keys()?)? {
             let part = B64
                 .decode(text.as_bytes())
                 .map_err(|_| StoreError::Corrupt { key: key.clone() })?;
@@ -291,15 +288,12 @@ impl<B: KeyValue> DocStore<B> {
 
     /// Parts whose stored text is not even base64: damaged in storage itself.
     pub fn damaged_parts(&self) -> Result<Vec<String>, StoreError> {
-        let mut damaged = Vec::new();
-        for key in self.part_keys()? {
-            if let Some(text) = self.backend.get(&key)? {
-                if B64.decode(text.as_bytes()).is_err() {
-                    damaged.push(key);
-                }
-            }
-        }
-        Ok(damaged)
+        Ok(self
+            .texts_of(&self.part_keys()?)?
+            .into_iter()
+            .filter(|(_, text)| B64.decode(text.as_bytes()).is_err())
+            .map(|(key, _)| key)
+            .collect())
     }
 
     /// Moves just these parts aside under one key, untouched; the rest stay, so other
@@ -310,13 +304,11 @@ impl<B: KeyValue> DocStore<B> {
         when_ms: i64,
     ) -> Result<Vec<u8>, StoreError> {
         let mut bytes = Vec::new();
-        for key in keys {
-            if let Some(text) = self.backend.get(key)? {
-                // Keep undecodable text as it is: it is still the user's data.
-                match B64.decode(text.as_bytes()) {
-                    Ok(part) => bytes.extend_from_slice(&part),
-                    Err(_) => bytes.extend_from_slice(text.as_bytes()),
-                }
+        for (_, text) in self.texts_of(keys)? {
+            // Keep undecodable text as it is: it is still the user's data.
+            match B64.decode(text.as_bytes()) {
+                Ok(part) => bytes.extend_from_slice(&part),
+                Err(_) => bytes.extend_from_slice(text.as_bytes()),
             }
         }
         self.backend
@@ -352,11 +344,20 @@ impl<B: KeyValue> DocStore<B> {
     /// Bytes of stored parts (base64 text), a measure of how much quota this document takes.
     pub fn stored_chars(&self) -> usize {
         self.part_keys()
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|k| self.backend.get(k).ok().flatten())
-            .map(|v| v.len())
-            .sum()
+            .and_then(|keys| self.texts_of(&keys))
+            .map(|texts| texts.iter().map(|(_, text)| text.len()).sum())
+            .unwrap_or(0)
+    }
+
+    /// The stored text of each of `keys` that is still there, in order.
+    fn texts_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, StoreError> {
+        let mut texts = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(text) = self.backend.get(key)? {
+                texts.push((key.clone(), text));
+            }
+        }
+        Ok(texts)
     }
 }
 
