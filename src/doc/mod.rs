@@ -2,6 +2,7 @@
 //! schema version, read and edited here through typed functions. No browser APIs.
 
 mod access;
+pub mod collab;
 pub mod personal;
 
 pub use personal::{Access, PersonalDoc, PERSONAL_SCHEMA};
@@ -12,12 +13,30 @@ use automerge::ActorId;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocKind {
     Personal,
+    Collab,
 }
 
 impl DocKind {
     pub fn key(self) -> &'static str {
         match self {
             DocKind::Personal => "personal",
+            DocKind::Collab => "collab",
+        }
+    }
+
+    /// The byte that names this kind in a share link.
+    pub fn code(self) -> u8 {
+        match self {
+            DocKind::Personal => 0,
+            DocKind::Collab => 1,
+        }
+    }
+
+    /// The kind a share link names; `None` for kinds this build does not know.
+    pub fn from_code(code: u8) -> Option<DocKind> {
+        match code {
+            1 => Some(DocKind::Collab),
+            _ => None,
         }
     }
 }

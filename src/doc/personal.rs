@@ -15,9 +15,12 @@
 //! the same `inventory` map and merge task by task instead of one map replacing the other.
 
 use automerge::transaction::{CommitOptions, Transactable};
-use automerge::{hydrate, ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
+use automerge::{hydrate, ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ROOT};
 
-use super::access::{ensure_map, get_i64, get_list, get_map, get_str, get_u32, set_i64, set_str};
+use super::access::{
+    ensure_map, field_i64, field_str, field_u32, get_i64, get_list, get_map, get_str, get_u32,
+    set_i64, set_str,
+};
 use super::{new_session_actor, DocError, DocKind};
 use crate::model::inventory::{DecisionKind, Frequency, FrequencyKind, SyncReason, Task, TaskId};
 use crate::model::profile::Profile;
@@ -327,27 +330,6 @@ fn schema_of(doc: &AutoCommit) -> u64 {
     get_i64(doc, &ROOT, "schema")
         .and_then(|n| u64::try_from(n).ok())
         .unwrap_or(1)
-}
-
-fn field_str(map: &hydrate::Map, key: &str) -> Option<String> {
-    match map.get(key)? {
-        hydrate::Value::Scalar(ScalarValue::Str(s)) => Some(s.to_string()),
-        hydrate::Value::Text(t) => Some(t.to_string()),
-        _ => None,
-    }
-}
-
-fn field_i64(map: &hydrate::Map, key: &str) -> Option<i64> {
-    match map.get(key)? {
-        hydrate::Value::Scalar(ScalarValue::Int(n)) => Some(*n),
-        hydrate::Value::Scalar(ScalarValue::Uint(n)) => i64::try_from(*n).ok(),
-        hydrate::Value::Scalar(ScalarValue::Timestamp(n)) => Some(*n),
-        _ => None,
-    }
-}
-
-fn field_u32(map: &hydrate::Map, key: &str) -> Option<u32> {
-    field_i64(map, key).and_then(|n| u32::try_from(n).ok())
 }
 
 fn read_task(fields: &hydrate::Map, id: TaskId) -> Task {

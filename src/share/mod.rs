@@ -5,6 +5,9 @@
 //! `save()` writes them. The size is checked before anything is parsed. Only this module
 //! knows the layout.
 
+pub mod chunks;
+pub mod link;
+
 use crate::doc::DocKind;
 
 const MAGIC: &[u8; 9] = b"UNHURRIED";
