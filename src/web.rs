@@ -42,6 +42,33 @@ export function register_service_worker(on_update_ready) {
   if (document.readyState === "complete") setTimeout(register, 0);
   else addEventListener("load", () => setTimeout(register, 0), { once: true });
 }
+export function take_fragment() {
+  const hash = location.hash;
+  if (!hash || hash.length < 2) return "";
+  // The link's document must not linger in the address bar or the history, and a
+  // reload must not import it again.
+  history.replaceState(history.state, "", location.pathname + location.search);
+  return hash.slice(1);
+}
+export function on_fragment(callback) {
+  addEventListener("hashchange", () => callback());
+}
+export function copy_text(text) {
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    return navigator.clipboard.writeText(text).then(() => true, () => false);
+  }
+  return Promise.resolve(false);
+}
+export function can_share_file() {
+  try {
+    const f = new File([new Uint8Array(1)], "x.unhurried", { type: "application/octet-stream" });
+    return !!(navigator.canShare && navigator.canShare({ files: [f] }));
+  } catch (_) { return false; }
+}
+export function share_file(bytes, filename, title) {
+  const f = new File([bytes], filename, { type: "application/octet-stream" });
+  return navigator.share({ files: [f], title }).then(() => true, () => false);
+}
 export function apply_update() {
   window.__unhurriedUpdateRequested = true;
   navigator.serviceWorker.getRegistration().then((reg) => {
@@ -58,6 +85,16 @@ extern "C" {
     pub fn register_service_worker(on_update_ready: &Closure<dyn FnMut()>);
     /// Lets the waiting build take over; the page reloads when it has.
     pub fn apply_update();
+    /// The text after `#`, removed from the address bar and history; "" when none.
+    pub fn take_fragment() -> String;
+    /// Calls `callback` whenever the fragment changes (a link pasted into this tab).
+    pub fn on_fragment(callback: &Closure<dyn FnMut()>);
+    /// Copies text to the clipboard; resolves to whether it worked.
+    pub fn copy_text(text: &str) -> js_sys::Promise;
+    /// Whether the Web Share API can share a file here.
+    pub fn can_share_file() -> bool;
+    /// Opens the system share sheet with a file; resolves to whether it was shared.
+    pub fn share_file(bytes: &[u8], filename: &str, title: &str) -> js_sys::Promise;
 }
 
 /// Whether the screen is wide enough for the editor beside the list (matches the CSS breakpoint).
@@ -89,4 +126,11 @@ pub fn today() -> String {
         d.get_month() + 1,
         d.get_date()
     )
+}
+
+/// The app's own address, such as `https://unhurried.example`.
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }

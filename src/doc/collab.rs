@@ -48,6 +48,10 @@ pub const MAX_LINE: usize = 500;
 pub struct CollabDoc {
     doc: AutoCommit,
     access: Access,
+    /// The heads last written to storage. Tracked here rather than through Automerge's
+    /// own incremental cursor, which after a load can only be moved by re-encoding the
+    /// whole history (a third of the cost of opening a large link).
+    saved_heads: Vec<ChangeHash>,
 }
 
 /// Why a change to a collaboration document was refused.
@@ -100,6 +104,7 @@ impl CollabDoc {
         CollabDoc {
             doc,
             access: Access::ReadWrite,
+            saved_heads: Vec::new(),
         }
     }
 
@@ -107,7 +112,7 @@ impl CollabDoc {
     pub fn load(bytes: &[u8]) -> std::result::Result<Self, DocError> {
         let mut doc = AutoCommit::load(bytes).map_err(|e| DocError::Unreadable(e.to_string()))?;
         doc.set_actor(new_session_actor());
-        doc.save_incremental();
+        let saved_heads = doc.get_heads();
         let kind = get_str(&doc, &ROOT, "kind");
         if kind.as_deref() != Some(DocKind::Collab.key()) {
             return Err(DocError::WrongKind {
@@ -125,7 +130,11 @@ impl CollabDoc {
         } else {
             Access::ReadWrite
         };
-        Ok(CollabDoc { doc, access })
+        Ok(CollabDoc {
+            doc,
+            access,
+            saved_heads,
+        })
     }
 
     pub fn access(&self) -> Access {
@@ -141,11 +150,16 @@ impl CollabDoc {
     }
 
     pub fn save(&mut self) -> Vec<u8> {
+        self.saved_heads = self.doc.get_heads();
         self.doc.save()
     }
 
+    /// The changes since the last `save` or `save_incremental` (or since loading);
+    /// empty when none.
     pub fn save_incremental(&mut self) -> Vec<u8> {
-        self.doc.save_incremental()
+        let bytes = self.doc.save_after(&self.saved_heads);
+        self.saved_heads = self.doc.get_heads();
+        bytes
     }
 
     /// The whole document without Automerge's compression, for a link to deflate.
@@ -178,6 +192,7 @@ impl CollabDoc {
 
     /// Merges a whole document received from a teammate. Refuses one with another id.
     pub fn merge_document(&mut self, other: &mut CollabDoc) -> Result<bool> {
+        // Merging a copy from a newer version is allowed: this copy then turns read-only.
         self.writable()?;
         if other.id() != self.id() {
             return Err(CollabError::IdMismatch);
@@ -190,23 +205,30 @@ impl CollabDoc {
 
     /// Applies change chunks from a reply link. When any of them builds on a change this
     /// copy lacks, nothing is applied: a half-applied reply would leave changes waiting
-    /// invisibly and be lost on the next save.
+    /// invisibly and be lost on the next save. `bytes` must have passed
+    /// `share::chunks::check`.
     pub fn apply_changes(&mut self, bytes: &[u8]) -> Result<bool> {
         self.writable()?;
-        let mut trial = self.doc.fork();
-        trial
-            .load_incremental(bytes)
-            .map_err(|e| DocError::Unreadable(e.to_string()))?;
-        if !trial.get_missing_deps(&[]).is_empty() {
-            return Err(CollabError::MissingHistory);
-        }
-        if get_str(&trial, &ROOT, "id") != get_str(&self.doc, &ROOT, "id") {
-            return Err(CollabError::IdMismatch);
+        let mut arriving = std::collections::HashSet::new();
+        for chunk in crate::share::chunks::split(bytes) {
+            let change = automerge::Change::try_from(chunk)
+                .map_err(|e| DocError::Unreadable(e.to_string()))?;
+            for dep in change.deps() {
+                if !arriving.contains(dep) && self.doc.get_change_by_hash(dep).is_none() {
+                    return Err(CollabError::MissingHistory);
+                }
+            }
+            arriving.insert(change.hash());
         }
         let before = self.doc.get_heads();
         self.doc
             .load_incremental(bytes)
             .map_err(|e| DocError::Unreadable(e.to_string()))?;
+        if get_str(&self.doc, &ROOT, "id").is_none() {
+            return Err(CollabError::IdMismatch);
+        }
+        // A teammate on a newer version may have raised the schema: this copy turns
+        // read-only and says so, rather than refusing their changes.
         self.after_merge();
         Ok(self.doc.get_heads() != before)
     }
@@ -629,6 +651,15 @@ fn splice_of(old: &str, new: &str) -> (usize, usize, String) {
     (prefix, deleted, inserted)
 }
 
+/// A string whether written as a plain string or, as other Automerge clients may, as text.
+fn value_str(v: &hydrate::Value) -> Option<String> {
+    match v {
+        hydrate::Value::Scalar(automerge::ScalarValue::Str(s)) => Some(s.to_string()),
+        hydrate::Value::Text(t) => Some(t.to_string()),
+        _ => None,
+    }
+}
+
 fn clip(s: &str, max_chars: usize) -> String {
     s.chars().take(max_chars).collect()
 }
@@ -663,12 +694,7 @@ fn read_state(doc: &AutoCommit) -> CollabState {
         let mut out: Vec<(String, String)> = field_map(&root, key)
             .map(|m| {
                 m.iter()
-                    .filter_map(|(k, v)| match &v.value {
-                        hydrate::Value::Scalar(automerge::ScalarValue::Str(s)) => {
-                            Some((k.clone(), s.to_string()))
-                        }
-                        _ => None,
-                    })
+                    .filter_map(|(k, v)| Some((k.clone(), value_str(&v.value)?)))
                     .collect()
             })
             .unwrap_or_default();
@@ -756,8 +782,8 @@ fn read_state(doc: &AutoCommit) -> CollabState {
                 let answers = field_map(m, "answers")
                     .map(|a| {
                         a.iter()
-                            .filter_map(|(who, v)| match &v.value {
-                                hydrate::Value::Scalar(automerge::ScalarValue::Str(s)) => {
+                            .filter_map(|(who, v)| match value_str(&v.value) {
+                                Some(s) => {
                                     let mut chosen: Vec<String> = s
                                         .split(',')
                                         .filter(|c| options.iter().any(|o| o.id == *c))

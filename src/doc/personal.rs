@@ -15,17 +15,20 @@
 //! the same `inventory` map and merge task by task instead of one map replacing the other.
 
 use automerge::transaction::{CommitOptions, Transactable};
-use automerge::{hydrate, ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ROOT};
+use automerge::{hydrate, ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 
 use super::access::{
-    ensure_map, field_i64, field_str, field_u32, get_i64, get_list, get_map, get_str, get_u32,
-    set_i64, set_str,
+    ensure_map, field_i64, field_map, field_str, field_u32, get_i64, get_list, get_map, get_str,
+    get_u32, set_i64, set_str,
 };
 use super::{new_session_actor, DocError, DocKind};
 use crate::model::inventory::{DecisionKind, Frequency, FrequencyKind, SyncReason, Task, TaskId};
 use crate::model::profile::Profile;
 use crate::model::rate::{Rate, RateMode};
-use crate::model::PersonalState;
+use crate::model::{HeldDoc, PersonalState};
+
+/// Root keys of held shared documents start with this.
+const HELD_PREFIX: &str = "held/";
 
 /// The schema this build writes. Older documents are migrated on load; newer ones open read-only.
 pub const PERSONAL_SCHEMA: u64 = 2;
@@ -196,7 +199,80 @@ impl PersonalDoc {
             profile: self.profile(),
             tasks: self.tasks(),
             rate: self.rate(),
+            held: self.held(),
         }
+    }
+
+    /// Shared documents held, newest first. Each is a root key of its own
+    /// (`held/<id>`), so documents added on two devices never compete for one map.
+    pub fn held(&self) -> Vec<HeldDoc> {
+        let Ok(hydrate::Value::Map(root)) = self.doc.hydrate(&ROOT, None) else {
+            return Vec::new();
+        };
+        let hex_list = |s: Option<String>| -> Vec<String> {
+            s.unwrap_or_default()
+                .split(',')
+                .filter(|h| h.len() == 64)
+                .map(str::to_owned)
+                .collect()
+        };
+        let mut held: Vec<HeldDoc> = root
+            .iter()
+            .filter_map(|(key, v)| {
+                let id = key.strip_prefix(HELD_PREFIX)?;
+                let hydrate::Value::Map(m) = &v.value else {
+                    return None;
+                };
+                Some(HeldDoc {
+                    id: id.to_owned(),
+                    kind: field_str(m, "kind").unwrap_or_default(),
+                    title: field_str(m, "title").unwrap_or_default(),
+                    added: field_i64(m, "added").unwrap_or(0),
+                    seen: hex_list(field_str(m, "seen")),
+                    peers: field_map(m, "peers")
+                        .map(|p| {
+                            p.iter()
+                                .map(|(who, v)| {
+                                    let heads = match &v.value {
+                                        hydrate::Value::Scalar(ScalarValue::Str(s)) => {
+                                            hex_list(Some(s.to_string()))
+                                        }
+                                        _ => Vec::new(),
+                                    };
+                                    (who.clone(), heads)
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                })
+            })
+            .collect();
+        held.sort_by(|a, b| b.added.cmp(&a.added).then_with(|| a.id.cmp(&b.id)));
+        held
+    }
+
+    /// Adds or updates the entry for a held document, writing only what changed.
+    pub fn put_held(&mut self, held: &HeldDoc) -> Result<(), DocError> {
+        let doc = self.writable()?;
+        let key = format!("{HELD_PREFIX}{}", held.id);
+        let obj = match get_map(doc, &ROOT, &key) {
+            Some(obj) => obj,
+            None => {
+                let obj = doc.put_object(ROOT, key.as_str(), ObjType::Map)?;
+                doc.put_object(&obj, "peers", ObjType::Map)?;
+                obj
+            }
+        };
+        set_str(doc, &obj, "kind", &held.kind)?;
+        set_str(doc, &obj, "title", &held.title)?;
+        set_i64(doc, &obj, "added", held.added)?;
+        set_str(doc, &obj, "seen", &held.seen.join(","))?;
+        let peers = ensure_map(doc, &obj, "peers")?;
+        for (who, heads) in &held.peers {
+            set_str(doc, &peers, who, &heads.join(","))?;
+        }
+        self.commit("held");
+        Ok(())
     }
 
     pub fn profile(&self) -> Profile {
@@ -797,5 +873,34 @@ mod fixture_tests {
         assert_eq!(doc.access(), Access::ReadOnly { found_schema: 99 });
         assert_eq!(doc.tasks()[0].title, "From the future");
         assert_eq!(doc.profile().display_name, "Ana");
+    }
+
+    #[test]
+    fn held_documents_round_trip_and_merge_across_devices() {
+        let mut a = PersonalDoc::new();
+        let mut b = PersonalDoc::new();
+        let mut one = HeldDoc {
+            id: "d1".into(),
+            kind: "collab".into(),
+            title: "Launch".into(),
+            added: 5,
+            seen: vec!["a".repeat(64)],
+            ..Default::default()
+        };
+        one.peers
+            .insert("ben".into(), vec!["b".repeat(64), "c".repeat(64)]);
+        a.put_held(&one).unwrap();
+        let two = HeldDoc {
+            id: "d2".into(),
+            kind: "collab".into(),
+            added: 9,
+            ..Default::default()
+        };
+        b.put_held(&two).unwrap();
+        a.merge_bytes(&b.save()).unwrap();
+        let held = a.held();
+        assert_eq!(held.len(), 2);
+        assert_eq!(held[0].id, "d2");
+        assert_eq!(held[1], one);
     }
 }

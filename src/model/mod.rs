@@ -17,4 +17,22 @@ pub struct PersonalState {
     /// Ordered by when they were added, oldest first.
     pub tasks: Vec<Task>,
     pub rate: Rate,
+    /// Shared documents this person holds, newest first.
+    pub held: Vec<HeldDoc>,
+}
+
+/// A shared document this person holds, as listed in their personal document.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct HeldDoc {
+    pub id: String,
+    /// The kind's key, such as `collab`.
+    pub kind: String,
+    pub title: String,
+    /// When it arrived or was created, in ms.
+    pub added: i64,
+    /// The document's heads (hex) when the person last looked at it.
+    pub seen: Vec<String>,
+    /// For each teammate heard from (by person id), the heads (hex) their last link
+    /// came from: they have at least that much.
+    pub peers: std::collections::BTreeMap<String, Vec<String>>,
 }

@@ -27,6 +27,9 @@ pub struct Limits {
     pub max_inflated: usize,
     /// Values in any one column (operations, changes, characters of a run).
     pub max_column_items: u64,
+    /// Operations in the whole payload: the longest column of each chunk, summed. Many
+    /// small chunks must not add up to what one chunk may not hold.
+    pub max_total_items: u64,
 }
 
 impl Limits {
@@ -34,7 +37,8 @@ impl Limits {
     /// thousands of operations.
     pub const SHARED: Limits = Limits {
         max_inflated: 16 * 1024 * 1024,
-        max_column_items: 2_000_000,
+        max_column_items: 400_000,
+        max_total_items: 400_000,
     };
 }
 
@@ -60,6 +64,8 @@ pub struct Checked {
     pub changes: usize,
     /// The largest number of values found in any one column.
     pub largest_column: u64,
+    /// The longest column of each chunk, summed: about the operations in the payload.
+    pub total_items: u64,
 }
 
 /// Walks every chunk in `bytes` and refuses anything that would expand beyond `limits`.
@@ -68,6 +74,7 @@ pub fn check(bytes: &[u8], limits: Limits) -> Result<Checked, ChunkError> {
         limits,
         inflated: 0,
         checked: Checked::default(),
+        chunk_items: 0,
     };
     let mut input = Reader::new(bytes);
     if input.is_empty() {
@@ -81,6 +88,7 @@ pub fn check(bytes: &[u8], limits: Limits) -> Result<Checked, ChunkError> {
         let kind = input.byte()?;
         let len = input.len_uleb()?;
         let data = input.take(len)?;
+        budget.chunk_items = 0;
         match kind {
             TYPE_DOCUMENT => {
                 budget.checked.documents += 1;
@@ -97,14 +105,42 @@ pub fn check(bytes: &[u8], limits: Limits) -> Result<Checked, ChunkError> {
             }
             other => return Err(ChunkError::UnsupportedChunk(other)),
         }
+        budget.checked.total_items += budget.chunk_items;
+        if budget.checked.total_items > limits.max_total_items {
+            return Err(ChunkError::TooLarge);
+        }
     }
     Ok(budget.checked)
+}
+
+/// The chunks of bytes that passed [`check`], one slice each.
+pub fn split(bytes: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut input = Reader::new(bytes);
+    let mut start = 0;
+    while !input.is_empty() {
+        let parsed = (|| -> Result<(), ChunkError> {
+            input.take(9)?;
+            let len = input.len_uleb()?;
+            input.take(len)?;
+            Ok(())
+        })();
+        if parsed.is_err() {
+            break;
+        }
+        let end = bytes.len() - input.remaining();
+        out.push(&bytes[start..end]);
+        start = end;
+    }
+    out
 }
 
 struct Budget {
     limits: Limits,
     inflated: usize,
     checked: Checked,
+    /// The longest column of the chunk being checked.
+    chunk_items: u64,
 }
 
 impl Budget {
@@ -128,6 +164,7 @@ impl Budget {
             return Err(ChunkError::TooLarge);
         }
         self.checked.largest_column = self.checked.largest_column.max(items);
+        self.chunk_items = self.chunk_items.max(items);
         Ok(())
     }
 
@@ -390,6 +427,7 @@ mod tests {
         let tight = Limits {
             max_inflated: usize::MAX,
             max_column_items: 100,
+            max_total_items: u64::MAX,
         };
         assert_eq!(check(&doc, tight), Err(ChunkError::TooLarge));
     }
@@ -444,6 +482,19 @@ mod tests {
         let bytes = change_with_column((4 << 4) | 2, &column);
         assert!(bytes.len() < 64);
         assert_eq!(check(&bytes, Limits::SHARED), Err(ChunkError::TooLarge));
+    }
+
+    #[test]
+    fn many_chunks_cannot_add_up_past_the_total() {
+        // Each chunk claims just under the per-column cap; together they are far over.
+        let mut column = Vec::new();
+        write_uleb(&mut column, Limits::SHARED.max_column_items - 1);
+        column.push(1);
+        let one = change_with_column((4 << 4) | 2, &column);
+        assert!(check(&one, Limits::SHARED).is_ok());
+        let many: Vec<u8> = one.iter().copied().cycle().take(one.len() * 250).collect();
+        assert!(many.len() < 12_000);
+        assert_eq!(check(&many, Limits::SHARED), Err(ChunkError::TooLarge));
     }
 
     #[test]

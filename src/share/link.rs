@@ -105,8 +105,11 @@ impl Share {
         body.push(self.kind);
         body.extend_from_slice(&self.doc_id);
         body.extend_from_slice(&self.sender);
-        write_uleb(&mut body, self.heads.len() as u64);
-        for head in &self.heads {
+        // Readers take at most MAX_HEADS; leaving some out only makes replies to this
+        // sender carry a little more than needed.
+        let heads = &self.heads[..self.heads.len().min(MAX_HEADS)];
+        write_uleb(&mut body, heads.len() as u64);
+        for head in heads {
             body.extend_from_slice(head);
         }
         write_uleb(&mut body, self.bytes.len() as u64);
@@ -195,7 +198,17 @@ impl Share {
         if bytes.len() != raw_len {
             return Err(LinkError::Damaged);
         }
-        chunks::check(&bytes, Limits::SHARED)?;
+        let checked = chunks::check(&bytes, Limits::SHARED)?;
+        // A whole document is exactly one document chunk, and changes are only
+        // changes: Automerge would load changes trailing a document before the app
+        // could look at its kind or id.
+        let shape_ok = match payload {
+            PayloadKind::Document => checked.documents == 1 && checked.changes == 0,
+            PayloadKind::Changes => checked.documents == 0 && checked.changes > 0,
+        };
+        if !shape_ok {
+            return Err(LinkError::Damaged);
+        }
         Ok(Share {
             payload,
             kind,
@@ -216,6 +229,13 @@ impl Share {
             .strip_prefix(PREFIX_START)
             .ok_or(LinkError::NotALink)?;
         let (version, data) = rest.split_once('.').ok_or(LinkError::NotALink)?;
+        if version.is_empty()
+            || version.len() > 6
+            || !version.bytes().all(|b| b.is_ascii_digit())
+            || version.starts_with('0')
+        {
+            return Err(LinkError::NotALink);
+        }
         let version: u32 = version.parse().map_err(|_| LinkError::NotALink)?;
         if version > LINK_VERSION {
             return Err(LinkError::NewerVersion(version));
@@ -383,6 +403,8 @@ mod tests {
     #[test]
     fn bad_fragments_get_their_own_messages() {
         assert_eq!(Share::from_fragment("#top"), Err(LinkError::NotALink));
+        assert_eq!(Share::from_fragment("u+1.AAAA"), Err(LinkError::NotALink));
+        assert_eq!(Share::from_fragment("u01.AAAA"), Err(LinkError::NotALink));
         assert_eq!(Share::from_fragment(""), Err(LinkError::NotALink));
         assert_eq!(Share::from_fragment("u1.!!!!"), Err(LinkError::Damaged));
         assert_eq!(

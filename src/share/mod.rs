@@ -6,6 +6,7 @@
 //! knows the layout.
 
 pub mod chunks;
+pub mod exchange;
 pub mod link;
 
 use crate::doc::DocKind;
@@ -42,6 +43,67 @@ pub fn encode_file(kind: DocKind, document: &[u8]) -> Vec<u8> {
     out.extend_from_slice(kind);
     out.extend_from_slice(document);
     out
+}
+
+/// The kind written in files that carry a shared document: the same frame a link carries.
+pub const SHARE_FILE_KIND: &str = "share";
+
+/// A shared document (or changes) as a `.unhurried` file.
+pub fn encode_share_file(share: &link::Share) -> Vec<u8> {
+    let frame = share.encode_frame();
+    let mut out = Vec::with_capacity(MAGIC.len() + 2 + SHARE_FILE_KIND.len() + frame.len());
+    out.extend_from_slice(MAGIC);
+    out.push(FILE_FORMAT);
+    out.push(SHARE_FILE_KIND.len() as u8);
+    out.extend_from_slice(SHARE_FILE_KIND.as_bytes());
+    out.extend_from_slice(&frame);
+    out
+}
+
+/// What a `.unhurried` file holds.
+#[derive(Debug)]
+pub enum FileContent<'a> {
+    /// A backup of the personal document.
+    Personal(&'a [u8]),
+    /// A shared document, checked and inflated.
+    Shared(link::Share),
+}
+
+/// Reads any `.unhurried` file: a personal backup or a shared document.
+pub fn read_any_file(bytes: &[u8]) -> Result<FileContent<'_>, String> {
+    match decode_file(bytes, DocKind::Personal) {
+        Ok(doc) => Ok(FileContent::Personal(doc)),
+        Err(FileError::WrongKind { found, .. }) if found == SHARE_FILE_KIND => {
+            let frame = &bytes[MAGIC.len() + 2 + SHARE_FILE_KIND.len()..];
+            link::Share::decode_frame(frame, link::MAX_FILE_FRAME_BYTES)
+                .map(FileContent::Shared)
+                .map_err(|e| file_message(&e))
+        }
+        Err(e) => Err(format!(
+            "{}. Nothing was changed.",
+            capitalise(&e.to_string())
+        )),
+    }
+}
+
+/// The link messages, worded for a file.
+fn file_message(e: &link::LinkError) -> String {
+    use link::LinkError::*;
+    match e {
+        NotALink | Damaged => "This file is damaged: part of it was changed or lost on the way. Ask for it again. Nothing was changed.".into(),
+        Incomplete => "This file is incomplete: its end is missing. Ask for it again. Nothing was changed.".into(),
+        NewerVersion(_) => "This file was made by a newer version of Unhurried. Reload the app to update it, then open the file again. Nothing was changed.".into(),
+        TooLarge(_) => "This file is too large to open. Nothing was changed.".into(),
+        Unsafe => "This file holds data that would grow far beyond any real document, so it was not opened. Nothing was changed.".into(),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// Checks a file and returns the document bytes inside, for a document of `expected` kind.
@@ -96,6 +158,37 @@ mod tests {
                 Ok(doc) => assert!(b"document".starts_with(doc)),
             }
         }
+    }
+
+    #[test]
+    fn share_files_round_trip_and_backups_still_read() {
+        let share = link::Share {
+            payload: link::PayloadKind::Changes,
+            kind: 1,
+            doc_id: [1; 16],
+            sender: [2; 16],
+            heads: vec![],
+            bytes: Vec::new(),
+        };
+        // Empty changes fail the Automerge check, as they should: nothing to merge.
+        assert!(read_any_file(&encode_share_file(&share)).is_err());
+        let mut doc = automerge::AutoCommit::new();
+        let share = link::Share {
+            payload: link::PayloadKind::Document,
+            bytes: doc.save_nocompress(),
+            ..share
+        };
+        match read_any_file(&encode_share_file(&share)) {
+            Ok(FileContent::Shared(back)) => assert_eq!(back, share),
+            _ => panic!("shared file"),
+        }
+        assert!(matches!(
+            read_any_file(&encode_file(DocKind::Personal, b"x")),
+            Ok(FileContent::Personal(b"x"))
+        ));
+        assert!(read_any_file(b"junk")
+            .unwrap_err()
+            .starts_with("This is not"));
     }
 
     #[test]

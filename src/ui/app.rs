@@ -7,11 +7,16 @@ use leptos_router::path;
 use wasm_bindgen::closure::Closure;
 
 use super::pages::{
-    overview::Overview, rate::RatePage, settings::Settings, tasks::Tasks, welcome::Welcome,
+    collab::CollabPage, overview::Overview, rate::RatePage, settings::Settings,
+    shared_list::SharedList, tasks::Tasks, welcome::Welcome,
 };
 use super::widgets::{
-    focus_on_navigate::FocusOnNavigate, nav::Nav, notice_toast::NoticeToast,
-    storage_banner::StorageBanner, update_banner::UpdateBanner,
+    focus_on_navigate::FocusOnNavigate,
+    link_receiver::{LinkError, LinkReceiver},
+    nav::Nav,
+    notice_toast::NoticeToast,
+    storage_banner::StorageBanner,
+    update_banner::UpdateBanner,
 };
 use crate::workspace::Workspace;
 
@@ -26,6 +31,7 @@ pub fn App() -> impl IntoView {
     provide_context(ws);
     let update_ready = RwSignal::new(false);
     provide_context(UpdateReady(update_ready));
+    provide_context(LinkError(RwSignal::new(None)));
     let on_update = Closure::<dyn FnMut()>::new(move || update_ready.set(true));
     crate::web::register_service_worker(&on_update);
     // The service worker holds the callback for the page's whole life.
@@ -43,6 +49,7 @@ pub fn App() -> impl IntoView {
                 <FocusOnNavigate/>
             </Show>
             <StorageBanner/>
+            <LinkReceiver/>
             <UpdateBanner/>
             <Show when=set_up>
                 <main id="main" tabindex="-1">
@@ -50,6 +57,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=Overview/>
                         <Route path=path!("/tasks") view=Tasks/>
                         <Route path=path!("/rate") view=RatePage/>
+                        <Route path=path!("/shared") view=SharedList/>
+                        <Route path=path!("/shared/:id") view=CollabPage/>
                         <Route path=path!("/settings") view=Settings/>
                     </Routes>
                 </main>

@@ -3,7 +3,13 @@
 //! Components reach it through context (`use_workspace`) and never touch Automerge or
 //! storage themselves.
 
+mod shared;
+
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
+
+pub use shared::{ShareOffer, SharedView};
 
 use crate::doc::{Access, DocError, DocKind, PersonalDoc};
 use crate::model::inventory::{Task, TaskId};
@@ -39,6 +45,10 @@ pub struct Notice {
 }
 
 struct Inner {
+    /// This tab's random id: part keys it writes carry it.
+    tab: String,
+    /// Shared documents loaded in this tab, by id.
+    shared: BTreeMap<String, shared::OpenShared>,
     doc: PersonalDoc,
     store: DocStore<LocalStore>,
     /// A stored document that could not be read, kept aside; offered for export.
@@ -56,6 +66,8 @@ pub struct Workspace {
     pub notice: RwSignal<Option<Notice>>,
     /// Plain words about a stored document that could not be read, when there was one.
     pub aside_message: RwSignal<Option<String>>,
+    /// The shared document on screen, if any.
+    pub shared: RwSignal<Option<SharedView>>,
     inner: StoredValue<Inner, LocalStorage>,
 }
 
@@ -155,7 +167,10 @@ impl Workspace {
             health: RwSignal::new(health),
             notice: RwSignal::new(None),
             aside_message: RwSignal::new(aside_message),
+            shared: RwSignal::new(None),
             inner: StoredValue::new_local(Inner {
+                tab,
+                shared: BTreeMap::new(),
                 doc,
                 store,
                 aside,
@@ -178,6 +193,28 @@ impl Workspace {
     }
 
     fn merge_from_other_tab(self, key: &str, value: Option<&str>) {
+        let shown = self
+            .shared
+            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()));
+        let merged_shared = self
+            .inner
+            .try_update_value(|inner| shared::merge_shared_part(&mut inner.shared, key, value))
+            .flatten();
+        if let Some(id) = merged_shared {
+            if shown.as_deref() == Some(id.as_str()) {
+                let state = self
+                    .inner
+                    .with_value(|inner| shared::state_of(&inner.shared, &id));
+                if let Some(state) = state {
+                    self.shared.update(|v| {
+                        if let Some(v) = v.as_mut() {
+                            v.state = state;
+                        }
+                    });
+                }
+            }
+            return;
+        }
         let changed = self.inner.try_update_value(|inner| {
             let bytes = match inner.store.foreign_part(key, value)? {
                 Ok(bytes) => bytes,
@@ -348,6 +385,9 @@ impl Workspace {
     /// Merges a backup file into this browser's document. Returns plain words for the person.
     pub fn import_file(self, bytes: &[u8]) -> Result<String, String> {
         let document = decode_file(bytes, DocKind::Personal)
+            .map_err(|e| format!("Nothing was imported: {e}."))?;
+        // A file can come from anywhere: refuse what would expand without bound.
+        crate::share::chunks::check(document, crate::share::chunks::Limits::SHARED)
             .map_err(|e| format!("Nothing was imported: {e}."))?;
         let before = self.state.get_untracked();
         let merged = self

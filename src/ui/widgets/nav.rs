@@ -16,6 +16,7 @@ pub fn Nav() -> impl IntoView {
                 <A href="/" exact=true>"Overview"</A>
                 <A href="/tasks">"Tasks"</A>
                 <A href="/rate">"Rate"</A>
+                <A href="/shared">"Shared"</A>
                 <A href="/settings">"Settings"</A>
             </nav>
         </header>

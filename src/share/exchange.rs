@@ -1,0 +1,200 @@
+//! Making links from a collaboration document and taking them in: the rules for which
+//! changes a reply carries and how a received link meets the local copy.
+
+use automerge::ChangeHash;
+
+use super::link::{LinkError, PayloadKind, Share};
+use crate::doc::collab::{CollabDoc, CollabError};
+use crate::doc::{DocError, DocKind};
+
+/// Why a link could not be taken in. Messages are shown as they are.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReceiveError {
+    #[error(transparent)]
+    Link(#[from] LinkError),
+    #[error(transparent)]
+    Collab(#[from] CollabError),
+    #[error("This link holds a kind of document this version of Unhurried does not know. Reload the app to update it, then open the link again. Nothing was changed.")]
+    UnknownKind,
+    #[error("This is a reply link for a document you do not have yet. Ask for the full link (\"Copy link\") first. Nothing was changed.")]
+    ReplyWithoutDocument,
+    #[error("This link's document could not be read: {0}. Nothing was changed.")]
+    Unreadable(String),
+}
+
+/// What a received link did.
+pub enum Received {
+    /// The document was new here.
+    New(Box<CollabDoc>),
+    /// It merged into the local copy; `true` when anything new arrived.
+    Merged(bool),
+}
+
+/// A document id (32 hex characters) as the 16 bytes a link carries.
+pub fn id_bytes(hex: &str) -> Option<[u8; 16]> {
+    let bytes = hex_decode(hex)?;
+    bytes.try_into().ok()
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn hex_decode(hex: &str) -> Option<Vec<u8>> {
+    if !hex.len().is_multiple_of(2) || !hex.is_ascii() {
+        return None;
+    }
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
+        .collect()
+}
+
+pub fn heads_to_hex(heads: &[ChangeHash]) -> Vec<String> {
+    heads.iter().map(|h| h.to_string()).collect()
+}
+
+pub fn heads_from_hex(heads: &[String]) -> Vec<ChangeHash> {
+    heads
+        .iter()
+        .filter_map(|h| hex_decode(h))
+        .filter_map(|b| ChangeHash::try_from(b.as_slice()).ok())
+        .collect()
+}
+
+/// A link carrying the whole document.
+pub fn full_link(doc: &mut CollabDoc, sender: [u8; 16]) -> Share {
+    let heads = doc.heads();
+    Share {
+        payload: PayloadKind::Document,
+        kind: DocKind::Collab.code(),
+        doc_id: id_bytes(&doc.id()).unwrap_or_default(),
+        sender,
+        heads: heads.iter().map(|h| h.0).collect(),
+        bytes: doc.save_for_link(),
+    }
+}
+
+/// A link carrying only what at least one of `peers` lacks, or `None` when there is
+/// nothing they lack.
+pub fn reply_link(
+    doc: &mut CollabDoc,
+    sender: [u8; 16],
+    peers: &[Vec<ChangeHash>],
+) -> Option<Share> {
+    let bytes = doc.changes_for(peers);
+    if bytes.is_empty() {
+        return None;
+    }
+    let heads = doc.heads();
+    Some(Share {
+        payload: PayloadKind::Changes,
+        kind: DocKind::Collab.code(),
+        doc_id: id_bytes(&doc.id()).unwrap_or_default(),
+        sender,
+        heads: heads.iter().map(|h| h.0).collect(),
+        bytes,
+    })
+}
+
+/// Takes in a decoded link. `local` is this device's copy of the same document, if any.
+/// On any error nothing local has changed.
+pub fn receive(share: &Share, local: Option<&mut CollabDoc>) -> Result<Received, ReceiveError> {
+    if DocKind::from_code(share.kind) != Some(DocKind::Collab) {
+        return Err(ReceiveError::UnknownKind);
+    }
+    match (share.payload, local) {
+        (PayloadKind::Document, local) => {
+            let mut incoming = CollabDoc::load(&share.bytes).map_err(|e| match e {
+                DocError::WrongKind { .. } => ReceiveError::Link(LinkError::Damaged),
+                other => ReceiveError::Unreadable(other.to_string()),
+            })?;
+            if id_bytes(&incoming.id()) != Some(share.doc_id) {
+                return Err(CollabError::IdMismatch.into());
+            }
+            match local {
+                None => Ok(Received::New(Box::new(incoming))),
+                Some(local) => Ok(Received::Merged(local.merge_document(&mut incoming)?)),
+            }
+        }
+        (PayloadKind::Changes, None) => Err(ReceiveError::ReplyWithoutDocument),
+        (PayloadKind::Changes, Some(local)) => {
+            if id_bytes(&local.id()) != Some(share.doc_id) {
+                return Err(CollabError::IdMismatch.into());
+            }
+            Ok(Received::Merged(local.apply_changes(&share.bytes)?))
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::share::link::Share;
+
+    const ANA: [u8; 16] = [1; 16];
+    const BEN: [u8; 16] = [2; 16];
+
+    fn via_fragment(share: &Share) -> Share {
+        Share::from_fragment(&share.to_fragment()).unwrap()
+    }
+
+    #[test]
+    fn full_then_reply_round_trip() {
+        let mut a = CollabDoc::create(&hex(&ANA), "Ana", "Plan", 1);
+        let link = via_fragment(&full_link(&mut a, ANA));
+        let Received::New(mut b) = receive(&link, None).unwrap() else {
+            panic!("new")
+        };
+        let a_heads = heads_from_hex(&heads_to_hex(
+            &link
+                .heads
+                .iter()
+                .map(|h| ChangeHash(*h))
+                .collect::<Vec<_>>(),
+        ));
+        b.add_comment(&hex(&BEN), "Ben", 2, None, "Hello").unwrap();
+        let reply = via_fragment(&reply_link(&mut b, BEN, &[a_heads]).unwrap());
+        assert!(matches!(
+            receive(&reply, Some(&mut a)),
+            Ok(Received::Merged(true))
+        ));
+        assert_eq!(a.state(), b.state());
+        // The same reply again changes nothing.
+        assert!(matches!(
+            receive(&reply, Some(&mut a)),
+            Ok(Received::Merged(false))
+        ));
+    }
+
+    #[test]
+    fn a_reply_without_the_document_and_a_foreign_document_are_refused() {
+        let mut a = CollabDoc::create(&hex(&ANA), "Ana", "Plan", 1);
+        let h = a.heads();
+        a.add_comment(&hex(&ANA), "Ana", 2, None, "x").unwrap();
+        let reply = reply_link(&mut a, ANA, &[h]).unwrap();
+        assert!(matches!(
+            receive(&reply, None),
+            Err(ReceiveError::ReplyWithoutDocument)
+        ));
+        let mut other = CollabDoc::create(&hex(&BEN), "Ben", "Other", 1);
+        let before = other.state();
+        assert!(receive(&reply, Some(&mut other)).is_err());
+        let full = full_link(&mut a, ANA);
+        assert!(receive(&full, Some(&mut other)).is_err());
+        assert_eq!(other.state(), before);
+        let mut unknown = full.clone();
+        unknown.kind = 9;
+        assert!(matches!(
+            receive(&unknown, None),
+            Err(ReceiveError::UnknownKind)
+        ));
+    }
+
+    #[test]
+    fn hex_round_trips() {
+        assert_eq!(id_bytes(&hex(&ANA)), Some(ANA));
+        assert_eq!(id_bytes("xyz"), None);
+        assert_eq!(id_bytes("é1"), None);
+    }
+}

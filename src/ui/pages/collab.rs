@@ -1,0 +1,127 @@
+//! One collaboration document: the problem, its context, ideas and votes, polls,
+//! comments, the action plan, who has answered, and sharing.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::doc::collab::TextField;
+use crate::model::collab::CollabState;
+use crate::ui::widgets::{
+    action_plan::ActionPlan, collab_text::CollabText, comment_thread::CommentThread,
+    context_links::ContextLinks, idea_board::IdeaBoard, owner_settings::OwnerSettings,
+    people_panel::PeoplePanel, poll_section::PollSection, share_panel::SharePanel,
+};
+use crate::workspace::use_workspace;
+
+/// The state of the document on screen, for the widgets of this page.
+pub fn shown_state() -> Signal<CollabState> {
+    let ws = use_workspace();
+    Signal::derive(move || {
+        ws.shared
+            .with(|v| v.as_ref().map(|v| v.state.clone()).unwrap_or_default())
+    })
+}
+
+/// This person's id.
+pub fn me() -> String {
+    use_workspace()
+        .state
+        .with_untracked(|s| s.profile.actor_id.clone())
+}
+
+/// The page for `/shared/:id`.
+#[component]
+pub fn CollabPage() -> impl IntoView {
+    let ws = use_workspace();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |previous: Option<String>| {
+        let id = id.get();
+        if let Some(previous) = previous.filter(|p| *p != id) {
+            ws.mark_seen(&previous);
+        }
+        error.set(ws.show_shared(&id).err());
+        id
+    });
+    on_cleanup(move || {
+        ws.mark_seen(&id.get_untracked());
+        ws.shared.set(None);
+    });
+    let state = shown_state();
+    let loaded = move || {
+        ws.shared
+            .with(|v| v.as_ref().is_some_and(|v| v.id == id.get()))
+    };
+    let is_owner = Signal::derive(move || state.with(|s| s.owner == me()));
+    let read_only = move || ws.shared.with(|v| v.as_ref().is_some_and(|v| v.read_only));
+    Effect::new(move |_| {
+        let title = state.with(|s| s.title.clone());
+        crate::web::set_title(if title.trim().is_empty() {
+            "Discussion"
+        } else {
+            title.trim()
+        });
+    });
+
+    view! {
+        <section class="page collab">
+            {move || error.get().map(|e| view! {
+                <div class="banner warn" role="alert"><p>{e}</p><p><a href="/shared">"Back to your shared documents"</a></p></div>
+            })}
+            <Show when=loaded>
+                <div class="page-head">
+                    <p class="crumb"><a href="/shared">"Shared"</a></p>
+                    <h1>{move || { let t = state.with(|s| s.title.clone()); if t.trim().is_empty() { "Untitled discussion".to_owned() } else { t } }}</h1>
+                    <p class="summary">{move || state.with(|s| {
+                        let mut line = format!("Started by {}", s.name_of(&s.owner));
+                        if !s.due.is_empty() { line.push_str(&format!(" · input wanted by {}", s.due)); }
+                        line
+                    })}</p>
+                </div>
+                {move || read_only().then(|| view! {
+                    <div class="banner warn" role="status"><p>"This document was changed by a newer version of Unhurried, so it is open read-only here. Reload the app to update it."</p></div>
+                })}
+                {move || {
+                    let (news, sentence) = ws.shared.with(|v| v.as_ref().map(|v| (v.news.clone(), v.news.sentence(&v.state))).unwrap_or_default());
+                    (!news.is_empty()).then(|| {
+                        let current = id.get_untracked();
+                        view! {
+                            <div class="banner info news" role="status">
+                                <p><strong>"New since you last looked: "</strong>{sentence}</p>
+                                <div class="banner-actions"><button type="button" class="quiet" on:click=move |_| ws.mark_seen(&current)>"Mark as read"</button></div>
+                            </div>
+                        }
+                    })
+                }}
+                <div class="collab-layout">
+                    <div class="collab-main">
+                        <section class="card" aria-labelledby="problem-head">
+                            <h2 id="problem-head">"The problem"</h2>
+                            <CollabText field=TextField::Problem label="Problem statement" hint="Set the context: what is the problem, why now, what is known. Anyone can edit; typing at the same time merges."/>
+                            <ContextLinks/>
+                        </section>
+                        <IdeaBoard is_owner=is_owner/>
+                        <PollSection/>
+                        <section class="card" aria-labelledby="comments-head">
+                            <h2 id="comments-head">"Comments"</h2>
+                            <CommentThread on=None/>
+                        </section>
+                        <ActionPlan/>
+                        <section class="card" aria-labelledby="summary-head">
+                            <h2 id="summary-head">"Closing summary"</h2>
+                            <CollabText field=TextField::Summary label="What was decided" hint="Write it once the discussion settles; it closes the Markdown export."/>
+                        </section>
+                    </div>
+                    <aside class="collab-side">
+                        <SharePanel/>
+                        <PeoplePanel is_owner=is_owner/>
+                        <Show when=move || is_owner.get()>
+                            <OwnerSettings/>
+                        </Show>
+                    </aside>
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,146 @@
+//! Every shared document this person holds, new discussions, and opening links and files.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::model::profile::format_local;
+use crate::ui::widgets::{file_import::FileImport, link_receiver::LinkError};
+use crate::workspace::use_workspace;
+
+/// The "Shared" page.
+#[component]
+pub fn SharedList() -> impl IntoView {
+    crate::web::set_title("Shared");
+    let ws = use_workspace();
+    let navigate = use_navigate();
+    let title = RwSignal::new(String::new());
+    let pasted = RwSignal::new(String::new());
+    let link_error = expect_context::<LinkError>().0;
+    let unread = Memo::new(move |_| {
+        ws.state.track();
+        ws.unread_counts()
+    });
+    let zone = move || ws.state.with(|s| s.profile.time_zone.clone());
+
+    let nav = navigate.clone();
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = title.get_untracked();
+        let t = if t.trim().is_empty() {
+            "Untitled discussion".to_owned()
+        } else {
+            t
+        };
+        if let Some(id) = ws.create_collab(&t) {
+            title.set(String::new());
+            nav(&format!("/shared/{id}"), NavigateOptions::default());
+        }
+    };
+    let nav = navigate.clone();
+    let open_pasted = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = pasted.get_untracked();
+        let fragment = text
+            .trim()
+            .rsplit_once('#')
+            .map(|(_, f)| f.to_owned())
+            .unwrap_or_else(|| text.trim().to_owned());
+        match ws.receive_fragment(&fragment) {
+            Ok((id, message)) => {
+                link_error.set(None);
+                pasted.set(String::new());
+                ws.say(message, None);
+                nav(&format!("/shared/{id}"), NavigateOptions::default());
+            }
+            Err(message) => link_error.set(Some(message)),
+        }
+    };
+    let nav = navigate.clone();
+    let on_file = move |result: Result<Vec<u8>, String>| {
+        let outcome = result.and_then(|bytes| ws.receive_file(&bytes));
+        match outcome {
+            Ok((Some(id), message)) => {
+                link_error.set(None);
+                ws.say(message, None);
+                nav(&format!("/shared/{id}"), NavigateOptions::default());
+            }
+            Ok((None, message)) => ws.say(message, None),
+            Err(message) => link_error.set(Some(message)),
+        }
+    };
+    let dropped = on_file.clone();
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        let dropped = dropped.clone();
+        leptos::task::spawn_local(async move {
+            if file.size() > crate::share::MAX_FILE_BYTES as f64 {
+                dropped(Err("That file is too large to be an Unhurried file.".into()));
+                return;
+            }
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => dropped(Ok(js_sys::Uint8Array::new(&buffer).to_vec())),
+                Err(_) => dropped(Err("The browser could not read that file.".into())),
+            }
+        });
+    };
+
+    view! {
+        <section class="page" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <div class="page-head">
+                <h1>"Shared"</h1>
+                <p class="lede">"Discussions you work on with others without a meeting. Each travels inside its link: nothing passes through a server, and anyone who holds a link can read that document, so send it only to the people it is for."</p>
+            </div>
+            <div class="shared-grid">
+                <form class="card" on:submit=create>
+                    <h2>"Start a discussion"</h2>
+                    <label for="new-title">"What needs deciding?"</label>
+                    <input id="new-title" type="text" maxlength="500" placeholder="e.g. Pick a launch date"
+                        prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                    <div class="form-foot"><button type="submit">"Start"</button></div>
+                </form>
+                <form class="card" on:submit=open_pasted>
+                    <h2>"Open a link or file"</h2>
+                    <label for="paste-link">"Paste a link someone sent you"</label>
+                    <input id="paste-link" type="text" autocomplete="off" spellcheck="false"
+                        prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))/>
+                    <div class="form-foot">
+                        <button type="submit">"Open link"</button>
+                        <FileImport label="Open a file…" id="shared-file" on_file=on_file/>
+                    </div>
+                    <p class="hint">"You can also drop a .unhurried file on this page."</p>
+                </form>
+            </div>
+            <h2 class="list-head">"Your documents"</h2>
+            {move || {
+                let held = ws.state.with(|s| s.held.clone());
+                if held.is_empty() {
+                    return view! { <p class="hint">"None yet. Start a discussion above, or open a link a teammate sent."</p> }.into_any();
+                }
+                let counts = unread.get();
+                view! {
+                    <ul class="held-list">
+                        {held.into_iter().map(|h| {
+                            let n = counts.get(&h.id).copied().unwrap_or(0);
+                            let title = if h.title.trim().is_empty() { "Untitled discussion".to_owned() } else { h.title.clone() };
+                            view! {
+                                <li class="held-row" class:unread={n > 0}>
+                                    <a href=format!("/shared/{}", h.id)>{title}</a>
+                                    <span class="task-meta">{format!("Discussion · since {}", format_local(h.added, &zone()))}</span>
+                                    {(n > 0).then(|| view! { <span class="tag new">{format!("{n} new")}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,89 @@
+//! The action plan: items with an owner, a due date and done.
+
+use leptos::prelude::*;
+
+use crate::doc::collab::ItemList;
+use crate::ui::pages::collab::shown_state;
+use crate::workspace::use_workspace;
+
+#[component]
+pub fn ActionPlan() -> impl IntoView {
+    let ws = use_workspace();
+    let state = shown_state();
+    let text = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let due = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = text.get_untracked();
+        if t.trim().is_empty() {
+            return;
+        }
+        let (o, d) = (owner.get_untracked(), due.get_untracked());
+        if ws
+            .collab_edit(|doc, me, name, now| doc.add_action(me, name, now, t.trim(), o.trim(), &d))
+            .is_some()
+        {
+            text.set(String::new());
+            owner.set(String::new());
+            due.set(String::new());
+        }
+    };
+    let news = move || {
+        ws.shared.with(|v| {
+            v.as_ref()
+                .map(|v| v.news.actions.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="actions-head">
+            <h2 id="actions-head">"Action plan"</h2>
+            <ul class="action-list">
+                <For each=move || state.with(|s| s.actions.clone()) key=|a| (a.id.clone(), a.done, a.text.clone(), a.owner.clone(), a.due.clone()) let:action>
+                    {
+                        let id = action.id.clone();
+                        let check_id = format!("action-{}", action.id);
+                        let is_new = { let id = id.clone(); move || news().contains(&id) };
+                        let toggled = action.clone();
+                        let remove_id = id.clone();
+                        let mut meta = Vec::new();
+                        if !action.owner.trim().is_empty() { meta.push(action.owner.clone()); }
+                        if !action.due.is_empty() { meta.push(format!("due {}", action.due)); }
+                        view! {
+                            <li class="action-item" class:done=action.done class:new={let is_new = is_new.clone(); move || is_new()}>
+                                <div class="check">
+                                    <input id=check_id.clone() type="checkbox" prop:checked=action.done on:change=move |ev| {
+                                        let mut a = toggled.clone();
+                                        a.done = event_target_checked(&ev);
+                                        ws.collab_edit(|doc, _, _, _| doc.update_action(&a));
+                                    }/>
+                                    <label for=check_id>{action.text.clone()}</label>
+                                </div>
+                                <span class="task-meta">{meta.join(" · ")}</span>
+                                {let is_new = is_new.clone(); move || is_new().then(|| view! { <span class="tag new">"New"</span> })}
+                                <button type="button" class="quiet small" aria-label=format!("Remove action: {}", action.text)
+                                    on:click=move |_| { ws.collab_edit(|doc, _, _, _| doc.set_gone(ItemList::Actions, &remove_id, true)); }>"Remove"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <form class="inline-form" on:submit=add>
+                <div class="grow">
+                    <label for="action-text">"Action"</label>
+                    <input id="action-text" type="text" maxlength="500" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
+                </div>
+                <div>
+                    <label for="action-owner">"Owner"</label>
+                    <input id="action-owner" type="text" maxlength="80" prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
+                </div>
+                <div>
+                    <label for="action-due">"Due"</label>
+                    <input id="action-due" type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit">"Add action"</button>
+            </form>
+        </section>
+    }
+}

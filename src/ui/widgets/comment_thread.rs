@@ -1,0 +1,121 @@
+//! Comments on the document or on one idea: each shows its author and time; people
+//! edit or delete their own.
+
+use leptos::prelude::*;
+
+use crate::doc::collab::{ItemList, MAX_TEXT};
+use crate::model::profile::format_local;
+use crate::ui::pages::collab::{me, shown_state};
+use crate::workspace::use_workspace;
+
+#[component]
+pub fn CommentThread(
+    /// The idea these comments are about; `None` for the document.
+    on: Option<String>,
+) -> impl IntoView {
+    let ws = use_workspace();
+    let state = shown_state();
+    let me = me();
+    let draft = RwSignal::new(String::new());
+    let editing = RwSignal::new(None::<(String, String)>);
+    let zone = ws.state.with_untracked(|s| s.profile.time_zone.clone());
+    let on_key = on.clone().unwrap_or_else(|| "doc".into());
+    let input_id = format!("comment-{on_key}");
+    let target = on.clone();
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = draft.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let on = target.clone();
+        if ws
+            .collab_edit(|doc, me, name, now| {
+                doc.add_comment(me, name, now, on.as_deref(), text.trim())
+            })
+            .is_some()
+        {
+            draft.set(String::new());
+        }
+    };
+    let news = move || {
+        ws.shared.with(|v| {
+            v.as_ref()
+                .map(|v| v.news.comments.clone())
+                .unwrap_or_default()
+        })
+    };
+    let on_filter = on.clone();
+    let comments = move || {
+        state.with(|s| {
+            s.comments_on(on_filter.as_deref())
+                .map(|c| (c.clone(), s.name_of(&c.by)))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <ul class="comments">
+            <For each=comments key=|(c, name)| (c.id.clone(), c.text.clone(), c.edited, name.clone()) let:item>
+                {
+                    let (c, name) = item;
+                    let mine = c.by == me;
+                    let id = c.id.clone();
+                    let is_new = { let id = id.clone(); move || news().contains(&id) };
+                    let when = format_local(c.at, &zone);
+                    let edit_id = id.clone();
+                    let delete_id = id.clone();
+                    let text = c.text.clone();
+                    let this_editing = { let id = id.clone(); move || editing.with(|e| e.as_ref().is_some_and(|(i, _)| *i == id)) };
+                    view! {
+                        <li class="comment" class:new={let is_new = is_new.clone(); move || is_new()}>
+                            <p class="comment-meta">
+                                <strong>{name}</strong>" · "<span>{when}</span>
+                                {(c.edited > 0).then_some(" · edited")}
+                                {let is_new = is_new.clone(); move || is_new().then(|| view! { <span class="tag new">"New"</span> })}
+                            </p>
+                            <Show when=this_editing.clone() fallback=move || view! { <p class="comment-text">{text.clone()}</p> }>
+                                <form class="comment-edit" on:submit={ let id = edit_id.clone(); move |ev: leptos::ev::SubmitEvent| {
+                                    ev.prevent_default();
+                                    let Some((_, text)) = editing.get_untracked() else { return };
+                                    if ws.collab_edit(|doc, _, _, now| doc.edit_comment(&id, now, text.trim())).is_some() {
+                                        editing.set(None);
+                                    }
+                                }}>
+                                    <label class="visually-hidden" for=format!("edit-{}", edit_id)>"Edit your comment"</label>
+                                    <textarea id=format!("edit-{}", edit_id) rows="3" maxlength=MAX_TEXT
+                                        prop:value=move || editing.with(|e| e.as_ref().map(|(_, t)| t.clone()).unwrap_or_default())
+                                        on:input=move |ev| { let v = event_target_value(&ev); editing.update(|e| if let Some((_, t)) = e { *t = v; }); }></textarea>
+                                    <div class="actions">
+                                        <button type="submit">"Save"</button>
+                                        <button type="button" class="quiet" on:click=move |_| editing.set(None)>"Cancel"</button>
+                                    </div>
+                                </form>
+                            </Show>
+                            {mine.then(|| {
+                                let id = id.clone();
+                                let text = c.text.clone();
+                                let delete_id = delete_id.clone();
+                                view! {
+                                    <div class="comment-actions">
+                                        <button type="button" class="quiet small" on:click=move |_| editing.set(Some((id.clone(), text.clone())))>"Edit"</button>
+                                        <button type="button" class="quiet small" on:click=move |_| {
+                                            if ws.collab_edit(|doc, _, _, _| doc.set_gone(ItemList::Comments, &delete_id, true)).is_some() {
+                                                ws.say("Comment deleted.".into(), None);
+                                            }
+                                        }>"Delete"</button>
+                                    </div>
+                                }
+                            })}
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        <form class="comment-form" on:submit=add>
+            <label for=input_id.clone() class="visually-hidden">{if on.is_some() { "Comment on this idea" } else { "Add a comment" }}</label>
+            <textarea id=input_id rows="2" maxlength=MAX_TEXT placeholder=if on.is_some() { "Comment on this idea…" } else { "Add a comment…" }
+                prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+            <button type="submit">"Comment"</button>
+        </form>
+    }
+}

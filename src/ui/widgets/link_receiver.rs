@@ -1,0 +1,61 @@
+//! Takes in a share link opened in this tab (at start or pasted later), and shows
+//! plainly what happened: the document opens, or a message says why not.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use wasm_bindgen::closure::Closure;
+
+use crate::workspace::use_workspace;
+
+/// The last link that could not be opened, with the reason, shown until dismissed.
+#[derive(Clone, Copy)]
+pub struct LinkError(pub RwSignal<Option<String>>);
+
+/// Watches the address for a share link; must sit inside the router.
+#[component]
+pub fn LinkReceiver() -> impl IntoView {
+    let ws = use_workspace();
+    let pending = RwSignal::new(Some(crate::web::take_fragment()).filter(|f| !f.is_empty()));
+    let error = expect_context::<LinkError>().0;
+    let on_hash = Closure::<dyn FnMut()>::new(move || {
+        let fragment = crate::web::take_fragment();
+        if !fragment.is_empty() {
+            pending.set(Some(fragment));
+        }
+    });
+    crate::web::on_fragment(&on_hash);
+    // Listens for the page's whole life.
+    on_hash.forget();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        // A new person first sets up their name; the link waits until then.
+        if !ws.state.with(|s| s.profile.is_set_up()) {
+            return;
+        }
+        let Some(fragment) = pending.get() else {
+            return;
+        };
+        pending.set(None);
+        match ws.receive_fragment(&fragment) {
+            Ok((id, message)) => {
+                error.set(None);
+                ws.say(message, None);
+                navigate(&format!("/shared/{id}"), NavigateOptions::default());
+                // The page may already be showing this document: refresh it.
+                let _ = ws.show_shared(&id);
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    });
+    view! {
+        {move || error.get().map(|message| view! {
+            <div class="banner warn link-error" role="alert">
+                <p><strong>"That link could not be opened. "</strong>{message}</p>
+                <div class="banner-actions">
+                    <button type="button" class="quiet" on:click=move |_| error.set(None)>"Dismiss"</button>
+                </div>
+            </div>
+        })}
+    }
+}

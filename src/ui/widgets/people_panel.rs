@@ -1,0 +1,90 @@
+//! Who is in: whose input the owner wants, and who has commented, voted or answered,
+//! so people can nudge the ones still missing.
+
+use leptos::prelude::*;
+
+use crate::model::collab::names_sentence;
+use crate::ui::pages::collab::shown_state;
+
+#[component]
+pub fn PeoplePanel(is_owner: Signal<bool>) -> impl IntoView {
+    let state = shown_state();
+    let lines = move || {
+        state.with(|s| {
+            let r = s.responses();
+            let voted: Vec<String> = r
+                .iter()
+                .filter(|p| p.voted)
+                .map(|p| p.name.clone())
+                .collect();
+            let commented: Vec<String> = r
+                .iter()
+                .filter(|p| p.commented)
+                .map(|p| p.name.clone())
+                .collect();
+            let answered: Vec<String> = r
+                .iter()
+                .filter(|p| p.answered)
+                .map(|p| p.name.clone())
+                .collect();
+            let waiting: Vec<String> = r
+                .iter()
+                .filter(|p| p.invited && !p.voted && !p.commented && !p.answered)
+                .map(|p| p.name.clone())
+                .collect();
+            let mut out = Vec::new();
+            if !voted.is_empty() {
+                out.push(names_sentence(&voted, "have voted", "has voted") + ".");
+            }
+            if !commented.is_empty() {
+                out.push(names_sentence(&commented, "have commented", "has commented") + ".");
+            }
+            if !answered.is_empty() && !s.polls.is_empty() {
+                out.push(
+                    names_sentence(&answered, "have answered the poll", "has answered the poll")
+                        + ".",
+                );
+            }
+            if !waiting.is_empty() {
+                out.push(format!(
+                    "Still waiting for {}.",
+                    crate::model::collab::join_and(&waiting)
+                ));
+            }
+            (r, out)
+        })
+    };
+    view! {
+        <section class="card people" aria-labelledby="people-head">
+            <h2 id="people-head">"Who is in"</h2>
+            {move || {
+                let (responses, sentences) = lines();
+                if responses.is_empty() {
+                    return view! {
+                        <p class="hint">{move || if is_owner.get() { "No one else yet. List whose input you want under Settings below, then share the link." } else { "No one else has joined yet." }}</p>
+                    }.into_any();
+                }
+                view! {
+                    <div>
+                        {sentences.into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
+                        <ul class="people-list">
+                            {responses.into_iter().map(|p| {
+                                let mut done = Vec::new();
+                                if p.commented { done.push("commented"); }
+                                if p.voted { done.push("voted"); }
+                                if p.answered { done.push("answered"); }
+                                let status = if done.is_empty() { "nothing yet".to_owned() } else { done.join(", ") };
+                                view! {
+                                    <li class:waiting=done.is_empty()>
+                                        <strong>{p.name}</strong>
+                                        <span class="task-meta">{format!(" · {status}")}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,136 @@
+//! Polls: a question with options, single or multiple choice. Each person has one
+//! answer and can change it; results show as bars with who chose what.
+
+use leptos::prelude::*;
+
+use crate::doc::collab::ItemList;
+use crate::ui::pages::collab::{me, shown_state};
+use crate::workspace::use_workspace;
+
+#[component]
+pub fn PollSection() -> impl IntoView {
+    let ws = use_workspace();
+    let state = shown_state();
+    let me = me();
+    let question = RwSignal::new(String::new());
+    let options = RwSignal::new(String::new());
+    let multiple = RwSignal::new(false);
+    let error = RwSignal::new(None::<&'static str>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = question.get_untracked();
+        let opts: Vec<String> = options
+            .get_untracked()
+            .lines()
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if q.trim().is_empty() || opts.len() < 2 {
+            error.set(Some(
+                "A poll needs a question and at least two options, one per line.",
+            ));
+            return;
+        }
+        error.set(None);
+        if ws
+            .collab_edit(|doc, me, name, now| {
+                doc.add_poll(me, name, now, q.trim(), multiple.get_untracked(), &opts)
+            })
+            .is_some()
+        {
+            question.set(String::new());
+            options.set(String::new());
+            multiple.set(false);
+        }
+    };
+    let polls = move || {
+        state.with(|s| {
+            s.polls
+                .iter()
+                .map(|p| {
+                    let results: Vec<(String, String, Vec<String>)> = s
+                        .poll_results(p)
+                        .into_iter()
+                        .map(|(o, names)| (o.id.clone(), o.text.clone(), names))
+                        .collect();
+                    (p.clone(), results)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="polls-head">
+            <h2 id="polls-head">"Polls"</h2>
+            <For each=polls key=|(p, r)| (p.id.clone(), p.answers.clone(), r.len()) let:item>
+                {
+                    let (poll, results) = item;
+                    let mine: Vec<String> = poll.answers.get(&me).cloned().unwrap_or_default();
+                    let total = poll.answers.len();
+                    let poll_id = poll.id.clone();
+                    let multiple = poll.multiple;
+                    let name = format!("poll-{}", poll.id);
+                    let clear_id = poll.id.clone();
+                    let remove_id = poll.id.clone();
+                    let can_remove = poll.by == me;
+                    view! {
+                        <fieldset class="poll">
+                            <legend>{poll.question.clone()}</legend>
+                            <p class="hint">{format!("{} · {total} {} so far", if multiple { "Choose any" } else { "Choose one" }, if total == 1 { "answer" } else { "answers" })}</p>
+                            {results.into_iter().map(|(oid, text, names)| {
+                                let checked = mine.contains(&oid);
+                                let input_id = format!("{name}-{oid}");
+                                let pct = (names.len() * 100).checked_div(total).unwrap_or(0);
+                                let poll_id = poll_id.clone();
+                                let mine = mine.clone();
+                                let oid2 = oid.clone();
+                                view! {
+                                    <div class="poll-option">
+                                        <div class="check">
+                                            <input id=input_id.clone() type=if multiple { "checkbox" } else { "radio" } name=name.clone() prop:checked=checked
+                                                on:change=move |_| {
+                                                    let chosen: Vec<String> = if multiple {
+                                                        let mut c = mine.clone();
+                                                        if checked { c.retain(|x| *x != oid2); } else { c.push(oid2.clone()); }
+                                                        c
+                                                    } else { vec![oid2.clone()] };
+                                                    ws.collab_edit(|doc, me, name, _| doc.answer_poll(me, name, &poll_id, &chosen));
+                                                }/>
+                                            <label for=input_id>{text}</label>
+                                        </div>
+                                        <div class="bar" role="img" aria-label=format!("{} of {total}", names.len())>
+                                            <span style=format!("width: {pct}%")></span>
+                                        </div>
+                                        <p class="task-meta">{if names.is_empty() { "No one yet".to_owned() } else { names.join(", ") }}</p>
+                                    </div>
+                                }
+                            }).collect_view()}
+                            <div class="actions">
+                                {(!mine.is_empty()).then(|| view! {
+                                    <button type="button" class="quiet small" on:click=move |_| { ws.collab_edit(|doc, me, name, _| doc.answer_poll(me, name, &clear_id, &[])); }>"Take back my answer"</button>
+                                })}
+                                {can_remove.then(|| view! {
+                                    <button type="button" class="quiet small" on:click=move |_| { ws.collab_edit(|doc, _, _, _| doc.set_gone(ItemList::Polls, &remove_id, true)); }>"Remove poll"</button>
+                                })}
+                            </div>
+                        </fieldset>
+                    }
+                }
+            </For>
+            <details class="new-poll">
+                <summary>"Ask a poll question"</summary>
+                <form on:submit=add>
+                    <label for="poll-question">"Question"</label>
+                    <input id="poll-question" type="text" maxlength="500" prop:value=move || question.get() on:input=move |ev| question.set(event_target_value(&ev))/>
+                    <label for="poll-options">"Options, one per line"</label>
+                    <textarea id="poll-options" rows="4" prop:value=move || options.get() on:input=move |ev| options.set(event_target_value(&ev))></textarea>
+                    <div class="check">
+                        <input id="poll-multi" type="checkbox" prop:checked=move || multiple.get() on:change=move |ev| multiple.set(event_target_checked(&ev))/>
+                        <label for="poll-multi">"People may choose more than one"</label>
+                    </div>
+                    <span class="field-error" role="alert">{move || error.get()}</span>
+                    <div class="form-foot"><button type="submit">"Add poll"</button></div>
+                </form>
+            </details>
+        </section>
+    }
+}

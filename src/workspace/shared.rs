@@ -1,0 +1,455 @@
+//! Shared documents as the UI sees them: creating one, opening links and files,
+//! edits that save at once, "what is new", and the links to send back.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use super::{memory_only, StorageHealth, Workspace};
+use crate::doc::collab::{CollabDoc, CollabError};
+use crate::doc::{Access, DocKind};
+use crate::model::collab::{CollabState, News};
+use crate::model::HeldDoc;
+use crate::share::exchange::{self, Received};
+use crate::share::link::{link_fit, LinkFit, PayloadKind, Share};
+use crate::share::{encode_share_file, read_any_file, FileContent};
+use crate::store::local::LocalStore;
+use crate::store::{DocStore, Saved};
+use crate::web::now_ms;
+
+/// One shared document loaded in this tab, with its own storage.
+pub(super) struct OpenShared {
+    doc: CollabDoc,
+    store: DocStore<LocalStore>,
+}
+
+/// The shared document on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedView {
+    pub id: String,
+    pub state: CollabState,
+    /// What arrived since the person last looked, marked on screen until they leave.
+    pub news: News,
+    pub read_only: bool,
+}
+
+/// The links on offer for a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareOffer {
+    pub full: String,
+    pub full_fit: LinkFit,
+    /// Only the changes the teammates heard from lack; `None` before anyone replied
+    /// or when they lack nothing.
+    pub reply: Option<(String, LinkFit)>,
+    pub title: String,
+}
+
+fn store_name(id: &str) -> String {
+    format!("c-{id}")
+}
+
+fn my_ids(ws: Workspace) -> (String, String, [u8; 16]) {
+    let profile = ws.state.with_untracked(|s| s.profile.clone());
+    let sender = exchange::id_bytes(&profile.actor_id).unwrap_or_default();
+    (profile.actor_id, profile.display_name, sender)
+}
+
+impl Workspace {
+    /// The app's address for links.
+    fn link_for(fragment: &str) -> String {
+        format!("{}/#{fragment}", crate::web::origin())
+    }
+
+    /// Loads a held document from storage into this tab, if it is not loaded yet.
+    fn ensure_loaded(self, id: &str) -> Result<(), String> {
+        let loaded = self.inner.with_value(|i| i.shared.contains_key(id));
+        if loaded {
+            return Ok(());
+        }
+        let tab = self.inner.with_value(|i| i.tab.clone());
+        let mut store = DocStore::new(LocalStore::open(), &store_name(id), &tab);
+        let (bytes, keys) = store
+            .read_all()
+            .map_err(|e| format!("This document could not be read from storage ({e})."))?;
+        if bytes.is_empty() {
+            return Err("This document is not stored in this browser.".into());
+        }
+        let mut doc = CollabDoc::load(&bytes)
+            .map_err(|e| format!("This document could not be read ({e})."))?;
+        if doc.is_complete() {
+            store.mark_loaded(keys);
+        } else {
+            store.mark_loaded(Vec::new());
+        }
+        self.inner
+            .update_value(|i| drop(i.shared.insert(id.to_owned(), OpenShared { doc, store })));
+        Ok(())
+    }
+
+    /// Shows a held document: loads it and works out what is new since last looked.
+    pub fn show_shared(self, id: &str) -> Result<(), String> {
+        self.ensure_loaded(id)?;
+        let me = self.state.with_untracked(|s| s.profile.actor_id.clone());
+        let seen = self.held(id).map(|h| h.seen).unwrap_or_default();
+        let view = self.inner.try_update_value(|i| {
+            let open = i.shared.get_mut(id)?;
+            let state = open.doc.state();
+            let news = open
+                .doc
+                .state_at(&exchange::heads_from_hex(&seen))
+                .map(|old| News::between(&old, &state, &me))
+                .unwrap_or_default();
+            Some(SharedView {
+                id: id.to_owned(),
+                state,
+                news,
+                read_only: matches!(open.doc.access(), Access::ReadOnly { .. }),
+            })
+        });
+        self.shared.set(view.flatten());
+        Ok(())
+    }
+
+    pub fn held(self, id: &str) -> Option<HeldDoc> {
+        self.state
+            .with_untracked(|s| s.held.iter().find(|h| h.id == id).cloned())
+    }
+
+    /// Unread items per held document, by others, since the person last looked.
+    pub fn unread_counts(self) -> BTreeMap<String, usize> {
+        let me = self.state.with_untracked(|s| s.profile.actor_id.clone());
+        let held = self.state.with_untracked(|s| s.held.clone());
+        let mut out = BTreeMap::new();
+        for h in held {
+            if self.ensure_loaded(&h.id).is_err() {
+                continue;
+            }
+            let n = self.inner.try_update_value(|i| {
+                let open = i.shared.get_mut(&h.id)?;
+                let now = exchange::heads_to_hex(&open.doc.heads());
+                if now == h.seen {
+                    return Some(0);
+                }
+                let state = open.doc.state();
+                let old = open.doc.state_at(&exchange::heads_from_hex(&h.seen))?;
+                Some(News::between(&old, &state, &me).total())
+            });
+            out.insert(h.id.clone(), n.flatten().unwrap_or(0));
+        }
+        out
+    }
+
+    /// Records that the person has seen the document as it is now.
+    pub fn mark_seen(self, id: &str) {
+        let heads = self.inner.try_update_value(|i| {
+            i.shared
+                .get_mut(id)
+                .map(|o| exchange::heads_to_hex(&o.doc.heads()))
+        });
+        let (Some(Some(heads)), Some(mut held)) = (heads, self.held(id)) else {
+            return;
+        };
+        if held.seen != heads {
+            held.seen = heads;
+            self.put_held(held);
+        }
+        self.shared.update(|v| {
+            if let Some(v) = v.as_mut().filter(|v| v.id == id) {
+                v.news = News::default();
+            }
+        });
+    }
+
+    fn put_held(self, held: HeldDoc) {
+        if self.edit(|doc| doc.put_held(&held)).is_some() {
+            self.state
+                .update(|s| match s.held.iter_mut().find(|h| h.id == held.id) {
+                    Some(slot) => *slot = held,
+                    None => s.held.insert(0, held),
+                });
+        }
+    }
+
+    /// Starts a new collaboration document and returns its id.
+    pub fn create_collab(self, title: &str) -> Option<String> {
+        let (me, name, _) = my_ids(self);
+        let mut doc = CollabDoc::create(&me, &name, title.trim(), now_ms());
+        let id = doc.id();
+        let tab = self.inner.with_value(|i| i.tab.clone());
+        let mut store = DocStore::new(LocalStore::open(), &store_name(&id), &tab);
+        if let Saved::InMemoryOnly(e) = store.compact(&doc.save()) {
+            self.health.set(memory_only(&e));
+        }
+        let heads = exchange::heads_to_hex(&doc.heads());
+        self.inner
+            .update_value(|i| drop(i.shared.insert(id.clone(), OpenShared { doc, store })));
+        self.put_held(HeldDoc {
+            id: id.clone(),
+            kind: DocKind::Collab.key().into(),
+            title: title.trim().to_owned(),
+            added: now_ms(),
+            seen: heads,
+            peers: BTreeMap::new(),
+        });
+        Some(id)
+    }
+
+    /// Runs an edit on the shown document, stores it at once, and refreshes the view.
+    pub fn collab_edit<R>(
+        self,
+        f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
+    ) -> Option<R> {
+        let id = self
+            .shared
+            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))?;
+        let (me, name, _) = my_ids(self);
+        let outcome = self.inner.try_update_value(|i| {
+            let open = i.shared.get_mut(&id)?;
+            let result = f(&mut open.doc, &me, &name, now_ms());
+            let saved = result.as_ref().ok().map(|_| save_open(open));
+            let state = open.doc.state();
+            Some((result, saved, state))
+        });
+        let (result, saved, state) = outcome.flatten()?;
+        match saved {
+            Some(Saved::InMemoryOnly(e)) => self.health.set(memory_only(&e)),
+            Some(Saved::Stored) => {
+                if matches!(self.health.get_untracked(), StorageHealth::MemoryOnly(_)) {
+                    self.health.set(StorageHealth::Saved);
+                }
+            }
+            None => {}
+        }
+        let title = state.title.clone();
+        self.shared.update(|v| {
+            if let Some(v) = v.as_mut() {
+                v.state = state;
+            }
+        });
+        if let Some(mut held) = self.held(&id) {
+            if held.title != title {
+                held.title = title;
+                self.put_held(held);
+            }
+        }
+        match result {
+            Ok(r) => Some(r),
+            Err(e) => {
+                self.say(format!("{e}"), None);
+                None
+            }
+        }
+    }
+
+    /// The links on offer for the shown document.
+    pub fn share_offer(self) -> Option<ShareOffer> {
+        let id = self
+            .shared
+            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))?;
+        let (me, _, sender) = my_ids(self);
+        let held = self.held(&id)?;
+        let peers: Vec<_> = held
+            .peers
+            .iter()
+            .filter(|(who, _)| **who != me)
+            .map(|(_, heads)| exchange::heads_from_hex(heads))
+            .collect();
+        let made = self.inner.try_update_value(|i| {
+            let open = i.shared.get_mut(&id)?;
+            let full = exchange::full_link(&mut open.doc, sender).to_fragment();
+            let reply = if peers.is_empty() {
+                None
+            } else {
+                exchange::reply_link(&mut open.doc, sender, &peers).map(|s| s.to_fragment())
+            };
+            Some((full, reply, open.doc.state().title))
+        });
+        let (full, reply, title) = made.flatten()?;
+        let full = Self::link_for(&full);
+        let reply = reply
+            .map(|r| Self::link_for(&r))
+            .filter(|r| r.len() < full.len())
+            .map(|r| {
+                let fit = link_fit(r.len());
+                (r, fit)
+            });
+        Some(ShareOffer {
+            full_fit: link_fit(full.len()),
+            full,
+            reply,
+            title,
+        })
+    }
+
+    /// The shown document as a `.unhurried` file, offered as a download.
+    pub fn share_file_bytes(self) -> Option<(Vec<u8>, String)> {
+        let id = self
+            .shared
+            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))?;
+        let (_, _, sender) = my_ids(self);
+        let made = self.inner.try_update_value(|i| {
+            let open = i.shared.get_mut(&id)?;
+            let share = exchange::full_link(&mut open.doc, sender);
+            Some((encode_share_file(&share), open.doc.state().title))
+        });
+        let (bytes, title) = made.flatten()?;
+        Some((bytes, file_name(&title)))
+    }
+
+    /// Takes in a link's fragment. Returns the document's id and plain words for the person.
+    pub fn receive_fragment(self, fragment: &str) -> Result<(String, String), String> {
+        let share = Share::from_fragment(fragment).map_err(|e| e.to_string())?;
+        self.receive_share(share)
+    }
+
+    /// Takes in any `.unhurried` file: a shared document, or a personal backup.
+    pub fn receive_file(self, bytes: &[u8]) -> Result<(Option<String>, String), String> {
+        match read_any_file(bytes)? {
+            FileContent::Shared(share) => self
+                .receive_share(share)
+                .map(|(id, message)| (Some(id), message)),
+            FileContent::Personal(_) => self.import_file(bytes).map(|m| (None, m)),
+        }
+    }
+
+    fn receive_share(self, share: Share) -> Result<(String, String), String> {
+        let id = exchange::hex(&share.doc_id);
+        let (me, _, _) = my_ids(self);
+        let sender = exchange::hex(&share.sender);
+        let held = self.held(&id);
+        if held.is_some() {
+            // A held document that cannot be loaded is not replaced by the link's copy.
+            self.ensure_loaded(&id)?;
+        }
+        let outcome = self.inner.try_update_value(|i| {
+            let local = i.shared.get_mut(&id).map(|o| &mut o.doc);
+            match exchange::receive(&share, local) {
+                Ok(Received::New(doc)) => {
+                    let mut doc = *doc;
+                    let tab = i.tab.clone();
+                    let mut store = DocStore::new(LocalStore::open(), &store_name(&id), &tab);
+                    let saved = store.compact(&doc.save());
+                    let state = doc.state();
+                    let heads = exchange::heads_to_hex(&doc.heads());
+                    i.shared.insert(id.clone(), OpenShared { doc, store });
+                    Ok((true, true, saved, state, heads))
+                }
+                Ok(Received::Merged(changed)) => {
+                    let open = i
+                        .shared
+                        .get_mut(&id)
+                        .expect("merged into a loaded document");
+                    let saved = if changed {
+                        save_open(open)
+                    } else {
+                        Saved::Stored
+                    };
+                    let heads = exchange::heads_to_hex(&open.doc.heads());
+                    Ok((false, changed, saved, open.doc.state(), heads))
+                }
+                Err(e) => Err(e.to_string()),
+            }
+        });
+        let (is_new, changed, saved, state, heads) =
+            outcome.ok_or_else(|| "The app is not ready yet.".to_owned())??;
+        if let Saved::InMemoryOnly(e) = saved {
+            self.health.set(memory_only(&e));
+        }
+        let sender_heads: Vec<String> = share.heads.iter().map(|h| exchange::hex(h)).collect();
+        let mut held = held.unwrap_or_else(|| HeldDoc {
+            id: id.clone(),
+            kind: DocKind::Collab.key().into(),
+            added: now_ms(),
+            // First time: everything is shown as it is, nothing marked new.
+            seen: heads,
+            ..Default::default()
+        });
+        held.title = state.title.clone();
+        if sender != me {
+            held.peers.insert(sender.clone(), sender_heads);
+        }
+        self.put_held(held);
+        let title = display(&state.title);
+        let from = state.name_of(&sender);
+        let message = if is_new {
+            format!("Opened “{title}” from {from}.")
+        } else if !changed {
+            format!("Everything in that link was already in “{title}”.")
+        } else if share.payload == PayloadKind::Changes {
+            format!("Merged {from}'s reply into “{title}”.")
+        } else {
+            format!("Merged {from}'s copy of “{title}”.")
+        };
+        Ok((id, message))
+    }
+}
+
+/// Stores the changes since the last save of a shared document.
+fn save_open(open: &mut OpenShared) -> Saved {
+    let bytes = open.doc.save_incremental();
+    if open.store.needs_full_save() || open.store.wants_compaction() {
+        let full = open.doc.save();
+        match open.store.compact(&full) {
+            Saved::Stored => Saved::Stored,
+            Saved::InMemoryOnly(_) if !bytes.is_empty() => open.store.append(&bytes),
+            other => other,
+        }
+    } else if bytes.is_empty() {
+        Saved::Stored
+    } else {
+        open.store.append(&bytes)
+    }
+}
+
+fn display(title: &str) -> String {
+    let t = title.trim();
+    if t.is_empty() {
+        "Untitled discussion".into()
+    } else {
+        t.chars().take(60).collect()
+    }
+}
+
+fn file_name(title: &str) -> String {
+    let slug: String = title
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .take(6)
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "discussion.unhurried".into()
+    } else {
+        format!("{slug}.unhurried")
+    }
+}
+
+/// Merges parts another tab wrote for a shared document loaded here.
+pub(super) fn merge_shared_part(
+    shared: &mut BTreeMap<String, OpenShared>,
+    key: &str,
+    value: Option<&str>,
+) -> Option<String> {
+    for (id, open) in shared.iter_mut() {
+        let Some(Ok(bytes)) = open.store.foreign_part(key, value) else {
+            continue;
+        };
+        if open.doc.apply_incremental(&bytes).ok()? {
+            if open.doc.is_complete() {
+                open.store.mark_merged(key);
+            }
+            return Some(id.clone());
+        }
+        return None;
+    }
+    None
+}
+
+/// The state of a loaded shared document.
+pub(super) fn state_of(shared: &BTreeMap<String, OpenShared>, id: &str) -> Option<CollabState> {
+    shared.get(id).map(|o| o.doc.state())
+}
