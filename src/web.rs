@@ -69,6 +69,11 @@ export function share_file(bytes, filename, title) {
   const f = new File([bytes], filename, { type: "application/octet-stream" });
   return navigator.share({ files: [f], title }).then(() => true, () => false);
 }
+export function format_time(ms, zone) {
+  const options = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" };
+  try { return new Date(ms).toLocaleString(undefined, { ...options, timeZone: zone || undefined }); }
+  catch (_) { return new Date(ms).toLocaleString(undefined, options); }
+}
 export function apply_update() {
   window.__unhurriedUpdateRequested = true;
   navigator.serviceWorker.getRegistration().then((reg) => {
@@ -89,6 +94,10 @@ extern "C" {
     pub fn take_fragment() -> String;
     /// Calls `callback` whenever the fragment changes (a link pasted into this tab).
     pub fn on_fragment(callback: &Closure<dyn FnMut()>);
+    /// A moment as the person reads it, in their zone: "25 Nov 2026, 14:05". The browser's
+    /// own time-zone data does this, so the app does not ship chrono-tz's offset tables
+    /// (about 1 MB of wasm) just to print a time.
+    pub fn format_time(ms: f64, zone: &str) -> String;
     /// Copies text to the clipboard; resolves to whether it worked.
     pub fn copy_text(text: &str) -> js_sys::Promise;
     /// Whether the Web Share API can share a file here.

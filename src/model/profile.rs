@@ -69,37 +69,3 @@ mod tests {
         assert!(!Profile::default().is_set_up());
     }
 }
-
-/// A moment as the person reads it in their zone: "25 Nov 2026, 14:05". UTC when the
-/// zone is unknown.
-pub fn format_local(ms: i64, zone: &str) -> String {
-    let Some(utc) = chrono::DateTime::from_timestamp_millis(ms) else {
-        return String::new();
-    };
-    match parse_time_zone(zone) {
-        Some(tz) => utc
-            .with_timezone(&tz)
-            .format("%-d %b %Y, %H:%M")
-            .to_string(),
-        None => utc.format("%-d %b %Y, %H:%M UTC").to_string(),
-    }
-}
-
-#[cfg(test)]
-mod format_tests {
-    use super::format_local;
-
-    #[test]
-    fn local_times() {
-        // Berlin moves to summer time at 01:00 UTC on 29 March 2026: 00:30 UTC is CET, 02:30 UTC is CEST.
-        assert_eq!(
-            format_local(1_774_744_200_000, "Europe/Berlin"),
-            "29 Mar 2026, 01:30"
-        );
-        assert_eq!(
-            format_local(1_774_751_400_000, "Europe/Berlin"),
-            "29 Mar 2026, 04:30"
-        );
-        assert_eq!(format_local(0, "Nowhere/City"), "1 Jan 1970, 00:00 UTC");
-    }
-}

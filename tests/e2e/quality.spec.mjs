@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 
-const pages = ['/', '/tasks', '/rate', '/settings'];
+const pages = ['/', '/tasks', '/rate', '/shared', '/settings'];
 
 test('axe finds no serious or critical violation on any page, light or dark', async ({ page }) => {
   await page.goto('/');
@@ -19,12 +19,28 @@ test('axe finds no serious or critical violation on any page, light or dark', as
   await page.goto('/tasks');
   await addTask(page, 'Weekly sync');
   await page.getByRole('button', { name: 'Edit Weekly sync' }).click();
+  // A discussion with an idea, a comment, a poll and a made link.
+  await page.goto('/shared');
+  await page.getByLabel('What needs deciding?').fill('Pick a launch date');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByLabel('Add an idea').fill('Tuesday');
+  await page.getByRole('button', { name: 'Add idea' }).click();
+  await page.getByRole('button', { name: /^Vote for/ }).click();
+  await page.getByLabel('Add a comment').fill('Fine by me');
+  await page.locator('section[aria-labelledby="comments-head"]').getByRole('button', { name: 'Comment' }).click();
+  await page.getByText('Ask a poll question').click();
+  await page.getByLabel('Question').fill('Morning or afternoon?');
+  await page.getByLabel('Options, one per line').fill('Morning\nAfternoon');
+  await page.getByRole('button', { name: 'Add poll' }).click();
+  await page.getByLabel('Morning').check();
+  const discussion = new URL(page.url()).pathname;
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const p of pages) {
+    for (const p of [...pages, discussion]) {
       if (p !== '/tasks') await page.goto(p);
       else { await page.goto(p); await page.getByRole('button', { name: 'Edit Weekly sync' }).click(); }
       await page.waitForSelector('h1');
+      if (p === discussion) await page.getByRole('button', { name: 'Copy link', exact: true }).click();
       results = await new AxeBuilder({ page }).analyze();
       expect(bad(results), `${p} ${scheme}`).toEqual([]);
     }

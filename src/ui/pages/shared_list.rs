@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::model::profile::format_local;
-use crate::ui::widgets::{file_import::FileImport, link_receiver::LinkError};
+use crate::ui::widgets::file_import::FileImport;
+use crate::ui::widgets::link_receiver::{LinkError, FILE_FAILED, LINK_FAILED};
 use crate::workspace::use_workspace;
 
 /// The "Shared" page.
@@ -53,7 +53,7 @@ pub fn SharedList() -> impl IntoView {
                 ws.say(message, None);
                 nav(&format!("/shared/{id}"), NavigateOptions::default());
             }
-            Err(message) => link_error.set(Some(message)),
+            Err(message) => link_error.set(Some((LINK_FAILED, message))),
         }
     };
     let nav = navigate.clone();
@@ -66,7 +66,7 @@ pub fn SharedList() -> impl IntoView {
                 nav(&format!("/shared/{id}"), NavigateOptions::default());
             }
             Ok((None, message)) => ws.say(message, None),
-            Err(message) => link_error.set(Some(message)),
+            Err(message) => link_error.set(Some((FILE_FAILED, message))),
         }
     };
     let dropped = on_file.clone();
@@ -133,7 +133,7 @@ pub fn SharedList() -> impl IntoView {
                             view! {
                                 <li class="held-row" class:unread={n > 0}>
                                     <a href=format!("/shared/{}", h.id)>{title}</a>
-                                    <span class="task-meta">{format!("Discussion · since {}", format_local(h.added, &zone()))}</span>
+                                    <span class="task-meta">{format!("Discussion · since {}", crate::web::format_time(h.added as f64, &zone()))}</span>
                                     {(n > 0).then(|| view! { <span class="tag new">{format!("{n} new")}</span> })}
                                 </li>
                             }

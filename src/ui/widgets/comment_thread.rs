@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::doc::collab::{ItemList, MAX_TEXT};
-use crate::model::profile::format_local;
 use crate::ui::pages::collab::{me, shown_state};
 use crate::workspace::use_workspace;
 
@@ -61,7 +60,7 @@ pub fn CommentThread(
                     let mine = c.by == me;
                     let id = c.id.clone();
                     let is_new = { let id = id.clone(); move || news().contains(&id) };
-                    let when = format_local(c.at, &zone);
+                    let when = crate::web::format_time(c.at as f64, &zone);
                     let edit_id = id.clone();
                     let delete_id = id.clone();
                     let text = c.text.clone();

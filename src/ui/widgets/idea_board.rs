@@ -48,18 +48,12 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let ideas = move || {
+    // Keyed by id alone, so a card keeps its open comments while its votes change.
+    let ids = move || {
         state.with(|s| {
             s.ranked_ideas()
                 .into_iter()
-                .map(|i| {
-                    (
-                        i.clone(),
-                        s.name_of(&i.by),
-                        s.hide_votes,
-                        s.comments_on(Some(&i.id)).count(),
-                    )
-                })
+                .map(|i| i.id.clone())
                 .collect::<Vec<_>>()
         })
     };
@@ -71,36 +65,46 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                 <p class="hint">"Vote totals are hidden until the owner reveals them. This only hides them on screen: the votes themselves are in the document, which anyone with the link can read."</p>
             })}
             <ol class="ideas">
-                <For each=ideas key=|(i, name, hidden, n)| (i.id.clone(), i.votes.clone(), i.shortlisted, name.clone(), *hidden, *n) let:item>
+                <For each=ids key=|id| id.clone() let:id>
                     {
-                        let (idea, author, hidden, comment_count) = item;
-                        let id = idea.id.clone();
-                        let voted = idea.votes.contains_key(&me);
-                        let count = idea.votes.len();
+                        let me = me.clone();
+                        let card = Memo::new({
+                            let id = id.clone();
+                            move |_| state.with(|s| s.idea(&id).map(|i| (i.clone(), s.name_of(&i.by), s.hide_votes)))
+                        });
+                        let text = move || card.with(|c| c.as_ref().map(|c| c.0.text.clone()).unwrap_or_default());
+                        let hidden = move || card.with(|c| c.as_ref().is_some_and(|c| c.2));
+                        let count = move || card.with(|c| c.as_ref().map(|c| c.0.votes.len()).unwrap_or(0));
+                        let voted = { let me = me.clone(); move || card.with(|c| c.as_ref().is_some_and(|c| c.0.votes.contains_key(&me))) };
+                        let shortlisted = move || card.with(|c| c.as_ref().is_some_and(|c| c.0.shortlisted));
+                        let mine = card.with_untracked(|c| c.as_ref().is_some_and(|c| c.0.by == me));
+                        let author = move || card.with(|c| c.as_ref().map(|c| c.1.clone()).unwrap_or_default());
                         let is_new = { let id = id.clone(); move || news().0.contains(&id) };
                         let new_votes = { let id = id.clone(); move || news().1.iter().filter(|(i, _)| *i == id).count() };
+                        let comment_count = { let id = id.clone(); move || state.with(|s| s.comments_on(Some(&id)).count()) };
                         let vote_id = id.clone();
                         let short_id = id.clone();
                         let delete_id = id.clone();
-                        let mine = idea.by == me;
-                        let shortlisted = idea.shortlisted;
+                        let voted_click = voted.clone();
+                        let voted_label = voted.clone();
+                        let voted_count = voted.clone();
                         view! {
                             <li class="idea" class:new={let is_new = is_new.clone(); move || is_new()} class:shortlisted=shortlisted>
                                 <div class="idea-head">
-                                    <button type="button" class="vote" aria-pressed=voted.to_string()
-                                        aria-label=format!("{} for: {}", if voted { "Take back your vote" } else { "Vote" }, idea.text)
-                                        on:click=move |_| { ws.collab_edit(|doc, me, name, now| doc.set_vote(me, name, now, &vote_id, !voted)); }>
-                                        <span aria-hidden="true">{if voted { "▲" } else { "△" }}</span>
-                                        <span class="vote-count">{if hidden { if voted { "✓".to_owned() } else { "–".to_owned() } } else { count.to_string() }}</span>
+                                    <button type="button" class="vote" aria-pressed=move || voted().to_string()
+                                        aria-label=move || format!("{} for: {}", if voted_label() { "Take back your vote" } else { "Vote" }, text())
+                                        on:click=move |_| { let v = !voted_click(); ws.collab_edit(|doc, me, name, now| doc.set_vote(me, name, now, &vote_id, v)); }>
+                                        <span aria-hidden="true">{let voted = voted_count.clone(); move || if voted() { "▲" } else { "△" }}</span>
+                                        <span class="vote-count">{let voted = voted_count.clone(); move || if hidden() { if voted() { "✓".to_owned() } else { "–".to_owned() } } else { count().to_string() }}</span>
                                     </button>
                                     <div class="idea-body">
-                                        <p class="idea-text">{idea.text.clone()}</p>
+                                        <p class="idea-text">{text}</p>
                                         <p class="task-meta">
-                                            {format!("from {author}")}
-                                            {(!hidden).then(|| format!(" · {count} {}", if count == 1 { "vote" } else { "votes" }))}
-                                            {shortlisted.then(|| view! { " · " <span class="tag">"Shortlisted"</span> })}
+                                            {move || format!("from {}", author())}
+                                            {move || (!hidden()).then(|| { let n = count(); format!(" · {n} {}", if n == 1 { "vote" } else { "votes" }) })}
+                                            {move || shortlisted().then(|| view! { " · " <span class="tag">"Shortlisted"</span> })}
                                             {let is_new = is_new.clone(); move || is_new().then(|| view! { " " <span class="tag new">"New"</span> })}
-                                            {move || { let n = new_votes(); (n > 0 && !hidden).then(|| view! { " " <span class="tag new">{format!("+{n} new {}", if n == 1 { "vote" } else { "votes" })}</span> }) }}
+                                            {move || { let n = new_votes(); (n > 0 && !hidden()).then(|| view! { " " <span class="tag new">{format!("+{n} new {}", if n == 1 { "vote" } else { "votes" })}</span> }) }}
                                         </p>
                                     </div>
                                 </div>
@@ -109,9 +113,9 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                                         {
                                             let short_id = short_id.clone();
                                             view! {
-                                                <button type="button" class="quiet small" aria-pressed=shortlisted.to_string()
-                                                    on:click=move |_| { ws.collab_edit(|doc, _, _, _| doc.set_shortlisted(&short_id, !shortlisted)); }>
-                                                    {if shortlisted { "Remove from shortlist" } else { "Shortlist" }}
+                                                <button type="button" class="quiet small" aria-pressed=move || shortlisted().to_string()
+                                                    on:click=move |_| { let v = !shortlisted(); ws.collab_edit(|doc, _, _, _| doc.set_shortlisted(&short_id, v)); }>
+                                                    {move || if shortlisted() { "Remove from shortlist" } else { "Shortlist" }}
                                                 </button>
                                             }
                                         }
@@ -130,7 +134,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                                     </Show>
                                 </div>
                                 <details class="idea-comments">
-                                    <summary>{match comment_count { 0 => "Comment".to_owned(), 1 => "1 comment".to_owned(), n => format!("{n} comments") }}</summary>
+                                    <summary>{move || match comment_count() { 0 => "Comment".to_owned(), 1 => "1 comment".to_owned(), n => format!("{n} comments") }}</summary>
                                     <CommentThread on=Some(id.clone())/>
                                 </details>
                             </li>

@@ -8,9 +8,13 @@ use wasm_bindgen::closure::Closure;
 
 use crate::workspace::use_workspace;
 
-/// The last link that could not be opened, with the reason, shown until dismissed.
+/// The last link or file that could not be opened: a heading and the reason, shown
+/// until dismissed.
 #[derive(Clone, Copy)]
-pub struct LinkError(pub RwSignal<Option<String>>);
+pub struct LinkError(pub RwSignal<Option<(&'static str, String)>>);
+
+pub const LINK_FAILED: &str = "That link could not be opened.";
+pub const FILE_FAILED: &str = "That file could not be opened.";
 
 /// Watches the address for a share link; must sit inside the router.
 #[component]
@@ -45,13 +49,13 @@ pub fn LinkReceiver() -> impl IntoView {
                 // The page may already be showing this document: refresh it.
                 let _ = ws.show_shared(&id);
             }
-            Err(message) => error.set(Some(message)),
+            Err(message) => error.set(Some((LINK_FAILED, message))),
         }
     });
     view! {
-        {move || error.get().map(|message| view! {
+        {move || error.get().map(|(heading, message)| view! {
             <div class="banner warn link-error" role="alert">
-                <p><strong>"That link could not be opened. "</strong>{message}</p>
+                <p><strong>{heading}</strong>" "{message}</p>
                 <div class="banner-actions">
                     <button type="button" class="quiet" on:click=move |_| error.set(None)>"Dismiss"</button>
                 </div>

@@ -43,71 +43,69 @@ pub fn PollSection() -> impl IntoView {
             multiple.set(false);
         }
     };
-    let polls = move || {
-        state.with(|s| {
-            s.polls
-                .iter()
-                .map(|p| {
-                    let results: Vec<(String, String, Vec<String>)> = s
-                        .poll_results(p)
-                        .into_iter()
-                        .map(|(o, names)| (o.id.clone(), o.text.clone(), names))
-                        .collect();
-                    (p.clone(), results)
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+    // Keyed by id alone, so answering keeps the focus on the option just chosen.
+    let ids = move || state.with(|s| s.polls.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
     view! {
         <section class="card" aria-labelledby="polls-head">
             <h2 id="polls-head">"Polls"</h2>
-            <For each=polls key=|(p, r)| (p.id.clone(), p.answers.clone(), r.len()) let:item>
+            <For each=ids key=|id| id.clone() let:poll_id>
                 {
-                    let (poll, results) = item;
-                    let mine: Vec<String> = poll.answers.get(&me).cloned().unwrap_or_default();
-                    let total = poll.answers.len();
-                    let poll_id = poll.id.clone();
-                    let multiple = poll.multiple;
-                    let name = format!("poll-{}", poll.id);
-                    let clear_id = poll.id.clone();
-                    let remove_id = poll.id.clone();
-                    let can_remove = poll.by == me;
+                    let poll = Memo::new({
+                        let poll_id = poll_id.clone();
+                        move |_| state.with(|s| s.polls.iter().find(|p| p.id == poll_id).map(|p| {
+                            let results: Vec<(String, String, Vec<String>)> = s.poll_results(p).into_iter().map(|(o, names)| (o.id.clone(), o.text.clone(), names)).collect();
+                            (p.clone(), results)
+                        }))
+                    });
+                    let initial = poll.get_untracked().map(|p| p.0).unwrap_or_default();
+                    let multiple = initial.multiple;
+                    let name = format!("poll-{}", poll_id);
+                    let my_answer = { let me = me.clone(); move || poll.with(|p| p.as_ref().and_then(|p| p.0.answers.get(&me).cloned()).unwrap_or_default()) };
+                    let total = move || poll.with(|p| p.as_ref().map(|p| p.0.answers.len()).unwrap_or(0));
+                    let clear_id = poll_id.clone();
+                    let remove_id = poll_id.clone();
+                    let can_remove = initial.by == me;
+                    let answered = my_answer.clone();
                     view! {
                         <fieldset class="poll">
-                            <legend>{poll.question.clone()}</legend>
-                            <p class="hint">{format!("{} · {total} {} so far", if multiple { "Choose any" } else { "Choose one" }, if total == 1 { "answer" } else { "answers" })}</p>
-                            {results.into_iter().map(|(oid, text, names)| {
-                                let checked = mine.contains(&oid);
+                            <legend>{initial.question.clone()}</legend>
+                            <p class="hint">{move || { let t = total(); format!("{} · {t} {} so far", if multiple { "Choose any" } else { "Choose one" }, if t == 1 { "answer" } else { "answers" }) }}</p>
+                            {initial.options.iter().enumerate().map(|(index, option)| {
+                                let oid = option.id.clone();
                                 let input_id = format!("{name}-{oid}");
-                                let pct = (names.len() * 100).checked_div(total).unwrap_or(0);
+                                let checked = { let my_answer = my_answer.clone(); let oid = oid.clone(); move || my_answer().contains(&oid) };
+                                let names = move || poll.with(|p| p.as_ref().and_then(|p| p.1.get(index).map(|r| r.2.clone())).unwrap_or_default());
+                                let pct = move || (names().len() * 100).checked_div(total()).unwrap_or(0);
                                 let poll_id = poll_id.clone();
-                                let mine = mine.clone();
-                                let oid2 = oid.clone();
+                                let my_answer = my_answer.clone();
                                 view! {
                                     <div class="poll-option">
                                         <div class="check">
                                             <input id=input_id.clone() type=if multiple { "checkbox" } else { "radio" } name=name.clone() prop:checked=checked
                                                 on:change=move |_| {
-                                                    let chosen: Vec<String> = if multiple {
-                                                        let mut c = mine.clone();
-                                                        if checked { c.retain(|x| *x != oid2); } else { c.push(oid2.clone()); }
-                                                        c
-                                                    } else { vec![oid2.clone()] };
+                                                    let mut chosen = my_answer();
+                                                    if !multiple {
+                                                        chosen = vec![oid.clone()];
+                                                    } else if chosen.contains(&oid) {
+                                                        chosen.retain(|x| *x != oid);
+                                                    } else {
+                                                        chosen.push(oid.clone());
+                                                    }
                                                     ws.collab_edit(|doc, me, name, _| doc.answer_poll(me, name, &poll_id, &chosen));
                                                 }/>
-                                            <label for=input_id>{text}</label>
+                                            <label for=input_id>{option.text.clone()}</label>
                                         </div>
-                                        <div class="bar" role="img" aria-label=format!("{} of {total}", names.len())>
-                                            <span style=format!("width: {pct}%")></span>
+                                        <div class="bar" role="img" aria-label=move || format!("{} of {}", names().len(), total())>
+                                            <span style:width=move || format!("{}%", pct())></span>
                                         </div>
-                                        <p class="task-meta">{if names.is_empty() { "No one yet".to_owned() } else { names.join(", ") }}</p>
+                                        <p class="task-meta">{move || { let n = names(); if n.is_empty() { "No one yet".to_owned() } else { n.join(", ") } }}</p>
                                     </div>
                                 }
                             }).collect_view()}
                             <div class="actions">
-                                {(!mine.is_empty()).then(|| view! {
+                                {move || (!answered().is_empty()).then(|| { let clear_id = clear_id.clone(); view! {
                                     <button type="button" class="quiet small" on:click=move |_| { ws.collab_edit(|doc, me, name, _| doc.answer_poll(me, name, &clear_id, &[])); }>"Take back my answer"</button>
-                                })}
+                                }})}
                                 {can_remove.then(|| view! {
                                     <button type="button" class="quiet small" on:click=move |_| { ws.collab_edit(|doc, _, _, _| doc.set_gone(ItemList::Polls, &remove_id, true)); }>"Remove poll"</button>
                                 })}
