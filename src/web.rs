@@ -74,6 +74,8 @@ export function format_time(ms, zone) {
   try { return new Date(ms).toLocaleString(undefined, { ...options, timeZone: zone || undefined }); }
   catch (_) { return new Date(ms).toLocaleString(undefined, options); }
 }
+export function perf_mark(name) { try { performance.mark(name); } catch (_) {} }
+export function perf_measure(name, start, end) { try { performance.measure(name, start, end); } catch (_) {} }
 export function apply_update() {
   window.__unhurriedUpdateRequested = true;
   navigator.serviceWorker.getRegistration().then((reg) => {
@@ -98,6 +100,10 @@ extern "C" {
     /// own time-zone data does this, so the app does not ship chrono-tz's offset tables
     /// (about 1 MB of wasm) just to print a time.
     pub fn format_time(ms: f64, zone: &str) -> String;
+    /// A User Timing mark, read by the timing script (`tests/perf/timing.mjs`).
+    pub fn perf_mark(name: &str);
+    /// A User Timing measure between two marks.
+    pub fn perf_measure(name: &str, start: &str, end: &str);
     /// Copies text to the clipboard; resolves to whether it worked.
     pub fn copy_text(text: &str) -> js_sys::Promise;
     /// Whether the Web Share API can share a file here.

@@ -3,8 +3,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use unhurried::doc::collab::CollabDoc;
 use unhurried::doc::PersonalDoc;
 use unhurried::model::inventory::{Task, TaskId};
+use unhurried::model::profile::Profile;
+use unhurried::share::exchange::{hex, reply_link};
 use unhurried::store::local::LocalStore;
 use unhurried::store::{DocStore, KeyValue, Saved, StoreError, KEY_PREFIX};
 use unhurried::workspace::{StorageHealth, Workspace};
@@ -220,4 +223,54 @@ fn a_damaged_part_goes_aside_alone_and_the_rest_loads() {
         assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
     });
     clear();
+}
+
+#[wasm_bindgen_test]
+fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
+    clear();
+    let id = with_workspace(|ws| {
+        ws.set_profile(Profile {
+            display_name: "Ana".into(),
+            time_zone: "UTC".into(),
+            actor_id: hex(&[1; 16]),
+        });
+        let id = ws.create_collab("Plan").unwrap();
+        ws.show_shared(&id).unwrap();
+        ws.collab_edit(|d, me, name, now| d.add_comment(me, name, now, None, "first"))
+            .unwrap();
+        id
+    });
+    // Ben's reply, made from the document as stored in localStorage.
+    let store = DocStore::new(LocalStore::open(), &format!("c-{id}"), "reader");
+    let (bytes, _) = store.read_all().unwrap();
+    let mut ben = CollabDoc::load(&bytes).unwrap();
+    assert_eq!(ben.state().comments.len(), 1);
+    let base = ben.heads();
+    ben.add_comment(&hex(&[2; 16]), "Ben", 5, None, "reply")
+        .unwrap();
+    let reply = reply_link(&mut ben, [2; 16], &[base])
+        .unwrap()
+        .to_fragment();
+    with_workspace(|ws| {
+        // A new page load lists the document and loads it from storage.
+        assert_eq!(ws.state.get_untracked().held.len(), 1);
+        let (got, message) = ws.receive_fragment(&reply).unwrap();
+        assert_eq!(got, id);
+        assert!(message.contains("Ben"), "{message}");
+        ws.show_shared(&id).unwrap();
+        let view = ws.shared.get_untracked().unwrap();
+        assert_eq!(view.state.comments.len(), 2);
+        assert_eq!(view.news.comments.len(), 1);
+        // Ben is now a known teammate: a reply link can be made for him.
+        assert!(ws.held(&id).unwrap().peers.contains_key(&hex(&[2; 16])));
+        assert!(ws.share_offer().unwrap().full.contains("/#u1."));
+        // A bad link changes nothing.
+        assert!(ws.receive_fragment("u1.AAAA").is_err());
+        assert_eq!(ws.shared.get_untracked().unwrap().state.comments.len(), 2);
+    });
+    // And the merged comment is in storage.
+    let (bytes, _) = DocStore::new(LocalStore::open(), &format!("c-{id}"), "reader2")
+        .read_all()
+        .unwrap();
+    assert_eq!(CollabDoc::load(&bytes).unwrap().state().comments.len(), 2);
 }

@@ -1,8 +1,11 @@
 // Timing script (a benchmark, not a test): cold load to interactive, warm load through the
-// service worker, and keypress-to-saved with 1,000 tasks. Run: node tests/perf/timing.mjs
+// service worker, keypress-to-saved with 1,000 tasks, and opening share links of a
+// 1,000-comment discussion. Run: node tests/perf/timing.mjs
 // after a release build; prints the figures the README quotes.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -129,6 +132,58 @@ try {
   console.log(`edit to DOM updated (in-page), ${N_TASKS} tasks: ${fmt(inPage.map((m) => m.update))}`);
   console.log(`edit to DOM updated and laid out (in-page), ${N_TASKS} tasks: ${fmt(inPage.map((m) => m.withLayout))}`);
   await context.close();
+
+  // Share links of a 1,000-comment discussion (written by examples/perf_link.rs).
+  const linkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unhurried-links-'));
+  execFileSync('cargo', ['run', '-q', '--example', 'perf_link', '--', linkDir], { cwd: root, stdio: 'inherit' });
+  const link = (name) => fs.readFileSync(path.join(linkDir, name), 'utf8');
+  // Opens a link in a tab that is already running, as a pasted link does, and returns the
+  // time the app spent taking it in (decode, check, merge, store) and the time until the
+  // document's page shows all its comments.
+  async function open(page, fragment, comments) {
+    return page.evaluate(async ({ fragment, comments }) => {
+      performance.clearMeasures();
+      const t0 = performance.now();
+      location.hash = fragment;
+      await new Promise((resolve) => {
+        const poll = () => (document.querySelectorAll('section[aria-labelledby="comments-head"] li.comment').length === comments
+          ? resolve() : requestAnimationFrame(poll));
+        poll();
+      });
+      const shown = performance.now() - t0;
+      const m = performance.getEntriesByName('unhurried:receive', 'measure').at(-1);
+      return { receive: m ? m.duration : NaN, shown };
+    }, { fragment, comments });
+  }
+  const rounds = { first: [], merge: [], reply: [], firstShown: [], mergeShown: [], replyShown: [] };
+  for (let i = 0; i < 5; i++) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.goto(base + '/');
+    await p.getByLabel('Your name, as teammates will see it').fill('Perf');
+    await p.getByRole('button', { name: 'Start' }).click();
+    await p.getByRole('heading', { name: 'Hello, Perf' }).waitFor();
+    let r = await open(p, link('older.txt'), 900);
+    rounds.first.push(r.receive); rounds.firstShown.push(r.shown);
+    r = await open(p, link('reply.txt'), 1000);
+    rounds.reply.push(r.receive); rounds.replyShown.push(r.shown);
+    await ctx.close();
+    const ctx2 = await browser.newContext();
+    const p2 = await ctx2.newPage();
+    await p2.goto(base + '/');
+    await p2.getByLabel('Your name, as teammates will see it').fill('Perf');
+    await p2.getByRole('button', { name: 'Start' }).click();
+    await p2.getByRole('heading', { name: 'Hello, Perf' }).waitFor();
+    await open(p2, link('older.txt'), 900);
+    r = await open(p2, link('full.txt'), 1000);
+    rounds.merge.push(r.receive); rounds.mergeShown.push(r.shown);
+    await ctx2.close();
+  }
+  console.log(`links: full ${link('full.txt').length} characters (1,000 comments), reply with 100 comments ${link('reply.txt').length}`);
+  console.log(`open a 900-comment link, new here: take in ${fmt(rounds.first)}; page shown ${fmt(rounds.firstShown)}`);
+  console.log(`merge the 1,000-comment full link into the 900-comment copy: take in ${fmt(rounds.merge)}; page shown ${fmt(rounds.mergeShown)}`);
+  console.log(`merge a 100-comment reply into it: take in ${fmt(rounds.reply)}; page shown ${fmt(rounds.replyShown)}`);
+  fs.rmSync(linkDir, { recursive: true, force: true });
 } finally {
   await browser.close();
   server.kill();

@@ -91,12 +91,15 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                         view! {
                             <li class="idea" class:new={let is_new = is_new.clone(); move || is_new()} class:shortlisted=shortlisted>
                                 <div class="idea-head">
-                                    <button type="button" class="vote" aria-pressed=move || voted().to_string()
-                                        aria-label=move || format!("{} for: {}", if voted_label() { "Take back your vote" } else { "Vote" }, text())
-                                        on:click=move |_| { let v = !voted_click(); ws.collab_edit(|doc, me, name, now| doc.set_vote(me, name, now, &vote_id, v)); }>
-                                        <span aria-hidden="true">{let voted = voted_count.clone(); move || if voted() { "▲" } else { "△" }}</span>
-                                        <span class="vote-count">{let voted = voted_count.clone(); move || if hidden() { if voted() { "✓".to_owned() } else { "–".to_owned() } } else { count().to_string() }}</span>
-                                    </button>
+                                    <div class="vote-box">
+                                        <button type="button" class="vote" aria-pressed=move || voted().to_string()
+                                            aria-label=move || format!("{} for: {}", if voted_label() { "Take back your vote" } else { "Vote" }, text())
+                                            on:click=move |_| { let v = !voted_click(); ws.collab_edit(|doc, me, name, now| doc.set_vote(me, name, now, &vote_id, v)); }>
+                                            <span aria-hidden="true">{let voted = voted_count.clone(); move || if voted() { "▲" } else { "△" }}</span>
+                                        </button>
+                                        // Outside the button, so the button's name holds all its visible text.
+                                        <span class="vote-count" aria-hidden="true">{let voted = voted_count.clone(); move || if hidden() { if voted() { "✓".to_owned() } else { "–".to_owned() } } else { count().to_string() }}</span>
+                                    </div>
                                     <div class="idea-body">
                                         <p class="idea-text">{text}</p>
                                         <p class="task-meta">

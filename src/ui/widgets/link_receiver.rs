@@ -41,7 +41,15 @@ pub fn LinkReceiver() -> impl IntoView {
             return;
         };
         pending.set(None);
-        match ws.receive_fragment(&fragment) {
+        crate::web::perf_mark("unhurried:receive:start");
+        let received = ws.receive_fragment(&fragment);
+        crate::web::perf_mark("unhurried:receive:end");
+        crate::web::perf_measure(
+            "unhurried:receive",
+            "unhurried:receive:start",
+            "unhurried:receive:end",
+        );
+        match received {
             Ok((id, message)) => {
                 error.set(None);
                 ws.say(message, None);
