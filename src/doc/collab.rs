@@ -145,6 +145,19 @@ impl CollabDoc {
         get_str(&self.doc, &ROOT, "id").unwrap_or_default()
     }
 
+    /// The title, read without hydrating the whole document.
+    pub fn title(&self) -> String {
+        get_str(&self.doc, &ROOT, "title").unwrap_or_default()
+    }
+
+    /// A person's display name, read without hydrating the whole document.
+    pub fn name_of(&self, person: &str) -> String {
+        get_map(&self.doc, &ROOT, "people")
+            .and_then(|people| get_str(&self.doc, &people, person))
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| "Someone".to_owned())
+    }
+
     pub fn heads(&mut self) -> Vec<ChangeHash> {
         self.doc.get_heads()
     }

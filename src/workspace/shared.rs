@@ -21,6 +21,39 @@ use crate::web::now_ms;
 pub(super) struct OpenShared {
     doc: CollabDoc,
     store: DocStore<LocalStore>,
+    /// The state the person last saw, with its heads: "what is new" compares against it
+    /// without rebuilding the old document (`fork_at` costs as much as a load).
+    seen: Option<(Vec<String>, CollabState)>,
+}
+
+impl OpenShared {
+    fn new(doc: CollabDoc, store: DocStore<LocalStore>) -> Self {
+        OpenShared {
+            doc,
+            store,
+            seen: None,
+        }
+    }
+
+    /// The state at `seen` heads (hex): from the cache, or rebuilt.
+    fn state_seen(
+        &mut self,
+        seen: &[String],
+        now: &[String],
+        current: &CollabState,
+    ) -> Option<CollabState> {
+        if seen == now {
+            return Some(current.clone());
+        }
+        if let Some((heads, state)) = &self.seen {
+            if heads == seen {
+                return Some(state.clone());
+            }
+        }
+        let state = self.doc.state_at(&exchange::heads_from_hex(seen))?;
+        self.seen = Some((seen.to_vec(), state.clone()));
+        Some(state)
+    }
 }
 
 /// The shared document on screen.
@@ -82,7 +115,7 @@ impl Workspace {
             store.mark_loaded(Vec::new());
         }
         self.inner
-            .update_value(|i| drop(i.shared.insert(id.to_owned(), OpenShared { doc, store })));
+            .update_value(|i| drop(i.shared.insert(id.to_owned(), OpenShared::new(doc, store))));
         Ok(())
     }
 
@@ -94,11 +127,14 @@ impl Workspace {
         let view = self.inner.try_update_value(|i| {
             let open = i.shared.get_mut(id)?;
             let state = open.doc.state();
-            let news = open
-                .doc
-                .state_at(&exchange::heads_from_hex(&seen))
-                .map(|old| News::between(&old, &state, &me))
-                .unwrap_or_default();
+            let now = exchange::heads_to_hex(&open.doc.heads());
+            let news = if seen.is_empty() {
+                News::default()
+            } else {
+                open.state_seen(&seen, &now, &state)
+                    .map(|old| News::between(&old, &state, &me))
+                    .unwrap_or_default()
+            };
             Some(SharedView {
                 id: id.to_owned(),
                 state,
@@ -131,7 +167,7 @@ impl Workspace {
                     return Some(0);
                 }
                 let state = open.doc.state();
-                let old = open.doc.state_at(&exchange::heads_from_hex(&h.seen))?;
+                let old = open.state_seen(&h.seen, &now, &state)?;
                 Some(News::between(&old, &state, &me).total())
             });
             out.insert(h.id.clone(), n.flatten().unwrap_or(0));
@@ -141,10 +177,20 @@ impl Workspace {
 
     /// Records that the person has seen the document as it is now.
     pub fn mark_seen(self, id: &str) {
+        let shown = self
+            .shared
+            .with_untracked(|v| v.as_ref().filter(|v| v.id == id).map(|v| v.state.clone()));
         let heads = self.inner.try_update_value(|i| {
-            i.shared
-                .get_mut(id)
-                .map(|o| exchange::heads_to_hex(&o.doc.heads()))
+            i.shared.get_mut(id).map(|o| {
+                let heads = exchange::heads_to_hex(&o.doc.heads());
+                if let Some(state) = shown {
+                    // What is on screen is what was seen: keep it for the next comparison.
+                    if state.id == o.doc.id() {
+                        o.seen = Some((heads.clone(), state));
+                    }
+                }
+                heads
+            })
         });
         let (Some(Some(heads)), Some(mut held)) = (heads, self.held(id)) else {
             return;
@@ -182,7 +228,7 @@ impl Workspace {
         }
         let heads = exchange::heads_to_hex(&doc.heads());
         self.inner
-            .update_value(|i| drop(i.shared.insert(id.clone(), OpenShared { doc, store })));
+            .update_value(|i| drop(i.shared.insert(id.clone(), OpenShared::new(doc, store))));
         self.put_held(HeldDoc {
             id: id.clone(),
             kind: DocKind::Collab.key().into(),
@@ -328,11 +374,13 @@ impl Workspace {
                     let mut doc = *doc;
                     let tab = i.tab.clone();
                     let mut store = DocStore::new(LocalStore::open(), &store_name(&id), &tab);
-                    let saved = store.compact(&doc.save());
-                    let state = doc.state();
+                    // The link's bytes are a whole saved document already: storing them
+                    // spares a second encoding; the next compaction compresses them.
+                    let saved = store.compact(&share.bytes);
+                    let (title, from) = (doc.title(), doc.name_of(&sender));
                     let heads = exchange::heads_to_hex(&doc.heads());
-                    i.shared.insert(id.clone(), OpenShared { doc, store });
-                    Ok((true, true, saved, state, heads))
+                    i.shared.insert(id.clone(), OpenShared::new(doc, store));
+                    Ok((true, true, saved, title, from, heads))
                 }
                 Ok(Received::Merged(changed)) => {
                     let open = i
@@ -345,12 +393,13 @@ impl Workspace {
                         Saved::Stored
                     };
                     let heads = exchange::heads_to_hex(&open.doc.heads());
-                    Ok((false, changed, saved, open.doc.state(), heads))
+                    let (title, from) = (open.doc.title(), open.doc.name_of(&sender));
+                    Ok((false, changed, saved, title, from, heads))
                 }
                 Err(e) => Err(e.to_string()),
             }
         });
-        let (is_new, changed, saved, state, heads) =
+        let (is_new, changed, saved, doc_title, from, heads) =
             outcome.ok_or_else(|| "The app is not ready yet.".to_owned())??;
         if let Saved::InMemoryOnly(e) = saved {
             self.health.set(memory_only(&e));
@@ -364,13 +413,12 @@ impl Workspace {
             seen: heads,
             ..Default::default()
         });
-        held.title = state.title.clone();
+        held.title = doc_title.clone();
         if sender != me {
             held.peers.insert(sender.clone(), sender_heads);
         }
         self.put_held(held);
-        let title = display(&state.title);
-        let from = state.name_of(&sender);
+        let title = display(&doc_title);
         let message = if is_new {
             format!("Opened “{title}” from {from}.")
         } else if !changed {

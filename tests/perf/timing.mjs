@@ -146,8 +146,9 @@ try {
       const t0 = performance.now();
       location.hash = fragment;
       await new Promise((resolve) => {
-        const poll = () => (document.querySelectorAll('section[aria-labelledby="comments-head"] li.comment').length === comments
-          ? resolve() : requestAnimationFrame(poll));
+        // The page shows the latest comments and says how many there are in all.
+        const poll = () => ((document.querySelector('section[aria-labelledby="comments-head"] .earlier')?.textContent || '')
+          .includes(`of ${comments} comments`) ? resolve() : requestAnimationFrame(poll));
         poll();
       });
       const shown = performance.now() - t0;

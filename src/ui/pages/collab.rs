@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::doc::collab::TextField;
-use crate::model::collab::CollabState;
+use crate::model::collab::{CollabState, News};
 use crate::ui::widgets::{
     action_plan::ActionPlan, collab_text::CollabText, comment_thread::CommentThread,
     context_links::ContextLinks, idea_board::IdeaBoard, owner_settings::OwnerSettings,
@@ -13,13 +13,22 @@ use crate::ui::widgets::{
 };
 use crate::workspace::use_workspace;
 
+/// The document on screen and what is new in it, computed once per change for all the
+/// widgets of the page (a derived signal would copy the whole document at every read).
+#[derive(Clone, Copy)]
+struct Shown {
+    state: Memo<CollabState>,
+    news: Memo<News>,
+}
+
 /// The state of the document on screen, for the widgets of this page.
 pub fn shown_state() -> Signal<CollabState> {
-    let ws = use_workspace();
-    Signal::derive(move || {
-        ws.shared
-            .with(|v| v.as_ref().map(|v| v.state.clone()).unwrap_or_default())
-    })
+    expect_context::<Shown>().state.into()
+}
+
+/// What is new since the person last looked, for marking items.
+pub fn shown_news() -> Memo<News> {
+    expect_context::<Shown>().news
 }
 
 /// This person's id.
@@ -48,7 +57,15 @@ pub fn CollabPage() -> impl IntoView {
         ws.mark_seen(&id.get_untracked());
         ws.shared.set(None);
     });
-    let state = shown_state();
+    let state = Memo::new(move |_| {
+        ws.shared
+            .with(|v| v.as_ref().map(|v| v.state.clone()).unwrap_or_default())
+    });
+    let news = Memo::new(move |_| {
+        ws.shared
+            .with(|v| v.as_ref().map(|v| v.news.clone()).unwrap_or_default())
+    });
+    provide_context(Shown { state, news });
     let loaded = move || {
         ws.shared
             .with(|v| v.as_ref().is_some_and(|v| v.id == id.get()))

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::doc::collab::ItemList;
-use crate::ui::pages::collab::shown_state;
+use crate::ui::pages::collab::{shown_news, shown_state};
 use crate::workspace::use_workspace;
 
 #[component]
@@ -29,13 +29,7 @@ pub fn ActionPlan() -> impl IntoView {
             due.set(String::new());
         }
     };
-    let news = move || {
-        ws.shared.with(|v| {
-            v.as_ref()
-                .map(|v| v.news.actions.clone())
-                .unwrap_or_default()
-        })
-    };
+    let news = shown_news();
     view! {
         <section class="card" aria-labelledby="actions-head">
             <h2 id="actions-head">"Action plan"</h2>
@@ -44,7 +38,7 @@ pub fn ActionPlan() -> impl IntoView {
                     {
                         let id = action.id.clone();
                         let check_id = format!("action-{}", action.id);
-                        let is_new = { let id = id.clone(); move || news().contains(&id) };
+                        let is_new = { let id = id.clone(); move || news.with(|n| n.actions.contains(&id)) };
                         let toggled = action.clone();
                         let remove_id = id.clone();
                         let mut meta = Vec::new();

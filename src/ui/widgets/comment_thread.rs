@@ -4,8 +4,11 @@
 use leptos::prelude::*;
 
 use crate::doc::collab::{ItemList, MAX_TEXT};
-use crate::ui::pages::collab::{me, shown_state};
+use crate::ui::pages::collab::{me, shown_news, shown_state};
 use crate::workspace::use_workspace;
+
+/// Comments shown at first, and added per click on "Show earlier".
+const PAGE: usize = 50;
 
 #[component]
 pub fn CommentThread(
@@ -37,29 +40,52 @@ pub fn CommentThread(
             draft.set(String::new());
         }
     };
-    let news = move || {
-        ws.shared.with(|v| {
-            v.as_ref()
-                .map(|v| v.news.comments.clone())
-                .unwrap_or_default()
-        })
-    };
+    let news = shown_news();
     let on_filter = on.clone();
+    // A long discussion shows its latest comments first; earlier ones on request, so a
+    // thousand comments do not all have to be laid out before the page can be read.
+    let shown = RwSignal::new(PAGE);
+    let total = {
+        let on = on_filter.clone();
+        move || state.with(|s| s.comments_on(on.as_deref()).count())
+    };
     let comments = move || {
         state.with(|s| {
-            s.comments_on(on_filter.as_deref())
-                .map(|c| (c.clone(), s.name_of(&c.by)))
+            let all: Vec<_> = s.comments_on(on_filter.as_deref()).collect();
+            let skip = all.len().saturating_sub(shown.get());
+            all[skip..]
+                .iter()
+                .map(|c| ((*c).clone(), s.name_of(&c.by)))
                 .collect::<Vec<_>>()
         })
     };
+    let hidden_count = {
+        let total = total.clone();
+        move || total().saturating_sub(shown.get())
+    };
     view! {
+        {
+            let hidden_count = hidden_count.clone();
+            let total = total.clone();
+            move || {
+                let n = hidden_count();
+                (n > 0).then(|| view! {
+                    <p class="hint earlier">
+                        {format!("Showing the latest {} of {} comments. ", shown.get(), total())}
+                        <button type="button" class="quiet small" on:click=move |_| shown.update(|s| *s += PAGE * 4)>
+                            {format!("Show {} earlier", n.min(PAGE * 4))}
+                        </button>
+                    </p>
+                })
+            }
+        }
         <ul class="comments">
             <For each=comments key=|(c, name)| (c.id.clone(), c.text.clone(), c.edited, name.clone()) let:item>
                 {
                     let (c, name) = item;
                     let mine = c.by == me;
                     let id = c.id.clone();
-                    let is_new = { let id = id.clone(); move || news().contains(&id) };
+                    let is_new = { let id = id.clone(); move || news.with(|n| n.comments.contains(&id)) };
                     let when = crate::web::format_time(c.at as f64, &zone);
                     let edit_id = id.clone();
                     let delete_id = id.clone();

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::doc::collab::{ItemList, MAX_TEXT};
-use crate::ui::pages::collab::{me, shown_state};
+use crate::ui::pages::collab::{me, shown_news, shown_state};
 use crate::ui::widgets::comment_thread::CommentThread;
 use crate::workspace::use_workspace;
 
@@ -41,13 +41,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                 .unwrap_or_else(|| "One vote per idea; click again to take it back.".into())
         })
     };
-    let news = move || {
-        ws.shared.with(|v| {
-            v.as_ref()
-                .map(|v| (v.news.ideas.clone(), v.news.votes.clone()))
-                .unwrap_or_default()
-        })
-    };
+    let news = shown_news();
     // Keyed by id alone, so a card keeps its open comments while its votes change.
     let ids = move || {
         state.with(|s| {
@@ -79,8 +73,8 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                         let shortlisted = move || card.with(|c| c.as_ref().is_some_and(|c| c.0.shortlisted));
                         let mine = card.with_untracked(|c| c.as_ref().is_some_and(|c| c.0.by == me));
                         let author = move || card.with(|c| c.as_ref().map(|c| c.1.clone()).unwrap_or_default());
-                        let is_new = { let id = id.clone(); move || news().0.contains(&id) };
-                        let new_votes = { let id = id.clone(); move || news().1.iter().filter(|(i, _)| *i == id).count() };
+                        let is_new = { let id = id.clone(); move || news.with(|n| n.ideas.contains(&id)) };
+                        let new_votes = { let id = id.clone(); move || news.with(|n| n.votes.iter().filter(|(i, _)| *i == id).count()) };
                         let comment_count = { let id = id.clone(); move || state.with(|s| s.comments_on(Some(&id)).count()) };
                         let vote_id = id.clone();
                         let short_id = id.clone();

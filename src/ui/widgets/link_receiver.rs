@@ -53,9 +53,15 @@ pub fn LinkReceiver() -> impl IntoView {
             Ok((id, message)) => {
                 error.set(None);
                 ws.say(message, None);
+                // The page may already be showing this document: then it will not load
+                // it again by itself, so refresh it here.
+                let showing = ws
+                    .shared
+                    .with_untracked(|v| v.as_ref().is_some_and(|v| v.id == id));
                 navigate(&format!("/shared/{id}"), NavigateOptions::default());
-                // The page may already be showing this document: refresh it.
-                let _ = ws.show_shared(&id);
+                if showing {
+                    let _ = ws.show_shared(&id);
+                }
             }
             Err(message) => error.set(Some((LINK_FAILED, message))),
         }
