@@ -24,7 +24,7 @@
 //! diff, so concurrent typing keeps both people's words.
 
 use automerge::transaction::Transactable;
-use automerge::{hydrate, ActorId, AutoCommit, ChangeHash, ObjId, ObjType, ReadDoc, ROOT};
+use automerge::{hydrate, AutoCommit, ChangeHash, ObjId, ObjType, ReadDoc, ROOT};
 
 use super::access::{
     ensure_map, field_bool, field_i64, field_map, field_str, field_u32, get_i64, get_map, get_str,
@@ -599,11 +599,6 @@ impl CollabDoc {
         }
         self.commit();
         Ok(())
-    }
-
-    /// The actor of this session, for tests.
-    pub fn actor(&self) -> ActorId {
-        self.doc.get_actor().clone()
     }
 }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-pub use shared::{ShareOffer, SharedView};
+pub use shared::{file_name, ShareOffer, SharedView};
 
 use crate::doc::{Access, DocError, DocKind, PersonalDoc};
 use crate::model::inventory::{Task, TaskId};

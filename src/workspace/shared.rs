@@ -458,7 +458,8 @@ fn display(title: &str) -> String {
     }
 }
 
-fn file_name(title: &str) -> String {
+/// A file name from a title: "pick-a-launch-date.unhurried".
+pub fn file_name(title: &str) -> String {
     let slug: String = title
         .to_lowercase()
         .chars()

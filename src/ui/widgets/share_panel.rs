@@ -176,7 +176,8 @@ pub fn SharePanel() -> impl IntoView {
                 <button type="button" class="quiet" on:click=move |_| copy(ws, markdown(), "Markdown")>"Copy as Markdown"</button>
                 <button type="button" class="quiet" on:click=move |_| {
                     let md = markdown();
-                    crate::web::download_bytes(md.as_bytes(), "discussion.md", "text/markdown");
+                    let name = crate::workspace::file_name(&state.with_untracked(|s| s.title.clone())).replace(".unhurried", ".md");
+                    crate::web::download_bytes(md.as_bytes(), &name, "text/markdown");
                 }>"Download Markdown"</button>
             </div>
         </section>
