@@ -53,7 +53,12 @@ pub fn CollabPage() -> impl IntoView {
         error.set(ws.show_shared(&id).err());
         id
     });
+    // Leaving the page, closing the tab or switching away from it counts as having looked.
+    let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
+        ws.mark_seen(&id.get_untracked());
+    });
     on_cleanup(move || {
+        hidden.remove();
         ws.mark_seen(&id.get_untracked());
         ws.shared.set(None);
     });

@@ -8,6 +8,11 @@ use crate::ui::widgets::file_import::FileImport;
 use crate::ui::widgets::link_receiver::{LinkError, FILE_FAILED, LINK_FAILED};
 use crate::workspace::use_workspace;
 
+fn held_ids(ws: crate::workspace::Workspace) -> Vec<String> {
+    ws.state
+        .with_untracked(|s| s.held.iter().map(|h| h.id.clone()).collect())
+}
+
 /// The "Shared" page.
 #[component]
 pub fn SharedList() -> impl IntoView {
@@ -46,24 +51,32 @@ pub fn SharedList() -> impl IntoView {
             .rsplit_once('#')
             .map(|(_, f)| f.to_owned())
             .unwrap_or_else(|| text.trim().to_owned());
+        let held_before = held_ids(ws);
         match ws.receive_fragment(&fragment) {
             Ok((id, message)) => {
                 link_error.set(None);
                 pasted.set(String::new());
                 ws.say(message, None);
-                nav(&format!("/shared/{id}"), NavigateOptions::default());
+                // A new document opens; a reply to one already here merges in place, so
+                // several replies can be taken in one after another and read after.
+                if !held_before.contains(&id) {
+                    nav(&format!("/shared/{id}"), NavigateOptions::default());
+                }
             }
             Err(message) => link_error.set(Some((LINK_FAILED, message))),
         }
     };
     let nav = navigate.clone();
     let on_file = move |result: Result<Vec<u8>, String>| {
+        let held_before = held_ids(ws);
         let outcome = result.and_then(|bytes| ws.receive_file(&bytes));
         match outcome {
             Ok((Some(id), message)) => {
                 link_error.set(None);
                 ws.say(message, None);
-                nav(&format!("/shared/{id}"), NavigateOptions::default());
+                if !held_before.contains(&id) {
+                    nav(&format!("/shared/{id}"), NavigateOptions::default());
+                }
             }
             Ok((None, message)) => ws.say(message, None),
             Err(message) => link_error.set(Some((FILE_FAILED, message))),
