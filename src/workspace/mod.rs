@@ -35,11 +35,24 @@ pub enum StorageHealth {
     },
 }
 
+/// What an Undo button puts back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undo {
+    /// A deleted task.
+    Task(Task),
+    /// An item deleted from a shared document (it is only marked gone).
+    SharedItem {
+        doc: String,
+        list: crate::doc::collab::ItemList,
+        id: String,
+    },
+}
+
 /// A short message shown at the bottom of the screen, optionally with undo.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub text: String,
-    pub undo: Option<Task>,
+    pub undo: Option<Undo>,
     /// Distinguishes two notices with the same text, so each one restarts its timer.
     pub serial: u64,
 }
@@ -295,7 +308,7 @@ impl Workspace {
     }
 
     /// Shows a notice at the bottom of the screen.
-    pub fn say(self, text: String, undo: Option<Task>) {
+    pub fn say(self, text: String, undo: Option<Undo>) {
         let serial = self
             .inner
             .try_update_value(|inner| {
@@ -336,7 +349,28 @@ impl Workspace {
         if let Some(Some(task)) = self.edit(|doc| doc.delete_task(id)) {
             self.state.update(|s| s.tasks.retain(|t| t.id != *id));
             let text = format!("Deleted “{}”.", display_title(&task.title));
-            self.say(text, Some(task));
+            self.say(text, Some(Undo::Task(task)));
+        }
+    }
+
+    /// Puts back what a notice's Undo refers to.
+    pub fn undo(self, undo: Undo) {
+        match undo {
+            Undo::Task(task) => self.undo_delete(task),
+            Undo::SharedItem { doc, list, id } => {
+                let shown = self
+                    .shared
+                    .with_untracked(|v| v.as_ref().is_some_and(|v| v.id == doc));
+                if !shown {
+                    let _ = self.show_shared(&doc);
+                }
+                if self
+                    .collab_edit(|d, _, _, _| d.set_gone(list, &id, false))
+                    .is_some()
+                {
+                    self.say("Restored.".into(), None);
+                }
+            }
         }
     }
 

@@ -287,6 +287,29 @@ impl Workspace {
         }
     }
 
+    /// Marks an item of the shown document deleted, with Undo in the notice.
+    pub fn delete_shared_item(self, list: crate::doc::collab::ItemList, id: &str, what: &str) {
+        let Some(doc) = self
+            .shared
+            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))
+        else {
+            return;
+        };
+        if self
+            .collab_edit(|d, _, _, _| d.set_gone(list, id, true))
+            .is_some()
+        {
+            self.say(
+                format!("{what} deleted."),
+                Some(super::Undo::SharedItem {
+                    doc,
+                    list,
+                    id: id.to_owned(),
+                }),
+            );
+        }
+    }
+
     /// The links on offer for the shown document.
     pub fn share_offer(self) -> Option<ShareOffer> {
         let id = self

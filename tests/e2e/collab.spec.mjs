@@ -166,6 +166,12 @@ test('a bad link says why in plain words and changes nothing', async ({ page }) 
   await welcome(page, 'Ana');
   await startDiscussion(page, 'Budget for Q3');
   await addIdea(page, 'Cut travel');
+  // A deleted comment comes back with Undo.
+  await commentOnIdea(page, 'Cut travel', 'Trains instead of flights?');
+  await idea(page, 'Cut travel').getByRole('button', { name: 'Delete' }).click();
+  await expect(idea(page, 'Cut travel').locator('.comment-text')).toHaveCount(0);
+  await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+  await expect(idea(page, 'Cut travel').locator('.comment-text')).toHaveText('Trains instead of flights?');
   const full = await makeLink(page, 'Copy link');
   const before = await visibleState(page);
   const cases = [

@@ -57,7 +57,7 @@ pub fn ActionPlan() -> impl IntoView {
                                 <span class="task-meta">{meta.join(" · ")}</span>
                                 {let is_new = is_new.clone(); move || is_new().then(|| view! { <span class="tag new">"New"</span> })}
                                 <button type="button" class="quiet small" aria-label=format!("Remove action: {}", action.text)
-                                    on:click=move |_| { ws.collab_edit(|doc, _, _, _| doc.set_gone(ItemList::Actions, &remove_id, true)); }>"Remove"</button>
+                                    on:click=move |_| ws.delete_shared_item(ItemList::Actions, &remove_id, "Action")>"Remove"</button>
                             </li>
                         }
                     }

@@ -124,9 +124,7 @@ pub fn CommentThread(
                                     <div class="comment-actions">
                                         <button type="button" class="quiet small" on:click=move |_| editing.set(Some((id.clone(), text.clone())))>"Edit"</button>
                                         <button type="button" class="quiet small" on:click=move |_| {
-                                            if ws.collab_edit(|doc, _, _, _| doc.set_gone(ItemList::Comments, &delete_id, true)).is_some() {
-                                                ws.say("Comment deleted.".into(), None);
-                                            }
+                                            ws.delete_shared_item(ItemList::Comments, &delete_id, "Comment");
                                         }>"Delete"</button>
                                     </div>
                                 }

@@ -43,7 +43,7 @@ pub fn ContextLinks() -> impl IntoView {
                         <a href=l.url.clone() target="_blank" rel="noopener noreferrer nofollow">{text}</a>
                         <span class="task-meta">{format!(" · added by {}", s.name_of(&l.by))}</span>
                         <button type="button" class="quiet small" aria-label="Remove link"
-                            on:click=move |_| { ws.collab_edit(|doc, _, _, _| doc.set_gone(ItemList::Links, &id, true)); }>"Remove"</button>
+                            on:click=move |_| ws.delete_shared_item(ItemList::Links, &id, "Link")>"Remove"</button>
                     </li>
                 }
             }).collect_view())}

@@ -122,9 +122,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                                             let delete_id = delete_id.clone();
                                             view! {
                                                 <button type="button" class="quiet small" on:click=move |_| {
-                                                    if ws.collab_edit(|doc, _, _, _| doc.set_gone(ItemList::Ideas, &delete_id, true)).is_some() {
-                                                        ws.say("Idea removed.".into(), None);
-                                                    }
+                                                    ws.delete_shared_item(ItemList::Ideas, &delete_id, "Idea");
                                                 }>"Remove"</button>
                                             }
                                         }

@@ -48,8 +48,8 @@ pub fn NoticeToast() -> impl IntoView {
                 view! {
                     <div class="toast">
                         <span>{notice.text.clone()}</span>
-                        {undo.map(|task| view! {
-                            <button type="button" on:click=move |_| ws.undo_delete(task.clone())>"Undo"</button>
+                        {undo.map(|undo| view! {
+                            <button type="button" on:click=move |_| ws.undo(undo.clone())>"Undo"</button>
                         })}
                         <button type="button" class="quiet" aria-label="Dismiss" on:click=move |_| ws.notice.set(None)>"×"</button>
                     </div>

@@ -107,7 +107,7 @@ pub fn PollSection() -> impl IntoView {
                                     <button type="button" class="quiet small" on:click=move |_| { ws.collab_edit(|doc, me, name, _| doc.answer_poll(me, name, &clear_id, &[])); }>"Take back my answer"</button>
                                 }})}
                                 {can_remove.then(|| view! {
-                                    <button type="button" class="quiet small" on:click=move |_| { ws.collab_edit(|doc, _, _, _| doc.set_gone(ItemList::Polls, &remove_id, true)); }>"Remove poll"</button>
+                                    <button type="button" class="quiet small" on:click=move |_| ws.delete_shared_item(ItemList::Polls, &remove_id, "Poll")>"Remove poll"</button>
                                 })}
                             </div>
                         </fieldset>
