@@ -105,7 +105,7 @@ impl Workspace {
             .read_all()
             .map_err(|e| format!("This document could not be read from storage ({e})."))?;
         if bytes.is_empty() {
-            return Err("This document is not stored in this browser.".into());
+            return Err("This discussion is listed in your data, but its content is not in this browser (a backup lists discussions without carrying them). Open a link or file to it, from a teammate or from your other device, and it will be here.".into());
         }
         let mut doc = CollabDoc::load(&bytes)
             .map_err(|e| format!("This document could not be read ({e})."))?;

@@ -162,6 +162,25 @@ test('two teammates decide by passing links offline, and concurrent edits all su
   await ctxB.close();
 });
 
+test('a new person opening a link first gives their name, then sees the document', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxC = await browser.newContext();
+  const a = await ctxA.newPage();
+  const c = await ctxC.newPage();
+  await welcome(a, 'Ana');
+  await startDiscussion(a, 'Team offsite');
+  await addIdea(a, 'Lisbon in May');
+  const full = await makeLink(a, 'Copy link');
+  await c.goto(full);
+  await c.getByLabel('Your name, as teammates will see it').fill('Cy');
+  await c.getByRole('button', { name: 'Start' }).click();
+  await expect(c.getByRole('heading', { level: 1, name: 'Team offsite' })).toBeVisible();
+  await expect(idea(c, 'Lisbon in May')).toBeVisible();
+  expect(await c.evaluate(() => location.hash)).toBe('');
+  await ctxA.close();
+  await ctxC.close();
+});
+
 test('a bad link says why in plain words and changes nothing', async ({ page }) => {
   await welcome(page, 'Ana');
   await startDiscussion(page, 'Budget for Q3');
