@@ -37,6 +37,9 @@ export function register_service_worker(on_update_ready) {
       });
     };
     if (reg.waiting && navigator.serviceWorker.controller) on_update_ready();
+    // A new build found while this page was still starting is already installing: its
+    // "updatefound" has fired before this listener existed, so watch it too.
+    watch(reg.installing);
     reg.addEventListener("updatefound", () => watch(reg.installing));
   }).catch(() => {});
   if (document.readyState === "complete") setTimeout(register, 0);

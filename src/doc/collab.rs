@@ -150,6 +150,11 @@ impl CollabDoc {
         get_str(&self.doc, &ROOT, "title").unwrap_or_default()
     }
 
+    /// One of the shared texts, read without hydrating the whole document.
+    pub fn text(&self, field: TextField) -> String {
+        get_str(&self.doc, &ROOT, field.key()).unwrap_or_default()
+    }
+
     /// A person's display name, read without hydrating the whole document.
     pub fn name_of(&self, person: &str) -> String {
         get_map(&self.doc, &ROOT, "people")

@@ -387,6 +387,7 @@ impl<'a> Reader<'a> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::share::link::write_uleb;
     use automerge::transaction::Transactable;
     use automerge::{AutoCommit, ObjType, ROOT};
     use std::io::Write;
@@ -446,18 +447,6 @@ mod tests {
         write_uleb(&mut out, data.len() as u64);
         out.extend_from_slice(data);
         out
-    }
-
-    fn write_uleb(out: &mut Vec<u8>, mut n: u64) {
-        loop {
-            let b = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                out.push(b);
-                return;
-            }
-            out.push(b | 0x80);
-        }
     }
 
     /// A change chunk whose single column is given.

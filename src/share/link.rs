@@ -278,7 +278,8 @@ pub fn link_fit(len: usize) -> LinkFit {
     }
 }
 
-fn write_uleb(out: &mut Vec<u8>, mut n: u64) {
+/// LEB128, as Automerge and this frame write lengths.
+pub(crate) fn write_uleb(out: &mut Vec<u8>, mut n: u64) {
     loop {
         let b = (n & 0x7f) as u8;
         n >>= 7;

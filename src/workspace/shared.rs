@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::{memory_only, StorageHealth, Workspace};
-use crate::doc::collab::{CollabDoc, CollabError};
+use crate::doc::collab::{CollabDoc, CollabError, TextField};
 use crate::doc::{Access, DocKind};
 use crate::model::collab::{CollabState, News};
 use crate::model::HeldDoc;
@@ -245,18 +245,51 @@ impl Workspace {
         self,
         f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
     ) -> Option<R> {
+        self.edit_shown(f, |doc, state, _, _| *state = doc.state())
+    }
+
+    /// Typing in a shared text. The hot path: only that field is read back, not the
+    /// whole document (reading a 1,000-comment discussion costs tens of milliseconds).
+    pub fn collab_set_text(self, field: TextField, value: &str) {
+        self.edit_shown(
+            |doc, me, name, _| doc.set_text(field, me, name, value),
+            |doc, state, me, name| {
+                let text = doc.text(field);
+                match field {
+                    TextField::Problem => state.problem = text,
+                    TextField::Summary => state.summary = text,
+                }
+                if !name.trim().is_empty() {
+                    state.people.insert(me.to_owned(), name.to_owned());
+                }
+            },
+        );
+    }
+
+    /// Runs an edit on the shown document, stores it at once, and updates the view
+    /// with `refresh`.
+    fn edit_shown<R>(
+        self,
+        f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
+        refresh: impl FnOnce(&CollabDoc, &mut CollabState, &str, &str),
+    ) -> Option<R> {
         let id = self
             .shared
             .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))?;
         let (me, name, _) = my_ids(self);
+        let mut state = self
+            .shared
+            .with_untracked(|v| v.as_ref().map(|v| v.state.clone()))?;
         let outcome = self.inner.try_update_value(|i| {
             let open = i.shared.get_mut(&id)?;
             let result = f(&mut open.doc, &me, &name, now_ms());
             let saved = result.as_ref().ok().map(|_| save_open(open));
-            let state = open.doc.state();
-            Some((result, saved, state))
+            if result.is_ok() {
+                refresh(&open.doc, &mut state, &me, &name);
+            }
+            Some((result, saved))
         });
-        let (result, saved, state) = outcome.flatten()?;
+        let (result, saved) = outcome.flatten()?;
         match saved {
             Some(Saved::InMemoryOnly(e)) => self.health.set(memory_only(&e)),
             Some(Saved::Stored) => {

@@ -28,7 +28,7 @@ pub fn CollabText(field: TextField, label: &'static str, hint: &'static str) -> 
             prop:value=value
             on:input=move |ev| {
                 let text = event_target_value(&ev);
-                ws.collab_edit(|doc, me, name, _| doc.set_text(field, me, name, &text));
+                ws.collab_set_text(field, &text);
             }></textarea>
         <p class="hint" id=hint_id>{hint}</p>
     }
