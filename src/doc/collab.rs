@@ -419,13 +419,18 @@ impl CollabDoc {
         get_map(&self.doc, &map, id).ok_or(CollabError::Missing)
     }
 
-    /// Marks an item deleted or restores it.
-    pub fn set_gone(&mut self, list: ItemList, id: &str, gone: bool) -> Result<()> {
+    /// Sets a true/false field of an item.
+    fn put_flag(&mut self, list: ItemList, id: &str, key: &str, value: bool) -> Result<()> {
         let obj = self.item(list.key(), id)?;
         let doc = self.writable()?;
-        doc.put(&obj, "gone", gone)?;
+        doc.put(&obj, key, value)?;
         self.commit();
         Ok(())
+    }
+
+    /// Marks an item deleted or restores it.
+    pub fn set_gone(&mut self, list: ItemList, id: &str, gone: bool) -> Result<()> {
+        self.put_flag(list, id, "gone", gone)
     }
 
     pub fn add_link(
@@ -513,11 +518,7 @@ impl CollabDoc {
     }
 
     pub fn set_shortlisted(&mut self, idea: &str, short: bool) -> Result<()> {
-        let obj = self.item("ideas", idea)?;
-        let doc = self.writable()?;
-        doc.put(&obj, "short", short)?;
-        self.commit();
-        Ok(())
+        self.put_flag(ItemList::Ideas, idea, "short", short)
     }
 
     pub fn add_poll(

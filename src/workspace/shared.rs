@@ -17,6 +17,22 @@ use crate::store::local::LocalStore;
 use crate::store::{DocStore, Saved};
 use crate::web::now_ms;
 
+/// What an edit re-reads for the view.
+#[derive(Clone, Copy)]
+enum Refresh {
+    /// The whole document (after adding or removing items).
+    Whole,
+    /// Only one text: typing is the hot path, and reading a 1,000-comment discussion
+    /// costs tens of milliseconds.
+    Text(TextField),
+}
+
+/// What was read back after an edit.
+enum Read {
+    Whole(Box<CollabState>),
+    Text(TextField, String),
+}
+
 /// One shared document loaded in this tab, with its own storage.
 pub(super) struct OpenShared {
     doc: CollabDoc,
@@ -245,7 +261,7 @@ impl Workspace {
         self,
         f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
     ) -> Option<R> {
-        self.edit_shown(f, |doc, state, _, _| *state = doc.state())
+        self.edit_shown(f, Refresh::Whole)
     }
 
     /// Typing in a shared text. The hot path: only that field is read back, not the
@@ -253,43 +269,32 @@ impl Workspace {
     pub fn collab_set_text(self, field: TextField, value: &str) {
         self.edit_shown(
             |doc, me, name, _| doc.set_text(field, me, name, value),
-            |doc, state, me, name| {
-                let text = doc.text(field);
-                match field {
-                    TextField::Problem => state.problem = text,
-                    TextField::Summary => state.summary = text,
-                }
-                if !name.trim().is_empty() {
-                    state.people.insert(me.to_owned(), name.to_owned());
-                }
-            },
+            Refresh::Text(field),
         );
     }
 
-    /// Runs an edit on the shown document, stores it at once, and updates the view
-    /// with `refresh`.
+    /// Runs an edit on the shown document, stores it at once, and updates the view as
+    /// `refresh` says.
     fn edit_shown<R>(
         self,
         f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
-        refresh: impl FnOnce(&CollabDoc, &mut CollabState, &str, &str),
+        refresh: Refresh,
     ) -> Option<R> {
         let id = self
             .shared
             .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))?;
         let (me, name, _) = my_ids(self);
-        let mut state = self
-            .shared
-            .with_untracked(|v| v.as_ref().map(|v| v.state.clone()))?;
         let outcome = self.inner.try_update_value(|i| {
             let open = i.shared.get_mut(&id)?;
             let result = f(&mut open.doc, &me, &name, now_ms());
             let saved = result.as_ref().ok().map(|_| save_open(open));
-            if result.is_ok() {
-                refresh(&open.doc, &mut state, &me, &name);
-            }
-            Some((result, saved))
+            let read = match refresh {
+                Refresh::Whole => Read::Whole(Box::new(open.doc.state())),
+                Refresh::Text(field) => Read::Text(field, open.doc.text(field)),
+            };
+            Some((result, saved, read))
         });
-        let (result, saved) = outcome.flatten()?;
+        let (result, saved, read) = outcome.flatten()?;
         match saved {
             Some(Saved::InMemoryOnly(e)) => self.health.set(memory_only(&e)),
             Some(Saved::Stored) => {
@@ -299,13 +304,24 @@ impl Workspace {
             }
             None => {}
         }
-        let title = state.title.clone();
+        let mut title = None;
         self.shared.update(|v| {
-            if let Some(v) = v.as_mut() {
-                v.state = state;
+            let Some(v) = v.as_mut() else { return };
+            match read {
+                Read::Whole(state) => v.state = *state,
+                Read::Text(field, text) => {
+                    match field {
+                        TextField::Problem => v.state.problem = text,
+                        TextField::Summary => v.state.summary = text,
+                    }
+                    if !name.trim().is_empty() {
+                        v.state.people.insert(me.clone(), name.clone());
+                    }
+                }
             }
+            title = Some(v.state.title.clone());
         });
-        if let Some(mut held) = self.held(&id) {
+        if let (Some(title), Some(mut held)) = (title, self.held(&id)) {
             if held.title != title {
                 held.title = title;
                 self.put_held(held);

@@ -12,26 +12,16 @@ pub fn PeoplePanel(is_owner: Signal<bool>) -> impl IntoView {
     let lines = move || {
         state.with(|s| {
             let r = s.responses();
-            let voted: Vec<String> = r
-                .iter()
-                .filter(|p| p.voted)
-                .map(|p| p.name.clone())
-                .collect();
-            let commented: Vec<String> = r
-                .iter()
-                .filter(|p| p.commented)
-                .map(|p| p.name.clone())
-                .collect();
-            let answered: Vec<String> = r
-                .iter()
-                .filter(|p| p.answered)
-                .map(|p| p.name.clone())
-                .collect();
-            let waiting: Vec<String> = r
-                .iter()
-                .filter(|p| p.invited && !p.voted && !p.commented && !p.answered)
-                .map(|p| p.name.clone())
-                .collect();
+            let names = |pick: fn(&crate::model::collab::Response) -> bool| -> Vec<String> {
+                r.iter()
+                    .filter(|p| pick(p))
+                    .map(|p| p.name.clone())
+                    .collect()
+            };
+            let voted = names(|p| p.voted);
+            let commented = names(|p| p.commented);
+            let answered = names(|p| p.answered);
+            let waiting = names(|p| p.invited && !p.voted && !p.commented && !p.answered);
             let mut out = Vec::new();
             if !voted.is_empty() {
                 out.push(names_sentence(&voted, "have voted", "has voted") + ".");
