@@ -3,7 +3,9 @@
 
 mod access;
 pub mod collab;
+pub mod page;
 pub mod personal;
+pub mod week;
 
 pub use personal::{Access, PersonalDoc, PERSONAL_SCHEMA};
 
@@ -14,6 +16,8 @@ use automerge::ActorId;
 pub enum DocKind {
     Personal,
     Collab,
+    /// A 'how to work with me' page.
+    Page,
 }
 
 impl DocKind {
@@ -21,6 +25,7 @@ impl DocKind {
         match self {
             DocKind::Personal => "personal",
             DocKind::Collab => "collab",
+            DocKind::Page => "page",
         }
     }
 
@@ -29,6 +34,7 @@ impl DocKind {
         match self {
             DocKind::Personal => 0,
             DocKind::Collab => 1,
+            DocKind::Page => 2,
         }
     }
 
@@ -36,6 +42,7 @@ impl DocKind {
     pub fn from_code(code: u8) -> Option<DocKind> {
         match code {
             1 => Some(DocKind::Collab),
+            2 => Some(DocKind::Page),
             _ => None,
         }
     }

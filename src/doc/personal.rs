@@ -132,7 +132,11 @@ impl PersonalDoc {
         self.access
     }
 
-    fn writable(&mut self) -> Result<&mut AutoCommit, DocError> {
+    pub(super) fn raw(&self) -> &AutoCommit {
+        &self.doc
+    }
+
+    pub(super) fn writable(&mut self) -> Result<&mut AutoCommit, DocError> {
         match self.access {
             Access::ReadWrite => Ok(&mut self.doc),
             Access::ReadOnly { .. } => Err(DocError::ReadOnly),
@@ -200,6 +204,8 @@ impl PersonalDoc {
             tasks: self.tasks(),
             rate: self.rate(),
             held: self.held(),
+            schedule: self.schedule(),
+            boundaries: self.boundaries(),
         }
     }
 
@@ -390,7 +396,7 @@ impl PersonalDoc {
         Ok(())
     }
 
-    fn commit(&mut self, what: &str) {
+    pub(super) fn commit(&mut self, what: &str) {
         self.doc
             .commit_with(CommitOptions::default().with_message(what.to_owned()));
     }

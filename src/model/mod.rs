@@ -1,10 +1,15 @@
 //! The domain: plain types and pure functions, no I/O and nothing of the browser
 //! or of Automerge. Everything here is tested natively.
 
+pub mod boundaries;
 pub mod collab;
+pub mod ics;
 pub mod inventory;
+pub mod page;
 pub mod profile;
 pub mod rate;
+pub mod schedule;
+pub mod zones;
 
 use inventory::Task;
 use profile::Profile;
@@ -19,6 +24,8 @@ pub struct PersonalState {
     pub rate: Rate,
     /// Shared documents this person holds, newest first.
     pub held: Vec<HeldDoc>,
+    pub schedule: schedule::Schedule,
+    pub boundaries: boundaries::Boundaries,
 }
 
 /// A shared document this person holds, as listed in their personal document.

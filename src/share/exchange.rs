@@ -72,6 +72,7 @@ pub fn full_link(doc: &mut CollabDoc, sender: [u8; 16]) -> Share {
         sender,
         heads: heads.iter().map(|h| h.0).collect(),
         bytes: doc.save_for_link(),
+        signature: None,
     }
 }
 
@@ -94,6 +95,7 @@ pub fn reply_link(
         sender,
         heads: heads.iter().map(|h| h.0).collect(),
         bytes,
+        signature: None,
     })
 }
 
@@ -117,6 +119,8 @@ pub fn receive(share: &Share, local: Option<&mut CollabDoc>) -> Result<Received,
                 Some(local) => Ok(Received::Merged(local.merge_document(&mut incoming)?)),
             }
         }
+        // Collaboration documents are written by everyone: none arrives signed.
+        (PayloadKind::SignedDocument, _) => Err(ReceiveError::Link(LinkError::Damaged)),
         (PayloadKind::Changes, None) => Err(ReceiveError::ReplyWithoutDocument),
         (PayloadKind::Changes, Some(local)) => {
             if id_bytes(&local.id()) != Some(share.doc_id) {

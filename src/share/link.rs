@@ -51,7 +51,13 @@ pub enum PayloadKind {
     Document,
     /// Change chunks: only what the receiver is expected to lack.
     Changes,
+    /// The whole document, preceded in the payload by its author's Ed25519 signature
+    /// (64 bytes): for documents only their author may change.
+    SignedDocument,
 }
+
+/// Bytes of an Ed25519 signature.
+pub const SIGNATURE_BYTES: usize = 64;
 
 /// A decoded link or file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,6 +72,8 @@ pub struct Share {
     pub heads: Vec<[u8; 32]>,
     /// Uncompressed Automerge bytes.
     pub bytes: Vec<u8>,
+    /// For `SignedDocument`: the author's signature over the document.
+    pub signature: Option<[u8; SIGNATURE_BYTES]>,
 }
 
 /// Why a link or file could not be opened. The messages are shown to people as they are.
@@ -101,6 +109,7 @@ impl Share {
         body.push(match self.payload {
             PayloadKind::Document => 0,
             PayloadKind::Changes => 1,
+            PayloadKind::SignedDocument => 2,
         });
         body.push(self.kind);
         body.extend_from_slice(&self.doc_id);
@@ -112,10 +121,15 @@ impl Share {
         for head in heads {
             body.extend_from_slice(head);
         }
-        write_uleb(&mut body, self.bytes.len() as u64);
+        let signature = match self.payload {
+            PayloadKind::SignedDocument => &self.signature.unwrap_or([0; SIGNATURE_BYTES])[..],
+            _ => &[],
+        };
+        write_uleb(&mut body, (signature.len() + self.bytes.len()) as u64);
         let mut deflater =
             flate2::write::DeflateEncoder::new(&mut body, flate2::Compression::best());
         // Writing into a Vec cannot fail.
+        deflater.write_all(signature).expect("deflate into memory");
         deflater
             .write_all(&self.bytes)
             .expect("deflate into memory");
@@ -168,6 +182,7 @@ impl Share {
         let payload = match take(1)?[0] {
             0 => PayloadKind::Document,
             1 => PayloadKind::Changes,
+            2 => PayloadKind::SignedDocument,
             _ => return Err(LinkError::NotALink),
         };
         let kind = take(1)?[0];
@@ -198,12 +213,24 @@ impl Share {
         if bytes.len() != raw_len {
             return Err(LinkError::Damaged);
         }
+        let signature = if payload == PayloadKind::SignedDocument {
+            if bytes.len() < SIGNATURE_BYTES {
+                return Err(LinkError::Damaged);
+            }
+            let sig: [u8; SIGNATURE_BYTES] = bytes[..SIGNATURE_BYTES].try_into().expect("64 bytes");
+            bytes.drain(..SIGNATURE_BYTES);
+            Some(sig)
+        } else {
+            None
+        };
         let checked = chunks::check(&bytes, Limits::SHARED)?;
         // A whole document is exactly one document chunk, and changes are only
         // changes: Automerge would load changes trailing a document before the app
         // could look at its kind or id.
         let shape_ok = match payload {
-            PayloadKind::Document => checked.documents == 1 && checked.changes == 0,
+            PayloadKind::Document | PayloadKind::SignedDocument => {
+                checked.documents == 1 && checked.changes == 0
+            }
             PayloadKind::Changes => checked.documents == 0 && checked.changes > 0,
         };
         if !shape_ok {
@@ -216,6 +243,7 @@ impl Share {
             sender,
             heads,
             bytes,
+            signature,
         })
     }
 
@@ -338,6 +366,7 @@ mod tests {
             sender: [4; 16],
             heads: vec![[5; 32]],
             bytes,
+            signature: None,
         }
     }
 

@@ -8,6 +8,7 @@
 pub mod chunks;
 pub mod exchange;
 pub mod link;
+pub mod page_link;
 
 use crate::doc::DocKind;
 
@@ -169,6 +170,7 @@ mod tests {
             sender: [2; 16],
             heads: vec![],
             bytes: Vec::new(),
+            signature: None,
         };
         // Empty changes fail the Automerge check, as they should: nothing to merge.
         assert!(read_any_file(&encode_share_file(&share)).is_err());

@@ -7,8 +7,9 @@ use leptos_router::path;
 use wasm_bindgen::closure::Closure;
 
 use super::pages::{
-    collab::CollabPage, overview::Overview, rate::RatePage, settings::Settings,
-    shared_list::SharedList, tasks::Tasks, welcome::Welcome,
+    boundaries::BoundariesPage, overview::Overview, rate::RatePage, settings::Settings,
+    shared_doc::SharedDoc, shared_list::SharedList, tasks::Tasks, team::TeamPage, week::WeekPage,
+    welcome::Welcome,
 };
 use super::widgets::{
     focus_on_navigate::FocusOnNavigate,
@@ -58,7 +59,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/tasks") view=Tasks/>
                         <Route path=path!("/rate") view=RatePage/>
                         <Route path=path!("/shared") view=SharedList/>
-                        <Route path=path!("/shared/:id") view=CollabPage/>
+                        <Route path=path!("/week") view=WeekPage/>
+                        <Route path=path!("/team") view=TeamPage/>
+                        <Route path=path!("/boundaries") view=BoundariesPage/>
+                        <Route path=path!("/shared/:id") view=SharedDoc/>
                         <Route path=path!("/settings") view=Settings/>
                     </Routes>
                 </main>

@@ -3,13 +3,17 @@
 //! Components reach it through context (`use_workspace`) and never touch Automerge or
 //! storage themselves.
 
+mod page;
 mod shared;
+mod week;
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+pub use page::{page_title, Published};
 pub use shared::{file_name, ShareOffer, SharedView};
+pub use week::WeekValue;
 
 use crate::doc::{Access, DocError, DocKind, PersonalDoc};
 use crate::model::inventory::{Task, TaskId};
@@ -46,6 +50,8 @@ pub enum Undo {
         list: crate::doc::collab::ItemList,
         id: String,
     },
+    /// A deleted block, deadline, person, channel or escalation step.
+    Week(WeekValue),
 }
 
 /// A short message shown at the bottom of the screen, optionally with undo.
@@ -357,6 +363,7 @@ impl Workspace {
     pub fn undo(self, undo: Undo) {
         match undo {
             Undo::Task(task) => self.undo_delete(task),
+            Undo::Week(value) => self.undo_week(value),
             Undo::SharedItem { doc, list, id } => {
                 let shown = self
                     .shared

@@ -97,7 +97,7 @@ fn store_name(id: &str) -> String {
     format!("c-{id}")
 }
 
-fn my_ids(ws: Workspace) -> (String, String, [u8; 16]) {
+pub(super) fn my_ids(ws: Workspace) -> (String, String, [u8; 16]) {
     let profile = ws.state.with_untracked(|s| s.profile.clone());
     let sender = exchange::id_bytes(&profile.actor_id).unwrap_or_default();
     (profile.actor_id, profile.display_name, sender)
@@ -105,7 +105,7 @@ fn my_ids(ws: Workspace) -> (String, String, [u8; 16]) {
 
 impl Workspace {
     /// The app's address for links.
-    fn link_for(fragment: &str) -> String {
+    pub(super) fn link_for(fragment: &str) -> String {
         format!("{}/#{fragment}", crate::web::origin())
     }
 
@@ -173,7 +173,8 @@ impl Workspace {
         let held = self.state.with_untracked(|s| s.held.clone());
         let mut out = BTreeMap::new();
         for h in held {
-            if self.ensure_loaded(&h.id).is_err() {
+            // Pages have no news to count: only their author writes them.
+            if h.kind != DocKind::Collab.key() || self.ensure_loaded(&h.id).is_err() {
                 continue;
             }
             let n = self.inner.try_update_value(|i| {
@@ -213,7 +214,7 @@ impl Workspace {
         };
         if held.seen != heads {
             held.seen = heads;
-            self.put_held(held);
+            self.put_held_entry(held);
         }
         self.shared.update(|v| {
             if let Some(v) = v.as_mut().filter(|v| v.id == id) {
@@ -222,7 +223,7 @@ impl Workspace {
         });
     }
 
-    fn put_held(self, held: HeldDoc) {
+    pub(super) fn put_held_entry(self, held: HeldDoc) {
         if self.edit(|doc| doc.put_held(&held)).is_some() {
             self.state
                 .update(|s| match s.held.iter_mut().find(|h| h.id == held.id) {
@@ -245,7 +246,7 @@ impl Workspace {
         let heads = exchange::heads_to_hex(&doc.heads());
         self.inner
             .update_value(|i| drop(i.shared.insert(id.clone(), OpenShared::new(doc, store))));
-        self.put_held(HeldDoc {
+        self.put_held_entry(HeldDoc {
             id: id.clone(),
             kind: DocKind::Collab.key().into(),
             title: title.trim().to_owned(),
@@ -324,7 +325,7 @@ impl Workspace {
         if let (Some(title), Some(mut held)) = (title, self.held(&id)) {
             if held.title != title {
                 held.title = title;
-                self.put_held(held);
+                self.put_held_entry(held);
             }
         }
         match result {
@@ -431,6 +432,9 @@ impl Workspace {
     }
 
     fn receive_share(self, share: Share) -> Result<(String, String), String> {
+        if DocKind::from_code(share.kind) == Some(DocKind::Page) {
+            return self.receive_page_share(share);
+        }
         let id = exchange::hex(&share.doc_id);
         let (me, _, _) = my_ids(self);
         let sender = exchange::hex(&share.sender);
@@ -489,7 +493,7 @@ impl Workspace {
         if sender != me {
             held.peers.insert(sender.clone(), sender_heads);
         }
-        self.put_held(held);
+        self.put_held_entry(held);
         let title = display(&doc_title);
         let message = if is_new {
             format!("Opened “{title}” from {from}.")

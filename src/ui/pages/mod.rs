@@ -1,9 +1,14 @@
 //! One file a page.
 
+pub mod boundaries;
 pub mod collab;
 pub mod overview;
 pub mod rate;
 pub mod settings;
+pub mod shared_doc;
 pub mod shared_list;
 pub mod tasks;
+pub mod team;
+pub mod week;
 pub mod welcome;
+pub mod work_with_me;

@@ -1,6 +1,7 @@
 //! Reusable pieces shared by pages.
 
 pub mod action_plan;
+pub mod block_editor;
 pub mod checked_input;
 pub mod collab_text;
 pub mod comment_thread;
@@ -12,6 +13,7 @@ pub mod link_receiver;
 pub mod nav;
 pub mod notice_toast;
 pub mod owner_settings;
+pub mod page_publisher;
 pub mod people_panel;
 pub mod poll_section;
 pub mod qr_code;
@@ -21,3 +23,4 @@ pub mod task_editor;
 pub mod task_row;
 pub mod time_zone_field;
 pub mod update_banner;
+pub mod week_grid;

@@ -15,6 +15,9 @@ pub fn Nav() -> impl IntoView {
             <nav aria-label="Main">
                 <A href="/" exact=true>"Overview"</A>
                 <A href="/tasks">"Tasks"</A>
+                <A href="/week">"Week"</A>
+                <A href="/team">"Team"</A>
+                <A href="/boundaries">"Boundaries"</A>
                 <A href="/rate">"Rate"</A>
                 <A href="/shared">"Shared"</A>
                 <A href="/settings">"Settings"</A>

@@ -1,0 +1,437 @@
+//! The schedule and boundaries inside the personal document.
+//!
+//! Layout (added in schema 2 without a migration: absent keys read as defaults):
+//! ```text
+//! { "block/<id>":    { day, start, minutes, kind, label },
+//!   "deadline/<id>": { title, date },
+//!   "person/<id>":   { name, time_zone, days, start, end, client },
+//!   "channel/<id>":  { name, within, unit, note, order },
+//!   "step/<id>":     { who, how, order },
+//!   work_days, work_start, work_end, availability, urgent, tools, dnd_until,
+//!   my_page, my_page_key (the private key that signs the page's links) }
+//! ```
+//! Items are root keys of their own, like held documents: two devices adding blocks
+//! never compete to create one shared map, so nothing added offline is lost.
+
+use automerge::transaction::Transactable;
+use automerge::{hydrate, AutoCommit, ObjType, ReadDoc, ROOT};
+use chrono::NaiveDate;
+
+use super::access::{field_i64, field_str, field_u32, get_i64, get_str, set_i64, set_str};
+use super::{DocError, PersonalDoc};
+use crate::model::boundaries::{Boundaries, Channel, EscalationStep, ResponseUnit};
+use crate::model::schedule::{
+    sort_blocks, Block, BlockKind, Deadline, Person, Schedule, WorkingHours, DAY, MIN_BLOCK,
+};
+
+const BLOCK: &str = "block/";
+const DEADLINE: &str = "deadline/";
+const PERSON: &str = "person/";
+const CHANNEL: &str = "channel/";
+const STEP: &str = "step/";
+
+/// Root entries whose key starts with `prefix`, as (id, fields).
+fn items(doc: &AutoCommit, prefix: &str) -> Vec<(String, hydrate::Map)> {
+    // Keys sort as strings, so a prefix's keys are one contiguous range ending before
+    // the prefix with its last byte ('/') bumped to '0'.
+    let end = format!("{}0", &prefix[..prefix.len() - 1]);
+    let keys: Vec<(String, automerge::ObjId)> = doc
+        .map_range(&ROOT, prefix.to_owned()..end)
+        .map(|item| (item.key.to_string(), item.id()))
+        .collect();
+    keys.into_iter()
+        .filter_map(|(key, obj)| match doc.hydrate(&obj, None).ok()? {
+            hydrate::Value::Map(fields) => Some((key[prefix.len()..].to_owned(), fields)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Writes one item's fields, creating its map when new, and only the values that differ.
+fn put_item(
+    doc: &mut AutoCommit,
+    prefix: &str,
+    id: &str,
+    strings: &[(&str, &str)],
+    numbers: &[(&str, i64)],
+) -> Result<(), DocError> {
+    let key = format!("{prefix}{id}");
+    let obj = match doc.get(&ROOT, key.as_str())? {
+        Some((automerge::Value::Object(ObjType::Map), obj)) => obj,
+        _ => doc.put_object(ROOT, key.as_str(), ObjType::Map)?,
+    };
+    for (k, v) in strings {
+        set_str(doc, &obj, k, v)?;
+    }
+    for (k, v) in numbers {
+        set_i64(doc, &obj, k, *v)?;
+    }
+    Ok(())
+}
+
+pub(super) fn read_hours(days: Option<i64>, start: Option<i64>, end: Option<i64>) -> WorkingHours {
+    let d = WorkingHours::default();
+    WorkingHours {
+        days: days.map_or(d.days, |v| (v & 0x7f) as u8),
+        start: start.map_or(d.start, |v| v.clamp(0, i64::from(DAY) - 1) as u32),
+        end: end.map_or(d.end, |v| v.clamp(0, i64::from(DAY)) as u32),
+    }
+}
+
+/// A block from its stored fields, clamped so a crafted file cannot place it outside the week.
+pub(super) fn read_block(id: String, f: &hydrate::Map) -> Block {
+    Block {
+        id,
+        day: field_u32(f, "day").unwrap_or(0).min(6) as u8,
+        start: field_u32(f, "start").unwrap_or(9 * 60),
+        minutes: field_u32(f, "minutes").unwrap_or(60),
+        kind: field_str(f, "kind")
+            .and_then(|k| BlockKind::from_key(&k))
+            .unwrap_or_default(),
+        label: field_str(f, "label").unwrap_or_default(),
+    }
+    .clamped()
+}
+
+pub(super) fn read_channel(id: String, f: &hydrate::Map) -> Channel {
+    Channel {
+        id,
+        name: field_str(f, "name").unwrap_or_default(),
+        within: field_u32(f, "within").unwrap_or(0).min(10_000),
+        unit: field_str(f, "unit")
+            .and_then(|u| ResponseUnit::from_key(&u))
+            .unwrap_or_default(),
+        note: field_str(f, "note").unwrap_or_default(),
+        order: field_i64(f, "order").unwrap_or(0),
+    }
+}
+
+pub(super) fn read_step(id: String, f: &hydrate::Map) -> EscalationStep {
+    EscalationStep {
+        id,
+        who: field_str(f, "who").unwrap_or_default(),
+        how: field_str(f, "how").unwrap_or_default(),
+        order: field_i64(f, "order").unwrap_or(0),
+    }
+}
+
+impl PersonalDoc {
+    /// The week: blocks, deadlines and people.
+    pub fn schedule(&self) -> Schedule {
+        let doc = self.raw();
+        let mut blocks: Vec<Block> = items(doc, BLOCK)
+            .into_iter()
+            .map(|(id, f)| read_block(id, &f))
+            .collect();
+        sort_blocks(&mut blocks);
+        let mut deadlines: Vec<Deadline> = items(doc, DEADLINE)
+            .into_iter()
+            .map(|(id, f)| Deadline {
+                id,
+                title: field_str(&f, "title").unwrap_or_default(),
+                date: field_str(&f, "date")
+                    .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            })
+            .collect();
+        deadlines.sort_by(|a, b| {
+            (a.date.is_none(), a.date, &a.title, &a.id).cmp(&(
+                b.date.is_none(),
+                b.date,
+                &b.title,
+                &b.id,
+            ))
+        });
+        let mut people: Vec<Person> = items(doc, PERSON)
+            .into_iter()
+            .map(|(id, f)| Person {
+                id,
+                name: field_str(&f, "name").unwrap_or_default(),
+                time_zone: field_str(&f, "time_zone").unwrap_or_default(),
+                hours: read_hours(
+                    field_i64(&f, "days"),
+                    field_i64(&f, "start"),
+                    field_i64(&f, "end"),
+                ),
+                client: field_i64(&f, "client").unwrap_or(0) != 0,
+            })
+            .collect();
+        people.sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
+        Schedule {
+            blocks,
+            deadlines,
+            people,
+        }
+    }
+
+    pub fn put_block(&mut self, block: &Block) -> Result<(), DocError> {
+        let b = block.clone().clamped();
+        let doc = self.writable()?;
+        put_item(
+            doc,
+            BLOCK,
+            &b.id,
+            &[("kind", b.kind.key()), ("label", &b.label)],
+            &[
+                ("day", i64::from(b.day)),
+                ("start", i64::from(b.start)),
+                ("minutes", i64::from(b.minutes.max(MIN_BLOCK))),
+            ],
+        )?;
+        self.commit("block");
+        Ok(())
+    }
+
+    pub fn put_deadline(&mut self, deadline: &Deadline) -> Result<(), DocError> {
+        let date = deadline
+            .date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        let doc = self.writable()?;
+        put_item(
+            doc,
+            DEADLINE,
+            &deadline.id,
+            &[("title", &deadline.title), ("date", &date)],
+            &[],
+        )?;
+        self.commit("deadline");
+        Ok(())
+    }
+
+    pub fn put_person(&mut self, person: &Person) -> Result<(), DocError> {
+        let doc = self.writable()?;
+        put_item(
+            doc,
+            PERSON,
+            &person.id,
+            &[("name", &person.name), ("time_zone", &person.time_zone)],
+            &[
+                ("days", i64::from(person.hours.days)),
+                ("start", i64::from(person.hours.start)),
+                ("end", i64::from(person.hours.end)),
+                ("client", i64::from(person.client)),
+            ],
+        )?;
+        self.commit("person");
+        Ok(())
+    }
+
+    pub fn boundaries(&self) -> Boundaries {
+        let doc = self.raw();
+        let mut channels: Vec<Channel> = items(doc, CHANNEL)
+            .into_iter()
+            .map(|(id, f)| read_channel(id, &f))
+            .collect();
+        channels.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+        let mut escalation: Vec<EscalationStep> = items(doc, STEP)
+            .into_iter()
+            .map(|(id, f)| read_step(id, &f))
+            .collect();
+        escalation.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+        Boundaries {
+            hours: read_hours(
+                get_i64(doc, &ROOT, "work_days"),
+                get_i64(doc, &ROOT, "work_start"),
+                get_i64(doc, &ROOT, "work_end"),
+            ),
+            availability: get_str(doc, &ROOT, "availability").unwrap_or_default(),
+            channels,
+            urgent: get_str(doc, &ROOT, "urgent").unwrap_or_default(),
+            escalation,
+            tools: get_str(doc, &ROOT, "tools").unwrap_or_default(),
+            dnd_until: get_i64(doc, &ROOT, "dnd_until").unwrap_or(0),
+        }
+    }
+
+    /// Writes the scalar boundaries (hours, texts, do-not-disturb); channels and
+    /// escalation steps are items of their own.
+    pub fn set_boundaries(&mut self, b: &Boundaries) -> Result<(), DocError> {
+        let doc = self.writable()?;
+        set_i64(doc, &ROOT, "work_days", i64::from(b.hours.days))?;
+        set_i64(doc, &ROOT, "work_start", i64::from(b.hours.start))?;
+        set_i64(doc, &ROOT, "work_end", i64::from(b.hours.end))?;
+        set_str(doc, &ROOT, "availability", &b.availability)?;
+        set_str(doc, &ROOT, "urgent", &b.urgent)?;
+        set_str(doc, &ROOT, "tools", &b.tools)?;
+        set_i64(doc, &ROOT, "dnd_until", b.dnd_until)?;
+        self.commit("boundaries");
+        Ok(())
+    }
+
+    pub fn put_channel(&mut self, c: &Channel) -> Result<(), DocError> {
+        let doc = self.writable()?;
+        put_item(
+            doc,
+            CHANNEL,
+            &c.id,
+            &[("name", &c.name), ("unit", c.unit.key()), ("note", &c.note)],
+            &[("within", i64::from(c.within)), ("order", c.order)],
+        )?;
+        self.commit("channel");
+        Ok(())
+    }
+
+    pub fn put_step(&mut self, s: &EscalationStep) -> Result<(), DocError> {
+        let doc = self.writable()?;
+        put_item(
+            doc,
+            STEP,
+            &s.id,
+            &[("who", &s.who), ("how", &s.how)],
+            &[("order", s.order)],
+        )?;
+        self.commit("step");
+        Ok(())
+    }
+
+    /// Deletes a block, deadline, person, channel or escalation step.
+    pub fn delete_item(&mut self, item: WeekItem, id: &str) -> Result<(), DocError> {
+        let key = format!("{}{id}", item.prefix());
+        let doc = self.writable()?;
+        if doc.get(&ROOT, key.as_str())?.is_some() {
+            doc.delete(&ROOT, key.as_str())?;
+            self.commit("delete");
+        }
+        Ok(())
+    }
+
+    /// The person's published 'how to work with me' page, if any: its id and the
+    /// private key (hex) its links are signed with. The key never leaves this document.
+    pub fn my_page(&self) -> Option<(String, String)> {
+        let doc = self.raw();
+        let id = get_str(doc, &ROOT, "my_page").filter(|s| !s.is_empty())?;
+        let key = get_str(doc, &ROOT, "my_page_key").filter(|s| !s.is_empty())?;
+        Some((id, key))
+    }
+
+    pub fn set_my_page(&mut self, id: &str, secret_hex: &str) -> Result<(), DocError> {
+        let doc = self.writable()?;
+        set_str(doc, &ROOT, "my_page", id)?;
+        set_str(doc, &ROOT, "my_page_key", secret_hex)?;
+        self.commit("page");
+        Ok(())
+    }
+}
+
+/// The kinds of item the week and boundaries keep as root entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeekItem {
+    Block,
+    Deadline,
+    Person,
+    Channel,
+    Step,
+}
+
+impl WeekItem {
+    fn prefix(self) -> &'static str {
+        match self {
+            WeekItem::Block => BLOCK,
+            WeekItem::Deadline => DEADLINE,
+            WeekItem::Person => PERSON,
+            WeekItem::Channel => CHANNEL,
+            WeekItem::Step => STEP,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(id: &str, day: u8, start: u32) -> Block {
+        Block {
+            id: id.into(),
+            day,
+            start,
+            minutes: 120,
+            kind: BlockKind::Maker,
+            label: "Writing".into(),
+        }
+    }
+
+    #[test]
+    fn week_round_trips_and_merges_across_devices() {
+        let mut a = PersonalDoc::new();
+        let mut b = PersonalDoc::load(&a.save()).unwrap();
+        a.put_block(&block("a1", 0, 540)).unwrap();
+        b.put_block(&block("b1", 1, 600)).unwrap();
+        b.put_person(&Person {
+            id: "p".into(),
+            name: "Ravi".into(),
+            time_zone: "Asia/Kolkata".into(),
+            hours: WorkingHours {
+                days: 0b11111,
+                start: 600,
+                end: 1140,
+            },
+            client: true,
+        })
+        .unwrap();
+        a.put_channel(&Channel {
+            id: "c".into(),
+            name: "Email".into(),
+            within: 1,
+            unit: ResponseUnit::WorkingDays,
+            ..Channel::default()
+        })
+        .unwrap();
+        a.merge_bytes(&b.save()).unwrap();
+        let week = a.schedule();
+        assert_eq!(
+            week.blocks
+                .iter()
+                .map(|b| b.id.as_str())
+                .collect::<Vec<_>>(),
+            ["a1", "b1"]
+        );
+        assert_eq!(week.people[0].hours.start, 600);
+        assert!(week.people[0].client);
+        assert_eq!(a.boundaries().channels[0].unit, ResponseUnit::WorkingDays);
+
+        let mut moved = week.blocks[0].clone();
+        moved.day = 3;
+        moved.start = 13 * 60;
+        a.put_block(&moved).unwrap();
+        assert_eq!(a.schedule().blocks[1].day, 3);
+        a.delete_item(WeekItem::Block, "b1").unwrap();
+        assert_eq!(a.schedule().blocks.len(), 1);
+    }
+
+    #[test]
+    fn concurrent_moves_keep_one_block_and_both_fields() {
+        let mut a = PersonalDoc::new();
+        a.put_block(&block("x", 0, 540)).unwrap();
+        let mut b = PersonalDoc::load(&a.save()).unwrap();
+        let mut on_a = block("x", 2, 540);
+        on_a.label = "Writing".into();
+        a.put_block(&on_a).unwrap();
+        let mut on_b = block("x", 0, 540);
+        on_b.label = "Research".into();
+        b.put_block(&on_b).unwrap();
+        a.merge_bytes(&b.save()).unwrap();
+        let blocks = a.schedule().blocks;
+        assert_eq!(blocks.len(), 1);
+        assert_eq!((blocks[0].day, blocks[0].label.as_str()), (2, "Research"));
+    }
+
+    #[test]
+    fn boundaries_defaults_and_edits() {
+        let mut a = PersonalDoc::new();
+        let d = a.boundaries();
+        assert_eq!(d.hours, WorkingHours::default());
+        assert_eq!(d.dnd_until, 0);
+        let mut b = d.clone();
+        b.urgent = "Production is down".into();
+        b.dnd_until = 1_800_000_000_000;
+        b.hours.start = 8 * 60;
+        a.set_boundaries(&b).unwrap();
+        let back = a.boundaries();
+        assert_eq!(back.urgent, "Production is down");
+        assert_eq!(back.hours.start, 480);
+        assert_eq!(back.dnd_until, 1_800_000_000_000);
+        assert_eq!(a.my_page(), None);
+        a.set_my_page("abc", "k").unwrap();
+        assert_eq!(a.my_page(), Some(("abc".into(), "k".into())));
+    }
+}

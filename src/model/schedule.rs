@@ -1,0 +1,476 @@
+//! The maker/manager week: blocks of deep work, office hours, leisure and fixed
+//! commitments on each weekday, deadlines with dates, and what the week adds up to.
+//!
+//! Times are minutes from the owner's local midnight in the owner's time zone (the
+//! profile's). A block may run past midnight into the next day. Converting to other
+//! zones lives in `zones`.
+
+use chrono::NaiveDate;
+
+/// Minutes in a day.
+pub const DAY: u32 = 24 * 60;
+/// Below this, a deep-work block rarely gets deep: the week warns about it.
+pub const USEFUL_DEEP_WORK: u32 = 90;
+/// The grid's step for moving and resizing by keyboard.
+pub const STEP: u32 = 15;
+/// The shortest block.
+pub const MIN_BLOCK: u32 = 15;
+
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+pub const WEEKDAYS_SHORT: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum BlockKind {
+    /// Deep work: no meetings, no messages.
+    #[default]
+    Maker,
+    /// Office hours for meetings and messages.
+    Manager,
+    Leisure,
+    /// Fixed commitments: school run, gym class, a standing client call.
+    Fixed,
+}
+
+impl BlockKind {
+    pub const ALL: [BlockKind; 4] = [
+        BlockKind::Maker,
+        BlockKind::Manager,
+        BlockKind::Leisure,
+        BlockKind::Fixed,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            BlockKind::Maker => "maker",
+            BlockKind::Manager => "manager",
+            BlockKind::Leisure => "leisure",
+            BlockKind::Fixed => "fixed",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<BlockKind> {
+        BlockKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BlockKind::Maker => "Deep work",
+            BlockKind::Manager => "Office hours",
+            BlockKind::Leisure => "Leisure",
+            BlockKind::Fixed => "Commitment",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Block {
+    pub id: String,
+    /// 0 = Monday … 6 = Sunday.
+    pub day: u8,
+    /// Minutes from the owner's local midnight, 0..1440.
+    pub start: u32,
+    /// Length in minutes, `MIN_BLOCK..=DAY`; may run past midnight.
+    pub minutes: u32,
+    pub kind: BlockKind,
+    pub label: String,
+}
+
+impl Block {
+    /// Start and end as minutes from Monday 00:00; the end may pass Sunday midnight.
+    pub fn week_span(&self) -> (u32, u32) {
+        let start = u32::from(self.day) * DAY + self.start;
+        (start, start + self.minutes)
+    }
+
+    /// The block clamped to valid values: a day of the week, a start inside the day,
+    /// a length from `MIN_BLOCK` to a whole day.
+    pub fn clamped(mut self) -> Block {
+        self.day = self.day.min(6);
+        self.start = self.start.min(DAY - MIN_BLOCK);
+        self.minutes = self.minutes.clamp(MIN_BLOCK, DAY);
+        self
+    }
+
+    /// What a screen reader hears: "Deep work, Monday 09:00 to 11:00 (2 h)".
+    pub fn describe(&self) -> String {
+        let end = self.start + self.minutes;
+        let next_day = if end > DAY { " the next day" } else { "" };
+        let label = if self.label.trim().is_empty() {
+            self.kind.label().to_owned()
+        } else {
+            format!("{}: {}", self.kind.label(), self.label.trim())
+        };
+        format!(
+            "{label}, {} {} to {}{next_day} ({})",
+            WEEKDAYS[usize::from(self.day.min(6))],
+            clock(self.start),
+            clock(end % DAY),
+            duration(self.minutes)
+        )
+    }
+}
+
+/// A deadline on a date.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Deadline {
+    pub id: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// The hours a person works, in their own zone: the same window on each chosen weekday.
+/// `end <= start` means the window runs past midnight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WorkingHours {
+    /// Bit 0 = Monday … bit 6 = Sunday.
+    pub days: u8,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Default for WorkingHours {
+    fn default() -> Self {
+        WorkingHours {
+            days: 0b001_1111,
+            start: 9 * 60,
+            end: 17 * 60,
+        }
+    }
+}
+
+impl WorkingHours {
+    pub fn works_on(&self, day: u8) -> bool {
+        day < 7 && self.days & (1 << day) != 0
+    }
+
+    /// Length of the daily window in minutes.
+    pub fn minutes(&self) -> u32 {
+        span_length(self.start, self.end)
+    }
+
+    /// "Mon–Fri, 09:00–17:00".
+    pub fn describe(&self) -> String {
+        format!(
+            "{}, {}–{}",
+            describe_days(self.days),
+            clock(self.start),
+            clock(self.end % DAY)
+        )
+    }
+}
+
+/// A teammate or client the person works with.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    /// An IANA zone name.
+    pub time_zone: String,
+    pub hours: WorkingHours,
+    pub client: bool,
+}
+
+/// Everything the week holds.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Schedule {
+    /// By day, then start.
+    pub blocks: Vec<Block>,
+    /// By date; undated last.
+    pub deadlines: Vec<Deadline>,
+    /// By name.
+    pub people: Vec<Person>,
+}
+
+/// Minutes of each kind in the week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct WeekTotals {
+    pub maker: u32,
+    pub manager: u32,
+    pub leisure: u32,
+    pub fixed: u32,
+}
+
+impl WeekTotals {
+    pub fn of(kind: BlockKind, totals: &WeekTotals) -> u32 {
+        match kind {
+            BlockKind::Maker => totals.maker,
+            BlockKind::Manager => totals.manager,
+            BlockKind::Leisure => totals.leisure,
+            BlockKind::Fixed => totals.fixed,
+        }
+    }
+}
+
+/// Adds up the week. Overlapping blocks of one kind are counted once.
+pub fn week_totals(blocks: &[Block]) -> WeekTotals {
+    let mut totals = WeekTotals::default();
+    for kind in BlockKind::ALL {
+        let spans = merged_spans(blocks.iter().filter(|b| b.kind == kind));
+        let sum = spans.iter().map(|(a, b)| b - a).sum();
+        match kind {
+            BlockKind::Maker => totals.maker = sum,
+            BlockKind::Manager => totals.manager = sum,
+            BlockKind::Leisure => totals.leisure = sum,
+            BlockKind::Fixed => totals.fixed = sum,
+        }
+    }
+    totals
+}
+
+/// The union of blocks' week spans, sorted and non-overlapping.
+fn merged_spans<'a>(blocks: impl Iterator<Item = &'a Block>) -> Vec<(u32, u32)> {
+    let mut spans: Vec<(u32, u32)> = blocks.map(Block::week_span).collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// Something about the week worth changing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// A deep-work block shorter than `USEFUL_DEEP_WORK`.
+    ShortDeepWork { block: String, minutes: u32 },
+    /// A meeting, office hours or commitment falls inside a deep-work block.
+    DeepWorkCut { block: String, by: String },
+}
+
+/// Deep-work blocks that are too short or cut by manager time or commitments.
+pub fn warnings(blocks: &[Block]) -> Vec<Warning> {
+    let mut found = Vec::new();
+    for deep in blocks.iter().filter(|b| b.kind == BlockKind::Maker) {
+        if deep.minutes < USEFUL_DEEP_WORK {
+            found.push(Warning::ShortDeepWork {
+                block: deep.id.clone(),
+                minutes: deep.minutes,
+            });
+        }
+        let (a, b) = deep.week_span();
+        for other in blocks
+            .iter()
+            .filter(|o| matches!(o.kind, BlockKind::Manager | BlockKind::Fixed))
+        {
+            let (c, d) = other.week_span();
+            // Also compare the other block shifted a week, for spans past Sunday midnight.
+            let week = 7 * DAY;
+            let hits = |c: u32, d: u32| c < b && a < d;
+            if hits(c, d) || hits(c + week, d + week) || (c >= week && hits(c - week, d - week)) {
+                found.push(Warning::DeepWorkCut {
+                    block: deep.id.clone(),
+                    by: other.id.clone(),
+                });
+            }
+        }
+    }
+    found
+}
+
+impl Warning {
+    /// The warning in plain words, naming the blocks by day and time.
+    pub fn describe(&self, blocks: &[Block]) -> String {
+        let find = |id: &str| blocks.iter().find(|b| b.id == id);
+        let when = |b: &Block| {
+            format!(
+                "{} {}–{}",
+                WEEKDAYS[usize::from(b.day.min(6))],
+                clock(b.start),
+                clock(b.start + b.minutes)
+            )
+        };
+        match self {
+            Warning::ShortDeepWork { block, minutes } => match find(block) {
+                Some(b) => format!(
+                    "Deep work on {} is only {}: blocks under {} rarely get deep.",
+                    when(b),
+                    duration(*minutes),
+                    duration(USEFUL_DEEP_WORK)
+                ),
+                None => String::new(),
+            },
+            Warning::DeepWorkCut { block, by } => match (find(block), find(by)) {
+                (Some(b), Some(o)) => format!(
+                    "Deep work on {} is cut by {} ({}).",
+                    when(b),
+                    o.kind.label().to_lowercase(),
+                    when(o)
+                ),
+                _ => String::new(),
+            },
+        }
+    }
+}
+
+/// Sorts blocks by day, then start, then kind.
+pub fn sort_blocks(blocks: &mut [Block]) {
+    blocks.sort_by(|a, b| (a.day, a.start, a.kind, &a.id).cmp(&(b.day, b.start, b.kind, &b.id)));
+}
+
+/// "09:05" for minutes from midnight (24-hour clock, as calendars across zones read best).
+pub fn clock(minutes: u32) -> String {
+    let m = minutes % DAY;
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// Parses "9:05", "09:05" or "905"-free forms: only `H:MM` and `HH:MM`, 00:00 to 24:00.
+pub fn parse_clock(input: &str) -> Option<u32> {
+    let (h, m) = input.trim().split_once(':')?;
+    let h: u32 = h.parse().ok()?;
+    let m: u32 = m.parse().ok()?;
+    if m >= 60 || h > 24 || (h == 24 && m > 0) {
+        return None;
+    }
+    Some(h * 60 + m)
+}
+
+/// Minutes from `start` to `end` on the clock; an end at or before the start runs
+/// past midnight.
+pub fn span_length(start: u32, end: u32) -> u32 {
+    if end > start {
+        end - start
+    } else {
+        DAY - start + end
+    }
+}
+
+/// "2 h", "1 h 30 min", "45 min".
+pub fn duration(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// "Mon–Fri", "Mon, Wed, Fri", "Every day", "No days".
+pub fn describe_days(days: u8) -> String {
+    let on: Vec<usize> = (0..7).filter(|d| days & (1 << d) != 0).collect();
+    match on.len() {
+        0 => "No days".into(),
+        7 => "Every day".into(),
+        n if n >= 3 && on[n - 1] - on[0] == n - 1 => {
+            format!("{}–{}", WEEKDAYS_SHORT[on[0]], WEEKDAYS_SHORT[on[n - 1]])
+        }
+        _ => on
+            .iter()
+            .map(|&d| WEEKDAYS_SHORT[d])
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(id: &str, day: u8, start: u32, minutes: u32, kind: BlockKind) -> Block {
+        Block {
+            id: id.into(),
+            day,
+            start,
+            minutes,
+            kind,
+            label: String::new(),
+        }
+    }
+
+    #[test]
+    fn totals_count_overlaps_once() {
+        let blocks = [
+            block("a", 0, 9 * 60, 180, BlockKind::Maker),
+            block("b", 0, 11 * 60, 120, BlockKind::Maker),
+            block("c", 0, 14 * 60, 60, BlockKind::Manager),
+            block("d", 6, 23 * 60, 120, BlockKind::Leisure),
+        ];
+        let t = week_totals(&blocks);
+        assert_eq!(t.maker, 240);
+        assert_eq!(t.manager, 60);
+        assert_eq!(t.leisure, 120);
+        assert_eq!(t.fixed, 0);
+    }
+
+    #[test]
+    fn warns_about_short_and_cut_deep_work() {
+        let blocks = [
+            block("deep", 1, 9 * 60, 180, BlockKind::Maker),
+            block("call", 1, 10 * 60, 30, BlockKind::Fixed),
+            block("short", 2, 9 * 60, 60, BlockKind::Maker),
+            block("ok", 3, 9 * 60, 120, BlockKind::Maker),
+            block("oh", 3, 11 * 60, 60, BlockKind::Manager),
+            // Sunday night deep work running into Monday's office hours.
+            block("late", 6, 22 * 60, 180, BlockKind::Maker),
+            block("mon", 0, 0, 60, BlockKind::Manager),
+        ];
+        let w = warnings(&blocks);
+        assert!(w.contains(&Warning::DeepWorkCut {
+            block: "deep".into(),
+            by: "call".into()
+        }));
+        assert!(w.contains(&Warning::ShortDeepWork {
+            block: "short".into(),
+            minutes: 60
+        }));
+        assert!(w.contains(&Warning::DeepWorkCut {
+            block: "late".into(),
+            by: "mon".into()
+        }));
+        // Touching is not cutting.
+        assert!(!w
+            .iter()
+            .any(|x| matches!(x, Warning::DeepWorkCut { block, .. } if block == "ok")));
+        assert_eq!(w.len(), 3);
+        assert_eq!(
+            w[0].describe(&blocks),
+            "Deep work on Tuesday 09:00–12:00 is cut by commitment (Tuesday 10:00–10:30)."
+        );
+        assert_eq!(
+            w[1].describe(&blocks),
+            "Deep work on Wednesday 09:00–10:00 is only 1 h: blocks under 1 h 30 min rarely get deep."
+        );
+    }
+
+    #[test]
+    fn clocks_durations_and_days() {
+        assert_eq!(clock(9 * 60 + 5), "09:05");
+        assert_eq!(clock(DAY), "00:00");
+        assert_eq!(parse_clock("9:30"), Some(570));
+        assert_eq!(parse_clock("24:00"), Some(DAY));
+        assert_eq!(parse_clock("24:01"), None);
+        assert_eq!(parse_clock("12:60"), None);
+        assert_eq!(parse_clock("noon"), None);
+        assert_eq!(span_length(540, 660), 120);
+        assert_eq!(span_length(1380, 60), 120);
+        assert_eq!(span_length(600, 600), DAY);
+        assert_eq!(duration(90), "1 h 30 min");
+        assert_eq!(duration(120), "2 h");
+        assert_eq!(duration(45), "45 min");
+        assert_eq!(describe_days(0b001_1111), "Mon–Fri");
+        assert_eq!(describe_days(0b111_1111), "Every day");
+        assert_eq!(describe_days(0b001_0101), "Mon, Wed, Fri");
+        assert_eq!(describe_days(0), "No days");
+        let b = block("x", 4, 23 * 60, 120, BlockKind::Maker);
+        assert_eq!(
+            b.describe(),
+            "Deep work, Friday 23:00 to 01:00 the next day (2 h)"
+        );
+        assert_eq!(
+            block("y", 9, 2000, 0, BlockKind::Leisure)
+                .clamped()
+                .week_span(),
+            (6 * DAY + DAY - MIN_BLOCK, 6 * DAY + DAY)
+        );
+    }
+}

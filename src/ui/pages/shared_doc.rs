@@ -1,0 +1,33 @@
+//! `/shared/:id`: a discussion, or a 'how to work with me' page, by what the id holds.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::collab::CollabPage;
+use super::work_with_me::WorkWithMe;
+use crate::doc::DocKind;
+use crate::workspace::use_workspace;
+
+#[component]
+pub fn SharedDoc() -> impl IntoView {
+    let ws = use_workspace();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let is_page = Memo::new(move |_| {
+        let id = id.get();
+        ws.state.with(|s| {
+            s.held
+                .iter()
+                .any(|h| h.id == id && h.kind == DocKind::Page.key())
+        })
+    });
+    move || {
+        if is_page.get() {
+            // Keyed by id: another page's link replaces the view.
+            let id = id.get();
+            view! { <WorkWithMe id/> }.into_any()
+        } else {
+            view! { <CollabPage/> }.into_any()
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! The maker/manager week: the grid, what it adds up to, deadlines, and the calendar export.
+
+use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
+use leptos::prelude::*;
+
+use crate::doc::week::WeekItem;
+use crate::model::profile::parse_time_zone;
+use crate::model::schedule::{
+    duration, warnings, week_totals, Block, BlockKind, Deadline, WeekTotals,
+};
+use crate::ui::widgets::{block_editor::BlockEditor, week_grid::WeekGrid};
+use crate::workspace::{use_workspace, WeekValue};
+
+/// Today in the person's zone (the browser's clock, read here and passed down).
+pub fn today_in(zone: &str) -> NaiveDate {
+    let now = Utc
+        .timestamp_millis_opt(crate::web::now_ms())
+        .single()
+        .unwrap_or_default();
+    match parse_time_zone(zone) {
+        Some(tz) => now.with_timezone(&tz).date_naive(),
+        None => now.date_naive(),
+    }
+}
+
+/// The Monday of the week holding `date`.
+pub fn monday_of(date: NaiveDate) -> NaiveDate {
+    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
+}
+
+#[component]
+pub fn WeekPage() -> impl IntoView {
+    crate::web::set_title("Week");
+    let ws = use_workspace();
+    let selected = RwSignal::new(None::<String>);
+    let new_kind = RwSignal::new(BlockKind::Maker);
+    let blocks = Memo::new(move |_| ws.state.with(|s| s.schedule.blocks.clone()));
+    let totals = Memo::new(move |_| blocks.with(|b| week_totals(b)));
+    let found = Memo::new(move |_| {
+        blocks.with(|b| {
+            warnings(b)
+                .iter()
+                .map(|w| w.describe(b))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+        })
+    });
+    let add_block = move |_| {
+        let kind = new_kind.get_untracked();
+        // The first weekday without a block at 09:00, so a new block never hides another.
+        let day = (0..7u8)
+            .find(|d| {
+                blocks.with_untracked(|bs| {
+                    !bs.iter()
+                        .any(|b| b.day == *d && b.start <= 540 && b.start + b.minutes > 540)
+                })
+            })
+            .unwrap_or(0);
+        let block = Block {
+            id: crate::doc::random_id(),
+            day,
+            start: 9 * 60,
+            minutes: if kind == BlockKind::Maker { 120 } else { 60 },
+            kind,
+            label: String::new(),
+        };
+        let id = block.id.clone();
+        if ws.put_week(WeekValue::Block(block)) {
+            selected.set(Some(id));
+            request_animation_frame(|| {
+                if let Some(el) = document().get_element_by_id("block-kind") {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            });
+        }
+    };
+    let zone = Memo::new(move |_| ws.state.with(|s| s.profile.time_zone.clone()));
+    let download = move |_| {
+        let (blocks, deadlines, name) = ws.state.with_untracked(|s| {
+            (
+                s.schedule.blocks.clone(),
+                s.schedule.deadlines.clone(),
+                s.profile.display_name.clone(),
+            )
+        });
+        let zone = zone.get_untracked();
+        let tz = parse_time_zone(&zone).unwrap_or(chrono_tz::UTC);
+        let stamp = Utc
+            .timestamp_millis_opt(crate::web::now_ms())
+            .single()
+            .unwrap_or_default();
+        let text = crate::model::ics::week_ics(
+            &blocks,
+            &deadlines,
+            tz,
+            monday_of(today_in(&zone)),
+            stamp,
+            &name,
+        );
+        crate::web::download_bytes(text.as_bytes(), "unhurried-week.ics", "text/calendar");
+        ws.say(
+            "Calendar file downloaded. Import it into your calendar app.".into(),
+            None,
+        );
+    };
+    let stat = move |kind: BlockKind| {
+        view! {
+            <div class=format!("stat kind-{}", kind.key())>
+                <span class="stat-value">{move || { let m = WeekTotals::of(kind, &totals.get()); if m == 0 { "0 h".to_owned() } else { duration(m) } }}</span>
+                <span class="stat-label">{kind.label()}</span>
+            </div>
+        }
+    };
+
+    view! {
+        <section class="page week-page">
+            <header class="page-head">
+                <h1>"Your week"</h1>
+                <p class="lede">"Keep long blocks for deep work and gather meetings and messages into office hours. Times are in your zone, "{move || zone.get()}"."</p>
+            </header>
+            <div class="card week-summary">
+                <h2 class="visually-hidden">"This week adds up to"</h2>
+                <div class="stats">
+                    {stat(BlockKind::Maker)}{stat(BlockKind::Manager)}{stat(BlockKind::Leisure)}{stat(BlockKind::Fixed)}
+                </div>
+                <Show when=move || found.with(|f| !f.is_empty())>
+                    <ul class="warnings" aria-label="Things to look at">
+                        {move || found.get().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                    </ul>
+                </Show>
+            </div>
+            <div class="week-toolbar">
+                <fieldset class="segmented">
+                    <legend>"New blocks are"</legend>
+                    {BlockKind::ALL.iter().map(|k| {
+                        let k = *k;
+                        let id = format!("new-kind-{}", k.key());
+                        view! {
+                            <input type="radio" name="new-kind" id=id.clone() prop:checked=move || new_kind.get() == k
+                                on:change=move |_| new_kind.set(k)/>
+                            <label for=id class=format!("kind-{}", k.key())>{k.label()}</label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <button type="button" on:click=add_block>"Add block"</button>
+                <p class="hint">"Or click an empty slot. Drag a block to move it, drag its lower edge to resize. With the keyboard: Tab to a block, arrows move it, Shift+Up/Down resizes, Enter opens it, Delete removes it."</p>
+            </div>
+            <WeekGrid selected new_kind/>
+            <BlockEditor selected/>
+            <Deadlines/>
+            <div class="card">
+                <h2>"Put it in your calendar"</h2>
+                <p>"Download your week as an .ics file: each block repeats weekly in your time zone, and dated deadlines come as all-day events. Google Calendar, Outlook and Apple Calendar import it."</p>
+                <button type="button" class="secondary" on:click=download>"Download calendar file (.ics)"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Deadlines() -> impl IntoView {
+    let ws = use_workspace();
+    let deadlines = Memo::new(move |_| ws.state.with(|s| s.schedule.deadlines.clone()));
+    let title = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = title.get_untracked();
+        if t.trim().is_empty() {
+            return;
+        }
+        let d = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d").ok();
+        if ws.put_week(WeekValue::Deadline(Deadline {
+            id: crate::doc::random_id(),
+            title: t.trim().to_owned(),
+            date: d,
+        })) {
+            title.set(String::new());
+            date.set(String::new());
+        }
+    };
+    view! {
+        <div class="card deadlines">
+            <h2>"Deadlines"</h2>
+            <ul class="plain-list">
+                <For each=move || deadlines.get() key=|d| (d.id.clone(), d.title.clone(), d.date) let:d>
+                    {
+                        let id = d.id.clone();
+                        let when = d.date.map(|d| d.format("%a %-d %b %Y").to_string()).unwrap_or_else(|| "No date".into());
+                        let label = format!("Delete the deadline {}", d.title);
+                        view! {
+                            <li>
+                                <span class="deadline-date">{when}</span>
+                                <span class="grow">{d.title.clone()}</span>
+                                <button type="button" class="icon" aria-label=label
+                                    on:click=move |_| ws.delete_week(WeekItem::Deadline, &id)>"✕"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <Show when=move || deadlines.with(|d| d.is_empty())>
+                <p class="empty">"No deadlines yet."</p>
+            </Show>
+            <form class="field-row" on:submit=add>
+                <div class="grow">
+                    <label for="deadline-title">"Deadline"</label>
+                    <input id="deadline-title" type="text" maxlength="200" placeholder="Quarterly report"
+                        prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                </div>
+                <div>
+                    <label for="deadline-date">"Date"</label>
+                    <input id="deadline-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit">"Add deadline"</button>
+            </form>
+        </div>
+    }
+}

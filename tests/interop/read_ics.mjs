@@ -1,0 +1,234 @@
+// Reads the calendars written by tests/interop_ics.rs with ical.js (Mozilla's iCalendar
+// parser, as Thunderbird uses it) and checks them against what that test computed from
+// chrono-tz: an independent reader proves the files are plain RFC 5545.
+//
+//   CARGO_TARGET_DIR=... cargo test --test interop_ics && node tests/interop/read_ics.mjs
+//
+// The files are read from $INTEROP_DIR, else $CARGO_TARGET_DIR/interop, else
+// target/interop (relative to the working directory). Each file's time zone comes from
+// its own VTIMEZONE, registered with ICAL.TimezoneService: ical.js has no zone data of
+// its own. Exits 1 when any check fails.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+
+const DIR = process.env.INTEROP_DIR
+  ?? (process.env.CARGO_TARGET_DIR ? join(process.env.CARGO_TARGET_DIR, 'interop') : 'target/interop');
+
+const MAX_OCTETS = 75;
+
+// ---- The checks ----
+
+let passed = 0;
+let failed = 0;
+function check(name, fn) {
+  try {
+    const note = fn();
+    passed++;
+    console.log(`ok - ${name}${note ? ` (${note})` : ''}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAILED - ${name}: ${e.stack ?? e}`);
+  }
+}
+function eq(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}\n  expected ${e}\n  actual   ${a}`);
+}
+function ensure(ok, what) {
+  if (!ok) throw new Error(what);
+}
+/** Fails with the first few problems listed, if there are any. */
+function none(problems) {
+  const more = problems.length > 6 ? `\n  … and ${problems.length - 6} more` : '';
+  ensure(problems.length === 0, problems.slice(0, 6).join('\n  ') + more);
+}
+
+/** A label short enough for a check's name. */
+const short = (text) => JSON.stringify([...text].length > 48 ? `${[...text].slice(0, 47).join('')}…` : text);
+
+/** An ICAL.Time as an ISO instant in UTC, to the second. */
+const iso = (t) => new Date(t.toUnixTime() * 1000).toISOString().replace('.000Z', 'Z');
+
+/** Problems with the physical lines: each must end in CRLF and hold at most 75 octets. */
+function lineProblems(text) {
+  const problems = [];
+  if (!text.endsWith('\r\n')) problems.push('the file does not end with CRLF');
+  text.replace(/\r\n$/, '').split('\r\n').forEach((line, i) => {
+    if (/[\r\n]/.test(line)) problems.push(`line ${i + 1} has a bare CR or LF`);
+    const octets = Buffer.byteLength(line, 'utf8');
+    if (octets > MAX_OCTETS) problems.push(`line ${i + 1} has ${octets} octets: ${JSON.stringify(line)}`);
+  });
+  return problems;
+}
+
+let expected;
+try {
+  expected = JSON.parse(readFileSync(join(DIR, 'ics-expected.json'), 'utf8'));
+} catch (e) {
+  console.log(`FAILED - reading ${DIR} (run \`cargo test --test interop_ics\` first): ${e.message}`);
+  console.log('interop (ics): 0 passed, 1 failed');
+  process.exit(1);
+}
+
+const handChecked = [];
+const otherReadings = [];
+
+for (const want of expected.files) {
+  const name = want.file;
+  let text;
+  let calendar;
+  let zone;
+
+  check(`${name}: reads as UTF-8`, () => {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(DIR, name)));
+  });
+  if (text === undefined) continue;
+
+  check(`${name}: every line ends in CRLF and holds at most ${MAX_OCTETS} octets`, () => {
+    none(lineProblems(text));
+    const lines = text.split('\r\n').length - 1;
+    const folded = text.split('\r\n ').length - 1;
+    ensure(folded > 0, 'no folded line: the long label should fold');
+    return `${lines} lines, ${folded} of them continuations`;
+  });
+
+  check(`${name}: parses as a VCALENDAR with the publishing headers`, () => {
+    calendar = new ICAL.Component(ICAL.parse(text));
+    eq(calendar.name, 'vcalendar', 'root component');
+    const prop = (p) => calendar.getFirstPropertyValue(p);
+    eq(
+      [prop('version'), prop('prodid'), prop('calscale'), prop('method'), prop('x-wr-calname'), prop('x-wr-timezone')],
+      ['2.0', expected.prodid, 'GREGORIAN', 'PUBLISH', want.calname, want.tzid],
+      'VERSION, PRODID, CALSCALE, METHOD, X-WR-CALNAME, X-WR-TIMEZONE',
+    );
+  });
+  if (!calendar) continue;
+
+  check(`${name}: one VTIMEZONE ${want.tzid}, registered with ICAL.TimezoneService from the file`, () => {
+    const zones = calendar.getAllSubcomponents('vtimezone');
+    eq(zones.length, 1, 'VTIMEZONE components');
+    eq(zones[0].getFirstPropertyValue('tzid'), want.tzid, 'TZID');
+    ensure(!ICAL.TimezoneService.has(want.tzid), `ical.js already knew ${want.tzid}`);
+    ICAL.TimezoneService.register(zones[0]);
+    zone = ICAL.TimezoneService.get(want.tzid);
+    ensure(zone instanceof ICAL.Timezone && zone.component === zones[0], 'registered zone is not the file\'s');
+    const obs = zones[0].getAllSubcomponents().map((c) => {
+      const how = c.hasProperty('rrule') ? 'RRULE' : c.hasProperty('rdate') ? `${c.getAllProperties('rdate').length} RDATE` : 'once';
+      return `${c.name.toUpperCase()} ${c.getFirstProperty('tzoffsetto').toICALString().split(':')[1]} ${how}`;
+    });
+    return obs.join(', ');
+  });
+  if (!zone) continue;
+
+  check(`${name}: the registered VTIMEZONE puts ${want.offsets.length} wall times around offset changes at the right instants`, () => {
+    const wrong = [];
+    for (const { local, utc } of want.offsets) {
+      const [date, time] = local.split('T');
+      const [year, month, day] = date.split('-').map(Number);
+      const [hour, minute, second] = time.split(':').map(Number);
+      const t = ICAL.Time.fromData({ year, month, day, hour, minute, second, isDate: false }, zone);
+      if (iso(t) !== utc) wrong.push(`${local} ${want.tzid}: expected ${utc}, read ${iso(t)}`);
+    }
+    none(wrong);
+  });
+
+  const vevents = calendar.getAllSubcomponents('vevent');
+  const byUid = new Map(vevents.map((v) => [v.getFirstPropertyValue('uid'), v]));
+
+  check(`${name}: ${want.events.length + want.deadlines.length} events (blocks and dated deadlines), unique UIDs, DTSTAMP`, () => {
+    eq(vevents.length, want.events.length + want.deadlines.length, 'VEVENT count');
+    eq(byUid.size, vevents.length, 'distinct UIDs');
+    eq(
+      [...byUid.keys()].sort(),
+      [...want.events.map((e) => e.uid), ...want.deadlines.map((d) => d.uid)].sort(),
+      'UIDs',
+    );
+    for (const v of vevents) eq(iso(v.getFirstPropertyValue('dtstamp')), expected.dtstamp, 'DTSTAMP');
+  });
+
+  for (const ev of want.events) {
+    check(`${name}: ${ev.uid} — SUMMARY ${short(ev.summary)}, CATEGORIES, TRANSP, ${expected.weeks} weekly occurrences`, () => {
+      const comp = byUid.get(ev.uid);
+      ensure(comp, 'no such event');
+      const event = new ICAL.Event(comp);
+      eq(event.summary, ev.summary, 'SUMMARY, unescaped');
+      eq(comp.getFirstPropertyValue('categories'), ev.category, 'CATEGORIES');
+      eq(comp.getFirstPropertyValue('transp'), ev.transp, 'TRANSP');
+      const description = comp.getFirstPropertyValue('description');
+      ensure(/\n/.test(description) && description.includes('Unhurried'), `DESCRIPTION ${JSON.stringify(description)}`);
+      ensure(event.isRecurring(), 'not recurring');
+      eq(comp.getFirstPropertyValue('rrule').toString(), 'FREQ=WEEKLY', 'RRULE');
+      for (const t of [event.startDate, event.endDate]) {
+        ensure(!t.isDate, 'a date, not a date-time');
+        eq(t.zone?.tzid, want.tzid, 'zone of DTSTART/DTEND');
+      }
+
+      const it = event.iterator();
+      const got = [];
+      for (let i = 0; i < expected.weeks; i++) {
+        const next = it.next();
+        ensure(next, `the rule stops after ${i} occurrences`);
+        const d = event.getOccurrenceDetails(next);
+        got.push({ start: iso(d.startDate), end: iso(d.endDate) });
+      }
+      const wrong = [];
+      const others = [];
+      for (const o of ev.occurrences) {
+        const g = got[o.n];
+        const what = `occurrence ${o.n}`;
+        for (const [part, rfc, ok] of [['start', o.start, o.start_ok], ['end', o.end, o.end_ok]]) {
+          if (g[part] === rfc) continue;
+          if (ok?.includes(g[part])) {
+            others.push(`${what} ${part} ${g[part]}, RFC 5545 ${rfc}`);
+          } else {
+            wrong.push(`${what} ${part}: expected ${rfc}${ok ? ` or one of ${ok.join(', ')}` : ''}, read ${g[part]}`);
+          }
+        }
+        if (o.hand) handChecked.push({ name, uid: ev.uid, n: o.n, want: [o.start, o.end], got: [g.start, g.end], ok: [o.start_ok, o.end_ok] });
+      }
+      none(wrong);
+      if (others.length) {
+        const more = others.length > 2 ? `, and ${others.length - 2} more` : '';
+        otherReadings.push(`${name} ${ev.uid}: ${others.slice(0, 2).join('; ')}${more}`);
+      }
+      const first = got[0];
+      return `first ${first.start} to ${first.end}${others.length ? `; ${others.length} instants read the other way, see notes` : ''}`;
+    });
+  }
+
+  for (const dl of want.deadlines) {
+    check(`${name}: ${dl.uid} — all-day ${dl.date}, SUMMARY ${short(dl.summary)}, TRANSP:TRANSPARENT`, () => {
+      const comp = byUid.get(dl.uid);
+      ensure(comp, 'no such event');
+      const event = new ICAL.Event(comp);
+      ensure(event.startDate.isDate && event.endDate.isDate, 'DTSTART/DTEND are not dates');
+      eq([event.startDate.toString(), event.endDate.toString()], [dl.date, dl.end], 'DTSTART, DTEND');
+      eq(event.summary, dl.summary, 'SUMMARY, unescaped');
+      eq(comp.getFirstPropertyValue('transp'), 'TRANSPARENT', 'TRANSP');
+      ensure(!event.isRecurring(), 'a deadline recurs');
+    });
+  }
+
+  ICAL.TimezoneService.remove(want.tzid);
+}
+
+check(`hand-checked instants (${handChecked.length}) read as computed by hand`, () => {
+  ensure(handChecked.length > 0, 'none in the expected file');
+  const wrong = handChecked.filter((h) => h.got.some((g, i) => g !== h.want[i] && !h.ok[i]?.includes(g)));
+  ensure(wrong.length === 0, wrong.map((h) => `${h.name} ${h.uid} #${h.n}: ${h.want} read as ${h.got}`).join('\n  '));
+  const exact = handChecked.filter((h) => h.got.every((g, i) => g === h.want[i])).length;
+  return `${exact} exactly, ${handChecked.length - exact} in the other RFC-permitted reading`;
+});
+
+if (otherReadings.length) {
+  console.log('# notes: where a wall time falls in a DST gap or fold, or an occurrence spans a change, ical.js');
+  console.log('# reads it another way than RFC 5545 prescribes (the offset after the change, and the wall-clock');
+  console.log('# end rather than the first occurrence\'s exact duration); both readings were accepted for:');
+  for (const n of otherReadings) console.log(`#   ${n}`);
+}
+
+console.log(`interop (ics): ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
