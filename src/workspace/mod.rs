@@ -449,14 +449,34 @@ impl Workspace {
             .iter()
             .filter(|t| before.tasks.iter().any(|b| b.id == t.id && b != *t))
             .count();
-        Ok(match (added, changed) {
-            (0, 0) => "Imported. Your settings were brought up to date.".into(),
-            (a, 0) => format!("Imported {a} new {}.", plural(a, "task", "tasks")),
-            (0, c) => format!("Imported changes to {c} {}.", plural(c, "task", "tasks")),
-            (a, c) => format!(
-                "Imported {a} new {} and changes to {c} more.",
-                plural(a, "task", "tasks")
-            ),
+        let new_of = |count: usize, one: &str, many: &str| {
+            (count > 0).then(|| format!("{count} new {}", plural(count, one, many)))
+        };
+        let blocks = after
+            .schedule
+            .blocks
+            .iter()
+            .filter(|x| !before.schedule.blocks.iter().any(|b| b.id == x.id))
+            .count();
+        let people = after
+            .schedule
+            .people
+            .iter()
+            .filter(|x| !before.schedule.people.iter().any(|b| b.id == x.id))
+            .count();
+        let parts: Vec<String> = [
+            new_of(added, "task", "tasks"),
+            (changed > 0).then(|| format!("changes to {changed} {}", plural(changed, "task", "tasks"))),
+            new_of(blocks, "block in your week", "blocks in your week"),
+            new_of(people, "person", "people"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        Ok(if parts.is_empty() {
+            "Imported. Your settings were brought up to date.".into()
+        } else {
+            format!("Imported {}.", crate::model::collab::join_and(&parts))
         })
     }
 

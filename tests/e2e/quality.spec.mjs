@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 
-const pages = ['/', '/tasks', '/rate', '/shared', '/settings'];
+const pages = ['/', '/tasks', '/week', '/team', '/boundaries', '/rate', '/shared', '/settings'];
 
 test('axe finds no serious or critical violation on any page, light or dark', async ({ page }) => {
   await page.goto('/');
@@ -34,13 +34,29 @@ test('axe finds no serious or critical violation on any page, light or dark', as
   await page.getByRole('button', { name: 'Add poll' }).click();
   await page.getByLabel('Morning').check();
   const discussion = new URL(page.url()).pathname;
+  // A week with two kinds of block, a teammate, boundaries with do-not-disturb on, and the page they make.
+  await page.goto('/week');
+  await page.getByRole('button', { name: 'Add block' }).click();
+  await page.locator('label[for="new-kind-manager"]').click();
+  await page.getByRole('button', { name: 'Add block' }).click();
+  await page.goto('/team');
+  await page.getByLabel('Name', { exact: true }).last().fill('Ravi');
+  await page.locator('#person-zone').fill('Asia/Kolkata');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.goto('/boundaries');
+  await page.getByRole('button', { name: 'Start from email, chat, comments and phone' }).click();
+  await page.getByRole('switch', { name: 'Do not disturb' }).click();
+  await page.getByRole('button', { name: 'Share page' }).click();
+  const myPage = await page.getByRole('link', { name: 'See your page' }).getAttribute('href');
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const p of [...pages, discussion]) {
+    for (const p of [...pages, discussion, myPage]) {
       if (p !== '/tasks') await page.goto(p);
       else { await page.goto(p); await page.getByRole('button', { name: 'Edit Weekly sync' }).click(); }
       await page.waitForSelector('h1');
       if (p === discussion) await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+      // The week with a block's details open.
+      if (p === '/week') await page.locator('.week .block-hit').first().press('Enter');
       results = await new AxeBuilder({ page }).analyze();
       expect(bad(results), `${p} ${scheme}`).toEqual([]);
     }

@@ -1,7 +1,7 @@
 // The maker/manager week, people across time zones, boundaries, and the
 // 'how to work with me' page read by a client in another zone.
 import { test, expect } from '@playwright/test';
-import { welcome, watchConsole } from './helpers.mjs';
+import { welcome, watchConsole, waitForServiceWorker } from './helpers.mjs';
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
 import * as Automerge from '@automerge/automerge';
 import path from 'node:path';
@@ -164,7 +164,7 @@ test('people in other zones: the shared hours follow daylight saving, and a sugg
   await page.getByLabel('Date', { exact: true }).fill('2026-03-30');
   await expect(summary).toHaveText('Everyone is working 09:00–12:30 (3 h 30 min) your time.');
 
-  const slot = page.getByRole('button', { name: 'Add Monday 09:00–12:30 (3 h 30 min) to your week as office hours' });
+  const slot = page.getByRole('button', { name: 'Add as office hours: Monday 09:00–12:30 (3 h 30 min)' });
   await slot.click();
   await expect(page.locator('.toast-region')).toContainText('Added Office hours: Shared office hours, Monday 09:00 to 11:00');
   await page.screenshot({ path: path.join(shots, 'team-desktop.png'), fullPage: true });
@@ -233,6 +233,11 @@ test('a client in Tokyo reads the page in their own time, prints it, and cannot 
   const problemsB = watchConsole(b);
   await welcome(a, 'Ana');
   await welcome(b, 'Kenji');
+  // Both have opened the app before: from here on neither needs the network.
+  await waitForServiceWorker(a);
+  await waitForServiceWorker(b);
+  await ctxA.setOffline(true);
+  await ctxB.setOffline(true);
 
   // Office hours Monday 09:00–11:00 London.
   await goTo(a, 'Week');

@@ -54,7 +54,7 @@ try {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     render.push(await timeInPage(page,
       "document.querySelector('nav[aria-label=Main] a[href=\"/week\"]').click()",
-      "return document.querySelectorAll('.week .block:not(.continued)').length >= 100"));
+      "return document.querySelectorAll('.week .block-hit').length >= 100"));
     teamRender.push(await timeInPage(page,
       "document.querySelector('nav[aria-label=Main] a[href=\"/team\"]').click()",
       "return document.querySelectorAll('.strip-row:not(.ticks)').length >= 11 && document.querySelectorAll('.person-row').length >= 10"));
@@ -78,8 +78,8 @@ try {
   for (let i = 0; i < 30; i++) {
     const key = i % 2 ? 'ArrowUp' : 'ArrowDown';
     keyMoves.push(await timeInPage(page,
-      `const b = document.getElementById('block-block050'); b.focus(); window.__top = b.style.top; b.dispatchEvent(new KeyboardEvent('keydown', { key: '${key}', bubbles: true }));`,
-      "return document.getElementById('block-block050').style.top !== window.__top"));
+      `const b = document.getElementById('block-block050'); b.focus(); window.__top = b.parentElement.style.top; b.dispatchEvent(new KeyboardEvent('keydown', { key: '${key}', bubbles: true }));`,
+      "return document.getElementById('block-block050').parentElement.style.top !== window.__top"));
   }
   // Pointer drags: one step of a drag (the preview follows the pointer), and the drop
   // (stored and redrawn).
@@ -94,14 +94,14 @@ try {
     await page.mouse.move(x, y + 3);
     const dy = i % 2 ? -40 : 40;
     dragSteps.push(await timeInPage(page,
-      `const b = document.getElementById('block-block050'); window.__top = b.style.top;
+      `const b = document.getElementById('block-block050'); window.__top = b.parentElement.style.top;
        b.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: ${x}, clientY: ${y + dy}, pointerId: 1, isPrimary: true, button: 0 }));`,
-      "return document.getElementById('block-block050').style.top !== window.__top"));
+      "return document.getElementById('block-block050').parentElement.style.top !== window.__top"));
     await page.mouse.move(x, y + dy);
     drops.push(await timeInPage(page,
-      `const b = document.getElementById('block-block050'); window.__cls = b.className;
+      `const b = document.getElementById('block-block050'); 
        b.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, clientX: ${x}, clientY: ${y + dy}, pointerId: 1, isPrimary: true, button: 0 }));`,
-      "return !document.getElementById('block-block050').className.includes('dragging')"));
+      "return !document.getElementById('block-block050').parentElement.className.includes('dragging')"));
     await page.mouse.up();
   }
 

@@ -305,7 +305,7 @@ fn Overlap() -> impl IntoView {
                 <ul class="plain-list suggestions">
                     {move || slots.get().into_iter().take(10).map(|s| {
                         let text = format!("{} {}–{} ({})", WEEKDAYS[usize::from(s.day.min(6))], clock(s.start), clock(s.start + s.minutes), duration(s.minutes));
-                        let label = format!("Add {text} to your week as office hours");
+                        let label = format!("Add as office hours: {text}");
                         let minutes = s.minutes.min(120);
                         view! {
                             <li>

@@ -264,9 +264,10 @@ pub fn WeekGrid(
             (b.start + b.minutes > DAY).then(|| (b.start + b.minutes - DAY, b.day, b.kind))
         };
         view! {
-            <button
-                type="button"
-                id=format!("block-{id}")
+            // The button carries the name; the text drawn on the block sits beside it,
+            // hidden from assistive technology, so the name can read as a sentence
+            // ("Deep work: Writing, Tuesday 10:00 to 12:30 (2 h 30 min)").
+            <div
                 class=move || {
                     let b = b();
                     let mut c = format!("block kind-{}", b.kind.key());
@@ -281,27 +282,35 @@ pub fn WeekGrid(
                 style:left=move || format!("calc({} * 100% / 7 + 2px)", b().day)
                 style:top=move || pct(b().start)
                 style:height=move || pct(b().minutes.min(DAY - b().start))
-                aria-label=move || b().describe()
-                aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Shift+ArrowUp Shift+ArrowDown Delete"
-                on:pointerdown=down
-                on:pointermove=motion
-                on:pointerup=up
-                on:pointercancel=cancel
-                on:keydown=key
-                on:click=move |ev| {
-                    // Pointer clicks are handled on pointerup; this is Enter or Space.
-                    if ev.detail() == 0 {
-                        selected.set(Some(id_for_select.clone()));
-                    }
-                }
             >
-                <span class="block-time" aria-hidden="true">{move || format!("{}–{}", clock(b().start), clock(b().start + b().minutes))}</span>
-                <span class="block-label" aria-hidden="true">{move || {
-                    let b = b();
-                    if b.label.trim().is_empty() { b.kind.label().to_owned() } else { b.label }
-                }}</span>
-                <span class="resize" aria-hidden="true"></span>
-            </button>
+                <span class="block-face" aria-hidden="true">
+                    <span class="block-time">{move || format!("{}–{}", clock(b().start), clock(b().start + b().minutes))}</span>
+                    <span class="block-label">{move || {
+                        let b = b();
+                        if b.label.trim().is_empty() { b.kind.label().to_owned() } else { b.label }
+                    }}</span>
+                </span>
+                <button
+                    type="button"
+                    id=format!("block-{id}")
+                    class="block-hit"
+                    aria-label=move || b().describe()
+                    aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Shift+ArrowUp Shift+ArrowDown Delete"
+                    on:pointerdown=down
+                    on:pointermove=motion
+                    on:pointerup=up
+                    on:pointercancel=cancel
+                    on:keydown=key
+                    on:click=move |ev| {
+                        // Pointer clicks are handled on pointerup; this is Enter or Space.
+                        if ev.detail() == 0 {
+                            selected.set(Some(id_for_select.clone()));
+                        }
+                    }
+                >
+                    <span class="resize"></span>
+                </button>
+            </div>
             {move || late().map(|(rest, day, kind)| {
                 // The part after midnight, drawn on the next day; the block itself is
                 // the one to focus and describe.
