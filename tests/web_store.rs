@@ -4,13 +4,16 @@
 
 use leptos::prelude::*;
 use unhurried::doc::collab::CollabDoc;
+use unhurried::doc::page::PageDoc;
 use unhurried::doc::PersonalDoc;
 use unhurried::model::inventory::{Task, TaskId};
 use unhurried::model::profile::Profile;
+use unhurried::model::schedule::{Block, BlockKind};
 use unhurried::share::exchange::{hex, reply_link};
+use unhurried::share::link::{PayloadKind, Share};
 use unhurried::store::local::LocalStore;
 use unhurried::store::{DocStore, KeyValue, Saved, StoreError, KEY_PREFIX};
-use unhurried::workspace::{StorageHealth, Workspace};
+use unhurried::workspace::{StorageHealth, WeekValue, Workspace};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -273,4 +276,61 @@ fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
         .read_all()
         .unwrap();
     assert_eq!(CollabDoc::load(&bytes).unwrap().state().comments.len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() {
+    clear();
+    let (id, link) = with_workspace(|ws| {
+        ws.set_profile(Profile {
+            display_name: "Ana".into(),
+            time_zone: "Europe/London".into(),
+            actor_id: hex(&[1; 16]),
+        });
+        assert!(ws.put_week(WeekValue::Block(Block {
+            id: "b1".into(),
+            day: 0,
+            start: 9 * 60,
+            minutes: 120,
+            kind: BlockKind::Manager,
+            label: "Calls".into(),
+        })));
+        let mut b = ws.state.get_untracked().boundaries;
+        b.urgent = "The site is down".into();
+        ws.set_boundaries(b);
+        let published = ws.publish_page().unwrap();
+        (ws.my_page_id().unwrap(), published.link)
+    });
+    // A new page load finds the week, the boundaries and the page in storage.
+    let fragment = link.split_once('#').unwrap().1.to_owned();
+    let forged = with_workspace(|ws| {
+        let state = ws.state.get_untracked();
+        assert_eq!(state.schedule.blocks.len(), 1);
+        assert_eq!(state.boundaries.urgent, "The site is down");
+        let page = ws.page_state(&id).unwrap();
+        assert_eq!(page.urgent, "The site is down");
+        assert_eq!(page.blocks[0].label, "Calls");
+        // The same link again changes nothing.
+        let (got, message) = ws.receive_fragment(&fragment).unwrap();
+        assert_eq!(got, id);
+        assert!(message.contains("already up to date"), "{message}");
+        // Someone else's copy with their edit, sent back without Ana's signature.
+        let share = Share::from_fragment(&fragment).unwrap();
+        let mut theirs = PageDoc::load(&share.bytes).unwrap();
+        let mut edited = theirs.state();
+        edited.urgent = "Anything".into();
+        theirs.publish(&edited).unwrap();
+        Share {
+            payload: PayloadKind::Document,
+            signature: None,
+            bytes: theirs.save_for_link(),
+            ..share
+        }
+        .to_fragment()
+    });
+    with_workspace(|ws| {
+        let err = ws.receive_fragment(&forged).unwrap_err();
+        assert!(err.contains("only Ana can change it"), "{err}");
+        assert_eq!(ws.page_state(&id).unwrap().urgent, "The site is down");
+    });
 }

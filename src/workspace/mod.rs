@@ -466,7 +466,8 @@ impl Workspace {
             .count();
         let parts: Vec<String> = [
             new_of(added, "task", "tasks"),
-            (changed > 0).then(|| format!("changes to {changed} {}", plural(changed, "task", "tasks"))),
+            (changed > 0)
+                .then(|| format!("changes to {changed} {}", plural(changed, "task", "tasks"))),
             new_of(blocks, "block in your week", "blocks in your week"),
             new_of(people, "person", "people"),
         ]
