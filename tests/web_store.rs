@@ -316,10 +316,11 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
         assert!(message.contains("already up to date"), "{message}");
         // Someone else's copy with their edit, sent back without Ana's signature.
         let share = Share::from_fragment(&fragment).unwrap();
-        let mut theirs = PageDoc::load(&share.bytes).unwrap();
+        let theirs = PageDoc::load(&share.bytes).unwrap();
         let mut edited = theirs.state();
         edited.urgent = "Anything".into();
-        theirs.publish(&edited).unwrap();
+        edited.published += 1;
+        let mut theirs = PageDoc::snapshot(&edited, &theirs.author_key());
         Share {
             payload: PayloadKind::Document,
             signature: None,

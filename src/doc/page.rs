@@ -12,13 +12,18 @@
 //! `author_key` is the author's Ed25519 public key (hex). Links to a page are signed
 //! with the matching private key, which stays in the author's personal document; see
 //! `share::page_link` for the rule that keeps everyone else's edits out.
+//!
+//! Only the author writes a page, so there is nothing to merge: each publication is a
+//! fresh snapshot without history (what the author took out is gone from the next link),
+//! and a copy is replaced by a newer one (`published` orders them). Any of the author's
+//! devices can publish, from the boundaries and week in the personal document.
 
 use automerge::transaction::Transactable;
-use automerge::{hydrate, AutoCommit, ChangeHash, ObjId, ObjType, ReadDoc, ROOT};
+use automerge::{hydrate, AutoCommit, ChangeHash, ObjType, ReadDoc, ROOT};
 
-use super::access::{field_i64, field_map, field_str, get_i64, get_map, get_str, set_i64, set_str};
+use super::access::{field_i64, field_map, field_str, get_i64, get_str};
 use super::week::{read_block, read_channel, read_hours, read_step};
-use super::{new_session_actor, random_id, Access, DocError, DocKind};
+use super::{new_session_actor, Access, DocError, DocKind};
 use crate::model::boundaries::{split_lines, Channel, EscalationStep};
 use crate::model::page::PageState;
 use crate::model::schedule::{sort_blocks, Block};
@@ -33,20 +38,10 @@ pub struct PageDoc {
 }
 
 impl PageDoc {
-    pub fn create(author: &str, author_key_hex: &str) -> Self {
+    /// A new snapshot of the page holding exactly `state`, signed later by `author_key`'s owner.
+    pub fn snapshot(state: &PageState, author_key_hex: &str) -> Self {
         let mut doc = AutoCommit::new().with_actor(new_session_actor());
-        let init = |doc: &mut AutoCommit| -> Result<(), automerge::AutomergeError> {
-            doc.put(ROOT, "kind", DocKind::Page.key())?;
-            doc.put(ROOT, "schema", PAGE_SCHEMA)?;
-            doc.put(ROOT, "id", random_id())?;
-            doc.put(ROOT, "author", author)?;
-            doc.put(ROOT, "author_key", author_key_hex)?;
-            for key in ["blocks", "channels", "steps"] {
-                doc.put_object(ROOT, key, ObjType::Map)?;
-            }
-            Ok(())
-        };
-        init(&mut doc).expect("puts on a new document");
+        write(&mut doc, state, author_key_hex).expect("puts on a new document");
         doc.commit();
         PageDoc {
             doc,
@@ -118,18 +113,9 @@ impl PageDoc {
         self.doc.save_nocompress()
     }
 
-    /// Merges another copy of this page (a checked, signed link's, or another tab's).
-    pub fn merge(&mut self, other: &mut PageDoc) -> Result<bool, DocError> {
-        if other.id() != self.id() {
-            return Err(DocError::WrongKind {
-                expected: "the same page",
-                found: "another page".into(),
-            });
-        }
-        let before = self.doc.get_heads();
-        self.doc.merge(&mut other.doc)?;
-        self.after_merge();
-        Ok(self.doc.get_heads() != before)
+    /// When this snapshot was published (ms): a later one replaces it.
+    pub fn published(&self) -> i64 {
+        get_i64(&self.doc, &ROOT, "published").unwrap_or(0)
     }
 
     pub fn state(&self) -> PageState {
@@ -180,105 +166,52 @@ impl PageDoc {
             published: num("published").unwrap_or(0),
         }
     }
-
-    /// Writes what differs between the page and `state` (id, author and key stay).
-    /// Returns whether anything changed.
-    pub fn publish(&mut self, state: &PageState) -> Result<bool, DocError> {
-        if self.access != Access::ReadWrite {
-            return Err(DocError::ReadOnly);
-        }
-        let current = self.state();
-        if !state.differs_from(&current) {
-            return Ok(false);
-        }
-        let doc = &mut self.doc;
-        set_str(doc, &ROOT, "author_name", &state.author_name)?;
-        set_str(doc, &ROOT, "time_zone", &state.time_zone)?;
-        set_i64(doc, &ROOT, "work_days", i64::from(state.hours.days))?;
-        set_i64(doc, &ROOT, "work_start", i64::from(state.hours.start))?;
-        set_i64(doc, &ROOT, "work_end", i64::from(state.hours.end))?;
-        set_str(doc, &ROOT, "availability", &state.availability)?;
-        set_str(doc, &ROOT, "urgent", &state.urgent)?;
-        set_str(doc, &ROOT, "tools", &state.tools.join("\n"))?;
-        set_i64(doc, &ROOT, "dnd_until", state.dnd_until)?;
-        set_i64(doc, &ROOT, "published", state.published)?;
-        let blocks: Vec<Entry<'_>> = state
-            .blocks
-            .iter()
-            .map(|b| {
-                (
-                    b.id.clone(),
-                    vec![
-                        ("kind", b.kind.key().to_owned()),
-                        ("label", b.label.clone()),
-                    ],
-                    vec![
-                        ("day", i64::from(b.day)),
-                        ("start", i64::from(b.start)),
-                        ("minutes", i64::from(b.minutes)),
-                    ],
-                )
-            })
-            .collect();
-        sync_map(doc, "blocks", &blocks)?;
-        let channels: Vec<_> = state
-            .channels
-            .iter()
-            .map(|c| {
-                (
-                    c.id.clone(),
-                    vec![
-                        ("name", c.name.clone()),
-                        ("unit", c.unit.key().to_owned()),
-                        ("note", c.note.clone()),
-                    ],
-                    vec![("within", i64::from(c.within)), ("order", c.order)],
-                )
-            })
-            .collect();
-        sync_map(doc, "channels", &channels)?;
-        let steps: Vec<_> = state
-            .escalation
-            .iter()
-            .map(|s| {
-                (
-                    s.id.clone(),
-                    vec![("who", s.who.clone()), ("how", s.how.clone())],
-                    vec![("order", s.order)],
-                )
-            })
-            .collect();
-        sync_map(doc, "steps", &steps)?;
-        self.doc.commit();
-        Ok(true)
-    }
 }
 
-type Entry<'a> = (String, Vec<(&'a str, String)>, Vec<(&'a str, i64)>);
-
-/// Makes the map at `key` hold exactly `entries`, writing only what differs.
-fn sync_map(doc: &mut AutoCommit, key: &str, entries: &[Entry<'_>]) -> Result<(), DocError> {
-    let map: ObjId = match get_map(doc, &ROOT, key) {
-        Some(m) => m,
-        None => doc.put_object(ROOT, key, ObjType::Map)?,
-    };
-    let existing: Vec<String> = doc.keys(&map).collect();
-    for id in existing {
-        if !entries.iter().any(|(e, _, _)| *e == id) {
-            doc.delete(&map, id.as_str())?;
-        }
+fn write(
+    doc: &mut AutoCommit,
+    state: &PageState,
+    author_key_hex: &str,
+) -> Result<(), automerge::AutomergeError> {
+    doc.put(ROOT, "kind", DocKind::Page.key())?;
+    doc.put(ROOT, "schema", PAGE_SCHEMA)?;
+    doc.put(ROOT, "id", state.id.as_str())?;
+    doc.put(ROOT, "author", state.author.as_str())?;
+    doc.put(ROOT, "author_key", author_key_hex)?;
+    doc.put(ROOT, "author_name", state.author_name.as_str())?;
+    doc.put(ROOT, "time_zone", state.time_zone.as_str())?;
+    doc.put(ROOT, "work_days", i64::from(state.hours.days))?;
+    doc.put(ROOT, "work_start", i64::from(state.hours.start))?;
+    doc.put(ROOT, "work_end", i64::from(state.hours.end))?;
+    doc.put(ROOT, "availability", state.availability.as_str())?;
+    doc.put(ROOT, "urgent", state.urgent.as_str())?;
+    doc.put(ROOT, "tools", state.tools.join("\n"))?;
+    doc.put(ROOT, "dnd_until", state.dnd_until)?;
+    doc.put(ROOT, "published", state.published)?;
+    let blocks = doc.put_object(ROOT, "blocks", ObjType::Map)?;
+    for b in &state.blocks {
+        let o = doc.put_object(&blocks, b.id.as_str(), ObjType::Map)?;
+        doc.put(&o, "day", i64::from(b.day))?;
+        doc.put(&o, "start", i64::from(b.start))?;
+        doc.put(&o, "minutes", i64::from(b.minutes))?;
+        doc.put(&o, "kind", b.kind.key())?;
+        doc.put(&o, "label", b.label.as_str())?;
     }
-    for (id, strings, numbers) in entries {
-        let obj = match get_map(doc, &map, id) {
-            Some(o) => o,
-            None => doc.put_object(&map, id.as_str(), ObjType::Map)?,
-        };
-        for (k, v) in strings {
-            set_str(doc, &obj, k, v)?;
-        }
-        for (k, v) in numbers {
-            set_i64(doc, &obj, k, *v)?;
-        }
+    let channels = doc.put_object(ROOT, "channels", ObjType::Map)?;
+    for c in &state.channels {
+        let o = doc.put_object(&channels, c.id.as_str(), ObjType::Map)?;
+        doc.put(&o, "name", c.name.as_str())?;
+        doc.put(&o, "within", i64::from(c.within))?;
+        doc.put(&o, "unit", c.unit.key())?;
+        doc.put(&o, "note", c.note.as_str())?;
+        doc.put(&o, "order", c.order)?;
+    }
+    let steps = doc.put_object(ROOT, "steps", ObjType::Map)?;
+    for st in &state.escalation {
+        let o = doc.put_object(&steps, st.id.as_str(), ObjType::Map)?;
+        doc.put(&o, "who", st.who.as_str())?;
+        doc.put(&o, "how", st.how.as_str())?;
+        doc.put(&o, "order", st.order)?;
     }
     Ok(())
 }
@@ -286,13 +219,11 @@ fn sync_map(doc: &mut AutoCommit, key: &str, entries: &[Entry<'_>]) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::boundaries::Boundaries;
-    use crate::model::boundaries::ResponseUnit;
+    use crate::model::boundaries::{Boundaries, ResponseUnit};
     use crate::model::schedule::{BlockKind, Schedule};
 
     #[test]
-    fn publishing_writes_only_what_changed() {
-        let mut page = PageDoc::create("ana", "00");
+    fn a_snapshot_reads_back_and_carries_no_history() {
         let schedule = Schedule {
             blocks: vec![Block {
                 id: "b".into(),
@@ -305,7 +236,7 @@ mod tests {
             ..Schedule::default()
         };
         let mut b = Boundaries {
-            urgent: "Site down".into(),
+            urgent: "Call 0123".into(),
             ..Boundaries::default()
         };
         b.channels.push(Channel {
@@ -315,23 +246,19 @@ mod tests {
             unit: ResponseUnit::WorkingDays,
             ..Channel::default()
         });
-        let state =
-            PageState::from_sources(&page.id(), "ana", "Ana", "Europe/Lisbon", &b, &schedule, 10);
-        assert!(page.publish(&state).unwrap());
-        let back = page.state();
-        assert_eq!(back, state);
-        let heads = page.heads();
-        let mut again = state.clone();
-        again.published = 20;
-        assert!(!page.publish(&again).unwrap());
-        assert_eq!(page.heads(), heads);
-        b.channels.clear();
-        let fewer =
-            PageState::from_sources(&page.id(), "ana", "Ana", "Europe/Lisbon", &b, &schedule, 30);
-        assert!(page.publish(&fewer).unwrap());
-        assert!(page.state().channels.is_empty());
+        let state = PageState::from_sources("p1", "ana", "Ana", "Europe/Lisbon", &b, &schedule, 10);
+        let mut page = PageDoc::snapshot(&state, "00");
+        assert_eq!(page.state(), state);
+        assert_eq!(page.published(), 10);
         let copy = PageDoc::load(&page.save()).unwrap();
-        assert_eq!(copy.state(), page.state());
-        assert_eq!(copy.author_key(), "00");
+        assert_eq!(copy.state(), state);
+        assert_eq!((copy.id(), copy.author_key()), ("p1".into(), "00".into()));
+        // The next publication no longer holds what was taken out, not even in history.
+        b.urgent = "Only outages".into();
+        let later = PageState::from_sources("p1", "ana", "Ana", "Europe/Lisbon", &b, &schedule, 20);
+        let mut next = PageDoc::snapshot(&later, "00");
+        let bytes = next.save_for_link();
+        assert!(!bytes.windows(8).any(|w| w == b"Call 0123"));
+        assert_eq!(next.published(), 20);
     }
 }

@@ -235,6 +235,7 @@ impl PersonalDoc {
                     title: field_str(m, "title").unwrap_or_default(),
                     added: field_i64(m, "added").unwrap_or(0),
                     seen: hex_list(field_str(m, "seen")),
+                    key: field_str(m, "key").unwrap_or_default(),
                     peers: field_map(m, "peers")
                         .map(|p| {
                             p.iter()
@@ -273,6 +274,9 @@ impl PersonalDoc {
         set_str(doc, &obj, "title", &held.title)?;
         set_i64(doc, &obj, "added", held.added)?;
         set_str(doc, &obj, "seen", &held.seen.join(","))?;
+        if !held.key.is_empty() {
+            set_str(doc, &obj, "key", &held.key)?;
+        }
         let peers = ensure_map(doc, &obj, "peers")?;
         for (who, heads) in &held.peers {
             set_str(doc, &peers, who, &heads.join(","))?;

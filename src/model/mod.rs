@@ -42,4 +42,7 @@ pub struct HeldDoc {
     /// For each teammate heard from (by person id), the heads (hex) their last link
     /// came from: they have at least that much.
     pub peers: std::collections::BTreeMap<String, Vec<String>>,
+    /// For a page: its author's public key (hex), trusted for every later link to it,
+    /// even when this device does not hold the page's content.
+    pub key: String,
 }

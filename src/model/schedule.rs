@@ -314,6 +314,45 @@ impl Warning {
     }
 }
 
+/// Where each block sits across its day's column when blocks overlap: (id, lane,
+/// lanes), so overlapping blocks are drawn side by side instead of on top of each other.
+/// Blocks that overlap directly or through a chain share a lane count.
+pub fn lanes(blocks: &[Block]) -> Vec<(String, u32, u32)> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for day in 0..7u8 {
+        let mut today: Vec<&Block> = blocks.iter().filter(|b| b.day == day).collect();
+        today.sort_by_key(|b| (b.start, std::cmp::Reverse(b.minutes), b.id.clone()));
+        let mut cluster: Vec<(String, u32)> = Vec::new();
+        let mut lane_ends: Vec<u32> = Vec::new();
+        let mut cluster_end = 0;
+        let mut flush = |cluster: &mut Vec<(String, u32)>, lane_ends: &mut Vec<u32>| {
+            let n = lane_ends.len() as u32;
+            out.extend(cluster.drain(..).map(|(id, lane)| (id, lane, n)));
+            lane_ends.clear();
+        };
+        for b in today {
+            let end = b.start + b.minutes;
+            if b.start >= cluster_end {
+                flush(&mut cluster, &mut lane_ends);
+            }
+            let lane = match lane_ends.iter().position(|e| *e <= b.start) {
+                Some(i) => {
+                    lane_ends[i] = end;
+                    i
+                }
+                None => {
+                    lane_ends.push(end);
+                    lane_ends.len() - 1
+                }
+            };
+            cluster.push((b.id.clone(), lane as u32));
+            cluster_end = cluster_end.max(end);
+        }
+        flush(&mut cluster, &mut lane_ends);
+    }
+    out
+}
+
 /// Sorts blocks by day, then start, then kind.
 pub fn sort_blocks(blocks: &mut [Block]) {
     blocks.sort_by(|a, b| (a.day, a.start, a.kind, &a.id).cmp(&(b.day, b.start, b.kind, &b.id)));
@@ -439,6 +478,30 @@ mod tests {
         assert_eq!(
             w[1].describe(&blocks),
             "Deep work on Wednesday 09:00–10:00 is only 1 h: blocks under 1 h 30 min rarely get deep."
+        );
+    }
+
+    #[test]
+    fn overlapping_blocks_get_lanes() {
+        let blocks = [
+            block("a", 1, 600, 150, BlockKind::Maker),
+            block("b", 1, 660, 60, BlockKind::Manager),
+            block("c", 1, 720, 60, BlockKind::Fixed),
+            block("d", 1, 900, 60, BlockKind::Maker),
+            block("e", 2, 600, 60, BlockKind::Maker),
+        ];
+        let mut got = lanes(&blocks);
+        got.sort();
+        assert_eq!(
+            got,
+            vec![
+                ("a".into(), 0, 2),
+                ("b".into(), 1, 2),
+                // Starts when b ends: b's lane is free again.
+                ("c".into(), 1, 2),
+                ("d".into(), 0, 1),
+                ("e".into(), 0, 1),
+            ]
         );
     }
 

@@ -262,6 +262,20 @@ pub struct Slot {
     pub start: u32,
     /// Real length in minutes.
     pub minutes: u32,
+    /// Wall-clock minutes from midnight where the slot ends (1440 for midnight): on a
+    /// day the clocks change, `start + minutes` is not the time the clock shows.
+    pub end: u32,
+}
+
+/// The wall clock at `at` as minutes, with the next midnight as 1440 when `at` is a
+/// slot's end on the following date.
+fn wall_end(tz: Tz, at: DateTime<Utc>, day_of_start: NaiveDate) -> u32 {
+    let (day, wall) = local_clock(tz, at);
+    if day > day_of_start && wall == 0 {
+        DAY
+    } else {
+        wall
+    }
 }
 
 /// Windows at least `min_minutes` long when everyone in `people` works, on each of
@@ -286,10 +300,12 @@ pub fn suggest_office_hours(
             }
             let at = frame.start + TimeDelta::minutes(i64::from(a));
             let (day, start) = local_clock(viewer_tz, at);
+            let until = frame.start + TimeDelta::minutes(i64::from(b));
             slots.push(Slot {
                 day: weekday(day),
                 start,
                 minutes: b - a,
+                end: wall_end(viewer_tz, until, day),
             });
         }
     }
@@ -330,6 +346,7 @@ pub fn block_in_zone(
                 day: weekday(day),
                 start: wall,
                 minutes,
+                end: wall_end(target_tz, stop, day),
             });
         }
         at = stop;
@@ -809,11 +826,14 @@ mod tests {
         }
     }
 
+    /// A slot on a day without a clock change: it ends `minutes` after it starts.
     fn slot(day: u8, start: &str, minutes: u32) -> Slot {
+        let start = crate::model::schedule::parse_clock(start).unwrap();
         Slot {
             day,
-            start: crate::model::schedule::parse_clock(start).unwrap(),
+            start,
             minutes,
+            end: start + minutes,
         }
     }
 
@@ -885,7 +905,13 @@ mod tests {
                 Europe::London,
                 date(2026, 3, 23)
             ),
-            vec![slot(6, "00:00", 180)]
+            vec![Slot {
+                day: 6,
+                start: 0,
+                minutes: 180,
+                // The clock shows 04:00 at the end: the reader sees 00:00–04:00.
+                end: 240,
+            }]
         );
     }
 

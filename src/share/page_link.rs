@@ -1,14 +1,14 @@
 //! Links to a 'how to work with me' page, and the rule that makes the page read-only
 //! in earnest: every link to a page carries the whole page signed with its author's
 //! Ed25519 key, and a copy accepts a link only when the signature verifies against
-//! the key it already knows for that page (or, for a page new here, the key inside
-//! the page itself). Anyone else can forward the author's link unchanged, but a link
-//! carrying their own edits cannot be signed, so it is refused whole.
+//! the key it already trusts for that page (or, for a page never seen here, the key
+//! inside the page itself). Anyone else can forward the author's link unchanged, but a
+//! link carrying their own edits cannot be signed, so it is refused whole.
 
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 
 use super::exchange::{hex, id_bytes};
-use super::link::{LinkError, PayloadKind, Share, SIGNATURE_BYTES};
+use super::link::{LinkError, PayloadKind, Share};
 use crate::doc::page::PageDoc;
 use crate::doc::{random_bytes, DocError, DocKind};
 
@@ -67,12 +67,22 @@ pub fn page_link(
     })
 }
 
+/// The public key for a private key (both hex), when it is a valid one.
+pub fn public_of(secret_hex: &str) -> Option<String> {
+    let secret = id_bytes_32(secret_hex)?;
+    Some(hex(&SigningKey::from_bytes(&secret)
+        .verifying_key()
+        .to_bytes()))
+}
+
+/// 64 hex characters as 32 bytes. Keys come from links, so anything else is refused,
+/// including text that is 64 bytes long but not ASCII.
 fn id_bytes_32(hex: &str) -> Option<[u8; 32]> {
-    if hex.len() != 64 {
+    if hex.len() != 64 || !hex.is_ascii() {
         return None;
     }
-    let a = id_bytes(&hex[..32])?;
-    let b = id_bytes(&hex[32..])?;
+    let a = id_bytes(hex.get(..32)?)?;
+    let b = id_bytes(hex.get(32..)?)?;
     let mut out = [0u8; 32];
     out[..16].copy_from_slice(&a);
     out[16..].copy_from_slice(&b);
@@ -81,66 +91,88 @@ fn id_bytes_32(hex: &str) -> Option<[u8; 32]> {
 
 /// What a received page link did.
 pub enum PageReceived {
+    /// The page was not here before.
     New(Box<PageDoc>),
-    /// Merged into the local copy; `true` when anything new arrived.
-    Merged(bool),
+    /// A newer publication than the copy here: it replaces it.
+    Newer(Box<PageDoc>),
+    /// The copy here is as new or newer.
+    Unchanged,
 }
 
-/// Takes in a decoded page link. On any error nothing local has changed.
+/// What this device already trusts about a page: its author's key and name.
+pub struct Trusted {
+    pub key: String,
+    pub name: String,
+}
+
+fn verifies(share: &Share, key_hex: &str) -> bool {
+    let (Some(sig), Some(key)) = (share.signature, id_bytes_32(key_hex)) else {
+        return false;
+    };
+    let Ok(key) = VerifyingKey::from_bytes(&key) else {
+        return false;
+    };
+    share.payload == PayloadKind::SignedDocument
+        && key
+            .verify_strict(
+                &signed_message(&share.doc_id, &share.bytes),
+                &Signature::from_bytes(&sig),
+            )
+            .is_ok()
+}
+
+/// Takes in a decoded page link. `local` is this device's copy, if any; `trusted` what
+/// this device knows of the page's author even without a copy (from the list of held
+/// documents, or its own key). On any error nothing local has changed.
 pub fn receive_page(
     share: &Share,
-    local: Option<&mut PageDoc>,
+    local: Option<&PageDoc>,
+    trusted: Option<Trusted>,
 ) -> Result<PageReceived, PageLinkError> {
     if DocKind::from_code(share.kind) != Some(DocKind::Page) {
         return Err(LinkError::Damaged.into());
     }
-    let mut incoming = PageDoc::load(&share.bytes).map_err(|e| match e {
-        DocError::WrongKind { .. } => PageLinkError::Link(LinkError::Damaged),
-        other => PageLinkError::Unreadable(other.to_string()),
-    })?;
-    let author_name = |doc: &PageDoc| {
-        let name = doc.state().author_name;
+    let known = local
+        .map(|l| Trusted {
+            key: l.author_key(),
+            name: l.state().author_name,
+        })
+        .or(trusted);
+    let named = |name: &str| {
         if name.trim().is_empty() {
             "its author".to_owned()
         } else {
-            name
+            name.to_owned()
         }
     };
+    // With a key already trusted, nothing from the sender is loaded before it verifies.
+    if let Some(k) = &known {
+        if !verifies(share, &k.key) {
+            return Err(PageLinkError::NotTheAuthor(named(&k.name)));
+        }
+    }
+    let incoming = PageDoc::load(&share.bytes).map_err(|e| match e {
+        DocError::WrongKind { .. } => PageLinkError::Link(LinkError::Damaged),
+        other => PageLinkError::Unreadable(other.to_string()),
+    })?;
     if id_bytes(&incoming.id()) != Some(share.doc_id) {
         return Err(LinkError::Damaged.into());
     }
-    // The key to check against: the one this device already trusts for the page, or,
-    // the first time, the one the page names.
-    let trusted = match &local {
-        Some(local) => local.author_key(),
+    let key = match &known {
+        Some(k) => k.key.clone(),
         None => incoming.author_key(),
     };
-    let name = match &local {
-        Some(local) => author_name(local),
-        None => author_name(&incoming),
-    };
-    let verified = (|| {
-        let sig: [u8; SIGNATURE_BYTES] = share.signature?;
-        let key = VerifyingKey::from_bytes(&id_bytes_32(&trusted)?).ok()?;
-        key.verify_strict(
-            &signed_message(&share.doc_id, &share.bytes),
-            &Signature::from_bytes(&sig),
-        )
-        .ok()
-    })();
-    if share.payload != PayloadKind::SignedDocument || verified.is_none() {
+    let name = named(&known.map_or_else(|| incoming.state().author_name, |k| k.name));
+    if incoming.author_key() != key || !verifies(share, &key) {
         return Err(PageLinkError::NotTheAuthor(name));
     }
-    if incoming.author_key() != trusted {
-        return Err(PageLinkError::NotTheAuthor(name));
-    }
-    match local {
-        None => Ok(PageReceived::New(Box::new(incoming))),
-        Some(local) => local
-            .merge(&mut incoming)
-            .map(PageReceived::Merged)
-            .map_err(|e| PageLinkError::Unreadable(e.to_string())),
-    }
+    Ok(match local {
+        None => PageReceived::New(Box::new(incoming)),
+        Some(local) if incoming.published() > local.published() => {
+            PageReceived::Newer(Box::new(incoming))
+        }
+        Some(_) => PageReceived::Unchanged,
+    })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -152,69 +184,80 @@ mod tests {
 
     const ANA: [u8; 16] = [1; 16];
     const BEN: [u8; 16] = [2; 16];
+    const PAGE_ID: &str = "0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a";
 
-    fn published(urgent: &str) -> (PageDoc, String) {
-        let (secret, public) = new_author_key();
-        let mut page = PageDoc::create(&hex(&ANA), &public);
+    fn publish(urgent: &str, at: i64, public: &str) -> PageDoc {
         let b = Boundaries {
             urgent: urgent.into(),
             ..Boundaries::default()
         };
         let state = PageState::from_sources(
-            &page.id(),
+            PAGE_ID,
             &hex(&ANA),
             "Ana",
             "Europe/London",
             &b,
             &Schedule::default(),
-            1,
+            at,
         );
-        page.publish(&state).unwrap();
-        (page, secret)
+        PageDoc::snapshot(&state, public)
     }
 
     fn via_fragment(share: &Share) -> Share {
         Share::from_fragment(&share.to_fragment()).unwrap()
     }
 
+    fn new_copy(share: &Share) -> PageDoc {
+        match receive_page(share, None, None) {
+            Ok(PageReceived::New(doc)) => *doc,
+            _ => panic!("a new page"),
+        }
+    }
+
     #[test]
     fn the_authors_links_open_and_update() {
-        let (mut page, secret) = published("Site down");
-        let link = via_fragment(&page_link(&mut page, &secret, ANA).unwrap());
-        let PageReceived::New(mut copy) = receive_page(&link, None).unwrap() else {
-            panic!("new");
-        };
+        let (secret, public) = new_author_key();
+        assert_eq!(public_of(&secret), Some(public.clone()));
+        let link =
+            via_fragment(&page_link(&mut publish("Site down", 1, &public), &secret, ANA).unwrap());
+        let copy = new_copy(&link);
         assert_eq!(copy.state().urgent, "Site down");
-        let mut state = page.state();
-        state.urgent = "Payments fail".into();
-        page.publish(&state).unwrap();
-        let update = via_fragment(&page_link(&mut page, &secret, ANA).unwrap());
-        assert!(matches!(
-            receive_page(&update, Some(&mut copy)),
-            Ok(PageReceived::Merged(true))
-        ));
-        assert_eq!(copy.state().urgent, "Payments fail");
-        // Forwarded unchanged by a reader, the author's link still opens.
-        let mut forwarded = update.clone();
+        let update = via_fragment(
+            &page_link(&mut publish("Payments fail", 2, &public), &secret, ANA).unwrap(),
+        );
+        match receive_page(&update, Some(&copy), None) {
+            Ok(PageReceived::Newer(doc)) => assert_eq!(doc.state().urgent, "Payments fail"),
+            _ => panic!("newer"),
+        }
+        // The older link again, or forwarded unchanged by a reader: accepted, changes nothing.
+        let mut forwarded = link.clone();
         forwarded.sender = BEN;
-        assert!(receive_page(&forwarded, Some(&mut copy)).is_ok());
+        let newer = new_copy(&update);
+        assert!(matches!(
+            receive_page(&forwarded, Some(&newer), None),
+            Ok(PageReceived::Unchanged)
+        ));
+        // A device that lists the page but lacks its content trusts the listed key.
+        let listed = Trusted {
+            key: public.clone(),
+            name: "Ana".into(),
+        };
+        assert!(matches!(
+            receive_page(&update, None, Some(listed)),
+            Ok(PageReceived::New(_))
+        ));
     }
 
     #[test]
     fn anyone_elses_edits_are_refused_whole() {
-        let (mut page, secret) = published("Site down");
-        let link = page_link(&mut page, &secret, ANA).unwrap();
-        let PageReceived::New(mut bens) = receive_page(&link, None).unwrap() else {
-            panic!("new");
-        };
-        // Ben edits his copy with the app's own functions and sends it back.
-        let mut state = bens.state();
+        let (secret, public) = new_author_key();
+        let link = page_link(&mut publish("Site down", 1, &public), &secret, ANA).unwrap();
+        let anas = new_copy(&link);
+        // Ben's edit of his copy, sent back in several disguises.
+        let mut state = new_copy(&link).state();
         state.urgent = "Anything Ben says".into();
-        bens.publish(&state).unwrap();
-        let before = page.state();
-        let heads = page.heads();
-
-        // Unsigned, as a plain document link.
+        state.published = 99;
+        let mut bens = PageDoc::snapshot(&state, &public);
         let unsigned = Share {
             payload: PayloadKind::Document,
             signature: None,
@@ -222,27 +265,64 @@ mod tests {
             bytes: bens.save_for_link(),
             ..link.clone()
         };
-        // Signed with Ben's own key, with the page's key left as Ana's.
-        let (ben_secret, _) = new_author_key();
+        let (ben_secret, ben_public) = new_author_key();
         let ben_key = SigningKey::from_bytes(&id_bytes_32(&ben_secret).unwrap());
+        let sign = |share: &mut Share| {
+            share.payload = PayloadKind::SignedDocument;
+            share.signature = Some(
+                ben_key
+                    .sign(&signed_message(&share.doc_id, &share.bytes))
+                    .to_bytes(),
+            );
+        };
+        // Signed with Ben's key while the page still names Ana's.
         let mut forged = unsigned.clone();
-        forged.payload = PayloadKind::SignedDocument;
-        forged.signature = Some(
-            ben_key
-                .sign(&signed_message(&forged.doc_id, &forged.bytes))
-                .to_bytes(),
-        );
+        sign(&mut forged);
         // Ana's real signature over different bytes.
         let mut spliced = forged.clone();
         spliced.signature = link.signature;
-        for bad in [&unsigned, &forged, &spliced] {
-            let err = receive_page(&via_fragment(bad), Some(&mut page))
-                .err()
-                .expect("refused");
-            assert_eq!(err, PageLinkError::NotTheAuthor("Ana".into()));
-            assert!(err.to_string().contains("only Ana can change it"));
+        // A whole page re-keyed to Ben's key under the same id, properly signed by him.
+        let mut rekeyed = Share {
+            bytes: PageDoc::snapshot(&state, &ben_public).save_for_link(),
+            ..unsigned.clone()
+        };
+        sign(&mut rekeyed);
+        let listed = || Trusted {
+            key: public.clone(),
+            name: "Ana".into(),
+        };
+        for bad in [&unsigned, &forged, &spliced, &rekeyed] {
+            let bad = via_fragment(bad);
+            for outcome in [
+                receive_page(&bad, Some(&anas), None),
+                receive_page(&bad, None, Some(listed())),
+            ] {
+                let err = outcome.err().expect("refused");
+                assert_eq!(err, PageLinkError::NotTheAuthor("Ana".into()));
+                assert!(err.to_string().contains("only Ana can change it"));
+            }
         }
-        assert_eq!(page.state(), before);
-        assert_eq!(page.heads(), heads);
+        // Someone who never saw Ana's page cannot tell the re-keyed one from an original.
+        assert!(receive_page(&via_fragment(&rekeyed), None, None).is_ok());
+    }
+
+    #[test]
+    fn keys_that_are_not_hex_are_refused_without_panicking() {
+        let odd = format!("{}é{}", "a".repeat(31), "a".repeat(31));
+        assert_eq!(odd.len(), 64);
+        assert_eq!(id_bytes_32(&odd), None);
+        assert_eq!(public_of(&odd), None);
+        let (secret, _) = new_author_key();
+        let mut page = publish("x", 1, &odd);
+        assert!(page_link(&mut page, &secret, ANA).is_err());
+        // A page naming such a key, signed by anyone, is refused as not the author's.
+        let mut share = page_link(
+            &mut publish("x", 1, &public_of(&secret).unwrap()),
+            &secret,
+            ANA,
+        )
+        .unwrap();
+        share.bytes = page.save_for_link();
+        assert!(receive_page(&share, None, None).is_err());
     }
 }

@@ -13,7 +13,7 @@ use crate::model::page::PageState;
 use crate::model::HeldDoc;
 use crate::share::exchange;
 use crate::share::link::{link_fit, LinkFit, Share};
-use crate::share::page_link::{self, new_author_key, PageReceived};
+use crate::share::page_link::{self, new_author_key, PageReceived, Trusted};
 use crate::store::local::LocalStore;
 use crate::store::{DocStore, Saved};
 use crate::web::now_ms;
@@ -85,21 +85,24 @@ impl Workspace {
         self.inner.with_value(|i| i.doc.my_page().map(|(id, _)| id))
     }
 
-    /// Refreshes one's page from the boundaries and the week, stores it, and returns
-    /// its signed link. The first time, the page and its signing key are made.
+    /// Publishes one's page from the boundaries and the week and returns its signed
+    /// link. The first time, the page's id and signing key are made and kept in the
+    /// personal document, so any of the person's devices can publish it later.
     pub fn publish_page(self) -> Result<Published, String> {
         let (me, name, sender) = my_ids(self);
-        let existing = self.inner.with_value(|i| i.doc.my_page());
-        let (mut doc, secret) = match existing {
-            Some((id, secret)) => match self.read_page(&id)? {
-                Some(doc) => (doc, secret),
-                // Shared from another device whose page is not stored here: start a
-                // new page rather than publish one readers could not merge.
-                None => self.new_page(&me)?,
-            },
-            None => self.new_page(&me)?,
+        let (id, secret) = match self.inner.with_value(|i| i.doc.my_page()) {
+            Some(found) => found,
+            None => {
+                let (secret, _) = new_author_key();
+                let id = crate::doc::random_id();
+                self.edit(|d| d.set_my_page(&id, &secret))
+                    .ok_or_else(|| "The page could not be created.".to_owned())?;
+                (id, secret)
+            }
         };
-        let id = doc.id();
+        let public = page_link::public_of(&secret).ok_or_else(|| {
+            "Your page's signing key is damaged, so it cannot be shared.".to_owned()
+        })?;
         let state = self.state.with_untracked(|s| {
             PageState::from_sources(
                 &id,
@@ -111,20 +114,35 @@ impl Workspace {
                 now_ms(),
             )
         });
-        let changed = doc.publish(&state).map_err(|e| e.to_string())?;
-        self.store_page(&mut doc);
+        // Unchanged since the last publication: the same link, so readers see no update.
+        // Otherwise a later time than the last one, even if the clock disagrees, so
+        // readers always take the new one.
+        let (mut doc, changed) = match self.read_page(&id).ok().flatten() {
+            Some(doc) if !state.differs_from(&doc.state()) => (doc, false),
+            last => {
+                let mut state = state;
+                if let Some(last) = last {
+                    state.published = state.published.max(last.published() + 1);
+                }
+                (PageDoc::snapshot(&state, &public), true)
+            }
+        };
+        if changed {
+            self.store_page(&mut doc);
+        }
         let share = page_link::page_link(&mut doc, &secret, sender).map_err(|e| e.to_string())?;
-        let held = self.held(&id).unwrap_or_else(|| HeldDoc {
+        let mut held = self.held(&id).unwrap_or_else(|| HeldDoc {
             id: id.clone(),
             kind: DocKind::Page.key().into(),
             added: now_ms(),
             ..HeldDoc::default()
         });
+        let heads = exchange::heads_to_hex(&doc.heads());
         let title = page_title(&name);
-        if held.title != title || held.seen.is_empty() {
-            let mut held = held;
+        if held.title != title || held.seen != heads || held.key != public {
             held.title = title;
-            held.seen = exchange::heads_to_hex(&doc.heads());
+            held.seen = heads;
+            held.key = public;
             self.put_held_entry(held);
         }
         let link = Self::link_for(&share.to_fragment());
@@ -135,33 +153,44 @@ impl Workspace {
         })
     }
 
-    fn new_page(self, me: &str) -> Result<(PageDoc, String), String> {
-        let (secret, public) = new_author_key();
-        let doc = PageDoc::create(me, &public);
-        let id = doc.id();
-        self.edit(|d| d.set_my_page(&id, &secret))
-            .ok_or_else(|| "The page could not be created.".to_owned())?;
-        Ok((doc, secret))
-    }
-
-    /// Takes in a page link: new pages are stored, known ones updated, and anything
-    /// not signed by the page's author refused.
+    /// Takes in a page link: a new page is stored, a newer publication replaces the copy
+    /// here, and anything not signed by the page's author is refused.
     pub(super) fn receive_page_share(self, share: Share) -> Result<(String, String), String> {
         let id = exchange::hex(&share.doc_id);
-        let mut local = self.read_page(&id)?;
-        let outcome = page_link::receive_page(&share, local.as_mut()).map_err(|e| e.to_string())?;
+        let held = self.held(&id);
+        if held.as_ref().is_some_and(|h| h.kind != DocKind::Page.key()) {
+            return Err("This link belongs to a different document than the one it claims. Nothing was changed.".into());
+        }
+        let local = self.read_page(&id)?;
+        // What this device trusts without a copy: the key listed with the page, or, for
+        // one's own page, the key one holds.
+        let mine = self
+            .inner
+            .with_value(|i| i.doc.my_page())
+            .filter(|(page, _)| *page == id)
+            .and_then(|(_, secret)| page_link::public_of(&secret));
+        let trusted = held
+            .as_ref()
+            .map(|h| h.key.clone())
+            .filter(|k| !k.is_empty())
+            .or(mine)
+            .map(|key| Trusted {
+                key,
+                name: String::new(),
+            });
+        let outcome =
+            page_link::receive_page(&share, local.as_ref(), trusted).map_err(|e| e.to_string())?;
         let (mut doc, changed, is_new) = match outcome {
             PageReceived::New(doc) => (*doc, true, true),
-            PageReceived::Merged(changed) => {
-                (local.expect("merged into a local copy"), changed, false)
-            }
+            PageReceived::Newer(doc) => (*doc, true, false),
+            PageReceived::Unchanged => (local.expect("compared with a local copy"), false, false),
         };
         if changed {
             self.store_page(&mut doc);
         }
         let state = doc.state();
         let title = page_title(&state.author_name);
-        let mut held = self.held(&id).unwrap_or_else(|| HeldDoc {
+        let mut held = held.unwrap_or_else(|| HeldDoc {
             id: id.clone(),
             kind: DocKind::Page.key().into(),
             added: now_ms(),
@@ -169,6 +198,7 @@ impl Workspace {
         });
         held.title = title.clone();
         held.seen = exchange::heads_to_hex(&doc.heads());
+        held.key = doc.author_key();
         self.put_held_entry(held);
         let message = if is_new {
             format!("Opened {title}.")

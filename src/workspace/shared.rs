@@ -252,7 +252,7 @@ impl Workspace {
             title: title.trim().to_owned(),
             added: now_ms(),
             seen: heads,
-            peers: BTreeMap::new(),
+            ..HeldDoc::default()
         });
         Some(id)
     }

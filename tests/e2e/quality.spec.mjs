@@ -10,6 +10,8 @@ import fs from 'node:fs';
 const pages = ['/', '/tasks', '/week', '/team', '/boundaries', '/rate', '/shared', '/settings'];
 
 test('axe finds no serious or critical violation on any page, light or dark', async ({ page }) => {
+  // Twenty page checks: on a busy 2-core machine this takes longer than the default minute.
+  test.setTimeout(180_000);
   await page.goto('/');
   let results = await new AxeBuilder({ page }).analyze();
   const bad = (r) => r.violations.filter((v) => ['serious', 'critical'].includes(v.impact))

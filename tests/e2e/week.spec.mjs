@@ -164,7 +164,7 @@ test('people in other zones: the shared hours follow daylight saving, and a sugg
   await page.getByLabel('Date', { exact: true }).fill('2026-03-30');
   await expect(summary).toHaveText('Everyone is working 09:00–12:30 (3 h 30 min) your time.');
 
-  const slot = page.getByRole('button', { name: 'Add as office hours: Monday 09:00–12:30 (3 h 30 min)' });
+  const slot = page.getByRole('button', { name: 'Add as office hours: Monday 09:00–11:00' });
   await slot.click();
   await expect(page.locator('.toast-region')).toContainText('Added Office hours: Shared office hours, Monday 09:00 to 11:00');
   await page.screenshot({ path: path.join(shots, 'team-desktop.png'), fullPage: true });

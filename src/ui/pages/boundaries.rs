@@ -258,7 +258,7 @@ fn ChannelRow(id: String) -> impl IntoView {
             </div>
             <div>
                 <label for=unit_id.clone()>"Unit"</label>
-                <select id=unit_id on:change=move |ev| { let u = ResponseUnit::from_key(&event_target_value(&ev)).unwrap_or_default(); edit(&|c| c.unit = u) }>
+                <select id=unit_id prop:value=move || c.with(|c| c.unit.key()) on:change=move |ev| { let u = ResponseUnit::from_key(&event_target_value(&ev)).unwrap_or_default(); edit(&|c| c.unit = u) }>
                     {ResponseUnit::ALL.iter().map(|u| { let u = *u; view! {
                         <option value=u.key() selected=move || c.with(|c| c.unit == u)>{u.label()}</option>
                     }}).collect_view()}

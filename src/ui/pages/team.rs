@@ -300,13 +300,34 @@ fn Overlap() -> impl IntoView {
                     }).collect_view()
                 }}
             </div>
+            // The strips in words, for screen readers.
+            <ul class="visually-hidden">
+                {move || {
+                    let d = day.get();
+                    let names = rows.get();
+                    let tz = viewer.get();
+                    let start = day_frame(tz, date.get()).start;
+                    let at = move |m: u32| clock(crate::model::zones::local_clock(tz, start + chrono::Duration::minutes(i64::from(m))).1);
+                    d.strips.into_iter().map(|s| {
+                        let name = names.iter().find(|r| r.0 == s.person).map(|r| r.1.clone()).unwrap_or_default();
+                        let spans = if s.spans.is_empty() {
+                            "not working".to_owned()
+                        } else {
+                            s.spans.iter().map(|(a, b)| format!("{}–{}", at(*a), at(*b))).collect::<Vec<_>>().join(" and ")
+                        };
+                        view! { <li>{format!("{name} ({}): {spans} your time", s.offset_note)}</li> }
+                    }).collect_view()
+                }}
+            </ul>
             <Show when=move || slots.with(|s| !s.is_empty())>
                 <h3>"Office hours everyone can make this week"</h3>
                 <ul class="plain-list suggestions">
                     {move || slots.get().into_iter().take(10).map(|s| {
-                        let text = format!("{} {}–{} ({})", WEEKDAYS[usize::from(s.day.min(6))], clock(s.start), clock(s.start + s.minutes), duration(s.minutes));
-                        let label = format!("Add as office hours: {text}");
+                        let text = format!("{} {}–{} ({})", WEEKDAYS[usize::from(s.day.min(6))], clock(s.start), clock(s.end), duration(s.minutes));
+                        // Office hours of at most two hours, from the start of the window.
                         let minutes = s.minutes.min(120);
+                        let added = format!("{} {}–{}", WEEKDAYS[usize::from(s.day.min(6))], clock(s.start), clock(s.start + minutes));
+                        let label = format!("Add as office hours: {added}");
                         view! {
                             <li>
                                 <span class="grow">{text}</span>

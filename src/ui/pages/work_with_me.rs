@@ -18,23 +18,16 @@ fn in_reader_zone(block: &Block, owner: Tz, reader: Tz, monday: chrono::NaiveDat
     let slots: Vec<Slot> = block_in_zone(block, owner, reader, monday);
     let day = |s: &Slot| WEEKDAYS_SHORT[usize::from(s.day.min(6))];
     match slots.as_slice() {
-        [a, b] if a.start + a.minutes == DAY && b.start == 0 => format!(
+        [a, b] if a.end == DAY && b.start == 0 => format!(
             "{} {} – {} {}",
             day(a),
             clock(a.start),
             day(b),
-            clock(b.minutes)
+            clock(b.end)
         ),
         _ => slots
             .iter()
-            .map(|s| {
-                format!(
-                    "{} {}–{}",
-                    day(s),
-                    clock(s.start),
-                    clock(s.start + s.minutes)
-                )
-            })
+            .map(|s| format!("{} {}–{}", day(s), clock(s.start), clock(s.end)))
             .collect::<Vec<_>>()
             .join(" and "),
     }

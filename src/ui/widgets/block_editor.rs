@@ -43,7 +43,7 @@ pub fn BlockEditor(selected: RwSignal<Option<String>>) -> impl IntoView {
                 <div class="field-row">
                     <div>
                         <label for="block-kind">"Kind"</label>
-                        <select id="block-kind" on:change=move |ev| {
+                        <select id="block-kind" prop:value=move || block.with(|b| b.as_ref().map(|b| b.kind.key()).unwrap_or_default()) on:change=move |ev| {
                             let k = BlockKind::from_key(&event_target_value(&ev)).unwrap_or_default();
                             edit(&|b| b.kind = k)
                         }>
@@ -63,7 +63,7 @@ pub fn BlockEditor(selected: RwSignal<Option<String>>) -> impl IntoView {
                 <div class="field-row">
                     <div>
                         <label for="block-day">"Day"</label>
-                        <select id="block-day" on:change=move |ev| {
+                        <select id="block-day" prop:value=move || block.with(|b| b.as_ref().map(|b| b.day.to_string()).unwrap_or_default()) on:change=move |ev| {
                             let d: u8 = event_target_value(&ev).parse().unwrap_or(0);
                             edit(&|b| b.day = d)
                         }>
@@ -78,12 +78,8 @@ pub fn BlockEditor(selected: RwSignal<Option<String>>) -> impl IntoView {
                             prop:value=move || block.with(|b| b.as_ref().map(|b| clock(b.start)).unwrap_or_default())
                             on:change=move |ev| {
                                 if let Some(start) = parse_clock(&event_target_value(&ev)).filter(|m| *m < DAY) {
-                                    // Keep the end where it was on the clock.
-                                    edit(&|b| {
-                                        let end = (b.start + b.minutes) % DAY;
-                                        b.start = start;
-                                        b.minutes = length(start, end).max(MIN_BLOCK);
-                                    })
+                                    // A new start moves the block and keeps its length, as calendars do.
+                                    edit(&|b| b.start = start)
                                 }
                             }/>
                     </div>
@@ -105,6 +101,7 @@ pub fn BlockEditor(selected: RwSignal<Option<String>>) -> impl IntoView {
                         if let Some(id) = selected.get_untracked() {
                             selected.set(None);
                             ws.delete_week(WeekItem::Block, &id);
+                            crate::ui::widgets::week_grid::focus_grid();
                         }
                     }>"Delete block"</button>
                 </div>

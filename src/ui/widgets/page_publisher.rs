@@ -47,7 +47,7 @@ pub fn PagePublisher() -> impl IntoView {
     view! {
         <div class="card publisher">
             <h2>"Your “How to work with me” page"</h2>
-            <p>"A read-only page built from your boundaries and your week: working hours, office hours, deep-work time, response times, what is urgent, whom to reach in an emergency, your tools and do-not-disturb. Never your rate or your tasks. Readers see every time in their own time zone."</p>
+            <p>"A read-only page built from your boundaries and your week: working hours, office hours and deep-work blocks (with their labels), response times, what is urgent, whom to reach in an emergency, your tools and do-not-disturb. Never your rate, your tasks, leisure or other commitments. Readers see every time in their own time zone."</p>
             <p class="hint">"Anyone holding the link can read the page. Only you can change it: links are signed by this app, and changes made by anyone else are refused. Readers see updates when you share it again."</p>
             <div class="actions">
                 <button type="button" id="share-page" on:click=share>{move || if page_id.with(|p| p.is_some()) { "Update and share page" } else { "Share page" }}</button>

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::doc::week::WeekItem;
-use crate::model::schedule::{clock, Block, BlockKind, DAY, MIN_BLOCK, STEP, WEEKDAYS_SHORT};
+use crate::model::schedule::{
+    clock, lanes, Block, BlockKind, DAY, MIN_BLOCK, STEP, WEEKDAYS_SHORT,
+};
 use crate::workspace::{use_workspace, WeekValue};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -61,6 +63,20 @@ fn focus_block(id: &str) {
     });
 }
 
+/// Puts focus on the grid itself, after the focused block was deleted.
+pub fn focus_grid() {
+    request_animation_frame(|| {
+        if let Some(el) = document()
+            .query_selector(".week-body")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// The grid. `selected` is the block whose details are open; `new_kind` is what a
 /// click on an empty slot adds.
 #[component]
@@ -76,6 +92,15 @@ pub fn WeekGrid(
                 .iter()
                 .map(|b| b.id.clone())
                 .collect::<Vec<_>>()
+        })
+    });
+    // Computed from the stored week, so a block being dragged keeps its place.
+    let lane_of = Memo::new(move |_| {
+        ws.state.with(|s| {
+            lanes(&s.schedule.blocks)
+                .into_iter()
+                .map(|(id, lane, n)| (id, (lane, n)))
+                .collect::<std::collections::HashMap<_, _>>()
         })
     });
     let body = NodeRef::<leptos::html::Div>::new();
@@ -245,6 +270,7 @@ pub fn WeekGrid(
                             selected.set(None);
                         }
                         ws.delete_week(WeekItem::Block, &id);
+                        focus_grid();
                         return;
                     }
                     _ => return,
@@ -256,6 +282,16 @@ pub fn WeekGrid(
                     focus_block(&id);
                 }
             }
+        };
+        let lane_now = {
+            let id = id.clone();
+            Memo::new(move |_| {
+                // A dragged block spans its column, so where it lands is plain to see.
+                if preview.with(|p| p.as_ref().is_some_and(|p| p.id == id)) {
+                    return (0, 1);
+                }
+                lane_of.with(|l| l.get(&id).copied().unwrap_or((0, 1)))
+            })
         };
         let id_for_class = id.clone();
         let id_for_select = id.clone();
@@ -279,7 +315,11 @@ pub fn WeekGrid(
                     }
                     c
                 }
-                style:left=move || format!("calc({} * 100% / 7 + 2px)", b().day)
+                style:left=move || {
+                    let (lane, n) = lane_now.get();
+                    format!("calc({} * 100% / 7 + 2px + {lane} * (100% / 7 - 4px) / {n})", b().day)
+                }
+                style:width=move || { let (_, n) = lane_now.get(); format!("calc((100% / 7 - 4px) / {n})") }
                 style:top=move || pct(b().start)
                 style:height=move || pct(b().minutes.min(DAY - b().start))
             >
@@ -336,7 +376,7 @@ pub fn WeekGrid(
                     <div class="hours" aria-hidden="true">
                         {(0..24u32).map(|h| view! { <span>{clock(h * 60)}</span> }).collect_view()}
                     </div>
-                    <div class="week-body" node_ref=body on:click=add_at role="group" aria-label="Week grid. Use Tab to reach each block; arrows move it, Shift with Up or Down resizes, Delete removes it.">
+                    <div class="week-body" node_ref=body on:click=add_at tabindex="-1" role="group" aria-label="Week grid. Use Tab to reach each block; arrows move it, Shift with Up or Down resizes, Delete removes it.">
                         {(0..7).map(|d| view! { <div class="day-col" data-day=d></div> }).collect_view()}
                         <For each=move || ids.get() key=|id| id.clone() children=block_view/>
                     </div>
