@@ -333,5 +333,19 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
         let err = ws.receive_fragment(&forged).unwrap_err();
         assert!(err.contains("only Ana can change it"), "{err}");
         assert_eq!(ws.page_state(&id).unwrap().urgent, "The site is down");
+        // Publishing again from a new page load replaces the stored snapshot: one part
+        // stays, and it is the new one.
+        let mut b = ws.state.get_untracked().boundaries;
+        b.urgent = "Only outages".into();
+        ws.set_boundaries(b);
+        assert!(ws.publish_page().unwrap().changed);
     });
+    let parts: Vec<String> = LocalStore::open()
+        .keys()
+        .unwrap()
+        .into_iter()
+        .filter(|k| k.contains(&format!("p-{id}")))
+        .collect();
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    with_workspace(|ws| assert_eq!(ws.page_state(&id).unwrap().urgent, "Only outages"));
 }

@@ -12,7 +12,7 @@ use crate::doc::DocKind;
 use crate::model::page::PageState;
 use crate::model::HeldDoc;
 use crate::share::exchange;
-use crate::share::link::{link_fit, LinkFit, Share};
+use crate::share::link::Share;
 use crate::share::page_link::{self, new_author_key, PageReceived, Trusted};
 use crate::store::local::LocalStore;
 use crate::store::{DocStore, Saved};
@@ -26,7 +26,6 @@ fn store_name(id: &str) -> String {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Published {
     pub link: String,
-    pub fit: LinkFit,
     /// Whether this publication changed the page (readers need the new link).
     pub changed: bool,
 }
@@ -50,8 +49,17 @@ impl Workspace {
             .map_err(|e| format!("This page could not be read ({e})."))
     }
 
+    /// Replaces whatever is stored for the page with this snapshot. Snapshots share no
+    /// history, so an older part left beside the new one would be merged with it on the
+    /// next load, and its values could win.
     fn store_page(self, doc: &mut PageDoc) {
-        let mut store = self.page_store(&doc.id());
+        // A writer id of its own, so the new part never has the key of an old one
+        // (this tab may have stored the page before) and only the old ones go.
+        let writer = crate::doc::random_id();
+        let mut store = DocStore::new(LocalStore::open(), &store_name(&doc.id()), &writer[..12]);
+        if let Ok((_, keys)) = store.read_all() {
+            store.mark_loaded(keys);
+        }
         if let Saved::InMemoryOnly(e) = store.compact(&doc.save()) {
             self.health.set(memory_only(&e));
         }
@@ -63,21 +71,6 @@ impl Workspace {
             Some(doc) => Ok(doc.state()),
             None => Err("This page is listed in your data, but its content is not in this browser. Open its link again and it will be here.".into()),
         }
-    }
-
-    /// The page one's own boundaries and week would publish now.
-    pub fn page_preview(self) -> PageState {
-        self.state.with(|s| {
-            PageState::from_sources(
-                "",
-                &s.profile.actor_id,
-                &s.profile.display_name,
-                &s.profile.time_zone,
-                &s.boundaries,
-                &s.schedule,
-                now_ms(),
-            )
-        })
     }
 
     /// The id of one's own page, when it has been shared before.
@@ -146,11 +139,7 @@ impl Workspace {
             self.put_held_entry(held);
         }
         let link = Self::link_for(&share.to_fragment());
-        Ok(Published {
-            fit: link_fit(link.len()),
-            link,
-            changed,
-        })
+        Ok(Published { link, changed })
     }
 
     /// Takes in a page link: a new page is stored, a newer publication replaces the copy

@@ -309,6 +309,15 @@ test('a client in Tokyo reads the page in their own time, prints it, and cannot 
   await b.goto(update);
   await expect(b.getByText('Payments fail.')).toBeVisible();
   await expect(b.getByText('Anything Ben says')).toHaveCount(0);
+  // A later update pasted while the page is on screen redraws it in place.
+  await a.locator('#urgent').fill('Only outages.');
+  await a.locator('#urgent').press('Tab');
+  await a.getByRole('button', { name: 'Update and share page' }).click();
+  await expect(a.locator('#page-link')).not.toHaveValue(update);
+  const third = await a.locator('#page-link').inputValue();
+  await b.evaluate((fragment) => { location.hash = fragment; }, third.split('#')[1]);
+  await expect(b.getByText('Only outages.')).toBeVisible();
+  await expect(b.getByText('Payments fail.')).toHaveCount(0);
   expect(problemsB.filter((p) => !p.includes('favicon'))).toEqual([]);
   await ctxA.close();
   await ctxB.close();

@@ -13,17 +13,19 @@ pub fn SharedDoc() -> impl IntoView {
     let ws = use_workspace();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let is_page = Memo::new(move |_| {
+    // A page's heads: when a newer publication arrives while the page is on screen,
+    // it is drawn again from storage.
+    let page_version = Memo::new(move |_| {
         let id = id.get();
         ws.state.with(|s| {
             s.held
                 .iter()
-                .any(|h| h.id == id && h.kind == DocKind::Page.key())
+                .find(|h| h.id == id && h.kind == DocKind::Page.key())
+                .map(|h| h.seen.clone())
         })
     });
     move || {
-        if is_page.get() {
-            // Keyed by id: another page's link replaces the view.
+        if page_version.with(|v| v.is_some()) {
             let id = id.get();
             view! { <WorkWithMe id/> }.into_any()
         } else {
