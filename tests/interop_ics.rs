@@ -14,7 +14,9 @@
 //! the reader can tell a parser's choice from a wrong file. A few instants are
 //! hand-checked below.
 
-use std::path::PathBuf;
+mod common;
+
+use common::{js, out_dir};
 
 use chrono::{
     DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
@@ -412,32 +414,6 @@ fn offset_samples(tz: Tz) -> Vec<(NaiveDateTime, DateTime<Utc>)> {
             _ => None,
         })
         .collect()
-}
-
-fn out_dir() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .map(|t| if t.is_absolute() { t } else { manifest.join(t) })
-        .unwrap_or_else(|| manifest.join("target"));
-    target.join("interop")
-}
-
-/// A JSON string literal.
-fn js(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 fn iso(t: DateTime<Utc>) -> String {

@@ -6,7 +6,9 @@
 //! Files, in `$CARGO_TARGET_DIR/interop` (default `target/interop`):
 //! `full.txt` and `reply.txt` (one URL each) and `expected.json`.
 
-use std::path::PathBuf;
+mod common;
+
+use common::{js, out_dir};
 
 use automerge::ChangeHash;
 use unhurried::doc::collab::{CollabDoc, ItemList, TextField};
@@ -26,32 +28,6 @@ const DELETED: &str = "This comment was deleted and must not be shown";
 const THIRD: &str = "Third comment";
 const REPLY_ONE: &str = "Ben agrees with March";
 const REPLY_TWO: &str = "Ben: a second comment, in the same reply";
-
-fn out_dir() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .map(|t| if t.is_absolute() { t } else { manifest.join(t) })
-        .unwrap_or_else(|| manifest.join("target"));
-    target.join("interop")
-}
-
-/// A JSON string literal.
-fn js(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 fn comment(by: &str, on: Option<&str>, text: &str) -> String {
     let on = on.map_or("null".to_owned(), js);

@@ -2,6 +2,7 @@
 // 'how to work with me' page read by a client in another zone.
 import { test, expect } from '@playwright/test';
 import { welcome, watchConsole, waitForServiceWorker } from './helpers.mjs';
+import { crc32 } from '../interop/checks.mjs';
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
 import * as Automerge from '@automerge/automerge';
 import path from 'node:path';
@@ -177,16 +178,6 @@ test('people in other zones: the shared hours follow daylight saving, and a sugg
 });
 
 // --- Link surgery for the forgery test, following docs/share-format.md ---
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 function readUleb(buf, at) {
   let n = 0, shift = 0;
   for (;;) {

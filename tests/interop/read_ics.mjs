@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
+import { checks, eq } from './checks.mjs';
 
 const DIR = process.env.INTEROP_DIR
   ?? (process.env.CARGO_TARGET_DIR ? join(process.env.CARGO_TARGET_DIR, 'interop') : 'target/interop');
@@ -20,23 +21,7 @@ const MAX_OCTETS = 75;
 
 // ---- The checks ----
 
-let passed = 0;
-let failed = 0;
-function check(name, fn) {
-  try {
-    const note = fn();
-    passed++;
-    console.log(`ok - ${name}${note ? ` (${note})` : ''}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAILED - ${name}: ${e.stack ?? e}`);
-  }
-}
-function eq(actual, expected, what) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Error(`${what}\n  expected ${e}\n  actual   ${a}`);
-}
+const { check, abort, finish } = checks('interop (ics)');
 function ensure(ok, what) {
   if (!ok) throw new Error(what);
 }
@@ -68,9 +53,7 @@ let expected;
 try {
   expected = JSON.parse(readFileSync(join(DIR, 'ics-expected.json'), 'utf8'));
 } catch (e) {
-  console.log(`FAILED - reading ${DIR} (run \`cargo test --test interop_ics\` first): ${e.message}`);
-  console.log('interop (ics): 0 passed, 1 failed');
-  process.exit(1);
+  abort(`reading ${DIR} (run \`cargo test --test interop_ics\` first): ${e.message}`);
 }
 
 const handChecked = [];
@@ -230,5 +213,4 @@ if (otherReadings.length) {
   for (const n of otherReadings) console.log(`#   ${n}`);
 }
 
-console.log(`interop (ics): ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

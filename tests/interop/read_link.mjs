@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import * as Automerge from '@automerge/automerge';
+import { checks, crc32, eq } from './checks.mjs';
 
 const DIR = process.env.INTEROP_DIR
   ?? (process.env.CARGO_TARGET_DIR ? join(process.env.CARGO_TARGET_DIR, 'interop') : 'target/interop');
@@ -29,19 +30,6 @@ class ShareError extends Error {
   }
 }
 const fail = (code, message) => { throw new ShareError(code, message); };
-
-// ---- CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as in zlib and PNG ----
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 // ---- A checked cursor. Numbers stay exact to 2^53, which is all any cap needs. ----
 
@@ -287,23 +275,7 @@ function ideas(doc) {
 
 // ---- The checks ----
 
-let passed = 0;
-let failed = 0;
-function check(name, fn) {
-  try {
-    fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAILED - ${name}: ${e.stack ?? e}`);
-  }
-}
-function eq(actual, expected, what) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Error(`${what}\n  expected ${e}\n  actual   ${a}`);
-}
+const { check, abort, finish } = checks('interop');
 function expectError(code, fn) {
   try {
     fn();
@@ -320,9 +292,7 @@ try {
   replyUrl = readFileSync(join(DIR, 'reply.txt'), 'utf8').trim();
   expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
 } catch (e) {
-  console.log(`FAILED - reading ${DIR} (run \`cargo test --test interop_link\` first): ${e.message}`);
-  console.log('interop: 0 passed, 1 failed');
-  process.exit(1);
+  abort(`reading ${DIR} (run \`cargo test --test interop_link\` first): ${e.message}`);
 }
 
 let full, doc, reply, merged;
@@ -437,5 +407,4 @@ check('the pre-flight walk refuses a 7-byte column claiming a trillion operation
   expectError('unsafe', () => checkChunks(chunk));
 });
 
-console.log(`interop: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
