@@ -109,11 +109,15 @@ pub fn WeekGrid(
     let drag = StoredValue::new(None::<Drag>);
     let preview = RwSignal::new(None::<Block>);
 
-    // Open at the start of a working day rather than at midnight.
+    // Open an hour before the person's working day rather than at midnight.
     Effect::new(move |_| {
         if let (Some(s), Some(b)) = (scroller.get(), body.get()) {
+            let start = ws
+                .state
+                .with_untracked(|s| s.boundaries.hours.start)
+                .saturating_sub(60);
             let h = b.get_bounding_client_rect().height();
-            s.set_scroll_top((h * 7.0 / 24.0) as i32);
+            s.set_scroll_top((h * f64::from(start) / f64::from(DAY)) as i32);
         }
     });
 
