@@ -5,6 +5,7 @@ pub mod boundaries;
 pub mod collab;
 pub mod ics;
 pub mod inventory;
+pub mod meeting;
 pub mod page;
 pub mod profile;
 pub mod rate;
