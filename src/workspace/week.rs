@@ -97,43 +97,26 @@ impl WeekValue {
     }
 }
 
-fn find(s: &PersonalState, item: WeekItem, id: &str) -> Option<WeekValue> {
+/// Removes an item from the state and returns it (for the notice and its Undo).
+fn take(s: &mut PersonalState, item: WeekItem, id: &str) -> Option<WeekValue> {
+    fn take_from<T>(list: &mut Vec<T>, is: impl Fn(&T) -> bool) -> Option<T> {
+        let at = list.iter().position(is)?;
+        Some(list.remove(at))
+    }
     match item {
-        WeekItem::Block => s
-            .schedule
-            .blocks
-            .iter()
-            .find(|x| x.id == id)
-            .cloned()
-            .map(WeekValue::Block),
-        WeekItem::Deadline => s
-            .schedule
-            .deadlines
-            .iter()
-            .find(|x| x.id == id)
-            .cloned()
-            .map(WeekValue::Deadline),
-        WeekItem::Person => s
-            .schedule
-            .people
-            .iter()
-            .find(|x| x.id == id)
-            .cloned()
-            .map(WeekValue::Person),
-        WeekItem::Channel => s
-            .boundaries
-            .channels
-            .iter()
-            .find(|x| x.id == id)
-            .cloned()
-            .map(WeekValue::Channel),
-        WeekItem::Step => s
-            .boundaries
-            .escalation
-            .iter()
-            .find(|x| x.id == id)
-            .cloned()
-            .map(WeekValue::Step),
+        WeekItem::Block => take_from(&mut s.schedule.blocks, |x| x.id == id).map(WeekValue::Block),
+        WeekItem::Deadline => {
+            take_from(&mut s.schedule.deadlines, |x| x.id == id).map(WeekValue::Deadline)
+        }
+        WeekItem::Person => {
+            take_from(&mut s.schedule.people, |x| x.id == id).map(WeekValue::Person)
+        }
+        WeekItem::Channel => {
+            take_from(&mut s.boundaries.channels, |x| x.id == id).map(WeekValue::Channel)
+        }
+        WeekItem::Step => {
+            take_from(&mut s.boundaries.escalation, |x| x.id == id).map(WeekValue::Step)
+        }
     }
 }
 
@@ -155,17 +138,10 @@ impl Workspace {
 
     /// Deletes an item and offers Undo.
     pub fn delete_week(self, item: WeekItem, id: &str) {
-        let Some(value) = self.state.with_untracked(|s| find(s, item, id)) else {
+        if self.edit(|doc| doc.delete_item(item, id)).is_none() {
             return;
-        };
-        if self.edit(|doc| doc.delete_item(item, id)).is_some() {
-            self.state.update(|s| match item {
-                WeekItem::Block => s.schedule.blocks.retain(|x| x.id != id),
-                WeekItem::Deadline => s.schedule.deadlines.retain(|x| x.id != id),
-                WeekItem::Person => s.schedule.people.retain(|x| x.id != id),
-                WeekItem::Channel => s.boundaries.channels.retain(|x| x.id != id),
-                WeekItem::Step => s.boundaries.escalation.retain(|x| x.id != id),
-            });
+        }
+        if let Some(value) = self.state.try_update(|s| take(s, item, id)).flatten() {
             let text = format!("Deleted {}.", value.name());
             self.say(text, Some(Undo::Week(value)));
         }
