@@ -117,3 +117,12 @@ pub(crate) fn field_map<'a>(map: &'a hydrate::Map, key: &str) -> Option<&'a hydr
         _ => None,
     }
 }
+
+pub(crate) fn field_f64(map: &hydrate::Map, key: &str) -> Option<f64> {
+    match map.get(key)? {
+        hydrate::Value::Scalar(ScalarValue::F64(f)) if f.is_finite() => Some(*f),
+        hydrate::Value::Scalar(ScalarValue::Int(n)) => Some(*n as f64),
+        hydrate::Value::Scalar(ScalarValue::Uint(n)) => Some(*n as f64),
+        _ => None,
+    }
+}

@@ -32,10 +32,14 @@ use super::access::{
 };
 use super::{new_session_actor, random_id, Access, DocError, DocKind};
 use crate::model::collab::{
-    Action, CollabState, Comment, ContextLink, Idea, Poll, PollOption, VoteBlock,
+    Action, CollabState, Comment, ContextLink, Idea, Poll, PollOption, SharedKind, VoteBlock,
 };
 
 pub const COLLAB_SCHEMA: u64 = 1;
+
+/// The kinds of document this type holds: everyone writes them, and they share the
+/// link, reply, file and 'what is new' machinery.
+pub const SHARED_KINDS: [DocKind; 3] = [DocKind::Collab, DocKind::Meeting, DocKind::Board];
 
 const MAPS: [&str; 7] = [
     "people", "invited", "links", "comments", "ideas", "polls", "actions",
@@ -46,7 +50,8 @@ pub const MAX_TEXT: usize = 20_000;
 pub const MAX_LINE: usize = 500;
 
 pub struct CollabDoc {
-    doc: AutoCommit,
+    pub(super) doc: AutoCommit,
+    kind: DocKind,
     access: Access,
     /// The heads last written to storage. Tracked here rather than through Automerge's
     /// own incremental cursor, which after a load can only be moved by re-encoding the
@@ -80,11 +85,23 @@ impl From<automerge::AutomergeError> for CollabError {
 type Result<T> = std::result::Result<T, CollabError>;
 
 impl CollabDoc {
-    /// A new document owned by `owner`.
+    /// A new discussion owned by `owner`.
     pub fn create(owner: &str, owner_name: &str, title: &str, now: i64) -> Self {
+        Self::create_kind(DocKind::Collab, owner, owner_name, title, now)
+    }
+
+    /// A new shared document of `kind` (a discussion, meeting or board) owned by `owner`.
+    pub fn create_kind(
+        kind: DocKind,
+        owner: &str,
+        owner_name: &str,
+        title: &str,
+        now: i64,
+    ) -> Self {
+        debug_assert!(SHARED_KINDS.contains(&kind));
         let mut doc = AutoCommit::new().with_actor(new_session_actor());
         let init = |doc: &mut AutoCommit| -> std::result::Result<(), automerge::AutomergeError> {
-            doc.put(ROOT, "kind", DocKind::Collab.key())?;
+            doc.put(ROOT, "kind", kind.key())?;
             doc.put(ROOT, "schema", COLLAB_SCHEMA)?;
             doc.put(ROOT, "id", random_id())?;
             doc.put(ROOT, "owner", owner)?;
@@ -97,12 +114,18 @@ impl CollabDoc {
             }
             let people = get_map(doc, &ROOT, "people").expect("just made");
             doc.put(&people, owner, clip(owner_name, 80))?;
+            match kind {
+                DocKind::Meeting => super::meeting::init(doc, now)?,
+                DocKind::Board => super::board::init(doc)?,
+                _ => {}
+            }
             Ok(())
         };
         init(&mut doc).expect("puts on a new document");
         doc.commit();
         CollabDoc {
             doc,
+            kind,
             access: Access::ReadWrite,
             saved_heads: Vec::new(),
         }
@@ -113,13 +136,16 @@ impl CollabDoc {
         let mut doc = AutoCommit::load(bytes).map_err(|e| DocError::Unreadable(e.to_string()))?;
         doc.set_actor(new_session_actor());
         let saved_heads = doc.get_heads();
-        let kind = get_str(&doc, &ROOT, "kind");
-        if kind.as_deref() != Some(DocKind::Collab.key()) {
+        let found = get_str(&doc, &ROOT, "kind");
+        let Some(kind) = SHARED_KINDS
+            .into_iter()
+            .find(|k| found.as_deref() == Some(k.key()))
+        else {
             return Err(DocError::WrongKind {
                 expected: DocKind::Collab.key(),
-                found: kind.unwrap_or_else(|| "unknown".into()),
+                found: found.unwrap_or_else(|| "unknown".into()),
             });
-        }
+        };
         let schema = get_i64(&doc, &ROOT, "schema")
             .and_then(|n| u64::try_from(n).ok())
             .unwrap_or(0);
@@ -132,6 +158,7 @@ impl CollabDoc {
         };
         Ok(CollabDoc {
             doc,
+            kind,
             access,
             saved_heads,
         })
@@ -139,6 +166,11 @@ impl CollabDoc {
 
     pub fn access(&self) -> Access {
         self.access
+    }
+
+    /// Discussion, meeting or board.
+    pub fn kind(&self) -> DocKind {
+        self.kind
     }
 
     pub fn id(&self) -> String {
@@ -276,7 +308,7 @@ impl CollabDoc {
         }
     }
 
-    fn writable(&mut self) -> std::result::Result<&mut AutoCommit, DocError> {
+    pub(super) fn writable(&mut self) -> std::result::Result<&mut AutoCommit, DocError> {
         match self.access {
             Access::ReadWrite => Ok(&mut self.doc),
             Access::ReadOnly { .. } => Err(DocError::ReadOnly),
@@ -301,13 +333,13 @@ impl CollabDoc {
         read_state(&self.doc)
     }
 
-    fn commit(&mut self) {
+    pub(super) fn commit(&mut self) {
         // No message: every byte of a change travels in each link.
         self.doc.commit();
     }
 
     /// Writes `me`'s display name, so others see who did what.
-    fn introduce(&mut self, me: &str, name: &str) -> Result<()> {
+    pub(super) fn introduce(&mut self, me: &str, name: &str) -> Result<()> {
         let doc = self.writable()?;
         let people = ensure_map(doc, &ROOT, "people")?;
         let name = clip(name, 80);
@@ -394,7 +426,7 @@ impl CollabDoc {
     }
 
     /// Adds an item to one of the id-keyed maps and returns its id.
-    fn add_item(
+    pub(super) fn add_item(
         &mut self,
         list: &str,
         me: &str,
@@ -414,7 +446,7 @@ impl CollabDoc {
         Ok(id)
     }
 
-    fn item(&self, list: &str, id: &str) -> Result<ObjId> {
+    pub(super) fn item(&self, list: &str, id: &str) -> Result<ObjId> {
         let map = get_map(&self.doc, &ROOT, list).ok_or(CollabError::Missing)?;
         get_map(&self.doc, &map, id).ok_or(CollabError::Missing)
     }
@@ -613,13 +645,25 @@ impl CollabDoc {
 pub enum TextField {
     Problem,
     Summary,
+    /// A meeting's brief: what everyone must know.
+    Data,
+    /// A meeting's important dates.
+    Dates,
+    /// The questions a meeting must answer.
+    Questions,
+    /// A meeting's notes.
+    Notes,
 }
 
 impl TextField {
-    fn key(self) -> &'static str {
+    pub(super) fn key(self) -> &'static str {
         match self {
             TextField::Problem => "problem",
             TextField::Summary => "summary",
+            TextField::Data => "data",
+            TextField::Dates => "dates",
+            TextField::Questions => "questions",
+            TextField::Notes => "notes",
         }
     }
 }
@@ -632,11 +676,17 @@ pub enum ItemList {
     Ideas,
     Polls,
     Actions,
+    /// A meeting's agenda items.
+    Agenda,
+    /// A board's work cards.
+    Cards,
 }
 
 impl ItemList {
-    fn key(self) -> &'static str {
+    pub(super) fn key(self) -> &'static str {
         match self {
+            ItemList::Agenda => "agenda",
+            ItemList::Cards => "cards",
             ItemList::Links => "links",
             ItemList::Comments => "comments",
             ItemList::Ideas => "ideas",
@@ -674,7 +724,7 @@ fn value_str(v: &hydrate::Value) -> Option<String> {
     }
 }
 
-fn clip(s: &str, max_chars: usize) -> String {
+pub(super) fn clip(s: &str, max_chars: usize) -> String {
     s.chars().take(max_chars).collect()
 }
 
@@ -716,6 +766,13 @@ fn read_state(doc: &AutoCommit) -> CollabState {
         out
     };
     CollabState {
+        kind: match field_str(&root, "kind").as_deref() {
+            Some("meeting") => SharedKind::Meeting,
+            Some("board") => SharedKind::Board,
+            _ => SharedKind::Discussion,
+        },
+        meeting: super::meeting::read(&root),
+        board: super::board::read(&root),
         id: s(&root, "id"),
         owner: s(&root, "owner"),
         created: field_i64(&root, "created").unwrap_or(0),

@@ -2,7 +2,9 @@
 //! schema version, read and edited here through typed functions. No browser APIs.
 
 mod access;
+pub mod board;
 pub mod collab;
+pub mod meeting;
 pub mod page;
 pub mod personal;
 pub mod week;
@@ -18,6 +20,9 @@ pub enum DocKind {
     Collab,
     /// A 'how to work with me' page.
     Page,
+    Meeting,
+    /// A stand-up board.
+    Board,
 }
 
 impl DocKind {
@@ -26,6 +31,8 @@ impl DocKind {
             DocKind::Personal => "personal",
             DocKind::Collab => "collab",
             DocKind::Page => "page",
+            DocKind::Meeting => "meeting",
+            DocKind::Board => "board",
         }
     }
 
@@ -35,6 +42,8 @@ impl DocKind {
             DocKind::Personal => 0,
             DocKind::Collab => 1,
             DocKind::Page => 2,
+            DocKind::Meeting => 3,
+            DocKind::Board => 4,
         }
     }
 
@@ -43,6 +52,8 @@ impl DocKind {
         match code {
             1 => Some(DocKind::Collab),
             2 => Some(DocKind::Page),
+            3 => Some(DocKind::Meeting),
+            4 => Some(DocKind::Board),
             _ => None,
         }
     }

@@ -70,10 +70,34 @@ pub struct Action {
     pub at: i64,
 }
 
-/// Everything a collaboration document holds. Lists are oldest first; deleted items
-/// are left out.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// The kinds of document everyone writes, all shared through the same links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SharedKind {
+    /// A collaboration document: problem, comments, ideas, polls, action plan.
+    #[default]
+    Discussion,
+    /// A meeting: pre-meeting brief, agenda and timer, notes, action items.
+    Meeting,
+    /// A stand-up board: work cards and daily status cards.
+    Board,
+}
+
+impl SharedKind {
+    /// What the kind is called in the app: "discussion".
+    pub fn noun(self) -> &'static str {
+        match self {
+            SharedKind::Discussion => "discussion",
+            SharedKind::Meeting => "meeting",
+            SharedKind::Board => "stand-up board",
+        }
+    }
+}
+
+/// Everything a shared document holds. Lists are oldest first; deleted items are left
+/// out. A meeting uses the comments and the action plan too; a board uses the comments.
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CollabState {
+    pub kind: SharedKind,
     pub id: String,
     pub owner: PersonId,
     pub created: i64,
@@ -94,6 +118,8 @@ pub struct CollabState {
     pub ideas: Vec<Idea>,
     pub polls: Vec<Poll>,
     pub actions: Vec<Action>,
+    pub meeting: super::meeting::MeetingPart,
+    pub board: super::board::BoardPart,
 }
 
 /// Why a vote cannot be given.
@@ -348,8 +374,13 @@ pub struct News {
     /// (poll id, person)
     pub answers: BTreeSet<(String, PersonId)>,
     pub actions: BTreeSet<String>,
-    /// Per author: comments, ideas, votes, answers, actions.
-    pub by_author: BTreeMap<PersonId, [usize; 5]>,
+    /// Cards added or moved by others (a board).
+    pub cards: BTreeSet<String>,
+    /// Status cards others posted or changed: (date, person).
+    pub statuses: BTreeSet<(String, PersonId)>,
+    /// Per author: comments, ideas, votes, answers, actions, cards, card moves, status
+    /// updates.
+    pub by_author: BTreeMap<PersonId, [usize; 8]>,
 }
 
 impl News {
@@ -357,7 +388,7 @@ impl News {
     pub fn between(old: &CollabState, new: &CollabState, me: &str) -> News {
         let mut news = News::default();
         let count = |news: &mut News, who: &PersonId, slot: usize| {
-            news.by_author.entry(who.clone()).or_insert([0; 5])[slot] += 1;
+            news.by_author.entry(who.clone()).or_insert([0; 8])[slot] += 1;
         };
         let old_comments: BTreeSet<&str> = old.comments.iter().map(|c| c.id.as_str()).collect();
         for c in &new.comments {
@@ -397,6 +428,31 @@ impl News {
                 count(&mut news, &a.by, 4);
             }
         }
+        for card in &new.board.cards {
+            match old.board.card(&card.id) {
+                None if card.by != me => {
+                    news.cards.insert(card.id.clone());
+                    count(&mut news, &card.by, 5);
+                }
+                Some(was)
+                    if card.moved_by != me
+                        && !card.moved_by.is_empty()
+                        && (was.moved_at, &was.moved_by) != (card.moved_at, &card.moved_by) =>
+                {
+                    news.cards.insert(card.id.clone());
+                    count(&mut news, &card.moved_by, 6);
+                }
+                _ => {}
+            }
+        }
+        for status in &new.board.statuses {
+            let was = old.board.status(&status.person, &status.date);
+            if status.person != me && was.map(|w| w.at) != Some(status.at) {
+                news.statuses
+                    .insert((status.date.clone(), status.person.clone()));
+                count(&mut news, &status.person, 7);
+            }
+        }
         news
     }
 
@@ -422,6 +478,7 @@ impl News {
                 ("vote", "votes"),
                 ("poll answer", "poll answers"),
                 ("action", "actions"),
+                ("card", "cards"),
             ];
             for (n, (one, many)) in counts.iter().zip(nouns) {
                 if *n > 0 {
@@ -435,11 +492,21 @@ impl News {
                     });
                 }
             }
-            out.push(format!(
-                "{} added {}.",
-                state.name_of(who),
-                join_and(&parts)
-            ));
+            let mut phrases = Vec::new();
+            if !parts.is_empty() {
+                phrases.push(format!("added {}", join_and(&parts)));
+            }
+            match counts[6] {
+                0 => {}
+                1 => phrases.push("moved a card".into()),
+                n => phrases.push(format!("moved {n} cards")),
+            }
+            match counts[7] {
+                0 => {}
+                1 => phrases.push("posted a status card".into()),
+                n => phrases.push(format!("posted {n} status cards")),
+            }
+            out.push(format!("{} {}.", state.name_of(who), join_and(&phrases)));
         }
         out.join(" ")
     }
@@ -591,6 +658,41 @@ mod tests {
             "Ben added 3 comments. Cy added a vote."
         );
         assert!(News::between(&new, &new, "ana").is_empty());
+    }
+
+    #[test]
+    fn board_news_counts_new_and_moved_cards_and_status_cards() {
+        use crate::model::board::{Card, Column, StatusCard};
+        let mut old = state();
+        old.board.cards.push(Card {
+            id: "c1".into(),
+            by: "ana".into(),
+            ..Card::default()
+        });
+        let mut new = old.clone();
+        new.board.cards[0].column = Column::Done;
+        new.board.cards[0].moved_by = "ben".into();
+        new.board.cards[0].moved_at = 9;
+        new.board.cards.push(Card {
+            id: "c2".into(),
+            by: "ben".into(),
+            ..Card::default()
+        });
+        new.board.statuses.push(StatusCard {
+            person: "ben".into(),
+            date: "2026-11-25".into(),
+            at: 9,
+            ..StatusCard::default()
+        });
+        let news = News::between(&old, &new, "ana");
+        assert_eq!(news.total(), 3);
+        assert_eq!(news.cards.len(), 2);
+        assert_eq!(
+            news.sentence(&new),
+            "Ben added a card, moved a card and posted a status card."
+        );
+        // Ben's own changes are not news to him.
+        assert!(News::between(&old, &new, "ben").is_empty());
     }
 
     #[test]

@@ -1,8 +1,130 @@
-//! Meetings kept short: the 15-minute agenda, a timer that runs through it and says
-//! calmly when an item runs over, and what a meeting costs at the organiser's rate.
-//! (The first part of issue 5: the arithmetic, without the shared document or the UI.)
+//! Meetings kept short: the pre-meeting brief, the 15-minute agenda, a timer that runs
+//! through it and says calmly when an item runs over, what a meeting costs at the
+//! organiser's rate, the follow-up summary, and the 'could this be async?' check.
 
+use super::collab::{Action, CollabState};
 use super::rate::Rate;
+
+/// The meeting part of a shared meeting document.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct MeetingPart {
+    /// `YYYY-MM-DDTHH:MM` on the organiser's clock, or empty.
+    pub when: String,
+    /// What everyone must know before the meeting.
+    pub data: String,
+    /// Important dates, one per line.
+    pub dates: String,
+    /// The questions the meeting must answer, one per line.
+    pub questions: String,
+    /// A recording link, http(s) only; empty when none.
+    pub recording: String,
+    pub agenda: Vec<AgendaItem>,
+    /// When each item was reached, in agenda order (see `timer`).
+    pub started: Vec<i64>,
+    pub ended: Option<i64>,
+    pub notes: String,
+    /// The discussion this meeting was turned into, if it was.
+    pub moved_to: String,
+}
+
+impl MeetingPart {
+    pub fn planned_minutes(&self) -> u32 {
+        planned_minutes(&self.agenda)
+    }
+}
+
+/// The follow-up summary, as plain text for an email or a chat message.
+pub fn follow_up(state: &CollabState) -> String {
+    let m = &state.meeting;
+    let title = if state.title.trim().is_empty() {
+        "Meeting"
+    } else {
+        state.title.trim()
+    };
+    let mut out = format!("Follow-up: {title}\n");
+    if !m.when.is_empty() {
+        out.push_str(&format!("{}\n", m.when.replace('T', " ")));
+    }
+    let lines = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| format!("- {l}"))
+            .collect()
+    };
+    let questions = lines(&m.questions);
+    if !questions.is_empty() {
+        out.push_str(&format!("\nQuestions\n{}\n", questions.join("\n")));
+    }
+    if !m.notes.trim().is_empty() {
+        out.push_str(&format!("\nNotes\n{}\n", m.notes.trim()));
+    }
+    if !state.actions.is_empty() {
+        out.push_str("\nAction items\n");
+        for a in &state.actions {
+            out.push_str(&format!("{}\n", action_line(a)));
+        }
+    }
+    let dates = lines(&m.dates);
+    if !dates.is_empty() {
+        out.push_str(&format!("\nImportant dates\n{}\n", dates.join("\n")));
+    }
+    if !m.recording.is_empty() {
+        out.push_str(&format!("\nRecording: {}\n", m.recording));
+    }
+    out
+}
+
+fn action_line(a: &Action) -> String {
+    let mut line = format!("- [{}] {}", if a.done { "x" } else { " " }, a.text.trim());
+    if !a.owner.trim().is_empty() {
+        line.push_str(&format!(" (owner: {})", a.owner.trim()));
+    }
+    if !a.due.is_empty() {
+        line.push_str(&format!(", due {}", a.due));
+    }
+    line
+}
+
+/// A `mailto:` address with the follow-up as subject and body, percent-encoded so no
+/// character of the user's text can break out of its field.
+pub fn mailto(subject: &str, body: &str) -> String {
+    format!(
+        "mailto:?subject={}&body={}",
+        percent_encode(subject),
+        percent_encode(&body.replace('\n', "\r\n"))
+    )
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The 'could this be async?' questions. Each answered "yes" is a reason to write
+/// instead of meeting.
+pub const ASYNC_CHECK: [&str; 4] = [
+    "Is it mainly to share information or status?",
+    "Can the decision wait a day or two?",
+    "Could people answer in writing, each in their own time?",
+    "Is it missing a reason to talk live (a conflict, a sensitive topic, a first meeting)?",
+];
+
+/// What the check's answers suggest: with two or more reasons, a discussion document.
+pub fn async_verdict(yes: usize) -> Option<&'static str> {
+    match yes {
+        0 => None,
+        1 => Some("One reason to go async. If the others hold too, write it up instead."),
+        _ => Some("This could be async. Turn it into a discussion: people read the brief, comment, vote and agree the action plan in their own time."),
+    }
+}
 
 /// One agenda item and the minutes planned for it.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -150,6 +272,35 @@ mod tests {
         assert_eq!((s.current, s.elapsed, s.overrun), (None, 17 * MIN, 2 * MIN));
         assert_eq!(clock_span(125_400), "2:05");
         assert_eq!(clock_span(-61_000), "−1:01");
+    }
+
+    #[test]
+    fn the_follow_up_lists_questions_notes_and_actions_and_mails_safely() {
+        let mut state = CollabState {
+            title: "Launch review".into(),
+            ..CollabState::default()
+        };
+        state.meeting.when = "2026-12-01T10:00".into();
+        state.meeting.questions = "Ship on Monday?\n\n  Who tells support?".into();
+        state.meeting.notes = "Agreed to ship.".into();
+        state.actions.push(Action {
+            text: "Tell support".into(),
+            owner: "Ben".into(),
+            due: "2026-12-02".into(),
+            ..Action::default()
+        });
+        let text = follow_up(&state);
+        assert_eq!(
+            text,
+            "Follow-up: Launch review\n2026-12-01 10:00\n\nQuestions\n- Ship on Monday?\n- Who tells support?\n\nNotes\nAgreed to ship.\n\nAction items\n- [ ] Tell support (owner: Ben), due 2026-12-02\n"
+        );
+        let mail = mailto("a&b=c", "line 1\nline 2 ?#");
+        assert_eq!(
+            mail,
+            "mailto:?subject=a%26b%3Dc&body=line%201%0D%0Aline%202%20%3F%23"
+        );
+        assert_eq!(async_verdict(0), None);
+        assert!(async_verdict(2).unwrap().starts_with("This could be async"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The domain: plain types and pure functions, no I/O and nothing of the browser
 //! or of Automerge. Everything here is tested natively.
 
+pub mod board;
 pub mod boundaries;
 pub mod collab;
 pub mod ics;

@@ -4,7 +4,7 @@
 use automerge::ChangeHash;
 
 use super::link::{LinkError, PayloadKind, Share};
-use crate::doc::collab::{CollabDoc, CollabError};
+use crate::doc::collab::{CollabDoc, CollabError, SHARED_KINDS};
 use crate::doc::{DocError, DocKind};
 
 /// Why a link could not be taken in. Messages are shown as they are.
@@ -67,7 +67,7 @@ pub fn full_link(doc: &mut CollabDoc, sender: [u8; 16]) -> Share {
     let heads = doc.heads();
     Share {
         payload: PayloadKind::Document,
-        kind: DocKind::Collab.code(),
+        kind: doc.kind().code(),
         doc_id: id_bytes(&doc.id()).unwrap_or_default(),
         sender,
         heads: heads.iter().map(|h| h.0).collect(),
@@ -90,7 +90,7 @@ pub fn reply_link(
     let heads = doc.heads();
     Some(Share {
         payload: PayloadKind::Changes,
-        kind: DocKind::Collab.code(),
+        kind: doc.kind().code(),
         doc_id: id_bytes(&doc.id()).unwrap_or_default(),
         sender,
         heads: heads.iter().map(|h| h.0).collect(),
@@ -102,9 +102,9 @@ pub fn reply_link(
 /// Takes in a decoded link. `local` is this device's copy of the same document, if any.
 /// On any error nothing local has changed.
 pub fn receive(share: &Share, local: Option<&mut CollabDoc>) -> Result<Received, ReceiveError> {
-    if DocKind::from_code(share.kind) != Some(DocKind::Collab) {
+    let Some(kind) = DocKind::from_code(share.kind).filter(|k| SHARED_KINDS.contains(k)) else {
         return Err(ReceiveError::UnknownKind);
-    }
+    };
     match (share.payload, local) {
         (PayloadKind::Document, local) => {
             let mut incoming = CollabDoc::load(&share.bytes).map_err(|e| match e {
@@ -113,6 +113,11 @@ pub fn receive(share: &Share, local: Option<&mut CollabDoc>) -> Result<Received,
             })?;
             if id_bytes(&incoming.id()) != Some(share.doc_id) {
                 return Err(CollabError::IdMismatch.into());
+            }
+            // The frame's kind and the document's must agree, or a meeting could be
+            // merged into a board of the same id.
+            if incoming.kind() != kind {
+                return Err(ReceiveError::Link(LinkError::Damaged));
             }
             match local {
                 None => Ok(Received::New(Box::new(incoming))),
@@ -123,7 +128,7 @@ pub fn receive(share: &Share, local: Option<&mut CollabDoc>) -> Result<Received,
         (PayloadKind::SignedDocument, _) => Err(ReceiveError::Link(LinkError::Damaged)),
         (PayloadKind::Changes, None) => Err(ReceiveError::ReplyWithoutDocument),
         (PayloadKind::Changes, Some(local)) => {
-            if id_bytes(&local.id()) != Some(share.doc_id) {
+            if id_bytes(&local.id()) != Some(share.doc_id) || local.kind() != kind {
                 return Err(CollabError::IdMismatch.into());
             }
             Ok(Received::Merged(local.apply_changes(&share.bytes)?))
@@ -188,11 +193,46 @@ mod tests {
         assert!(receive(&full, Some(&mut other)).is_err());
         assert_eq!(other.state(), before);
         let mut unknown = full.clone();
+        unknown.kind = DocKind::Board.code();
+        // A discussion framed as a board is refused.
+        assert!(matches!(
+            receive(&unknown, None),
+            Err(ReceiveError::Link(LinkError::Damaged))
+        ));
         unknown.kind = 9;
         assert!(matches!(
             receive(&unknown, None),
             Err(ReceiveError::UnknownKind)
         ));
+    }
+
+    #[test]
+    fn meetings_and_boards_travel_as_their_own_kinds() {
+        use crate::model::board::Column;
+        let mut board = CollabDoc::create_kind(DocKind::Board, &hex(&ANA), "Ana", "Team", 1);
+        let link = via_fragment(&full_link(&mut board, ANA));
+        assert_eq!(link.kind, DocKind::Board.code());
+        let Received::New(mut copy) = receive(&link, None).unwrap() else {
+            panic!("new")
+        };
+        assert_eq!(copy.kind(), DocKind::Board);
+        let heads = board.heads();
+        copy.add_card(&hex(&BEN), "Ben", 2, "Docs", Column::Doing, 1.0)
+            .unwrap();
+        let reply = via_fragment(&reply_link(&mut copy, BEN, &[heads]).unwrap());
+        assert_eq!(reply.kind, DocKind::Board.code());
+        assert!(matches!(
+            receive(&reply, Some(&mut board)),
+            Ok(Received::Merged(true))
+        ));
+        assert_eq!(board.state().board.cards.len(), 1);
+        let mut meeting = CollabDoc::create_kind(DocKind::Meeting, &hex(&ANA), "Ana", "Weekly", 1);
+        let link = via_fragment(&full_link(&mut meeting, ANA));
+        assert_eq!(link.kind, DocKind::Meeting.code());
+        let Received::New(m) = receive(&link, None).unwrap() else {
+            panic!("new")
+        };
+        assert_eq!(m.state().meeting.agenda.len(), 4);
     }
 
     #[test]

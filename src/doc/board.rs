@@ -1,0 +1,253 @@
+//! The stand-up board: a shared document of kind `board`, written by everyone and
+//! shared through the same links as a discussion. Besides `people` and `comments`, it
+//! holds (schema 1):
+//! ```text
+//! { cards:  { <id>: { title, note, owner, column, rank, by, at, moved_by, moved_at, gone } },
+//!   status: { "<date>|<person>|<field>": value } }
+//! ```
+//! A card is a map created once by whoever adds it, under a random id, and never
+//! removed (deletion sets `gone`), so merging can neither drop nor double it. Its column
+//! and rank are plain values: concurrent moves settle on one column, and an edit of the
+//! title next to a move keeps both.
+//!
+//! A status card is flat: one value per field under "date|person|field". One person
+//! posting from two devices offline then merges field by field; nested maps made on
+//! both devices would hide one another.
+
+use automerge::transaction::Transactable;
+use automerge::{hydrate, AutoCommit, AutomergeError, ObjType, ROOT};
+
+use super::access::{
+    ensure_map, field_bool, field_f64, field_i64, field_map, field_str, set_i64, set_str,
+};
+use super::collab::{clip, CollabDoc, CollabError, MAX_LINE, MAX_TEXT};
+use crate::model::board::{BoardPart, Card, Column, StatusCard, StatusTag};
+
+type Result<T> = std::result::Result<T, CollabError>;
+
+/// The longest text in one status field.
+const MAX_STATUS: usize = 2_000;
+
+pub(super) fn init(doc: &mut AutoCommit) -> std::result::Result<(), AutomergeError> {
+    doc.put_object(ROOT, "cards", ObjType::Map)?;
+    doc.put_object(ROOT, "status", ObjType::Map)?;
+    Ok(())
+}
+
+/// Reads the board part from a hydrated root (empty for other kinds).
+pub(super) fn read(root: &hydrate::Map) -> BoardPart {
+    let s = |m: &hydrate::Map, k: &str| field_str(m, k).unwrap_or_default();
+    let mut cards: Vec<Card> = field_map(root, "cards")
+        .map(|m| {
+            m.iter()
+                .filter_map(|(id, v)| match &v.value {
+                    hydrate::Value::Map(c) if !field_bool(c, "gone") => Some(Card {
+                        id: id.clone(),
+                        title: s(c, "title"),
+                        note: s(c, "note"),
+                        owner: s(c, "owner"),
+                        column: Column::from_key(&s(c, "column")),
+                        rank: field_f64(c, "rank").unwrap_or(0.0),
+                        by: s(c, "by"),
+                        at: field_i64(c, "at").unwrap_or(0),
+                        moved_by: s(c, "moved_by"),
+                        moved_at: field_i64(c, "moved_at").unwrap_or(0),
+                    }),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    // Hydrated maps iterate in no fixed order; every copy must list cards alike.
+    cards.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut statuses: std::collections::BTreeMap<(String, String), StatusCard> = Default::default();
+    if let Some(m) = field_map(root, "status") {
+        for (key, v) in m.iter() {
+            let mut parts = key.splitn(3, '|');
+            let (Some(date), Some(person), Some(field)) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let card = statuses
+                .entry((date.to_owned(), person.to_owned()))
+                .or_insert_with(|| StatusCard {
+                    person: person.to_owned(),
+                    date: date.to_owned(),
+                    ..StatusCard::default()
+                });
+            let text = || match &v.value {
+                hydrate::Value::Scalar(automerge::ScalarValue::Str(t)) => t.to_string(),
+                _ => String::new(),
+            };
+            match field {
+                "done" => card.done = text(),
+                "doing" => card.doing = text(),
+                "blocked" => card.blocked = text(),
+                "note" => card.note = text(),
+                "tag" => card.tag = StatusTag::from_key(&text()),
+                "at" => {
+                    if let hydrate::Value::Scalar(automerge::ScalarValue::Int(n)) = &v.value {
+                        card.at = *n;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut statuses: Vec<StatusCard> = statuses.into_values().collect();
+    statuses.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.person.cmp(&b.person)));
+    BoardPart { cards, statuses }
+}
+
+impl CollabDoc {
+    pub fn add_card(
+        &mut self,
+        me: &str,
+        name: &str,
+        now: i64,
+        title: &str,
+        column: Column,
+        rank: f64,
+    ) -> Result<String> {
+        let title = clip(title, MAX_LINE);
+        self.add_item("cards", me, name, now, |doc, obj| {
+            doc.put(obj, "title", title)?;
+            doc.put(obj, "note", "")?;
+            doc.put(obj, "owner", "")?;
+            doc.put(obj, "column", column.key())?;
+            doc.put(obj, "rank", rank)?;
+            Ok(())
+        })
+    }
+
+    /// Edits a card's words; only the fields that changed are written.
+    pub fn update_card(&mut self, id: &str, title: &str, note: &str, owner: &str) -> Result<()> {
+        let obj = self.item("cards", id)?;
+        let doc = self.writable()?;
+        set_str(doc, &obj, "title", &clip(title, MAX_LINE))?;
+        set_str(doc, &obj, "note", &clip(note, MAX_TEXT))?;
+        set_str(doc, &obj, "owner", &clip(owner, 80))?;
+        self.commit();
+        Ok(())
+    }
+
+    /// Moves a card to `column` at `rank`.
+    pub fn move_card(
+        &mut self,
+        me: &str,
+        now: i64,
+        id: &str,
+        column: Column,
+        rank: f64,
+    ) -> Result<()> {
+        let obj = self.item("cards", id)?;
+        let doc = self.writable()?;
+        set_str(doc, &obj, "column", column.key())?;
+        doc.put(&obj, "rank", if rank.is_finite() { rank } else { 0.0 })?;
+        set_str(doc, &obj, "moved_by", me)?;
+        set_i64(doc, &obj, "moved_at", now)?;
+        self.commit();
+        Ok(())
+    }
+
+    /// Writes `me`'s status card for `status.date`; only the fields that changed.
+    pub fn post_status(
+        &mut self,
+        me: &str,
+        name: &str,
+        now: i64,
+        status: &StatusCard,
+    ) -> Result<()> {
+        let date: String = status
+            .date
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '-')
+            .take(10)
+            .collect();
+        if date.len() != 10 {
+            return Err(CollabError::Doc(super::DocError::Edit(
+                "A status card needs a date.".into(),
+            )));
+        }
+        self.introduce(me, name)?;
+        let doc = self.writable()?;
+        let map = ensure_map(doc, &ROOT, "status")?;
+        let key = |field: &str| format!("{date}|{me}|{field}");
+        for (field, value) in [
+            ("done", &status.done),
+            ("doing", &status.doing),
+            ("blocked", &status.blocked),
+            ("note", &status.note),
+        ] {
+            set_str(doc, &map, &key(field), &clip(value, MAX_STATUS))?;
+        }
+        set_str(doc, &map, &key("tag"), status.tag.key())?;
+        set_i64(doc, &map, &key("at"), now)?;
+        self.commit();
+        Ok(())
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::doc::collab::ItemList;
+    use crate::doc::DocKind;
+
+    #[test]
+    fn cards_move_and_edit_and_status_cards_are_one_per_person_per_day() {
+        let mut a = CollabDoc::create_kind(DocKind::Board, "ana", "Ana", "Team", 1);
+        let id = a
+            .add_card("ana", "Ana", 2, "Write docs", Column::Todo, 1.0)
+            .unwrap();
+        let mut b = CollabDoc::load(&a.save()).unwrap();
+        // Offline: Ana moves it to doing, Ben moves it to blocked and edits its note.
+        a.move_card("ana", 3, &id, Column::Doing, 1.0).unwrap();
+        b.move_card("ben", 4, &id, Column::Blocked, 1.0).unwrap();
+        b.update_card(&id, "Write docs", "Waiting on API", "Ben")
+            .unwrap();
+        a.update_card(&id, "Write the docs", "", "").unwrap();
+        a.merge_document(&mut b).unwrap();
+        b.merge_document(&mut a).unwrap();
+        let (sa, sb) = (a.state(), b.state());
+        assert_eq!(sa, sb);
+        let card = sa.board.card(&id).unwrap();
+        assert_eq!(sa.board.cards.len(), 1);
+        assert!(matches!(card.column, Column::Doing | Column::Blocked));
+        assert_eq!(card.title, "Write the docs");
+        assert_eq!(card.note, "Waiting on API");
+        assert_eq!(card.owner, "Ben");
+
+        let mut status = StatusCard {
+            date: "2026-11-25".into(),
+            done: "Docs".into(),
+            tag: StatusTag::AtRisk,
+            ..StatusCard::default()
+        };
+        a.post_status("ana", "Ana", 10, &status).unwrap();
+        // The same person from another device, offline: one card, both fields kept.
+        b.post_status(
+            "ana",
+            "Ana",
+            11,
+            &StatusCard {
+                doing: "Review".into(),
+                ..status.clone()
+            },
+        )
+        .unwrap();
+        status.blocked = "Keys".into();
+        a.post_status("ana", "Ana", 12, &status).unwrap();
+        a.merge_document(&mut b).unwrap();
+        let s = a.state().board;
+        assert_eq!(s.statuses.len(), 1);
+        assert_eq!(s.statuses[0].blocked, "Keys");
+        assert!(s.statuses[0].is_blocked());
+        a.set_gone(ItemList::Cards, &id, true).unwrap();
+        assert!(a.state().board.cards.is_empty());
+        assert!(a
+            .post_status("ana", "Ana", 1, &StatusCard::default())
+            .is_err());
+    }
+}

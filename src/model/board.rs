@@ -1,0 +1,277 @@
+//! A stand-up board as plain values: work cards in four columns that anyone can add,
+//! edit and move, and the status card each person posts for the day.
+
+use std::collections::BTreeMap;
+
+use super::collab::PersonId;
+
+/// The board's columns, in the order they are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Column {
+    #[default]
+    Todo,
+    Doing,
+    Done,
+    Blocked,
+}
+
+impl Column {
+    pub const ALL: [Column; 4] = [Column::Todo, Column::Doing, Column::Done, Column::Blocked];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Todo => "todo",
+            Column::Doing => "doing",
+            Column::Done => "done",
+            Column::Blocked => "blocked",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Todo => "To do",
+            Column::Doing => "Doing",
+            Column::Done => "Done",
+            Column::Blocked => "Blocked",
+        }
+    }
+
+    /// Unknown keys (from a newer version) read as "to do", so the card stays visible.
+    pub fn from_key(key: &str) -> Column {
+        match key {
+            "doing" => Column::Doing,
+            "done" => Column::Done,
+            "blocked" => Column::Blocked,
+            _ => Column::Todo,
+        }
+    }
+}
+
+/// A work card. Each field is its own last-writer-wins value, so two people editing
+/// different fields of one card offline both keep their edit, and two moving it settle
+/// on one column.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Card {
+    pub id: String,
+    pub title: String,
+    pub note: String,
+    /// Who does it, as a name.
+    pub owner: String,
+    pub column: Column,
+    /// Position within the column, smaller first.
+    pub rank: f64,
+    pub by: PersonId,
+    pub at: i64,
+    /// Who moved it last and when (0 when never moved).
+    pub moved_by: PersonId,
+    pub moved_at: i64,
+}
+
+/// How a person's day is going.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum StatusTag {
+    #[default]
+    OnTrack,
+    AtRisk,
+    Blocked,
+}
+
+impl StatusTag {
+    pub const ALL: [StatusTag; 3] = [StatusTag::OnTrack, StatusTag::AtRisk, StatusTag::Blocked];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            StatusTag::OnTrack => "on_track",
+            StatusTag::AtRisk => "at_risk",
+            StatusTag::Blocked => "blocked",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusTag::OnTrack => "On track",
+            StatusTag::AtRisk => "At risk",
+            StatusTag::Blocked => "Blocked",
+        }
+    }
+
+    pub fn from_key(key: &str) -> StatusTag {
+        match key {
+            "at_risk" => StatusTag::AtRisk,
+            "blocked" => StatusTag::Blocked,
+            _ => StatusTag::OnTrack,
+        }
+    }
+}
+
+/// One person's status card for one day: at most one per person per day.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct StatusCard {
+    pub person: PersonId,
+    /// `YYYY-MM-DD` on the poster's clock.
+    pub date: String,
+    pub done: String,
+    pub doing: String,
+    pub blocked: String,
+    pub tag: StatusTag,
+    pub note: String,
+    /// When it was last written, in ms.
+    pub at: i64,
+}
+
+impl StatusCard {
+    /// Blockers stand out: a card is blocking when tagged so or when it names a blocker.
+    pub fn is_blocked(&self) -> bool {
+        self.tag == StatusTag::Blocked || !self.blocked.trim().is_empty()
+    }
+}
+
+/// The board part of a shared board document.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct BoardPart {
+    /// Every card not deleted, by id.
+    pub cards: Vec<Card>,
+    /// Newest day first; within a day, by person.
+    pub statuses: Vec<StatusCard>,
+}
+
+impl BoardPart {
+    /// The cards in one column, in rank order (ties by id, so every copy agrees).
+    pub fn column(&self, column: Column) -> Vec<&Card> {
+        let mut cards: Vec<&Card> = self.cards.iter().filter(|c| c.column == column).collect();
+        cards.sort_by(|a, b| a.rank.total_cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
+        cards
+    }
+
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+
+    /// Status cards grouped by day, newest day first.
+    pub fn history(&self) -> Vec<(String, Vec<&StatusCard>)> {
+        let mut days: BTreeMap<&str, Vec<&StatusCard>> = BTreeMap::new();
+        for s in &self.statuses {
+            days.entry(s.date.as_str()).or_default().push(s);
+        }
+        days.into_iter()
+            .rev()
+            .map(|(d, cards)| (d.to_owned(), cards))
+            .collect()
+    }
+
+    pub fn status(&self, person: &str, date: &str) -> Option<&StatusCard> {
+        self.statuses
+            .iter()
+            .find(|s| s.person == person && s.date == date)
+    }
+
+    /// The rank that puts a card at the end of `column`.
+    pub fn rank_at_end(&self, column: Column) -> f64 {
+        self.column(column).last().map_or(0.0, |c| c.rank.floor()) + 1.0
+    }
+
+    /// The rank that moves card `id` one place up (`-1`) or down (`1`) within its
+    /// column; `None` at the edge.
+    pub fn rank_for_step(&self, id: &str, step: i32) -> Option<f64> {
+        let card = self.card(id)?;
+        let cards = self.column(card.column);
+        let pos = cards.iter().position(|c| c.id == id)?;
+        let rank = |i: usize| cards[i].rank;
+        if step < 0 {
+            let above = pos.checked_sub(1)?;
+            let before = above.checked_sub(1).map_or(rank(above) - 1.0, rank);
+            Some(between(before, rank(above)))
+        } else {
+            let below = pos + 1;
+            if below >= cards.len() {
+                return None;
+            }
+            let after = cards.get(below + 1).map_or(rank(below) + 1.0, |c| c.rank);
+            Some(between(rank(below), after))
+        }
+    }
+}
+
+/// A rank strictly between two others (or past `a` when they are equal).
+fn between(a: f64, b: f64) -> f64 {
+    let mid = (a + b) / 2.0;
+    if mid > a && mid < b {
+        mid
+    } else {
+        a + (b - a).abs().max(1e-9) / 2.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(id: &str, column: Column, rank: f64) -> Card {
+        Card {
+            id: id.into(),
+            column,
+            rank,
+            ..Card::default()
+        }
+    }
+
+    #[test]
+    fn columns_keep_rank_order_and_steps_move_one_place() {
+        let board = BoardPart {
+            cards: vec![
+                card("c", Column::Todo, 3.0),
+                card("a", Column::Todo, 1.0),
+                card("b", Column::Todo, 2.0),
+                card("x", Column::Done, 1.0),
+            ],
+            statuses: Vec::new(),
+        };
+        let ids = |b: &BoardPart| -> Vec<String> {
+            b.column(Column::Todo)
+                .iter()
+                .map(|c| c.id.clone())
+                .collect()
+        };
+        assert_eq!(ids(&board), ["a", "b", "c"]);
+        assert_eq!(board.rank_at_end(Column::Todo), 4.0);
+        assert_eq!(board.rank_at_end(Column::Doing), 1.0);
+        // c up one place lands between a and b.
+        let r = board.rank_for_step("c", -1).unwrap();
+        assert!(r > 1.0 && r < 2.0);
+        // a up: already first.
+        assert_eq!(board.rank_for_step("a", -1), None);
+        assert_eq!(board.rank_for_step("c", 1), None);
+        let r = board.rank_for_step("a", 1).unwrap();
+        assert!(r > 2.0 && r < 3.0);
+        // b up to the top goes above a.
+        assert!(board.rank_for_step("b", -1).unwrap() < 1.0);
+    }
+
+    #[test]
+    fn history_is_by_day_newest_first_and_blockers_stand_out() {
+        let s = |person: &str, date: &str, tag: StatusTag, blocked: &str| StatusCard {
+            person: person.into(),
+            date: date.into(),
+            tag,
+            blocked: blocked.into(),
+            ..StatusCard::default()
+        };
+        let board = BoardPart {
+            cards: Vec::new(),
+            statuses: vec![
+                s("ana", "2026-11-24", StatusTag::OnTrack, ""),
+                s("ben", "2026-11-25", StatusTag::OnTrack, "API keys"),
+                s("ana", "2026-11-25", StatusTag::Blocked, ""),
+            ],
+        };
+        let h = board.history();
+        assert_eq!(h[0].0, "2026-11-25");
+        assert_eq!(h[0].1.len(), 2);
+        assert_eq!(h[1].0, "2026-11-24");
+        assert!(board.status("ben", "2026-11-25").unwrap().is_blocked());
+        assert!(board.status("ana", "2026-11-25").unwrap().is_blocked());
+        assert!(!board.status("ana", "2026-11-24").unwrap().is_blocked());
+        assert_eq!(Column::from_key("later"), Column::Todo);
+        assert_eq!(StatusTag::from_key("at_risk"), StatusTag::AtRisk);
+    }
+}
