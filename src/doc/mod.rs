@@ -7,6 +7,7 @@ pub mod collab;
 pub mod meeting;
 pub mod page;
 pub mod personal;
+pub mod reminders;
 pub mod week;
 
 pub use personal::{Access, PersonalDoc, PERSONAL_SCHEMA};

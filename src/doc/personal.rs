@@ -206,6 +206,7 @@ impl PersonalDoc {
             held: self.held(),
             schedule: self.schedule(),
             boundaries: self.boundaries(),
+            reminders: self.reminders(),
         }
     }
 

@@ -31,7 +31,7 @@ const CHANNEL: &str = "channel/";
 const STEP: &str = "step/";
 
 /// Root entries whose key starts with `prefix`, as (id, fields).
-fn items(doc: &AutoCommit, prefix: &str) -> Vec<(String, hydrate::Map)> {
+pub(super) fn items(doc: &AutoCommit, prefix: &str) -> Vec<(String, hydrate::Map)> {
     // Keys sort as strings, so a prefix's keys are one contiguous range ending before
     // the prefix with its last byte ('/') bumped to '0'.
     let end = format!("{}0", &prefix[..prefix.len() - 1]);
@@ -48,7 +48,7 @@ fn items(doc: &AutoCommit, prefix: &str) -> Vec<(String, hydrate::Map)> {
 }
 
 /// Writes one item's fields, creating its map when new, and only the values that differ.
-fn put_item(
+pub(super) fn put_item(
     doc: &mut AutoCommit,
     prefix: &str,
     id: &str,

@@ -34,6 +34,7 @@ use chrono::{
 };
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
+use super::reminder::Reminder;
 use super::schedule::{Block, BlockKind, Deadline};
 
 /// The product identifier of every export.
@@ -149,6 +150,54 @@ pub fn week_ics(
         out.line("END:VEVENT");
     }
 
+    out.line("END:VCALENDAR");
+    out.0
+}
+
+/// Reminders still to come as a calendar file: one short event each, with an alarm
+/// (VALARM, DISPLAY) at its start, so the person's calendar fires it even when the app is
+/// closed. Times are UTC; done reminders are left out. `app` is the app's address, for
+/// each event's link back.
+pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) -> String {
+    let mut out = Ics::default();
+    out.line("BEGIN:VCALENDAR");
+    out.line("VERSION:2.0");
+    out.line("PRODID:-//Unhurried//Reminders//EN");
+    out.line("CALSCALE:GREGORIAN");
+    out.line("METHOD:PUBLISH");
+    for r in reminders.iter().filter(|r| !r.done) {
+        let Some(at) = DateTime::<Utc>::from_timestamp_millis(r.at) else {
+            continue;
+        };
+        let text = if r.text.trim().is_empty() {
+            "Reminder"
+        } else {
+            r.text.trim()
+        };
+        out.line("BEGIN:VEVENT");
+        out.line(&format!("UID:reminder-{}@{UID_DOMAIN}", r.id));
+        out.line(&format!("DTSTAMP:{}", utc_stamp(stamp)));
+        out.line(&format!("DTSTART:{}", utc_stamp(at)));
+        out.line("DURATION:PT15M");
+        out.text("SUMMARY", &format!("Reminder: {text}"));
+        let mut description = String::new();
+        if !r.source.trim().is_empty() {
+            description.push_str(&format!("From “{}”. ", r.source.trim()));
+        }
+        if !r.link.is_empty() {
+            description.push_str(&format!("Open it in Unhurried: {app}{}", r.link));
+        }
+        if !description.is_empty() {
+            out.text("DESCRIPTION", description.trim());
+        }
+        out.line("TRANSP:TRANSPARENT");
+        out.line("BEGIN:VALARM");
+        out.line("ACTION:DISPLAY");
+        out.line("TRIGGER:PT0M");
+        out.text("DESCRIPTION", &format!("Reminder: {text}"));
+        out.line("END:VALARM");
+        out.line("END:VEVENT");
+    }
     out.line("END:VCALENDAR");
     out.0
 }
@@ -983,5 +1032,33 @@ mod tests {
         let chile = [at(2027, 4, 4, 0), at(2028, 4, 2, 0), at(2029, 4, 8, 0)];
         assert_eq!(yearly_rule(&chile, 2027..=2029), None);
         assert!(yearly_rule(&chile[..2], 2027..=2028).is_some());
+    }
+
+    #[test]
+    fn reminders_carry_an_alarm_at_their_time() {
+        let stamp = Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+        let list = vec![
+            Reminder {
+                id: "r1".into(),
+                text: "Answer Ben; about the launch, today".into(),
+                link: "/shared/abc".into(),
+                source: "Launch".into(),
+                at: at.timestamp_millis(),
+                ..Reminder::default()
+            },
+            Reminder {
+                id: "r2".into(),
+                done: true,
+                ..Reminder::default()
+            },
+        ];
+        let ics = reminders_ics(&list, stamp, "https://app.example");
+        assert!(ics.contains("BEGIN:VEVENT\r\nUID:reminder-r1@unhurried\r\nDTSTAMP:20261125T120000Z\r\nDTSTART:20261126T090000Z\r\nDURATION:PT15M\r\n"));
+        assert!(ics.contains("SUMMARY:Reminder: Answer Ben\\; about the launch\\, today\r\n"));
+        assert!(ics.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:PT0M\r\n"));
+        assert!(ics.replace("\r\n ", "").contains("https://app.example/shared/abc"));
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+        assert!(ics.lines().all(|l| l.len() <= 75));
     }
 }

@@ -9,6 +9,7 @@ pub mod inventory;
 pub mod meeting;
 pub mod page;
 pub mod profile;
+pub mod reminder;
 pub mod rate;
 pub mod schedule;
 pub mod zones;
@@ -28,6 +29,8 @@ pub struct PersonalState {
     pub held: Vec<HeldDoc>,
     pub schedule: schedule::Schedule,
     pub boundaries: boundaries::Boundaries,
+    /// Soonest first.
+    pub reminders: Vec<reminder::Reminder>,
 }
 
 /// A shared document this person holds, as listed in their personal document.

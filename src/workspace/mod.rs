@@ -4,6 +4,7 @@
 //! storage themselves.
 
 mod page;
+mod reminders;
 mod shared;
 mod week;
 
@@ -52,6 +53,8 @@ pub enum Undo {
     },
     /// A deleted block, deadline, person, channel or escalation step.
     Week(WeekValue),
+    /// A reminder deleted or marked done.
+    Reminder(crate::model::reminder::Reminder),
 }
 
 /// A short message shown at the bottom of the screen, optionally with undo.
@@ -364,6 +367,7 @@ impl Workspace {
         match undo {
             Undo::Task(task) => self.undo_delete(task),
             Undo::Week(value) => self.undo_week(value),
+            Undo::Reminder(r) => self.restore_reminder(r),
             Undo::SharedItem { doc, list, id } => {
                 let shown = self
                     .shared

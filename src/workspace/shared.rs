@@ -121,7 +121,7 @@ impl Workspace {
             .read_all()
             .map_err(|e| format!("This document could not be read from storage ({e})."))?;
         if bytes.is_empty() {
-            return Err("This discussion is listed in your data, but its content is not in this browser (a backup lists discussions without carrying them). Open a link or file to it, from a teammate or from your other device, and it will be here.".into());
+            return Err("This document is listed in your data, but its content is not in this browser (a backup lists shared documents without carrying them). Open a link or file to it, from a teammate or from your other device, and it will be here.".into());
         }
         let mut doc = CollabDoc::load(&bytes)
             .map_err(|e| format!("This document could not be read ({e})."))?;
@@ -174,7 +174,7 @@ impl Workspace {
         let mut out = BTreeMap::new();
         for h in held {
             // Pages have no news to count: only their author writes them.
-            if h.kind != DocKind::Collab.key() || self.ensure_loaded(&h.id).is_err() {
+            if h.kind == DocKind::Page.key() || self.ensure_loaded(&h.id).is_err() {
                 continue;
             }
             let n = self.inner.try_update_value(|i| {
@@ -233,11 +233,23 @@ impl Workspace {
         }
     }
 
-    /// Starts a new collaboration document and returns its id.
+    /// Starts a new discussion and returns its id.
     pub fn create_collab(self, title: &str) -> Option<String> {
+        self.create_shared(DocKind::Collab, title)
+    }
+
+    /// Starts a new shared document of `kind` (discussion, meeting or board) and returns
+    /// its id.
+    pub fn create_shared(self, kind: DocKind, title: &str) -> Option<String> {
         let (me, name, _) = my_ids(self);
-        let mut doc = CollabDoc::create(&me, &name, title.trim(), now_ms());
+        let doc = CollabDoc::create_kind(kind, &me, &name, title.trim(), now_ms());
+        Some(self.hold_new(doc))
+    }
+
+    /// Stores a document made here and lists it as held.
+    fn hold_new(self, mut doc: CollabDoc) -> String {
         let id = doc.id();
+        let (kind, title) = (doc.kind(), doc.title());
         let tab = self.inner.with_value(|i| i.tab.clone());
         let mut store = DocStore::new(LocalStore::open(), &store_name(&id), &tab);
         if let Saved::InMemoryOnly(e) = store.compact(&doc.save()) {
@@ -248,13 +260,37 @@ impl Workspace {
             .update_value(|i| drop(i.shared.insert(id.clone(), OpenShared::new(doc, store))));
         self.put_held_entry(HeldDoc {
             id: id.clone(),
-            kind: DocKind::Collab.key().into(),
-            title: title.trim().to_owned(),
+            kind: kind.key().into(),
+            title,
             added: now_ms(),
             seen: heads,
             ..HeldDoc::default()
         });
-        Some(id)
+        id
+    }
+
+    /// 'Could this be async?' answered yes: the meeting on screen becomes a new
+    /// discussion with its brief, people, recording and action items, and the meeting
+    /// points to it. Returns the discussion's id.
+    pub fn meeting_to_discussion(self) -> Option<String> {
+        let id = self
+            .shared
+            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))?;
+        let (me, name, _) = my_ids(self);
+        let made = self.inner.try_update_value(|i| {
+            let open = i.shared.get(&id)?;
+            Some(open.doc.to_discussion(&me, &name, now_ms()))
+        });
+        let doc = match made.flatten()? {
+            Ok(doc) => doc,
+            Err(e) => {
+                self.say(e.to_string(), None);
+                return None;
+            }
+        };
+        let new_id = self.hold_new(doc);
+        self.collab_edit(|d, _, _, _| d.set_moved_to(&new_id));
+        Some(new_id)
     }
 
     /// Runs an edit on the shown document, stores it at once, and refreshes the view.
@@ -311,9 +347,14 @@ impl Workspace {
             match read {
                 Read::Whole(state) => v.state = *state,
                 Read::Text(field, text) => {
+                    let m = &mut v.state.meeting;
                     match field {
                         TextField::Problem => v.state.problem = text,
                         TextField::Summary => v.state.summary = text,
+                        TextField::Data => m.data = text,
+                        TextField::Dates => m.dates = text,
+                        TextField::Questions => m.questions = text,
+                        TextField::Notes => m.notes = text,
                     }
                     if !name.trim().is_empty() {
                         v.state.people.insert(me.clone(), name.clone());
@@ -481,9 +522,10 @@ impl Workspace {
             self.health.set(memory_only(&e));
         }
         let sender_heads: Vec<String> = share.heads.iter().map(|h| exchange::hex(h)).collect();
+        let kind = DocKind::from_code(share.kind).unwrap_or(DocKind::Collab);
         let mut held = held.unwrap_or_else(|| HeldDoc {
             id: id.clone(),
-            kind: DocKind::Collab.key().into(),
+            kind: kind.key().into(),
             added: now_ms(),
             // First time: everything is shown as it is, nothing marked new.
             seen: heads,
