@@ -149,3 +149,16 @@ async function networkFirst(request) {
     throw err;
   }
 }
+
+// A reminder's notification opens the app's reminder list, in an open window if any.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((list) => {
+      for (const client of list) {
+        if ("focus" in client) return client.focus();
+      }
+      return self.clients.openWindow("/reminders");
+    })
+  );
+});

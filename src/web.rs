@@ -77,6 +77,27 @@ export function format_time(ms, zone) {
   try { return new Date(ms).toLocaleString(undefined, { ...options, timeZone: zone || undefined }); }
   catch (_) { return new Date(ms).toLocaleString(undefined, options); }
 }
+export function notification_permission() {
+  return typeof Notification === "undefined" ? "unsupported" : Notification.permission;
+}
+export function request_notifications() {
+  if (typeof Notification === "undefined") return Promise.resolve("unsupported");
+  return Notification.requestPermission().then((p) => p, () => "denied");
+}
+export function notify(title, body, tag) {
+  if (typeof Notification === "undefined" || Notification.permission !== "granted") return false;
+  // An installed app shows it through its service worker (the only way on Android);
+  // an open tab can also create it directly.
+  const direct = () => { try { new Notification(title, { body, tag }); } catch (_) {} };
+  if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+    navigator.serviceWorker.ready
+      .then((reg) => reg.showNotification(title, { body, tag }))
+      .catch(direct);
+  } else {
+    direct();
+  }
+  return true;
+}
 export function perf_mark(name) { try { performance.mark(name); } catch (_) {} }
 export function perf_measure(name, start, end) { try { performance.measure(name, start, end); } catch (_) {} }
 export function apply_update() {
@@ -109,6 +130,12 @@ extern "C" {
     pub fn perf_measure(name: &str, start: &str, end: &str);
     /// Copies text to the clipboard; resolves to whether it worked.
     pub fn copy_text(text: &str) -> js_sys::Promise;
+    /// "granted", "denied", "default" (not asked yet) or "unsupported".
+    pub fn notification_permission() -> String;
+    /// Asks to show notifications; resolves to the new permission.
+    pub fn request_notifications() -> js_sys::Promise;
+    /// Shows a system notification when allowed; returns whether it was allowed.
+    pub fn notify(title: &str, body: &str, tag: &str) -> bool;
     /// Whether the Web Share API can share a file here.
     pub fn can_share_file() -> bool;
     /// Opens the system share sheet with a file; resolves to whether it was shared.

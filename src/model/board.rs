@@ -192,6 +192,56 @@ impl BoardPart {
     }
 }
 
+/// The board as Markdown: status cards by day, newest first, then the work by column.
+pub fn markdown(state: &super::collab::CollabState) -> String {
+    use super::collab::one_line;
+    let title = if state.title.trim().is_empty() {
+        "Stand-up board"
+    } else {
+        state.title.trim()
+    };
+    let mut md = format!("# {}\n\n", one_line(title));
+    for (date, cards) in state.board.history() {
+        md.push_str(&format!("## {date}\n\n"));
+        for c in cards {
+            md.push_str(&format!(
+                "### {} ({})\n\n",
+                one_line(&state.name_of(&c.person)),
+                c.tag.label()
+            ));
+            for (k, v) in [
+                ("Done", &c.done),
+                ("Doing next", &c.doing),
+                ("Blocked by", &c.blocked),
+                ("Note", &c.note),
+            ] {
+                if !v.trim().is_empty() {
+                    md.push_str(&format!("- {k}: {}\n", one_line(v)));
+                }
+            }
+            md.push('\n');
+        }
+    }
+    md.push_str("## Work\n\n");
+    for column in Column::ALL {
+        md.push_str(&format!("### {}\n\n", column.label()));
+        let cards = state.board.column(column);
+        if cards.is_empty() {
+            md.push_str("(none)\n");
+        }
+        for c in cards {
+            let owner = if c.owner.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", one_line(&c.owner))
+            };
+            md.push_str(&format!("- {}{owner}\n", one_line(&c.title)));
+        }
+        md.push('\n');
+    }
+    md
+}
+
 /// A rank strictly between two others (or past `a` when they are equal).
 fn between(a: f64, b: f64) -> f64 {
     let mid = (a + b) / 2.0;
@@ -272,6 +322,17 @@ mod tests {
         assert!(board.status("ana", "2026-11-25").unwrap().is_blocked());
         assert!(!board.status("ana", "2026-11-24").unwrap().is_blocked());
         assert_eq!(Column::from_key("later"), Column::Todo);
+        let state = super::super::collab::CollabState {
+            title: "Team".into(),
+            board: board.clone(),
+            ..Default::default()
+        };
+        let md = markdown(&state);
+        assert!(md.starts_with(
+            "# Team\n\n## 2026-11-25\n\n### Someone (On track)\n\n- Blocked by: API keys\n"
+        ));
+        assert!(md.contains("- Blocked by: API keys\n"));
+        assert!(md.ends_with("### Blocked\n\n(none)\n\n"));
         assert_eq!(StatusTag::from_key("at_risk"), StatusTag::AtRisk);
     }
 }

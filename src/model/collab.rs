@@ -257,6 +257,11 @@ impl CollabState {
     /// The document as Markdown, for a wiki page or an email. Vote totals follow the
     /// owner's choice to hide them.
     pub fn to_markdown(&self) -> String {
+        match self.kind {
+            SharedKind::Meeting => return super::meeting::markdown(self),
+            SharedKind::Board => return super::board::markdown(self),
+            SharedKind::Discussion => {}
+        }
         let mut md = String::new();
         let title = if self.title.trim().is_empty() {
             "Untitled discussion"
@@ -534,7 +539,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -1057,7 +1057,9 @@ mod tests {
         assert!(ics.contains("BEGIN:VEVENT\r\nUID:reminder-r1@unhurried\r\nDTSTAMP:20261125T120000Z\r\nDTSTART:20261126T090000Z\r\nDURATION:PT15M\r\n"));
         assert!(ics.contains("SUMMARY:Reminder: Answer Ben\\; about the launch\\, today\r\n"));
         assert!(ics.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:PT0M\r\n"));
-        assert!(ics.replace("\r\n ", "").contains("https://app.example/shared/abc"));
+        assert!(ics
+            .replace("\r\n ", "")
+            .contains("https://app.example/shared/abc"));
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
         assert!(ics.lines().all(|l| l.len() <= 75));
     }

@@ -2,7 +2,7 @@
 //! through it and says calmly when an item runs over, what a meeting costs at the
 //! organiser's rate, the follow-up summary, and the 'could this be async?' check.
 
-use super::collab::{Action, CollabState};
+use super::collab::{one_line, Action, CollabState};
 use super::rate::Rate;
 
 /// The meeting part of a shared meeting document.
@@ -73,6 +73,50 @@ pub fn follow_up(state: &CollabState) -> String {
         out.push_str(&format!("\nRecording: {}\n", m.recording));
     }
     out
+}
+
+/// The meeting as Markdown: brief, agenda, notes, action items.
+pub fn markdown(state: &CollabState) -> String {
+    let m = &state.meeting;
+    let title = if state.title.trim().is_empty() {
+        "Meeting"
+    } else {
+        state.title.trim()
+    };
+    let mut md = format!("# {}\n\n", one_line(title));
+    if !m.when.is_empty() {
+        md.push_str(&format!("When: {}\n\n", m.when.replace('T', " ")));
+    }
+    let section = |md: &mut String, head: &str, body: &str| {
+        if !body.trim().is_empty() {
+            md.push_str(&format!("## {head}\n\n{}\n\n", body.trim()));
+        }
+    };
+    let bullets = |text: &str| -> String {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| format!("- {l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    section(&mut md, "Before the meeting", &m.data);
+    section(&mut md, "Questions", &bullets(&m.questions));
+    section(&mut md, "Important dates", &bullets(&m.dates));
+    let agenda: Vec<String> = m
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, a)| format!("{}. {} ({} min)", i + 1, one_line(&a.title), a.minutes))
+        .collect();
+    section(&mut md, "Agenda", &agenda.join("\n"));
+    section(&mut md, "Notes", &m.notes);
+    let actions: Vec<String> = state.actions.iter().map(action_line).collect();
+    section(&mut md, "Action items", &actions.join("\n"));
+    if !m.recording.is_empty() {
+        md.push_str(&format!("[Recording](<{}>)\n", m.recording));
+    }
+    md
 }
 
 fn action_line(a: &Action) -> String {
@@ -299,6 +343,9 @@ mod tests {
             mail,
             "mailto:?subject=a%26b%3Dc&body=line%201%0D%0Aline%202%20%3F%23"
         );
+        let md = markdown(&state);
+        assert!(md.starts_with("# Launch review\n\nWhen: 2026-12-01 10:00\n\n## Questions\n\n- Ship on Monday?\n- Who tells support?\n\n"));
+        assert!(md.contains("## Action items\n\n- [ ] Tell support (owner: Ben), due 2026-12-02\n"));
         assert_eq!(async_verdict(0), None);
         assert!(async_verdict(2).unwrap().starts_with("This could be async"));
     }

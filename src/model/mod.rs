@@ -9,8 +9,8 @@ pub mod inventory;
 pub mod meeting;
 pub mod page;
 pub mod profile;
-pub mod reminder;
 pub mod rate;
+pub mod reminder;
 pub mod schedule;
 pub mod zones;
 

@@ -42,10 +42,7 @@ pub fn due(reminders: &[Reminder], now: i64) -> Vec<&Reminder> {
 
 /// Reminders still to come, soonest first.
 pub fn upcoming(reminders: &[Reminder], now: i64) -> Vec<&Reminder> {
-    let mut out: Vec<&Reminder> = reminders
-        .iter()
-        .filter(|r| !r.done && r.at > now)
-        .collect();
+    let mut out: Vec<&Reminder> = reminders.iter().filter(|r| !r.done && r.at > now).collect();
     out.sort_by_key(|r| (r.at, r.id.clone()));
     out
 }
@@ -82,6 +79,14 @@ pub fn next_office_hours(schedule: &Schedule, tz: Tz, now: DateTime<Utc>) -> Opt
     None
 }
 
+/// A `datetime-local` value ("2026-11-26T09:00") on the person's clock in `tz`, as ms.
+/// A time in a DST gap becomes the instant the clocks jump to.
+pub fn parse_local(tz: Tz, value: &str) -> Option<i64> {
+    let at = chrono::NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%dT%H:%M").ok()?;
+    let minute = chrono::Timelike::hour(&at) * 60 + chrono::Timelike::minute(&at);
+    Some(local_instant(tz, at.date(), minute).timestamp_millis())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,21 +120,60 @@ mod tests {
         let now = Utc.with_ymd_and_hms(2026, 11, 25, 22, 30, 0).unwrap();
         let (at, tomorrow) = next_office_hours(&s, london, now).unwrap();
         assert!(tomorrow);
-        assert_eq!(at, Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap().timestamp_millis());
+        assert_eq!(
+            at,
+            Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0)
+                .unwrap()
+                .timestamp_millis()
+        );
         // The same instant seen from Tokyo is Thursday 07:30 there, so "tomorrow" is
         // Friday, which has none: the next is Monday 10:00 Tokyo (01:00 UTC).
         let tokyo: Tz = "Asia/Tokyo".parse().unwrap();
         let (at, tomorrow) = next_office_hours(&s, tokyo, now).unwrap();
         assert!(!tomorrow);
-        assert_eq!(at, Utc.with_ymd_and_hms(2026, 11, 30, 1, 0, 0).unwrap().timestamp_millis());
+        assert_eq!(
+            at,
+            Utc.with_ymd_and_hms(2026, 11, 30, 1, 0, 0)
+                .unwrap()
+                .timestamp_millis()
+        );
         // Across the spring change: Saturday 28 Mar 2026 in London, office hours Sunday
         // 09:00, which is BST (08:00 UTC).
         let mut sunday = Schedule::default();
         sunday.blocks.push(office(6, 9 * 60));
         let sat = Utc.with_ymd_and_hms(2026, 3, 28, 12, 0, 0).unwrap();
         let (at, _) = next_office_hours(&sunday, london, sat).unwrap();
-        assert_eq!(at, Utc.with_ymd_and_hms(2026, 3, 29, 8, 0, 0).unwrap().timestamp_millis());
+        assert_eq!(
+            at,
+            Utc.with_ymd_and_hms(2026, 3, 29, 8, 0, 0)
+                .unwrap()
+                .timestamp_millis()
+        );
         assert_eq!(next_office_hours(&Schedule::default(), london, now), None);
+    }
+
+    #[test]
+    fn a_typed_time_is_read_on_the_persons_clock() {
+        let kolkata: Tz = "Asia/Kolkata".parse().unwrap();
+        assert_eq!(
+            parse_local(kolkata, "2026-11-26T09:00"),
+            Some(
+                Utc.with_ymd_and_hms(2026, 11, 26, 3, 30, 0)
+                    .unwrap()
+                    .timestamp_millis()
+            )
+        );
+        // 01:30 on 29 Mar 2026 does not exist in London: it is 02:00 BST, 01:00 UTC.
+        let london: Tz = "Europe/London".parse().unwrap();
+        assert_eq!(
+            parse_local(london, "2026-03-29T01:30"),
+            Some(
+                Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0)
+                    .unwrap()
+                    .timestamp_millis()
+            )
+        );
+        assert_eq!(parse_local(london, "tomorrow"), None);
     }
 
     #[test]

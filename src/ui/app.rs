@@ -7,9 +7,9 @@ use leptos_router::path;
 use wasm_bindgen::closure::Closure;
 
 use super::pages::{
-    boundaries::BoundariesPage, overview::Overview, rate::RatePage, settings::Settings,
-    shared_doc::SharedDoc, shared_list::SharedList, tasks::Tasks, team::TeamPage, week::WeekPage,
-    welcome::Welcome,
+    boundaries::BoundariesPage, overview::Overview, rate::RatePage, reminders::RemindersPage,
+    settings::Settings, shared_doc::SharedDoc, shared_list::SharedList, tasks::Tasks,
+    team::TeamPage, week::WeekPage, welcome::Welcome,
 };
 use super::widgets::{
     focus_on_navigate::FocusOnNavigate,
@@ -20,6 +20,14 @@ use super::widgets::{
     update_banner::UpdateBanner,
 };
 use crate::workspace::Workspace;
+
+/// The time now (ms), ticking every second: the meeting timer and due reminders follow it.
+#[derive(Clone, Copy)]
+pub struct Now(pub RwSignal<i64>);
+
+/// When this page was opened (ms): reminders due before it came due while the app was closed.
+#[derive(Clone, Copy)]
+pub struct Opened(pub i64);
 
 /// Whether a new build of the app is waiting to take over.
 #[derive(Clone, Copy)]
@@ -33,6 +41,16 @@ pub fn App() -> impl IntoView {
     let update_ready = RwSignal::new(false);
     provide_context(UpdateReady(update_ready));
     provide_context(LinkError(RwSignal::new(None)));
+    let opened = crate::web::now_ms();
+    let now = RwSignal::new(opened);
+    provide_context(Now(now));
+    provide_context(Opened(opened));
+    // The tick lives as long as the page.
+    let _ = set_interval_with_handle(
+        move || now.set(crate::web::now_ms()),
+        std::time::Duration::from_secs(1),
+    );
+    watch_reminders(ws, now, opened);
     let on_update = Closure::<dyn FnMut()>::new(move || update_ready.set(true));
     crate::web::register_service_worker(&on_update);
     // The service worker holds the callback for the page's whole life.
@@ -63,6 +81,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/team") view=TeamPage/>
                         <Route path=path!("/boundaries") view=BoundariesPage/>
                         <Route path=path!("/shared/:id") view=SharedDoc/>
+                        <Route path=path!("/reminders") view=RemindersPage/>
                         <Route path=path!("/settings") view=Settings/>
                     </Routes>
                 </main>
@@ -70,4 +89,51 @@ pub fn App() -> impl IntoView {
             <NoticeToast/>
         </Router>
     }
+}
+
+/// Tells the person about due reminders: on opening, the ones missed while the app was
+/// closed, in one notice; after that, each one as it comes due, as a system notification
+/// when allowed. Each is marked as told, so other tabs and later loads stay quiet.
+fn watch_reminders(ws: Workspace, now: RwSignal<i64>, opened: i64) {
+    use crate::model::reminder::{due, missed};
+    let missed_ids: Vec<String> = ws.state.with_untracked(|s| {
+        missed(&s.reminders, opened)
+            .into_iter()
+            .map(|r| r.id.clone())
+            .collect()
+    });
+    if !missed_ids.is_empty() {
+        let n = missed_ids.len();
+        ws.say(
+            if n == 1 {
+                "A reminder came due while the app was closed: see Reminders.".into()
+            } else {
+                format!("{n} reminders came due while the app was closed: see Reminders.")
+            },
+            None,
+        );
+        ws.mark_notified(&missed_ids);
+    }
+    Effect::new(move |_| {
+        let fresh: Vec<(String, String, String)> = ws.state.with(|s| {
+            due(&s.reminders, now.get())
+                .into_iter()
+                .filter(|r| !r.notified)
+                .map(|r| (r.id.clone(), r.text.clone(), r.source.clone()))
+                .collect()
+        });
+        if fresh.is_empty() {
+            return;
+        }
+        for (id, text, source) in &fresh {
+            let body = if source.is_empty() {
+                text.clone()
+            } else {
+                format!("{text} ({source})")
+            };
+            crate::web::notify("Reminder", &body, &format!("reminder-{id}"));
+        }
+        let ids: Vec<String> = fresh.into_iter().map(|(id, _, _)| id).collect();
+        ws.mark_notified(&ids);
+    });
 }

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::doc::collab::TextField;
-use crate::model::collab::{CollabState, News};
+use crate::model::collab::{CollabState, News, SharedKind};
+use crate::ui::pages::board::BoardBody;
+use crate::ui::pages::meeting::MeetingBody;
 use crate::ui::widgets::{
     action_plan::ActionPlan, collab_text::CollabText, comment_thread::CommentThread,
     context_links::ContextLinks, idea_board::IdeaBoard, owner_settings::OwnerSettings,
@@ -76,11 +78,15 @@ pub fn CollabPage() -> impl IntoView {
             .with(|v| v.as_ref().is_some_and(|v| v.id == id.get()))
     };
     let is_owner = Signal::derive(move || state.with(|s| s.owner == me()));
+    // A memo, so the body is built again only when the kind changes, not at every edit.
+    let kind = Memo::new(move |_| state.with(|s| s.kind));
     let read_only = move || ws.shared.with(|v| v.as_ref().is_some_and(|v| v.read_only));
     Effect::new(move |_| {
         let title = state.with(|s| s.title.clone());
+        let noun = state.with(|s| s.kind.noun());
+        let fallback = format!("{}{}", noun[..1].to_uppercase(), &noun[1..]);
         crate::web::set_title(if title.trim().is_empty() {
-            "Discussion"
+            &fallback
         } else {
             title.trim()
         });
@@ -94,9 +100,10 @@ pub fn CollabPage() -> impl IntoView {
             <Show when=loaded>
                 <div class="page-head">
                     <p class="crumb"><a href="/shared">"Shared"</a></p>
-                    <h1>{move || { let t = state.with(|s| s.title.clone()); if t.trim().is_empty() { "Untitled discussion".to_owned() } else { t } }}</h1>
+                    <h1>{move || { let t = state.with(|s| s.title.clone()); if t.trim().is_empty() { format!("Untitled {}", state.with(|s| s.kind.noun())) } else { t } }}</h1>
                     <p class="summary">{move || state.with(|s| {
-                        let mut line = format!("Started by {}", s.name_of(&s.owner));
+                        let noun = s.kind.noun();
+                        let mut line = format!("{}{} started by {}", noun[..1].to_uppercase(), &noun[1..], s.name_of(&s.owner));
                         if !s.due.is_empty() { line.push_str(&format!(" · input wanted by {}", s.due)); }
                         line
                     })}</p>
@@ -116,6 +123,20 @@ pub fn CollabPage() -> impl IntoView {
                         }
                     })
                 }}
+                {move || match kind.get() {
+                    SharedKind::Meeting => view! { <MeetingBody is_owner/> }.into_any(),
+                    SharedKind::Board => view! { <BoardBody is_owner/> }.into_any(),
+                    SharedKind::Discussion => view! { <DiscussionBody is_owner/> }.into_any(),
+                }}
+            </Show>
+        </section>
+    }
+}
+
+/// A discussion's body: the problem, ideas, polls, comments, the action plan.
+#[component]
+fn DiscussionBody(is_owner: Signal<bool>) -> impl IntoView {
+    view! {
                 <div class="collab-layout">
                     <div class="collab-main">
                         <section class="card" aria-labelledby="problem-head">
@@ -143,7 +164,5 @@ pub fn CollabPage() -> impl IntoView {
                         </Show>
                     </aside>
                 </div>
-            </Show>
-        </section>
     }
 }

@@ -1,9 +1,12 @@
 //! One file a page.
 
+pub mod board;
 pub mod boundaries;
 pub mod collab;
+pub mod meeting;
 pub mod overview;
 pub mod rate;
+pub mod reminders;
 pub mod settings;
 pub mod shared_doc;
 pub mod shared_list;

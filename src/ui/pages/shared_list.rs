@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use crate::doc::DocKind;
 use crate::ui::widgets::file_import::FileImport;
 use crate::ui::widgets::link_receiver::{LinkError, FILE_FAILED, LINK_FAILED};
 use crate::workspace::use_workspace;
@@ -20,6 +21,7 @@ pub fn SharedList() -> impl IntoView {
     let ws = use_workspace();
     let navigate = use_navigate();
     let title = RwSignal::new(String::new());
+    let kind = RwSignal::new(DocKind::Collab);
     let pasted = RwSignal::new(String::new());
     let link_error = expect_context::<LinkError>().0;
     let unread = Memo::new(move |_| {
@@ -32,12 +34,17 @@ pub fn SharedList() -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = title.get_untracked();
-        let t = if t.trim().is_empty() {
-            "Untitled discussion".to_owned()
-        } else {
+        let k = kind.get_untracked();
+        let t = if !t.trim().is_empty() {
             t
+        } else {
+            match k {
+                DocKind::Meeting => "Weekly meeting".to_owned(),
+                DocKind::Board => "Daily stand-up".to_owned(),
+                _ => "Untitled discussion".to_owned(),
+            }
         };
-        if let Some(id) = ws.create_collab(&t) {
+        if let Some(id) = ws.create_shared(k, &t) {
             title.set(String::new());
             nav(&format!("/shared/{id}"), NavigateOptions::default());
         }
@@ -109,13 +116,36 @@ pub fn SharedList() -> impl IntoView {
         <section class="page" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <div class="page-head">
                 <h1>"Shared"</h1>
-                <p class="lede">"Discussions you work on with others without a meeting. Each travels inside its link: nothing passes through a server, and anyone who holds a link can read that document, so send it only to the people it is for."</p>
+                <p class="lede">"Discussions, meetings and stand-up boards you work on with others. Each travels inside its link: nothing passes through a server, and anyone who holds a link can read that document, so send it only to the people it is for."</p>
             </div>
             <div class="shared-grid">
                 <form class="card" on:submit=create>
-                    <h2>"Start a discussion"</h2>
-                    <label for="new-title">"What needs deciding?"</label>
-                    <input id="new-title" type="text" maxlength="500" placeholder="e.g. Pick a launch date"
+                    <h2>"Start something shared"</h2>
+                    <fieldset class="kind-choice">
+                        <legend>"What kind"</legend>
+                        {[(DocKind::Collab, "Discussion", "decide in writing: comments, ideas, votes, polls"),
+                          (DocKind::Meeting, "Meeting", "a brief, a 15-minute agenda with a timer, notes"),
+                          (DocKind::Board, "Stand-up board", "daily status cards and work cards")]
+                            .into_iter().map(|(k, label, hint)| {
+                                let id = format!("new-kind-{}", k.key());
+                                view! {
+                                    <span class="radio">
+                                        <input type="radio" name="new-kind" id=id.clone() prop:checked=move || kind.get() == k on:change=move |_| kind.set(k)/>
+                                        <label for=id>{label}<span class="hint">{format!(": {hint}")}</span></label>
+                                    </span>
+                                }
+                            }).collect_view()}
+                    </fieldset>
+                    <label for="new-title">{move || match kind.get() {
+                        DocKind::Meeting => "What is the meeting about?",
+                        DocKind::Board => "Whose stand-up?",
+                        _ => "What needs deciding?",
+                    }}</label>
+                    <input id="new-title" type="text" maxlength="500" placeholder=move || match kind.get() {
+                            DocKind::Meeting => "e.g. Launch review",
+                            DocKind::Board => "e.g. Design team",
+                            _ => "e.g. Pick a launch date",
+                        }
                         prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
                     <div class="form-foot"><button type="submit">"Start"</button></div>
                 </form>
@@ -142,11 +172,17 @@ pub fn SharedList() -> impl IntoView {
                     <ul class="held-list">
                         {held.into_iter().map(|h| {
                             let n = counts.get(&h.id).copied().unwrap_or(0);
-                            let title = if h.title.trim().is_empty() { "Untitled discussion".to_owned() } else { h.title.clone() };
+                            let noun = match h.kind.as_str() {
+                                "meeting" => "Meeting",
+                                "board" => "Stand-up board",
+                                "page" => "How to work with me",
+                                _ => "Discussion",
+                            };
+                            let title = if h.title.trim().is_empty() { format!("Untitled {}", noun.to_lowercase()) } else { h.title.clone() };
                             view! {
                                 <li class="held-row" class:unread={n > 0}>
                                     <a href=format!("/shared/{}", h.id)>{title}</a>
-                                    <span class="task-meta">{format!("Discussion · since {}", crate::web::format_time(h.added as f64, &zone()))}</span>
+                                    <span class="task-meta">{format!("{noun} · since {}", crate::web::format_time(h.added as f64, &zone()))}</span>
                                     {(n > 0).then(|| view! { <span class="tag new">{format!("{n} new")}</span> })}
                                 </li>
                             }

@@ -8,23 +8,40 @@ use crate::ui::pages::collab::shown_state;
 use crate::workspace::use_workspace;
 
 #[component]
-pub fn CollabText(field: TextField, label: &'static str, hint: &'static str) -> impl IntoView {
+pub fn CollabText(
+    field: TextField,
+    label: &'static str,
+    hint: &'static str,
+    /// Shows the label above the field (the discussion's texts sit under a heading that
+    /// names them, so there it is for screen readers only).
+    #[prop(optional)]
+    visible_label: bool,
+    #[prop(default = 6)] rows: u32,
+) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
     let value = move || {
         state.with(|s| match field {
             TextField::Problem => s.problem.clone(),
             TextField::Summary => s.summary.clone(),
+            TextField::Data => s.meeting.data.clone(),
+            TextField::Dates => s.meeting.dates.clone(),
+            TextField::Questions => s.meeting.questions.clone(),
+            TextField::Notes => s.meeting.notes.clone(),
         })
     };
     let id = match field {
         TextField::Problem => "text-problem",
         TextField::Summary => "text-summary",
+        TextField::Data => "text-data",
+        TextField::Dates => "text-dates",
+        TextField::Questions => "text-questions",
+        TextField::Notes => "text-notes",
     };
     let hint_id = format!("{id}-hint");
     view! {
-        <label for=id class="visually-hidden">{label}</label>
-        <textarea id=id rows="6" maxlength=MAX_TEXT aria-describedby=hint_id.clone()
+        <label for=id class:visually-hidden=!visible_label>{label}</label>
+        <textarea id=id rows=rows maxlength=MAX_TEXT aria-describedby=hint_id.clone()
             prop:value=value
             on:input=move |ev| {
                 let text = event_target_value(&ev);

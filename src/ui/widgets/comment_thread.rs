@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::widgets::remind_me::RemindMe;
+
 use crate::doc::collab::{ItemList, MAX_TEXT};
 use crate::ui::pages::collab::{me, shown_news, shown_state};
 use crate::workspace::use_workspace;
@@ -83,6 +85,7 @@ pub fn CommentThread(
             <For each=comments key=|(c, name)| (c.id.clone(), c.text.clone(), c.edited, name.clone()) let:item>
                 {
                     let (c, name) = item;
+                    let name_for_reminder = name.clone();
                     let mine = c.by == me;
                     let id = c.id.clone();
                     let is_new = { let id = id.clone(); move || news.with(|n| n.comments.contains(&id)) };
@@ -116,19 +119,20 @@ pub fn CommentThread(
                                     </div>
                                 </form>
                             </Show>
-                            {mine.then(|| {
-                                let id = id.clone();
-                                let text = c.text.clone();
-                                let delete_id = delete_id.clone();
-                                view! {
-                                    <div class="comment-actions">
+                            <div class="comment-actions">
+                                <RemindMe what=reminder_text(&name_for_reminder, &c.text) kind="comment"/>
+                                {mine.then(|| {
+                                    let id = id.clone();
+                                    let text = c.text.clone();
+                                    let delete_id = delete_id.clone();
+                                    view! {
                                         <button type="button" class="quiet small" on:click=move |_| editing.set(Some((id.clone(), text.clone())))>"Edit"</button>
                                         <button type="button" class="quiet small" on:click=move |_| {
                                             ws.delete_shared_item(ItemList::Comments, &delete_id, "Comment");
                                         }>"Delete"</button>
-                                    </div>
-                                }
-                            })}
+                                    }
+                                })}
+                            </div>
                         </li>
                     }
                 }
@@ -141,4 +145,15 @@ pub fn CommentThread(
             <button type="submit">"Comment"</button>
         </form>
     }
+}
+
+/// "Ben's comment: Can we ship Monday?", shortened for the reminder list.
+fn reminder_text(name: &str, text: &str) -> String {
+    let short: String = text.chars().take(120).collect();
+    let more = if text.chars().count() > 120 {
+        "…"
+    } else {
+        ""
+    };
+    format!("{name}'s comment: {short}{more}")
 }

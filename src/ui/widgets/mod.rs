@@ -1,6 +1,8 @@
 //! Reusable pieces shared by pages.
 
 pub mod action_plan;
+pub mod agenda_editor;
+pub mod async_check;
 pub mod block_editor;
 pub mod checked_input;
 pub mod collab_text;
@@ -8,8 +10,12 @@ pub mod comment_thread;
 pub mod context_links;
 pub mod file_import;
 pub mod focus_on_navigate;
+pub mod follow_up;
 pub mod idea_board;
+pub mod kanban;
 pub mod link_receiver;
+pub mod meeting_cost;
+pub mod meeting_timer;
 pub mod nav;
 pub mod notice_toast;
 pub mod owner_settings;
@@ -17,10 +23,14 @@ pub mod page_publisher;
 pub mod people_panel;
 pub mod poll_section;
 pub mod qr_code;
+pub mod remind_me;
 pub mod share_panel;
+pub mod status_board;
+pub mod status_form;
 pub mod storage_banner;
 pub mod task_editor;
 pub mod task_row;
 pub mod time_zone_field;
 pub mod update_banner;
 pub mod week_grid;
+pub mod work_card;

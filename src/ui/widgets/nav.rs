@@ -6,6 +6,12 @@ use leptos_router::components::A;
 /// Top navigation; the current page is marked with `aria-current`.
 #[component]
 pub fn Nav() -> impl IntoView {
+    let ws = crate::workspace::use_workspace();
+    let now = expect_context::<crate::ui::app::Now>().0;
+    let due_count = Memo::new(move |_| {
+        ws.state
+            .with(|s| crate::model::reminder::due(&s.reminders, now.get()).len())
+    });
     view! {
         <header class="topbar">
             <a class="brand" href="/">
@@ -20,6 +26,15 @@ pub fn Nav() -> impl IntoView {
                 <A href="/boundaries">"Boundaries"</A>
                 <A href="/rate">"Rate"</A>
                 <A href="/shared">"Shared"</A>
+                <A href="/reminders">
+                    "Reminders"
+                    {move || {
+                        let n = due_count.get();
+                        (n > 0).then(|| view! {
+                            <span class="badge" aria-label=format!("{n} due")>{n}</span>
+                        })
+                    }}
+                </A>
                 <A href="/settings">"Settings"</A>
             </nav>
         </header>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::collab::SharedKind;
 use crate::ui::pages::collab::shown_state;
 use crate::workspace::use_workspace;
 
@@ -33,6 +34,13 @@ pub fn OwnerSettings() -> impl IntoView {
             .collect();
         ws.collab_edit(|doc, _, _, _| doc.set_invited(&names));
     };
+    let kind = initial.kind;
+    let discussion = kind == SharedKind::Discussion;
+    let invited_label = if kind == SharedKind::Meeting {
+        "Who attends"
+    } else {
+        "Whose input you want"
+    };
     view! {
         <section class="card" aria-labelledby="owner-head">
             <h2 id="owner-head">"Settings"</h2>
@@ -40,13 +48,18 @@ pub fn OwnerSettings() -> impl IntoView {
             <label for="doc-title">"Title"</label>
             <input id="doc-title" type="text" maxlength="500" prop:value=move || title.get()
                 on:input=move |ev| title.set(event_target_value(&ev)) on:change=move |_| save_title()/>
+            <Show when=move || discussion>
             <label for="doc-due">"Input wanted by"</label>
             <input id="doc-due" type="date" prop:value=move || state.with(|s| s.due.clone())
                 on:change=move |ev| { let d = event_target_value(&ev); ws.collab_edit(|doc, _, _, _| doc.set_due(&d)); }/>
-            <label for="doc-invited">"Whose input you want"</label>
+            </Show>
+            <Show when=move || kind != SharedKind::Board>
+            <label for="doc-invited">{invited_label}</label>
             <textarea id="doc-invited" rows="2" placeholder="Ana, Ben, Cy" aria-describedby="doc-invited-hint" prop:value=move || invited.get()
                 on:input=move |ev| invited.set(event_target_value(&ev)) on:change=move |_| save_invited()></textarea>
             <p class="hint" id="doc-invited-hint">"Names as people enter them in Unhurried, separated by commas."</p>
+            </Show>
+            <Show when=move || discussion>
             <label for="doc-budget">"Votes per person"</label>
             <select id="doc-budget" on:change=move |ev| {
                 let n: u32 = event_target_value(&ev).parse().unwrap_or(0);
@@ -64,6 +77,7 @@ pub fn OwnerSettings() -> impl IntoView {
                 <label for="doc-hide">"Hide vote totals until I reveal them"</label>
             </div>
             <p class="hint">"Hiding only keeps totals off the screen so early votes do not sway later ones; anyone with the link could still read the votes in the document."</p>
+            </Show>
         </section>
     }
 }

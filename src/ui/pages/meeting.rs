@@ -1,0 +1,89 @@
+//! A meeting document's body: the pre-meeting brief, 'could this be async?', the cost,
+//! the agenda and its timer, notes, action items and the follow-up.
+
+use leptos::prelude::*;
+
+use crate::doc::collab::TextField;
+use crate::model::collab::checked_link;
+use crate::ui::pages::collab::shown_state;
+use crate::ui::widgets::{
+    action_plan::ActionPlan, agenda_editor::AgendaEditor, async_check::AsyncCheck,
+    collab_text::CollabText, follow_up::FollowUp, meeting_cost::MeetingCost,
+    meeting_timer::MeetingTimer, owner_settings::OwnerSettings, share_panel::SharePanel,
+};
+use crate::workspace::use_workspace;
+
+#[component]
+pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
+    let ws = use_workspace();
+    let state = shown_state();
+    let recording = RwSignal::new(state.with_untracked(|s| s.meeting.recording.clone()));
+    let recording_error = RwSignal::new(None::<&'static str>);
+    let save_recording = move |_| {
+        let url = recording.get_untracked();
+        if !url.trim().is_empty() {
+            if let Err(m) = checked_link(&url) {
+                recording_error.set(Some(m));
+                return;
+            }
+        }
+        recording_error.set(None);
+        ws.collab_edit(|d, _, _, _| d.set_recording(&url));
+    };
+    let moved_to = move || state.with(|s| s.meeting.moved_to.clone());
+    view! {
+        {move || {
+            let id = moved_to();
+            (!id.is_empty()).then(|| view! {
+                <div class="banner info" role="status"><p>"This meeting was turned into a discussion. "<a href=format!("/shared/{id}")>"Open the discussion"</a></p></div>
+            })
+        }}
+        <div class="collab-layout">
+            <div class="collab-main">
+                <section class="card" aria-labelledby="brief-head">
+                    <h2 id="brief-head">"Before the meeting"</h2>
+                    <label for="meeting-when">"When"</label>
+                    <input id="meeting-when" type="datetime-local" prop:value=move || state.with(|s| s.meeting.when.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev); ws.collab_edit(|d, _, _, _| d.set_when(&v)); }/>
+                    <CollabText field=TextField::Data label="What everyone must know" visible_label=true rows=5
+                        hint="The data and context to read before joining, so the meeting spends no time on it."/>
+                    <CollabText field=TextField::Questions label="Questions this meeting must answer" visible_label=true rows=3
+                        hint="One per line. If there are none, it may not need a meeting."/>
+                    <CollabText field=TextField::Dates label="Important dates" visible_label=true rows=3
+                        hint="One per line, such as 2026-12-01 launch."/>
+                    <label for="meeting-recording">"Recording link (optional)"</label>
+                    <div class="inline-form">
+                        <input id="meeting-recording" class="grow" type="url" inputmode="url" placeholder="https://"
+                            aria-describedby="recording-error"
+                            prop:value=move || recording.get() on:input=move |ev| recording.set(event_target_value(&ev))/>
+                        <button type="button" class="secondary" on:click=save_recording>"Save link"</button>
+                    </div>
+                    <p id="recording-error" class="error" role="alert">{move || recording_error.get()}</p>
+                    {move || {
+                        let url = state.with(|s| s.meeting.recording.clone());
+                        (!url.is_empty()).then(|| view! {
+                            <p><a href=url.clone() target="_blank" rel="noopener noreferrer">"Open the recording"</a></p>
+                        })
+                    }}
+                </section>
+                <AgendaEditor/>
+                <MeetingTimer/>
+                <section class="card" aria-labelledby="notes-head">
+                    <h2 id="notes-head">"Notes"</h2>
+                    <CollabText field=TextField::Notes label="Meeting notes" rows=8
+                        hint="Anyone can write here during or after the meeting; typing at the same time merges."/>
+                </section>
+                <ActionPlan/>
+                <FollowUp/>
+            </div>
+            <aside class="collab-side">
+                <AsyncCheck/>
+                <MeetingCost/>
+                <SharePanel/>
+                <Show when=move || is_owner.get()>
+                    <OwnerSettings/>
+                </Show>
+            </aside>
+        </div>
+    }
+}

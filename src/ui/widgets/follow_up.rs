@@ -1,0 +1,49 @@
+//! The follow-up summary: questions, notes, action items and dates as plain text, to
+//! copy into a message or open as an email.
+
+use leptos::prelude::*;
+
+use crate::model::meeting::{follow_up, mailto};
+use crate::ui::pages::collab::shown_state;
+use crate::workspace::use_workspace;
+
+#[component]
+pub fn FollowUp() -> impl IntoView {
+    let ws = use_workspace();
+    let state = shown_state();
+    let text = Memo::new(move |_| state.with(follow_up));
+    let subject = move || {
+        state.with(|s| {
+            let t = s.title.trim();
+            format!("Follow-up: {}", if t.is_empty() { "meeting" } else { t })
+        })
+    };
+    let copy = move |_| {
+        let promise = crate::web::copy_text(&text.get_untracked());
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            ws.say(
+                if ok {
+                    "Follow-up copied.".into()
+                } else {
+                    "The browser did not allow copying. Select the text and copy it.".into()
+                },
+                None,
+            );
+        });
+    };
+    view! {
+        <section class="card follow-up" aria-labelledby="follow-head">
+            <h2 id="follow-head">"Follow-up"</h2>
+            <pre class="follow-text" tabindex="0" aria-label="Follow-up summary">{move || text.get()}</pre>
+            <div class="actions">
+                <button type="button" on:click=copy>"Copy follow-up"</button>
+                <a class="button secondary" href=move || mailto(&subject(), &text.get())>"Open as email"</a>
+            </div>
+        </section>
+    }
+}

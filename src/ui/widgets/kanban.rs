@@ -1,0 +1,75 @@
+//! The work cards in four columns: anyone adds, edits and moves them; cards in
+//! "Blocked" stand out.
+
+use leptos::prelude::*;
+
+use crate::model::board::Column;
+use crate::ui::pages::collab::shown_state;
+use crate::ui::widgets::work_card::{move_card, WorkCard};
+use crate::workspace::use_workspace;
+
+#[component]
+pub fn Kanban() -> impl IntoView {
+    let ws = use_workspace();
+    let state = shown_state();
+    let title = RwSignal::new(String::new());
+    let column = RwSignal::new(Column::Todo);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = title.get_untracked();
+        if t.trim().is_empty() {
+            return;
+        }
+        let c = column.get_untracked();
+        let rank = state.with_untracked(|s| s.board.rank_at_end(c));
+        if ws
+            .collab_edit(|d, me, name, now| d.add_card(me, name, now, t.trim(), c, rank))
+            .is_some()
+        {
+            title.set(String::new());
+        }
+    };
+    view! {
+        <section class="card kanban-card" aria-labelledby="kanban-head">
+            <h2 id="kanban-head">"Work"</h2>
+            <form class="inline-form" on:submit=add>
+                <div class="grow">
+                    <label for="card-new">"New card"</label>
+                    <input id="card-new" type="text" maxlength="500" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                </div>
+                <div>
+                    <label for="card-new-column">"Column"</label>
+                    <select id="card-new-column" on:change=move |ev| column.set(Column::from_key(&event_target_value(&ev)))>
+                        {Column::ALL.into_iter().map(|c| view! { <option value=c.key() selected=move || column.get() == c>{c.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit">"Add card"</button>
+            </form>
+            <div class="kanban">
+                {Column::ALL.into_iter().map(|c| {
+                    let head = format!("column-head-{}", c.key());
+                    let head_id = head.clone();
+                    let cards = move || state.with(|s| s.board.column(c).into_iter().cloned().collect::<Vec<_>>());
+                    let count = move || state.with(|s| s.board.column(c).len());
+                    view! {
+                        <section class="kanban-column" class:blocked=c == Column::Blocked aria-labelledby=head.clone()
+                            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+                            on:drop=move |ev: leptos::ev::DragEvent| {
+                                ev.prevent_default();
+                                if let Some(id) = ev.data_transfer().and_then(|d| d.get_data("text/plain").ok()) {
+                                    move_card(&id, c);
+                                }
+                            }>
+                            <h3 id=head_id>{c.label()}<span class="count">{count}</span></h3>
+                            <ul class="card-list">
+                                <For each=cards key=|card| (card.id.clone(), card.title.clone(), card.note.clone(), card.owner.clone(), card.column, card.rank.to_bits()) let:card>
+                                    <WorkCard card/>
+                                </For>
+                            </ul>
+                        </section>
+                    }
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}

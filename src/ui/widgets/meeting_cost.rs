@@ -1,0 +1,40 @@
+//! What the meeting costs: attendees × minutes × the organiser's own rate. The rate is
+//! read from the personal document here and never written to the shared meeting.
+
+use leptos::prelude::*;
+
+use crate::model::meeting::meeting_cost_cents;
+use crate::ui::pages::collab::shown_state;
+use crate::workspace::use_workspace;
+
+#[component]
+pub fn MeetingCost() -> impl IntoView {
+    let ws = use_workspace();
+    let state = shown_state();
+    // Everyone listed, plus the organiser.
+    let listed = move || state.with(|s| s.invited.len() as u32 + 1);
+    let attendees = RwSignal::new(None::<u32>);
+    let count = move || attendees.get().unwrap_or_else(listed).max(1);
+    let minutes = move || state.with(|s| s.meeting.planned_minutes());
+    view! {
+        <section class="card meeting-cost" aria-labelledby="cost-head">
+            <h2 id="cost-head">"What it costs"</h2>
+            {move || {
+                let rate = ws.state.with(|s| s.rate.clone());
+                if !rate.is_set() {
+                    return view! { <p class="hint">"Set "<a href="/rate">"your hourly rate"</a>" to see what this meeting costs."</p> }.into_any();
+                }
+                let cost = meeting_cost_cents(&rate, count(), minutes());
+                view! {
+                    <p class="cost-figure">{rate.format(cost)}</p>
+                    <p class="hint">{format!("{} people × {} minutes at your rate of {} an hour.", count(), minutes(), rate.format(rate.cents_per_hour()))}</p>
+                }.into_any()
+            }}
+            <label for="cost-people">"People attending"</label>
+            <input id="cost-people" type="number" min="1" max="500" inputmode="numeric"
+                prop:value=move || count().to_string()
+                on:input=move |ev| attendees.set(event_target_value(&ev).trim().parse::<u32>().ok().filter(|n| *n > 0))/>
+            <p class="hint">"Only you see this: your rate stays on this device and is never put in the shared meeting."</p>
+        </section>
+    }
+}

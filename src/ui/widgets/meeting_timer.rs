@@ -1,0 +1,122 @@
+//! The meeting timer: runs through the agenda item by item; the facilitator moves on by
+//! hand, and an item that runs over says so calmly instead of ringing.
+
+use leptos::prelude::*;
+
+use crate::model::meeting::{clock_span, timer};
+use crate::ui::app::Now;
+use crate::ui::pages::collab::shown_state;
+use crate::workspace::use_workspace;
+
+#[component]
+pub fn MeetingTimer() -> impl IntoView {
+    let ws = use_workspace();
+    let state = shown_state();
+    let now = expect_context::<Now>().0;
+    let meeting = Memo::new(move |_| state.with(|s| s.meeting.clone()));
+    let timer_state =
+        Memo::new(move |_| meeting.with(|m| timer(&m.agenda, &m.started, m.ended, now.get())));
+    let running = move || meeting.with(|m| !m.started.is_empty() && m.ended.is_none());
+    let ended = move || meeting.with(|m| m.ended.is_some());
+    let next_label = move || {
+        meeting.with(|m| {
+            if m.started.is_empty() {
+                "Start the meeting".to_owned()
+            } else if m.started.len() >= m.agenda.len() {
+                "End the meeting".to_owned()
+            } else {
+                format!("Next: {}", m.agenda[m.started.len()].title)
+            }
+        })
+    };
+    let status = move || {
+        let t = timer_state.get();
+        meeting.with(|m| {
+            if m.started.is_empty() {
+                return format!(
+                    "Not started. The agenda plans {} minutes.",
+                    m.planned_minutes()
+                );
+            }
+            if m.ended.is_some() {
+                let over = if t.overrun > 0 {
+                    format!(", {} over the plan", clock_span(t.overrun))
+                } else {
+                    ", within the plan".to_owned()
+                };
+                return format!("Ended after {}{over}.", clock_span(t.elapsed));
+            }
+            String::new()
+        })
+    };
+    view! {
+        <section class="card meeting-timer" aria-labelledby="timer-head">
+            <h2 id="timer-head">"Timer"</h2>
+            {move || {
+                let t = timer_state.get();
+                let item = t.current.and_then(|i| meeting.with(|m| m.agenda.get(i).cloned()));
+                match item {
+                    Some(item) if running() => view! {
+                        <div class="timer-now" class:over=t.item_over()>
+                            <p class="timer-item">{item.title.clone()}</p>
+                            <p class="timer-clock" aria-hidden="true">{clock_span(t.item_elapsed)}<span class="of">{format!(" of {}:00", item.minutes)}</span></p>
+                            <p class="timer-note">{if t.item_over() {
+                                format!("{} over. Wrap this item up when you can.", clock_span(-t.item_left))
+                            } else {
+                                format!("{} left on this item.", clock_span(t.item_left))
+                            }}</p>
+                            <p class="hint">{move || {
+                                let total = meeting.with(|m| m.planned_minutes());
+                                format!("{} into a {total}-minute meeting.", clock_span(timer_state.get().elapsed))
+                            }}</p>
+                        </div>
+                    }.into_any(),
+                    _ => view! { <p class="timer-status">{status}</p> }.into_any(),
+                }
+            }}
+            // Said once per change of item, not every second.
+            <p class="visually-hidden" aria-live="polite">{move || {
+                let t = timer_state.get();
+                match t.current {
+                    Some(i) if running() => {
+                        let title = meeting.with(|m| m.agenda.get(i).map(|a| a.title.clone()).unwrap_or_default());
+                        if t.item_over() { format!("{title} is over its time.") } else { format!("Now: {title}.") }
+                    }
+                    _ => status(),
+                }
+            }}</p>
+            <ol class="timer-steps">
+                {move || meeting.with(|m| {
+                    let current = timer_state.get().current;
+                    m.agenda.iter().enumerate().map(|(i, item)| {
+                        let done = i < m.started.len() && (current != Some(i));
+                        let step = if current == Some(i) { "current" } else if done { "done" } else { "" };
+                        view! {
+                            <li class=step aria-current=(current == Some(i)).then_some("step")>
+                                <span>{item.title.clone()}</span>
+                                <span class="task-meta">{format!("{} min", item.minutes)}</span>
+                            </li>
+                        }
+                    }).collect_view()
+                })}
+            </ol>
+            <div class="actions">
+                <Show when=move || !ended()>
+                    <button type="button" on:click=move |_| {
+                        let at = crate::web::now_ms();
+                        ws.collab_edit(|d, _, _, _| d.timer_next(at));
+                    }>{next_label}</button>
+                </Show>
+                <Show when=running>
+                    <button type="button" class="secondary" on:click=move |_| {
+                        let at = crate::web::now_ms();
+                        ws.collab_edit(|d, _, _, _| d.timer_end(at));
+                    }>"End now"</button>
+                </Show>
+                <Show when=move || meeting.with(|m| !m.started.is_empty())>
+                    <button type="button" class="quiet" on:click=move |_| { ws.collab_edit(|d, _, _, _| d.timer_reset()); }>"Reset timer"</button>
+                </Show>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,94 @@
+//! The day's status cards, blockers first and marked, who has not posted yet, and the
+//! history by day.
+
+use leptos::prelude::*;
+
+use crate::model::board::{StatusCard, StatusTag};
+use crate::model::collab::{join_and, CollabState};
+use crate::ui::pages::collab::{shown_news, shown_state};
+use crate::ui::widgets::remind_me::RemindMe;
+
+fn status_view(s: &CollabState, card: &StatusCard, is_new: bool) -> impl IntoView {
+    let name = s.name_of(&card.person);
+    let tag = card.tag;
+    let rows = [
+        ("Done", card.done.clone()),
+        ("Doing next", card.doing.clone()),
+        ("Blocked by", card.blocked.clone()),
+        ("Note", card.note.clone()),
+    ];
+    let reminder = format!("{name}'s status ({}): {}", card.date, card.tag.label());
+    view! {
+        <article class="status-card" class:blocked=card.is_blocked() class:new=is_new
+            aria-label=format!("{name}, {}", tag.label())>
+            <header>
+                <strong>{name.clone()}</strong>
+                <span class=format!("tag status-{}", tag.key())>{tag.label()}</span>
+                {is_new.then(|| view! { <span class="tag new">"New"</span> })}
+            </header>
+            <dl>
+                {rows.into_iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| view! {
+                    <dt>{k}</dt><dd>{v}</dd>
+                }).collect_view()}
+            </dl>
+            <RemindMe what=reminder kind="status card"/>
+        </article>
+    }
+}
+
+#[component]
+pub fn StatusBoard(today: Signal<String>) -> impl IntoView {
+    let state = shown_state();
+    let news = shown_news();
+    let is_new = move |c: &StatusCard| {
+        news.with(|n| n.statuses.contains(&(c.date.clone(), c.person.clone())))
+    };
+    view! {
+        <section class="card" aria-labelledby="today-head">
+            <h2 id="today-head">{move || format!("Today, {}", today.get())}</h2>
+            {move || state.with(|s| {
+                let day = today.get();
+                let mut cards: Vec<&StatusCard> = s.board.statuses.iter().filter(|c| c.date == day).collect();
+                // Blockers first, so they stand out.
+                cards.sort_by_key(|c| (!c.is_blocked(), c.tag != StatusTag::AtRisk, s.name_of(&c.person)));
+                let waiting: Vec<String> = s.people.iter()
+                    .filter(|(id, _)| !cards.iter().any(|c| &c.person == *id))
+                    .map(|(_, n)| n.clone())
+                    .collect();
+                view! {
+                    {cards.is_empty().then(|| view! { <p class="hint">"No status cards yet today."</p> })}
+                    <div class="status-grid">
+                        {cards.iter().map(|c| status_view(s, c, is_new(c))).collect_view()}
+                    </div>
+                    {(!waiting.is_empty()).then(|| view! { <p class="hint">{format!("Not posted yet today: {}.", join_and(&waiting))}</p> })}
+                }
+            })}
+        </section>
+        <section class="card" aria-labelledby="history-head">
+            <h2 id="history-head">"History"</h2>
+            {move || state.with(|s| {
+                let day = today.get();
+                let days: Vec<_> = s.board.history().into_iter().filter(|(d, _)| *d != day).collect();
+                if days.is_empty() {
+                    return view! { <p class="hint">"Earlier days' status cards appear here."</p> }.into_any();
+                }
+                days.into_iter().enumerate().map(|(i, (date, cards))| {
+                    let blocked = cards.iter().filter(|c| c.is_blocked()).count();
+                    let n = cards.len();
+                    let mut summary = format!("{date} · {n} {}", if n == 1 { "card" } else { "cards" });
+                    if blocked > 0 {
+                        summary.push_str(&format!(" · {blocked} blocked"));
+                    }
+                    view! {
+                        <details class="history-day" open=i < 2>
+                            <summary>{summary}</summary>
+                            <div class="status-grid">
+                                {cards.iter().map(|c| status_view(s, c, is_new(c))).collect_view()}
+                            </div>
+                        </details>
+                    }
+                }).collect_view().into_any()
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,127 @@
+//! One work card on the board: its words, a column chooser and up/down buttons that
+//! work from the keyboard, dragging by mouse, editing in place, and 'remind me'.
+
+use leptos::prelude::*;
+
+use crate::doc::collab::ItemList;
+use crate::model::board::{Card, Column};
+use crate::ui::pages::collab::{shown_news, shown_state};
+use crate::ui::widgets::remind_me::RemindMe;
+use crate::workspace::use_workspace;
+
+/// Moves a card to the end of `column`, or by one place within its column.
+pub fn move_card(card: &str, to: Column) {
+    let ws = use_workspace();
+    let rank = shown_state().with_untracked(|s| s.board.rank_at_end(to));
+    ws.collab_edit(|d, me, _, now| d.move_card(me, now, card, to, rank));
+}
+
+#[component]
+pub fn WorkCard(card: Card) -> impl IntoView {
+    let ws = use_workspace();
+    let state = shown_state();
+    let news = shown_news();
+    let editing = RwSignal::new(false);
+    let (title, note, owner) = (
+        RwSignal::new(card.title.clone()),
+        RwSignal::new(card.note.clone()),
+        RwSignal::new(card.owner.clone()),
+    );
+    let id = StoredValue::new(card.id.clone());
+    let is_new = move || news.with(|n| n.cards.contains(&id.get_value()));
+    let step = move |dir: i32| {
+        let id = id.get_value();
+        let Some(rank) = state.with_untracked(|s| s.board.rank_for_step(&id, dir)) else {
+            return;
+        };
+        let column = state.with_untracked(|s| s.board.card(&id).map(|c| c.column));
+        if let Some(column) = column {
+            ws.collab_edit(|d, me, _, now| d.move_card(me, now, &id, column, rank));
+            focus_card(&id);
+        }
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (t, n, o) = (
+            title.get_untracked(),
+            note.get_untracked(),
+            owner.get_untracked(),
+        );
+        if ws
+            .collab_edit(|d, _, _, _| d.update_card(&id.get_value(), t.trim(), n.trim(), o.trim()))
+            .is_some()
+        {
+            editing.set(false);
+        }
+    };
+    let label = card.title.clone();
+    let column = card.column;
+    let select_id = format!("column-{}", card.id);
+    view! {
+        <li class="work-card" class:new=is_new class:blocked=column == Column::Blocked
+            id=format!("card-{}", card.id) tabindex="-1" draggable="true"
+            on:dragstart=move |ev: leptos::ev::DragEvent| {
+                if let Some(dt) = ev.data_transfer() {
+                    let _ = dt.set_data("text/plain", &id.get_value());
+                    dt.set_effect_allowed("move");
+                }
+            }>
+            <Show when=move || editing.get() fallback={
+                let card = card.clone();
+                move || view! {
+                    <h3 class="card-title">{card.title.clone()}</h3>
+                    {(!card.owner.trim().is_empty()).then(|| view! { <p class="task-meta">{card.owner.clone()}</p> })}
+                    {(!card.note.trim().is_empty()).then(|| view! { <p class="card-note">{card.note.clone()}</p> })}
+                }
+            }>
+                <form class="card-edit" on:submit=save>
+                    <label for=format!("card-title-{}", id.get_value())>"Title"</label>
+                    <input id=format!("card-title-{}", id.get_value()) type="text" maxlength="500" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                    <label for=format!("card-owner-{}", id.get_value())>"Who"</label>
+                    <input id=format!("card-owner-{}", id.get_value()) type="text" maxlength="80" prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
+                    <label for=format!("card-note-{}", id.get_value())>"Note"</label>
+                    <textarea id=format!("card-note-{}", id.get_value()) rows="2" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                    <div class="actions">
+                        <button type="submit" class="small">"Save"</button>
+                        <button type="button" class="quiet small" on:click=move |_| editing.set(false)>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+            {move || is_new().then(|| view! { <span class="tag new">"New"</span> })}
+            <div class="card-actions">
+                <label class="visually-hidden" for=select_id.clone()>{format!("Column for {label}")}</label>
+                <select id=select_id on:change=move |ev| {
+                    let to = Column::from_key(&event_target_value(&ev));
+                    let id = id.get_value();
+                    move_card(&id, to);
+                    focus_card(&id);
+                }>
+                    {Column::ALL.into_iter().map(|c| view! {
+                        <option value=c.key() selected=c == column>{c.label()}</option>
+                    }).collect_view()}
+                </select>
+                <button type="button" class="quiet small" aria-label=format!("Move {} up", card.title) on:click=move |_| step(-1)>"↑"</button>
+                <button type="button" class="quiet small" aria-label=format!("Move {} down", card.title) on:click=move |_| step(1)>"↓"</button>
+                <button type="button" class="quiet small" aria-label=format!("Edit {}", card.title) on:click=move |_| editing.set(true)>"Edit"</button>
+                <button type="button" class="quiet small" aria-label=format!("Remove {}", card.title)
+                    on:click=move |_| ws.delete_shared_item(ItemList::Cards, &id.get_value(), "Card")>"Remove"</button>
+                <RemindMe what=format!("Card: {}", card.title) kind="card"/>
+            </div>
+        </li>
+    }
+}
+
+/// Keeps focus on a card after it moves, so keyboard users stay with it.
+fn focus_card(id: &str) {
+    let id = format!("card-{id}");
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
