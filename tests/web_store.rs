@@ -349,3 +349,47 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
     assert_eq!(parts.len(), 1, "{parts:?}");
     with_workspace(|ws| assert_eq!(ws.page_state(&id).unwrap().urgent, "Only outages"));
 }
+
+#[wasm_bindgen_test]
+fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
+    use unhurried::doc::DocKind;
+    use unhurried::model::board::Column;
+    clear();
+    let (id, card) = with_workspace(|ws| {
+        ws.set_profile(Profile {
+            display_name: "Ana".into(),
+            time_zone: "Europe/London".into(),
+            actor_id: hex(&[1; 16]),
+        });
+        let id = ws.create_shared(DocKind::Board, "Team").unwrap();
+        ws.show_shared(&id).unwrap();
+        let card = ws
+            .collab_edit(|d, me, name, now| d.add_card(me, name, now, "Specs", Column::Todo, 1.0))
+            .unwrap();
+        // The fast path re-reads only the card, and the view follows.
+        ws.board_move(&card, Column::Done, 2.0);
+        let view = ws.shared.get_untracked().unwrap();
+        assert_eq!(view.state.board.card(&card).unwrap().column, Column::Done);
+        let r = ws
+            .add_reminder("Card: Specs", &format!("/shared/{id}"), "Team", 1_000)
+            .unwrap();
+        ws.mark_notified(std::slice::from_ref(&r));
+        (id, card)
+    });
+    with_workspace(|ws| {
+        let held = ws.held(&id).unwrap();
+        assert_eq!(held.kind, "board");
+        ws.show_shared(&id).unwrap();
+        let view = ws.shared.get_untracked().unwrap();
+        assert_eq!(view.state.board.card(&card).unwrap().column, Column::Done);
+        let reminders = ws.state.get_untracked().reminders;
+        assert_eq!(reminders.len(), 1);
+        assert!(reminders[0].notified && !reminders[0].done);
+        assert_eq!(reminders[0].link, format!("/shared/{id}"));
+        ws.reminder_done(&reminders[0].id);
+    });
+    with_workspace(|ws| {
+        assert!(ws.state.get_untracked().reminders[0].done);
+    });
+    clear();
+}

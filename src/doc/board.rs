@@ -36,23 +36,11 @@ pub(super) fn init(doc: &mut AutoCommit) -> std::result::Result<(), AutomergeErr
 
 /// Reads the board part from a hydrated root (empty for other kinds).
 pub(super) fn read(root: &hydrate::Map) -> BoardPart {
-    let s = |m: &hydrate::Map, k: &str| field_str(m, k).unwrap_or_default();
     let mut cards: Vec<Card> = field_map(root, "cards")
         .map(|m| {
             m.iter()
                 .filter_map(|(id, v)| match &v.value {
-                    hydrate::Value::Map(c) if !field_bool(c, "gone") => Some(Card {
-                        id: id.clone(),
-                        title: s(c, "title"),
-                        note: s(c, "note"),
-                        owner: s(c, "owner"),
-                        column: Column::from_key(&s(c, "column")),
-                        rank: field_f64(c, "rank").unwrap_or(0.0),
-                        by: s(c, "by"),
-                        at: field_i64(c, "at").unwrap_or(0),
-                        moved_by: s(c, "moved_by"),
-                        moved_at: field_i64(c, "moved_at").unwrap_or(0),
-                    }),
+                    hydrate::Value::Map(c) => read_card(id, c),
                     _ => None,
                 })
                 .collect()
@@ -100,7 +88,37 @@ pub(super) fn read(root: &hydrate::Map) -> BoardPart {
     BoardPart { cards, statuses }
 }
 
+/// A card from its fields; `None` when deleted.
+fn read_card(id: &str, c: &hydrate::Map) -> Option<Card> {
+    if field_bool(c, "gone") {
+        return None;
+    }
+    let s = |k: &str| field_str(c, k).unwrap_or_default();
+    Some(Card {
+        id: id.to_owned(),
+        title: s("title"),
+        note: s("note"),
+        owner: s("owner"),
+        column: Column::from_key(&s("column")),
+        rank: field_f64(c, "rank").unwrap_or(0.0),
+        by: s("by"),
+        at: field_i64(c, "at").unwrap_or(0),
+        moved_by: s("moved_by"),
+        moved_at: field_i64(c, "moved_at").unwrap_or(0),
+    })
+}
+
 impl CollabDoc {
+    /// One card, read without reading the whole board: moving a card on a board of
+    /// hundreds re-reads only that card.
+    pub fn card(&self, id: &str) -> Option<Card> {
+        let obj = self.item("cards", id).ok()?;
+        match automerge::ReadDoc::hydrate(&self.doc, &obj, None).ok()? {
+            hydrate::Value::Map(c) => read_card(id, &c),
+            _ => None,
+        }
+    }
+
     pub fn add_card(
         &mut self,
         me: &str,
@@ -244,7 +262,9 @@ mod tests {
         assert_eq!(s.statuses.len(), 1);
         assert_eq!(s.statuses[0].blocked, "Keys");
         assert!(s.statuses[0].is_blocked());
+        assert_eq!(a.card(&id).as_ref(), a.state().board.card(&id));
         a.set_gone(ItemList::Cards, &id, true).unwrap();
+        assert_eq!(a.card(&id), None);
         assert!(a.state().board.cards.is_empty());
         assert!(a
             .post_status("ana", "Ana", 1, &StatusCard::default())

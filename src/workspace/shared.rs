@@ -18,19 +18,22 @@ use crate::store::{DocStore, Saved};
 use crate::web::now_ms;
 
 /// What an edit re-reads for the view.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Refresh {
     /// The whole document (after adding or removing items).
     Whole,
     /// Only one text: typing is the hot path, and reading a 1,000-comment discussion
     /// costs tens of milliseconds.
     Text(TextField),
+    /// Only one card of a board: moving cards is the board's hot path.
+    Card(String),
 }
 
 /// What was read back after an edit.
 enum Read {
     Whole(Box<CollabState>),
     Text(TextField, String),
+    Card(String, Option<crate::model::board::Card>),
 }
 
 /// One shared document loaded in this tab, with its own storage.
@@ -310,6 +313,23 @@ impl Workspace {
         );
     }
 
+    /// Moves a card of the shown board, re-reading only that card.
+    pub fn board_move(self, card: &str, column: crate::model::board::Column, rank: f64) {
+        self.edit_shown(
+            |doc, me, _, now| doc.move_card(me, now, card, column, rank),
+            Refresh::Card(card.to_owned()),
+        );
+    }
+
+    /// Edits a card's words, re-reading only that card.
+    pub fn board_edit_card(self, card: &str, title: &str, note: &str, owner: &str) -> bool {
+        self.edit_shown(
+            |doc, _, _, _| doc.update_card(card, title, note, owner),
+            Refresh::Card(card.to_owned()),
+        )
+        .is_some()
+    }
+
     /// Runs an edit on the shown document, stores it at once, and updates the view as
     /// `refresh` says.
     fn edit_shown<R>(
@@ -328,6 +348,10 @@ impl Workspace {
             let read = match refresh {
                 Refresh::Whole => Read::Whole(Box::new(open.doc.state())),
                 Refresh::Text(field) => Read::Text(field, open.doc.text(field)),
+                Refresh::Card(id) => {
+                    let card = open.doc.card(&id);
+                    Read::Card(id, card)
+                }
             };
             Some((result, saved, read))
         });
@@ -346,6 +370,18 @@ impl Workspace {
             let Some(v) = v.as_mut() else { return };
             match read {
                 Read::Whole(state) => v.state = *state,
+                Read::Card(id, card) => {
+                    let cards = &mut v.state.board.cards;
+                    match (cards.iter().position(|c| c.id == id), card) {
+                        (Some(i), Some(card)) => cards[i] = card,
+                        (Some(i), None) => drop(cards.remove(i)),
+                        (None, Some(card)) => {
+                            let at = cards.partition_point(|c| c.id < card.id);
+                            cards.insert(at, card);
+                        }
+                        (None, None) => {}
+                    }
+                }
                 Read::Text(field, text) => {
                     let m = &mut v.state.meeting;
                     match field {

@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 
-const pages = ['/', '/tasks', '/week', '/team', '/boundaries', '/rate', '/shared', '/settings'];
+const pages = ['/', '/tasks', '/week', '/team', '/boundaries', '/rate', '/shared', '/reminders', '/settings'];
 
 test('axe finds no serious or critical violation on any page, light or dark', async ({ page }) => {
-  // Twenty page checks: on a busy 2-core machine this takes longer than the default minute.
-  test.setTimeout(180_000);
+  // Twenty-six page checks: on a busy 2-core machine this takes longer than the default minute.
+  test.setTimeout(240_000);
   await page.goto('/');
   let results = await new AxeBuilder({ page }).analyze();
   const bad = (r) => r.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
@@ -50,13 +50,34 @@ test('axe finds no serious or critical violation on any page, light or dark', as
   await page.getByRole('switch', { name: 'Do not disturb' }).click();
   await page.getByRole('button', { name: 'Share page' }).click();
   const myPage = await page.getByRole('link', { name: 'See your page' }).getAttribute('href');
+  // A meeting with its timer running, and a board with a blocked status card, a work
+  // card and a reminder set on it.
+  await page.goto('/shared');
+  await page.getByLabel('Meeting').check();
+  await page.getByLabel('What is the meeting about?').fill('Launch review');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('button', { name: 'Start the meeting' }).click();
+  const meeting = new URL(page.url()).pathname;
+  await page.goto('/shared');
+  await page.getByLabel('Stand-up board').check();
+  await page.getByLabel('Whose stand-up?').fill('Design team');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByLabel('Blocked by').fill('API keys');
+  await page.locator('.status-form').getByLabel('Blocked', { exact: true }).check();
+  await page.getByRole('button', { name: 'Post status' }).click();
+  await page.getByLabel('New card').fill('Write specs');
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await page.getByRole('button', { name: 'Remind me about this card' }).click();
+  await page.getByRole('button', { name: 'In an hour' }).click();
+  const board = new URL(page.url()).pathname;
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const p of [...pages, discussion, myPage]) {
+    for (const p of [...pages, discussion, myPage, meeting, board]) {
       if (p !== '/tasks') await page.goto(p);
       else { await page.goto(p); await page.getByRole('button', { name: 'Edit Weekly sync' }).click(); }
       await page.waitForSelector('h1');
       if (p === discussion) await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+      if (p === board) await page.getByRole('button', { name: 'Remind me about this card' }).click();
       // The week with a block's details open.
       if (p === '/week') await page.locator('.week .block-hit').first().press('Enter');
       results = await new AxeBuilder({ page }).analyze();

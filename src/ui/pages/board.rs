@@ -21,7 +21,7 @@ pub fn BoardBody(is_owner: Signal<bool>) -> impl IntoView {
         now.track();
         today_in(&ws.state.with(|s| s.profile.time_zone.clone())).to_string()
     });
-    let blockers = move || {
+    let blockers = Memo::new(move |_| {
         state.with(|s| {
             let day = today.get();
             let mut out: Vec<String> = s
@@ -46,10 +46,10 @@ pub fn BoardBody(is_owner: Signal<bool>) -> impl IntoView {
             );
             out
         })
-    };
+    });
     view! {
         {move || {
-            let list = blockers();
+            let list = blockers.get();
             (!list.is_empty()).then(|| view! {
                 <div class="banner warn blockers" role="status">
                     <p><strong>{format!("{} blocker{} today", list.len(), if list.len() == 1 { "" } else { "s" })}</strong></p>

@@ -49,8 +49,10 @@ pub fn Kanban() -> impl IntoView {
                 {Column::ALL.into_iter().map(|c| {
                     let head = format!("column-head-{}", c.key());
                     let head_id = head.clone();
-                    let cards = move || state.with(|s| s.board.column(c).into_iter().cloned().collect::<Vec<_>>());
-                    let count = move || state.with(|s| s.board.column(c).len());
+                    // Each column follows only its own cards.
+                    let column = Memo::new(move |_| state.with(|s| s.board.column(c).into_iter().cloned().collect::<Vec<_>>()));
+                    let cards = move || column.get();
+                    let count = move || column.with(Vec::len);
                     view! {
                         <section class="kanban-column" class:blocked=c == Column::Blocked aria-labelledby=head.clone()
                             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()

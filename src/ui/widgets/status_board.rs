@@ -39,6 +39,18 @@ fn status_view(s: &CollabState, card: &StatusCard, is_new: bool) -> impl IntoVie
 #[component]
 pub fn StatusBoard(today: Signal<String>) -> impl IntoView {
     let state = shown_state();
+    // Only what this view shows: moving a card must not rebuild a month of status cards.
+    let view_state = Memo::new(move |_| {
+        state.with(|s| CollabState {
+            board: crate::model::board::BoardPart {
+                cards: Vec::new(),
+                statuses: s.board.statuses.clone(),
+            },
+            people: s.people.clone(),
+            ..CollabState::default()
+        })
+    });
+    let state = view_state;
     let news = shown_news();
     let is_new = move |c: &StatusCard| {
         news.with(|n| n.statuses.contains(&(c.date.clone(), c.person.clone())))

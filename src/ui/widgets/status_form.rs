@@ -14,20 +14,15 @@ pub fn StatusForm(today: Signal<String>) -> impl IntoView {
     let me = me();
     let date = RwSignal::new(today.get_untracked());
     let draft = RwSignal::new(StatusCard::default());
-    let posted = {
-        let me = me.clone();
-        move || state.with(|s| s.board.status(&me, &date.get()).cloned())
-    };
+    // A memo, so other people's cards and card moves leave the draft alone.
+    let posted = Memo::new(move |_| state.with(|s| s.board.status(&me, &date.get()).cloned()));
     // The form shows the card already posted for the chosen day, if any.
-    Effect::new({
-        let posted = posted.clone();
-        move |_| {
-            let card = posted().unwrap_or_else(|| StatusCard {
-                date: date.get(),
-                ..StatusCard::default()
-            });
-            draft.set(card);
-        }
+    Effect::new(move |_| {
+        let card = posted.get().unwrap_or_else(|| StatusCard {
+            date: date.get_untracked(),
+            ..StatusCard::default()
+        });
+        draft.set(card);
     });
     let post = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -78,7 +73,7 @@ pub fn StatusForm(today: Signal<String>) -> impl IntoView {
             </fieldset>
             {field("Note", "status-note", "Anything else", |d| d.note.clone(), |d, v| d.note = v)}
             <div class="form-foot">
-                <button type="submit">{move || if posted().is_some() { "Update status" } else { "Post status" }}</button>
+                <button type="submit">{move || if posted.with(Option::is_some) { "Update status" } else { "Post status" }}</button>
             </div>
         </form>
     }

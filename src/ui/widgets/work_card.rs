@@ -13,7 +13,7 @@ use crate::workspace::use_workspace;
 pub fn move_card(card: &str, to: Column) {
     let ws = use_workspace();
     let rank = shown_state().with_untracked(|s| s.board.rank_at_end(to));
-    ws.collab_edit(|d, me, _, now| d.move_card(me, now, card, to, rank));
+    ws.board_move(card, to, rank);
 }
 
 #[component]
@@ -36,7 +36,7 @@ pub fn WorkCard(card: Card) -> impl IntoView {
         };
         let column = state.with_untracked(|s| s.board.card(&id).map(|c| c.column));
         if let Some(column) = column {
-            ws.collab_edit(|d, me, _, now| d.move_card(me, now, &id, column, rank));
+            ws.board_move(&id, column, rank);
             focus_card(&id);
         }
     };
@@ -47,10 +47,7 @@ pub fn WorkCard(card: Card) -> impl IntoView {
             note.get_untracked(),
             owner.get_untracked(),
         );
-        if ws
-            .collab_edit(|d, _, _, _| d.update_card(&id.get_value(), t.trim(), n.trim(), o.trim()))
-            .is_some()
-        {
+        if ws.board_edit_card(&id.get_value(), t.trim(), n.trim(), o.trim()) {
             editing.set(false);
         }
     };
