@@ -104,18 +104,22 @@ test('two teammates hold their stand-up by passing links offline, and every card
   // Blockers stand out: a banner at the top and a marked card.
   await expect(b.locator('.banner.blockers')).toContainText('Ben: Waiting for API keys from Cy');
   await expect(b.locator('.status-card.blocked[aria-label="Ben, Blocked"]')).toBeVisible();
-  // Ben moves a card by keyboard (the column chooser) and adds one to Blocked.
+  // Ben moves a card by keyboard (its actions, then the column chooser) and adds one
+  // to Blocked. The actions stay open and focus stays on the chooser as the card moves.
+  await card(b, 'Write specs').getByRole('button', { name: 'Actions for Write specs' }).press('Enter');
   await card(b, 'Write specs').getByLabel('Column for Write specs').selectOption({ label: 'Doing' });
   await expect(columnOf(b, 'Doing').locator('.card-title')).toHaveText(['Review copy', 'Write specs']);
-  await expect(card(b, 'Write specs')).toBeFocused();
-  await card(b, 'Write specs').getByRole('button', { name: 'Move Write specs up' }).click();
+  await expect(card(b, 'Write specs').getByLabel('Column for Write specs')).toBeFocused();
+  await card(b, 'Write specs').getByRole('button', { name: 'Move Write specs up' }).press('Enter');
   await expect(columnOf(b, 'Doing').locator('.card-title')).toHaveText(['Write specs', 'Review copy']);
+  await expect(card(b, 'Write specs').getByRole('button', { name: 'Move Write specs up' })).toBeFocused();
   await addCard(b, 'API keys', 'Blocked');
 
   // Meanwhile Ana, offline too, edits the card Ben moved and moves another by dragging.
   await ctxA.setOffline(true);
   // While edited, the card shows a form instead of its title: hold it by its id.
   const specs = a.locator(`#${await card(a, 'Write specs').getAttribute('id')}`);
+  await specs.getByRole('button', { name: 'Actions for Write specs' }).click();
   await specs.getByRole('button', { name: 'Edit Write specs' }).click();
   await specs.getByLabel('Note').fill('Draft in the team folder');
   await specs.getByLabel('Who').fill('Ana');

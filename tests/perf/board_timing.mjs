@@ -56,6 +56,7 @@ try {
   // The card to move: the first in "To do".
   const id = await page.locator('.kanban-column').first().locator('li.work-card').first().getAttribute('id');
   const columns = ['doing', 'done', 'blocked', 'todo'];
+  await page.locator(`#${id}-actions`).click();
   const moves = [];
   for (let i = 0; i < 24; i++) {
     const to = columns[i % 4];
@@ -64,9 +65,10 @@ try {
       `const c = document.getElementById('${id}'); return !!c && c.querySelector('select').value === '${to}' && c.closest('.kanban-column').querySelector('h3').id === 'column-head-${to}'`));
   }
   const steps = [];
+  const card = await page.locator('.kanban-column').first().locator('li.work-card').nth(5).getAttribute('id');
+  await page.locator(`#${card}-actions`).click();
   for (let i = 0; i < 12; i++) {
     // One place up, then one down, in "To do".
-    const card = await page.locator('.kanban-column').first().locator('li.work-card').nth(5).getAttribute('id');
     const label = i % 2 ? 'down' : 'up';
     steps.push(await timeInPage(page,
       `window.__before = [...document.querySelectorAll('.kanban-column')[0].querySelectorAll('li.work-card')].map((c) => c.id).indexOf('${card}');

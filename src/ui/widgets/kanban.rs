@@ -5,13 +5,14 @@ use leptos::prelude::*;
 
 use crate::model::board::Column;
 use crate::ui::pages::collab::shown_state;
-use crate::ui::widgets::work_card::{move_card, WorkCard};
+use crate::ui::widgets::work_card::{move_card, OpenCard, WorkCard};
 use crate::workspace::use_workspace;
 
 #[component]
 pub fn Kanban() -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
+    provide_context(OpenCard(RwSignal::new(None)));
     let title = RwSignal::new(String::new());
     let column = RwSignal::new(Column::Todo);
     let add = move |ev: leptos::ev::SubmitEvent| {

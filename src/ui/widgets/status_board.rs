@@ -63,10 +63,11 @@ pub fn StatusBoard(today: Signal<String>) -> impl IntoView {
                 let mut cards: Vec<&StatusCard> = s.board.statuses.iter().filter(|c| c.date == day).collect();
                 // Blockers first, so they stand out.
                 cards.sort_by_key(|c| (!c.is_blocked(), c.tag != StatusTag::AtRisk, s.name_of(&c.person)));
-                let waiting: Vec<String> = s.people.iter()
+                let mut waiting: Vec<String> = s.people.iter()
                     .filter(|(id, _)| !cards.iter().any(|c| &c.person == *id))
                     .map(|(_, n)| n.clone())
                     .collect();
+                waiting.sort_by_key(|n| n.to_lowercase());
                 view! {
                     {cards.is_empty().then(|| view! { <p class="hint">"No status cards yet today."</p> })}
                     <div class="status-grid">

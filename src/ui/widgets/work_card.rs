@@ -1,5 +1,7 @@
-//! One work card on the board: its words, a column chooser and up/down buttons that
-//! work from the keyboard, dragging by mouse, editing in place, and 'remind me'.
+//! One work card on the board: its words, dragging by mouse, and behind one "Actions"
+//! button the column chooser, up/down, editing in place and 'remind me', all usable from
+//! the keyboard. The actions are built only when opened: a board holds hundreds of
+//! cards, and each control on every card would weigh on every redraw.
 
 use leptos::prelude::*;
 
@@ -9,7 +11,12 @@ use crate::ui::pages::collab::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
 use crate::workspace::use_workspace;
 
-/// Moves a card to the end of `column`, or by one place within its column.
+/// The card whose actions are open, kept on the board so they stay open while the card
+/// moves (a moved card is drawn anew in its new place).
+#[derive(Clone, Copy)]
+pub struct OpenCard(pub RwSignal<Option<String>>);
+
+/// Moves a card to the end of `column`.
 pub fn move_card(card: &str, to: Column) {
     let ws = use_workspace();
     let rank = shown_state().with_untracked(|s| s.board.rank_at_end(to));
@@ -21,6 +28,7 @@ pub fn WorkCard(card: Card) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
     let news = shown_news();
+    let open = expect_context::<OpenCard>().0;
     let editing = RwSignal::new(false);
     let (title, note, owner) = (
         RwSignal::new(card.title.clone()),
@@ -29,6 +37,7 @@ pub fn WorkCard(card: Card) -> impl IntoView {
     );
     let id = StoredValue::new(card.id.clone());
     let is_new = move || news.with(|n| n.cards.contains(&id.get_value()));
+    let is_open = move || open.with(|o| o.as_deref() == Some(id.get_value().as_str()));
     let step = move |dir: i32| {
         let id = id.get_value();
         let Some(rank) = state.with_untracked(|s| s.board.rank_for_step(&id, dir)) else {
@@ -37,7 +46,7 @@ pub fn WorkCard(card: Card) -> impl IntoView {
         let column = state.with_untracked(|s| s.board.card(&id).map(|c| c.column));
         if let Some(column) = column {
             ws.board_move(&id, column, rank);
-            focus_card(&id);
+            focus(&format!("card-{id}-{}", if dir < 0 { "up" } else { "down" }));
         }
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -49,14 +58,44 @@ pub fn WorkCard(card: Card) -> impl IntoView {
         );
         if ws.board_edit_card(&id.get_value(), t.trim(), n.trim(), o.trim()) {
             editing.set(false);
+            focus(&format!("card-{}-actions", id.get_value()));
         }
     };
-    let label = card.title.clone();
     let column = card.column;
-    let select_id = format!("column-{}", card.id);
+    let text = card.title.clone();
+    let actions = move || {
+        let id = id.get_value();
+        let t = text.clone();
+        let select_id = format!("card-{id}-column");
+        view! {
+            <div class="card-actions" role="group" aria-label=format!("Actions for {t}")>
+                <label class="visually-hidden" for=select_id.clone()>{format!("Column for {t}")}</label>
+                <select id=select_id on:change={
+                    let id = id.clone();
+                    move |ev| {
+                        let to = Column::from_key(&event_target_value(&ev));
+                        move_card(&id, to);
+                        focus(&format!("card-{id}-column"));
+                    }
+                }>
+                    {Column::ALL.into_iter().map(|c| view! {
+                        <option value=c.key() selected=c == column>{c.label()}</option>
+                    }).collect_view()}
+                </select>
+                <button type="button" id=format!("card-{id}-up") class="quiet small" aria-label=format!("Move {t} up") on:click=move |_| step(-1)>"↑"</button>
+                <button type="button" id=format!("card-{id}-down") class="quiet small" aria-label=format!("Move {t} down") on:click=move |_| step(1)>"↓"</button>
+                <button type="button" class="quiet small" aria-label=format!("Edit {t}") on:click=move |_| editing.set(true)>"Edit"</button>
+                <button type="button" class="quiet small" aria-label=format!("Remove {t}") on:click={
+                    let id = id.clone();
+                    move |_| ws.delete_shared_item(ItemList::Cards, &id, "Card")
+                }>"Remove"</button>
+                <RemindMe what=format!("Card: {t}") kind="card"/>
+            </div>
+        }
+    };
     view! {
         <li class="work-card" class:new=is_new class:blocked=column == Column::Blocked
-            id=format!("card-{}", card.id) tabindex="-1" draggable="true"
+            id=format!("card-{}", card.id) draggable="true"
             on:dragstart=move |ev: leptos::ev::DragEvent| {
                 if let Some(dt) = ev.data_transfer() {
                     let _ = dt.set_data("text/plain", &id.get_value());
@@ -84,33 +123,24 @@ pub fn WorkCard(card: Card) -> impl IntoView {
                     </div>
                 </form>
             </Show>
-            {move || is_new().then(|| view! { <span class="tag new">"New"</span> })}
-            <div class="card-actions">
-                <label class="visually-hidden" for=select_id.clone()>{format!("Column for {label}")}</label>
-                <select id=select_id on:change=move |ev| {
-                    let to = Column::from_key(&event_target_value(&ev));
-                    let id = id.get_value();
-                    move_card(&id, to);
-                    focus_card(&id);
-                }>
-                    {Column::ALL.into_iter().map(|c| view! {
-                        <option value=c.key() selected=c == column>{c.label()}</option>
-                    }).collect_view()}
-                </select>
-                <button type="button" class="quiet small" aria-label=format!("Move {} up", card.title) on:click=move |_| step(-1)>"↑"</button>
-                <button type="button" class="quiet small" aria-label=format!("Move {} down", card.title) on:click=move |_| step(1)>"↓"</button>
-                <button type="button" class="quiet small" aria-label=format!("Edit {}", card.title) on:click=move |_| editing.set(true)>"Edit"</button>
-                <button type="button" class="quiet small" aria-label=format!("Remove {}", card.title)
-                    on:click=move |_| ws.delete_shared_item(ItemList::Cards, &id.get_value(), "Card")>"Remove"</button>
-                <RemindMe what=format!("Card: {}", card.title) kind="card"/>
+            <div class="card-foot">
+                {move || is_new().then(|| view! { <span class="tag new">"New"</span> })}
+                <button type="button" id=format!("card-{}-actions", card.id) class="quiet small card-toggle"
+                    aria-expanded=move || is_open().to_string() aria-label=format!("Actions for {}", card.title)
+                    on:click=move |_| open.update(|o| {
+                        let me = id.get_value();
+                        *o = if o.as_deref() == Some(me.as_str()) { None } else { Some(me) };
+                    })>"Actions"</button>
             </div>
+            <Show when=is_open>{actions.clone()}</Show>
         </li>
     }
 }
 
-/// Keeps focus on a card after it moves, so keyboard users stay with it.
-fn focus_card(id: &str) {
-    let id = format!("card-{id}");
+/// Puts focus back on a control after its card moved and was drawn anew, so keyboard
+/// users stay where they were.
+fn focus(id: &str) {
+    let id = id.to_owned();
     request_animation_frame(move || {
         use wasm_bindgen::JsCast;
         if let Some(el) = web_sys::window()
