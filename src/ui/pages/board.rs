@@ -17,10 +17,12 @@ pub fn BoardBody(is_owner: Signal<bool>) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
     let now = expect_context::<crate::ui::app::Now>().0;
-    let today = Signal::derive(move || {
+    // A memo: the clock ticks every second, the day changes once a day.
+    let today: Signal<String> = Memo::new(move |_| {
         now.track();
         today_in(&ws.state.with(|s| s.profile.time_zone.clone())).to_string()
-    });
+    })
+    .into();
     let blockers = Memo::new(move |_| {
         state.with(|s| {
             let day = today.get();

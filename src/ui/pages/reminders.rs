@@ -20,6 +20,24 @@ pub fn RemindersPage() -> impl IntoView {
     let now = expect_context::<Now>().0;
     let opened = expect_context::<Opened>().0;
     let permission = RwSignal::new(crate::web::notification_permission());
+    // Memos: the clock ticks every second, and rebuilding the lists at each tick would
+    // take the keyboard focus away from their buttons.
+    let due_list = Memo::new(move |_| {
+        ws.state.with(|s| {
+            due(&s.reminders, now.get())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Reminder>>()
+        })
+    });
+    let upcoming_list = Memo::new(move |_| {
+        ws.state.with(|s| {
+            upcoming(&s.reminders, now.get())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Reminder>>()
+        })
+    });
     let zone = move || ws.state.with(|s| s.profile.time_zone.clone());
     let ask = move |_| {
         let promise = crate::web::request_notifications();
@@ -85,7 +103,7 @@ pub fn RemindersPage() -> impl IntoView {
             <section class="card" aria-labelledby="due-head">
                 <h2 id="due-head">"Due"</h2>
                 {move || {
-                    let list: Vec<Reminder> = ws.state.with(|s| due(&s.reminders, now.get()).into_iter().cloned().collect());
+                    let list = due_list.get();
                     if list.is_empty() {
                         return view! { <p class="hint">"Nothing due."</p> }.into_any();
                     }
@@ -95,7 +113,7 @@ pub fn RemindersPage() -> impl IntoView {
             <section class="card" aria-labelledby="upcoming-head">
                 <h2 id="upcoming-head">"Coming up"</h2>
                 {move || {
-                    let list: Vec<Reminder> = ws.state.with(|s| upcoming(&s.reminders, now.get()).into_iter().cloned().collect());
+                    let list = upcoming_list.get();
                     if list.is_empty() {
                         return view! { <p class="hint">"No reminders set."</p> }.into_any();
                     }

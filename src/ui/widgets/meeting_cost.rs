@@ -13,8 +13,14 @@ pub fn MeetingCost() -> impl IntoView {
     let state = shown_state();
     // Everyone listed, plus the organiser.
     let listed = move || state.with(|s| s.invited.len() as u32 + 1);
-    let attendees = RwSignal::new(None::<u32>);
-    let count = move || attendees.get().unwrap_or_else(listed).max(1);
+    // What the person typed; empty means "everyone listed".
+    let typed = RwSignal::new(String::new());
+    let count = move || {
+        typed
+            .with(|t| t.trim().parse::<u32>().ok())
+            .filter(|n| *n > 0)
+            .unwrap_or_else(listed)
+    };
     let minutes = move || state.with(|s| s.meeting.planned_minutes());
     view! {
         <section class="card meeting-cost" aria-labelledby="cost-head">
@@ -32,8 +38,9 @@ pub fn MeetingCost() -> impl IntoView {
             }}
             <label for="cost-people">"People attending"</label>
             <input id="cost-people" type="number" min="1" max="500" inputmode="numeric"
-                prop:value=move || count().to_string()
-                on:input=move |ev| attendees.set(event_target_value(&ev).trim().parse::<u32>().ok().filter(|n| *n > 0))/>
+                placeholder=move || listed().to_string() aria-describedby="cost-people-hint"
+                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+            <p class="hint" id="cost-people-hint">{move || format!("Empty counts everyone listed as attending, and you: {}.", listed())}</p>
             <p class="hint">"Only you see this: your rate stays on this device and is never put in the shared meeting."</p>
         </section>
     }

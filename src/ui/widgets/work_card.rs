@@ -46,7 +46,10 @@ pub fn WorkCard(card: Card) -> impl IntoView {
         let column = state.with_untracked(|s| s.board.card(&id).map(|c| c.column));
         if let Some(column) = column {
             ws.board_move(&id, column, rank);
-            focus(&format!("card-{id}-{}", if dir < 0 { "up" } else { "down" }));
+            focus(&format!(
+                "card-{id}-{}",
+                if dir < 0 { "up" } else { "down" }
+            ));
         }
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
