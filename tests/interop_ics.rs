@@ -543,3 +543,59 @@ fn writes_calendars_for_the_javascript_reader() {
         dir.display()
     );
 }
+
+/// Reminders with alarms, and what a calendar must read from them: each event at its
+/// instant in UTC with a display alarm at its start.
+#[test]
+fn writes_reminders_for_the_javascript_reader() {
+    use unhurried::model::ics::reminders_ics;
+    use unhurried::model::reminder::Reminder;
+    let dir = out_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let at = |d: u32, h: u32, m: u32| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
+    let list = vec![
+        Reminder {
+            id: "r1".into(),
+            text: "Answer Ben; about the launch, today \\ now".into(),
+            link: "/shared/0123456789abcdef0123456789abcdef".into(),
+            source: "Launch review".into(),
+            at: at(30, 9, 0).timestamp_millis(),
+            ..Reminder::default()
+        },
+        Reminder {
+            id: "r2".into(),
+            text: LONG.into(),
+            at: at(30, 11, 30).timestamp_millis(),
+            ..Reminder::default()
+        },
+        Reminder {
+            id: "r3".into(),
+            text: "Done already".into(),
+            at: at(29, 8, 0).timestamp_millis(),
+            done: true,
+            ..Reminder::default()
+        },
+    ];
+    let ics = reminders_ics(&list, stamp(), "https://unhurried.example");
+    std::fs::write(dir.join("reminders.ics"), &ics).unwrap();
+    let events: Vec<String> = list
+        .iter()
+        .filter(|r| !r.done)
+        .map(|r| {
+            format!(
+                "{{ \"uid\": {}, \"start\": {}, \"summary\": {} }}",
+                js(&format!("reminder-{}@unhurried", r.id)),
+                js(&iso(DateTime::<Utc>::from_timestamp_millis(r.at).unwrap())),
+                js(&format!("Reminder: {}", r.text))
+            )
+        })
+        .collect();
+    std::fs::write(
+        dir.join("reminders-expected.json"),
+        format!(
+            "{{ \"file\": \"reminders.ics\", \"events\": [\n  {}\n] }}\n",
+            events.join(",\n  ")
+        ),
+    )
+    .unwrap();
+}

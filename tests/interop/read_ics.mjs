@@ -206,6 +206,37 @@ check(`hand-checked instants (${handChecked.length}) read as computed by hand`, 
   return `${exact} exactly, ${handChecked.length - exact} in the other RFC-permitted reading`;
 });
 
+// Reminders: each a single event at its UTC instant, with a display alarm at its start.
+{
+  let rem;
+  try {
+    rem = JSON.parse(readFileSync(join(DIR, 'reminders-expected.json'), 'utf8'));
+  } catch (e) {
+    abort(`reading the reminders (run \`cargo test --test interop_ics\` first): ${e.message}`);
+  }
+  const text = readFileSync(join(DIR, rem.file), 'utf8');
+  check('reminders.ics: lines end in CRLF and hold at most 75 octets', () => none(lineProblems(text)));
+  const cal = new ICAL.Component(ICAL.parse(text));
+  const vevents = cal.getAllSubcomponents('vevent');
+  check(`reminders.ics: ${rem.events.length} events, done ones left out`, () => eq(vevents.length, rem.events.length, 'events'));
+  for (const want of rem.events) {
+    check(`reminder ${want.uid}: at ${want.start}, with an alarm at its start`, () => {
+      const comp = vevents.find((v) => v.getFirstPropertyValue('uid') === want.uid);
+      ensure(comp, 'no such event');
+      const event = new ICAL.Event(comp);
+      eq(iso(event.startDate), want.start, 'DTSTART');
+      ensure(!event.isRecurring(), 'a reminder recurs');
+      eq(event.summary, want.summary, 'SUMMARY, unescaped');
+      const alarms = comp.getAllSubcomponents('valarm');
+      eq(alarms.length, 1, 'VALARMs');
+      eq(alarms[0].getFirstPropertyValue('action'), 'DISPLAY', 'ACTION');
+      const trigger = alarms[0].getFirstPropertyValue('trigger');
+      eq(trigger.toSeconds(), 0, 'TRIGGER, seconds from the start');
+      ensure(alarms[0].getFirstPropertyValue('description'), 'an alarm needs a DESCRIPTION (RFC 5545 3.6.6)');
+    });
+  }
+}
+
 if (otherReadings.length) {
   console.log('# notes: where a wall time falls in a DST gap or fold, or an occurrence spans a change, ical.js');
   console.log('# reads it another way than RFC 5545 prescribes (the offset after the change, and the wall-clock');

@@ -76,6 +76,7 @@ try {
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('heading', { name: 'Hello, Perf' }).waitFor();
   await page.goto(base + '/tasks');
+  await page.locator('#new-task').waitFor();
   const t0 = Date.now();
   await page.evaluate((N_TASKS) => {
     const input = document.getElementById('new-task');
