@@ -580,13 +580,13 @@ fn writes_reminders_for_the_javascript_reader() {
     std::fs::write(dir.join("reminders.ics"), &ics).unwrap();
     let events: Vec<String> = list
         .iter()
-        .filter(|r| !r.done)
         .map(|r| {
             format!(
-                "{{ \"uid\": {}, \"start\": {}, \"summary\": {} }}",
+                "{{ \"uid\": {}, \"start\": {}, \"summary\": {}, \"cancelled\": {} }}",
                 js(&format!("reminder-{}@unhurried", r.id)),
                 js(&iso(DateTime::<Utc>::from_timestamp_millis(r.at).unwrap())),
-                js(&format!("Reminder: {}", r.text))
+                js(&format!("Reminder: {}", r.text)),
+                r.done
             )
         })
         .collect();

@@ -169,6 +169,30 @@ impl CollabDoc {
         Ok(())
     }
 
+    /// Writes new ranks for cards of one column (a step up or down, see
+    /// `BoardPart::step_ranks`), in one change; `moved` is the card the person moved.
+    pub fn rank_cards(
+        &mut self,
+        me: &str,
+        now: i64,
+        moved: &str,
+        ranks: &[(String, f64)],
+    ) -> Result<()> {
+        let objs = ranks
+            .iter()
+            .map(|(id, _)| self.item("cards", id))
+            .collect::<Result<Vec<_>>>()?;
+        let moved_obj = self.item("cards", moved)?;
+        let doc = self.writable()?;
+        for (obj, (_, rank)) in objs.iter().zip(ranks) {
+            doc.put(obj, "rank", if rank.is_finite() { *rank } else { 0.0 })?;
+        }
+        set_str(doc, &moved_obj, "moved_by", me)?;
+        set_i64(doc, &moved_obj, "moved_at", now)?;
+        self.commit();
+        Ok(())
+    }
+
     /// Writes `me`'s status card for `status.date`; only the fields that changed.
     pub fn post_status(
         &mut self,
@@ -192,15 +216,31 @@ impl CollabDoc {
         let doc = self.writable()?;
         let map = ensure_map(doc, &ROOT, "status")?;
         let key = |field: &str| format!("{date}|{me}|{field}");
+        // A field this device has never seen written is left unwritten while empty: the
+        // same person posting from two devices offline then keeps both devices' fields.
+        let tag = if status.tag == StatusTag::default() {
+            ""
+        } else {
+            status.tag.key()
+        };
         for (field, value) in [
-            ("done", &status.done),
-            ("doing", &status.doing),
-            ("blocked", &status.blocked),
-            ("note", &status.note),
+            ("done", status.done.as_str()),
+            ("doing", status.doing.as_str()),
+            ("blocked", status.blocked.as_str()),
+            ("note", status.note.as_str()),
+            ("tag", tag),
         ] {
-            set_str(doc, &map, &key(field), &clip(value, MAX_STATUS))?;
+            let k = key(field);
+            let exists = automerge::ReadDoc::get(doc, &map, k.as_str())?.is_some();
+            let value = if field == "tag" && exists && value.is_empty() {
+                StatusTag::default().key()
+            } else {
+                value
+            };
+            if exists || !value.is_empty() {
+                set_str(doc, &map, &k, &clip(value, MAX_STATUS))?;
+            }
         }
-        set_str(doc, &map, &key("tag"), status.tag.key())?;
         set_i64(doc, &map, &key("at"), now)?;
         self.commit();
         Ok(())
@@ -210,6 +250,38 @@ impl CollabDoc {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_link_can_change_what_kind_of_document_a_copy_is() {
+        use automerge::transaction::Transactable;
+        let mut meeting = CollabDoc::create_kind(DocKind::Meeting, "ana", "Ana", "Weekly", 1);
+        // A reply whose change rewrites the root kind is refused whole.
+        let mut forged = CollabDoc::load(&meeting.save()).unwrap();
+        let heads = meeting.heads();
+        forged.doc.put(ROOT, "kind", "board").unwrap();
+        forged.doc.commit();
+        let reply = forged.changes_for(&[heads]);
+        assert_eq!(meeting.apply_changes(&reply), Err(CollabError::IdMismatch));
+        assert_eq!(
+            meeting.state().kind,
+            crate::model::collab::SharedKind::Meeting
+        );
+        assert!(CollabDoc::load(&meeting.save()).is_ok());
+        // A whole board carrying the meeting's id is not merged into it.
+        let mut board = CollabDoc::create_kind(DocKind::Board, "ben", "Ben", "Team", 1);
+        board.doc.put(ROOT, "id", meeting.id()).unwrap();
+        board.doc.commit();
+        let mut board = CollabDoc::load(&board.save()).unwrap();
+        assert_eq!(
+            meeting.merge_document(&mut board),
+            Err(CollabError::IdMismatch)
+        );
+        // A teammate's ordinary reply still applies.
+        let mut copy = CollabDoc::load(&meeting.save()).unwrap();
+        let heads = meeting.heads();
+        copy.set_title("Weekly sync").unwrap();
+        assert_eq!(meeting.apply_changes(&copy.changes_for(&[heads])), Ok(true));
+    }
     use crate::doc::collab::ItemList;
     use crate::doc::DocKind;
 
@@ -244,14 +316,16 @@ mod tests {
             ..StatusCard::default()
         };
         a.post_status("ana", "Ana", 10, &status).unwrap();
-        // The same person from another device, offline: one card, both fields kept.
+        // The same person from another device, offline, posting other fields: one card,
+        // both devices' fields kept.
         b.post_status(
             "ana",
             "Ana",
             11,
             &StatusCard {
+                date: "2026-11-25".into(),
                 doing: "Review".into(),
-                ..status.clone()
+                ..StatusCard::default()
             },
         )
         .unwrap();
@@ -261,6 +335,9 @@ mod tests {
         let s = a.state().board;
         assert_eq!(s.statuses.len(), 1);
         assert_eq!(s.statuses[0].blocked, "Keys");
+        assert_eq!(s.statuses[0].done, "Docs");
+        assert_eq!(s.statuses[0].doing, "Review");
+        assert_eq!(s.statuses[0].tag, StatusTag::AtRisk);
         assert!(s.statuses[0].is_blocked());
         assert_eq!(a.card(&id).as_ref(), a.state().board.card(&id));
         a.set_gone(ItemList::Cards, &id, true).unwrap();

@@ -244,7 +244,7 @@ impl CollabDoc {
     pub fn merge_document(&mut self, other: &mut CollabDoc) -> Result<bool> {
         // Merging a copy from a newer version is allowed: this copy then turns read-only.
         self.writable()?;
-        if other.id() != self.id() {
+        if other.id() != self.id() || other.kind != self.kind {
             return Err(CollabError::IdMismatch);
         }
         let before = self.doc.get_heads();
@@ -267,6 +267,11 @@ impl CollabDoc {
                 if !arriving.contains(dep) && self.doc.get_change_by_hash(dep).is_none() {
                     return Err(CollabError::MissingHistory);
                 }
+            }
+            // A new change may not rewrite what the document is: a reply turning a
+            // meeting into something else would leave a copy that no longer loads.
+            if self.doc.get_change_by_hash(&change.hash()).is_none() && rewrites_identity(&change) {
+                return Err(CollabError::IdMismatch);
             }
             arriving.insert(change.hash());
         }
@@ -326,11 +331,15 @@ impl CollabDoc {
             return None;
         }
         let old = self.doc.fork_at(&known).ok()?;
-        Some(read_state(&old))
+        let mut state = read_state(&old);
+        state.kind = shared_kind(self.kind);
+        Some(state)
     }
 
     pub fn state(&self) -> CollabState {
-        read_state(&self.doc)
+        let mut state = read_state(&self.doc);
+        state.kind = shared_kind(self.kind);
+        state
     }
 
     pub(super) fn commit(&mut self) {
@@ -640,6 +649,25 @@ impl CollabDoc {
     }
 }
 
+/// The kind as the model names it; this copy's kind was fixed when it was created or
+/// first loaded.
+fn shared_kind(kind: DocKind) -> SharedKind {
+    match kind {
+        DocKind::Meeting => SharedKind::Meeting,
+        DocKind::Board => SharedKind::Board,
+        _ => SharedKind::Discussion,
+    }
+}
+
+/// Whether a change writes the root `kind` or `id`, which only the creating change may.
+fn rewrites_identity(change: &automerge::Change) -> bool {
+    use automerge::legacy::{Key, ObjectId};
+    change.decode().operations.iter().any(|op| {
+        matches!(op.obj, ObjectId::Root)
+            && matches!(&op.key, Key::Map(k) if k.as_str() == "kind" || k.as_str() == "id")
+    })
+}
+
 /// The Automerge text fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextField {
@@ -766,11 +794,8 @@ fn read_state(doc: &AutoCommit) -> CollabState {
         out
     };
     CollabState {
-        kind: match field_str(&root, "kind").as_deref() {
-            Some("meeting") => SharedKind::Meeting,
-            Some("board") => SharedKind::Board,
-            _ => SharedKind::Discussion,
-        },
+        // Set by the caller from the copy's own kind, which a change cannot rewrite.
+        kind: SharedKind::Discussion,
         meeting: super::meeting::read(&root),
         board: super::board::read(&root),
         id: s(&root, "id"),

@@ -2,7 +2,7 @@
 //! shared through the same links as a discussion. Besides the discussion's `people`,
 //! `invited`, `comments` and `actions`, it holds (schema 1):
 //! ```text
-//! { when, data: Text, dates: Text, questions: Text, recording, notes: Text,
+//! { when, when_zone, data: Text, dates: Text, questions: Text, recording, notes: Text,
 //!   agenda: { <id>: { title, minutes, order, by, at, gone } },
 //!   run: "<ms>,<ms>,…", ended, moved_to }
 //! ```
@@ -66,26 +66,35 @@ pub(super) fn read(root: &hydrate::Map) -> MeetingPart {
     agenda.sort_by(|a, b| (a.0, a.1, &a.2.id).cmp(&(b.0, b.1, &b.2.id)));
     MeetingPart {
         when: s("when"),
+        when_zone: s("when_zone"),
         data: s("data"),
         dates: s("dates"),
         questions: s("questions"),
         // Re-checked on read: a teammate's copy of the app may not have checked it.
         recording: checked_link(&s("recording")).unwrap_or_default(),
         agenda: agenda.into_iter().map(|(_, _, item)| item).collect(),
+        // Only plausible instants, and never more than the agenda could use.
         started: s("run")
             .split(',')
             .filter_map(|t| t.parse::<i64>().ok())
+            .filter(|t| *t > 0)
+            .take(1_000)
             .collect(),
         ended: field_i64(root, "ended").filter(|&e| e > 0),
         notes: s("notes"),
-        moved_to: s("moved_to"),
+        // It becomes a link in the app: only a document id (32 hex characters) is kept.
+        moved_to: Some(s("moved_to"))
+            .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+            .unwrap_or_default(),
     }
 }
 
 impl CollabDoc {
-    pub fn set_when(&mut self, when: &str) -> Result<()> {
+    /// Sets when the meeting is, on the clock of `zone` (the organiser's).
+    pub fn set_when(&mut self, when: &str, zone: &str) -> Result<()> {
         let doc = self.writable()?;
         set_str(doc, &ROOT, "when", &clip(when, 16))?;
+        set_str(doc, &ROOT, "when_zone", &clip(zone, 64))?;
         self.commit();
         Ok(())
     }
@@ -213,7 +222,7 @@ impl CollabDoc {
         Ok(())
     }
 
-    /// Records the discussion this meeting became.
+    /// Records the discussion this meeting became (a document id).
     pub fn set_moved_to(&mut self, id: &str) -> Result<()> {
         let doc = self.writable()?;
         set_str(doc, &ROOT, "moved_to", id)?;

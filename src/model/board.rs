@@ -143,8 +143,13 @@ impl BoardPart {
         cards
     }
 
+    /// The card with `id`. Cards are kept sorted by id, so this is a binary search (each
+    /// card on screen looks itself up at every change); an unsorted list still works.
     pub fn card(&self, id: &str) -> Option<&Card> {
-        self.cards.iter().find(|c| c.id == id)
+        match self.cards.binary_search_by(|c| c.id.as_str().cmp(id)) {
+            Ok(i) => Some(&self.cards[i]),
+            Err(_) => self.cards.iter().find(|c| c.id == id),
+        }
     }
 
     /// Status cards grouped by day, newest day first.
@@ -170,25 +175,40 @@ impl BoardPart {
         self.column(column).last().map_or(0.0, |c| c.rank.floor()) + 1.0
     }
 
-    /// The rank that moves card `id` one place up (`-1`) or down (`1`) within its
-    /// column; `None` at the edge.
-    pub fn rank_for_step(&self, id: &str, step: i32) -> Option<f64> {
+    /// The ranks that move card `id` one place up (`-1`) or down (`1`) within its
+    /// column, as (card, rank) pairs to write; `None` at the edge. Usually only the card
+    /// itself gets a rank between its new neighbours; when they tie (two cards added at
+    /// once on two devices) or no number fits between them, the whole column is numbered
+    /// afresh.
+    pub fn step_ranks(&self, id: &str, step: i32) -> Option<Vec<(String, f64)>> {
         let card = self.card(id)?;
-        let cards = self.column(card.column);
-        let pos = cards.iter().position(|c| c.id == id)?;
-        let rank = |i: usize| cards[i].rank;
-        if step < 0 {
-            let above = pos.checked_sub(1)?;
-            let before = above.checked_sub(1).map_or(rank(above) - 1.0, rank);
-            Some(between(before, rank(above)))
+        let mut order: Vec<&Card> = self.column(card.column);
+        let pos = order.iter().position(|c| c.id == id)?;
+        let to = if step < 0 {
+            pos.checked_sub(1)?
         } else {
-            let below = pos + 1;
-            if below >= cards.len() {
-                return None;
-            }
-            let after = cards.get(below + 1).map_or(rank(below) + 1.0, |c| c.rank);
-            Some(between(rank(below), after))
+            Some(pos + 1).filter(|&t| t < order.len())?
+        };
+        order.swap(pos, to);
+        let prev = to.checked_sub(1).map(|i| order[i].rank);
+        let next = order.get(to + 1).map(|c| c.rank);
+        let single = match (prev, next) {
+            (None, None) => Some(card.rank),
+            (Some(a), None) => Some(a + 1.0).filter(|r| *r > a),
+            (None, Some(b)) => Some(b - 1.0).filter(|r| *r < b),
+            (Some(a), Some(b)) => Some((a + b) / 2.0).filter(|m| a < *m && *m < b),
+        };
+        if let Some(rank) = single {
+            return Some(vec![(id.to_owned(), rank)]);
         }
+        Some(
+            order
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.clone(), (i + 1) as f64))
+                .filter(|(cid, r)| self.card(cid).is_some_and(|c| c.rank != *r))
+                .collect(),
+        )
     }
 }
 
@@ -242,16 +262,6 @@ pub fn markdown(state: &super::collab::CollabState) -> String {
     md
 }
 
-/// A rank strictly between two others (or past `a` when they are equal).
-fn between(a: f64, b: f64) -> f64 {
-    let mid = (a + b) / 2.0;
-    if mid > a && mid < b {
-        mid
-    } else {
-        a + (b - a).abs().max(1e-9) / 2.0
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,16 +295,59 @@ mod tests {
         assert_eq!(ids(&board), ["a", "b", "c"]);
         assert_eq!(board.rank_at_end(Column::Todo), 4.0);
         assert_eq!(board.rank_at_end(Column::Doing), 1.0);
+        let one = |v: Option<Vec<(String, f64)>>| {
+            let v = v.unwrap();
+            assert_eq!(v.len(), 1);
+            v[0].1
+        };
         // c up one place lands between a and b.
-        let r = board.rank_for_step("c", -1).unwrap();
+        let r = one(board.step_ranks("c", -1));
         assert!(r > 1.0 && r < 2.0);
         // a up: already first.
-        assert_eq!(board.rank_for_step("a", -1), None);
-        assert_eq!(board.rank_for_step("c", 1), None);
-        let r = board.rank_for_step("a", 1).unwrap();
+        assert_eq!(board.step_ranks("a", -1), None);
+        assert_eq!(board.step_ranks("c", 1), None);
+        let r = one(board.step_ranks("a", 1));
         assert!(r > 2.0 && r < 3.0);
         // b up to the top goes above a.
-        assert!(board.rank_for_step("b", -1).unwrap() < 1.0);
+        assert!(one(board.step_ranks("b", -1)) < 1.0);
+        // Two cards added at once on two devices tie; moving the card below them up
+        // numbers the column afresh, and it does move.
+        let mut tied = BoardPart {
+            cards: vec![
+                card("x", Column::Todo, 1.0),
+                card("y", Column::Todo, 1.0),
+                card("z", Column::Todo, 1.0),
+            ],
+            statuses: Vec::new(),
+        };
+        let ranks = tied.step_ranks("z", -1).unwrap();
+        for (id, rank) in ranks {
+            tied.cards.iter_mut().find(|c| c.id == id).unwrap().rank = rank;
+        }
+        let ids: Vec<&str> = tied
+            .column(Column::Todo)
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids, ["x", "z", "y"]);
+        // And halving down to the limit of floating point falls back the same way.
+        let mut close = BoardPart {
+            cards: vec![
+                card("p", Column::Todo, 1.0),
+                card("q", Column::Todo, 1.0 + f64::EPSILON),
+                card("r", Column::Todo, 2.0),
+            ],
+            statuses: Vec::new(),
+        };
+        for (id, rank) in close.step_ranks("r", -1).unwrap() {
+            close.cards.iter_mut().find(|c| c.id == id).unwrap().rank = rank;
+        }
+        let ids: Vec<&str> = close
+            .column(Column::Todo)
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids, ["p", "r", "q"]);
     }
 
     #[test]

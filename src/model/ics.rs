@@ -154,10 +154,11 @@ pub fn week_ics(
     out.0
 }
 
-/// Reminders still to come as a calendar file: one short event each, with an alarm
-/// (VALARM, DISPLAY) at its start, so the person's calendar fires it even when the app is
-/// closed. Times are UTC; done reminders are left out. `app` is the app's address, for
-/// each event's link back.
+/// Reminders as a calendar file: one short event each, with an alarm (VALARM, DISPLAY)
+/// at its start, so the person's calendar fires it even when the app is closed. Times are
+/// UTC. A reminder marked done is written as cancelled (same UID, a higher SEQUENCE, no
+/// alarm), so importing a later file takes it out of calendars that update by UID. `app`
+/// is the app's address, for each event's link back.
 pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) -> String {
     let mut out = Ics::default();
     out.line("BEGIN:VCALENDAR");
@@ -165,7 +166,7 @@ pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) ->
     out.line("PRODID:-//Unhurried//Reminders//EN");
     out.line("CALSCALE:GREGORIAN");
     out.line("METHOD:PUBLISH");
-    for r in reminders.iter().filter(|r| !r.done) {
+    for r in reminders {
         let Some(at) = DateTime::<Utc>::from_timestamp_millis(r.at) else {
             continue;
         };
@@ -176,6 +177,7 @@ pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) ->
         };
         out.line("BEGIN:VEVENT");
         out.line(&format!("UID:reminder-{}@{UID_DOMAIN}", r.id));
+        out.line(&format!("SEQUENCE:{}", u8::from(r.done)));
         out.line(&format!("DTSTAMP:{}", utc_stamp(stamp)));
         out.line(&format!("DTSTART:{}", utc_stamp(at)));
         out.line("DURATION:PT15M");
@@ -191,11 +193,15 @@ pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) ->
             out.text("DESCRIPTION", description.trim());
         }
         out.line("TRANSP:TRANSPARENT");
-        out.line("BEGIN:VALARM");
-        out.line("ACTION:DISPLAY");
-        out.line("TRIGGER:PT0M");
-        out.text("DESCRIPTION", &format!("Reminder: {text}"));
-        out.line("END:VALARM");
+        if r.done {
+            out.line("STATUS:CANCELLED");
+        } else {
+            out.line("BEGIN:VALARM");
+            out.line("ACTION:DISPLAY");
+            out.line("TRIGGER:PT0M");
+            out.text("DESCRIPTION", &format!("Reminder: {text}"));
+            out.line("END:VALARM");
+        }
         out.line("END:VEVENT");
     }
     out.line("END:VCALENDAR");
@@ -1054,13 +1060,17 @@ mod tests {
             },
         ];
         let ics = reminders_ics(&list, stamp, "https://app.example");
-        assert!(ics.contains("BEGIN:VEVENT\r\nUID:reminder-r1@unhurried\r\nDTSTAMP:20261125T120000Z\r\nDTSTART:20261126T090000Z\r\nDURATION:PT15M\r\n"));
+        assert!(ics.contains("BEGIN:VEVENT\r\nUID:reminder-r1@unhurried\r\nSEQUENCE:0\r\nDTSTAMP:20261125T120000Z\r\nDTSTART:20261126T090000Z\r\nDURATION:PT15M\r\n"));
         assert!(ics.contains("SUMMARY:Reminder: Answer Ben\\; about the launch\\, today\r\n"));
         assert!(ics.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:PT0M\r\n"));
         assert!(ics
             .replace("\r\n ", "")
             .contains("https://app.example/shared/abc"));
-        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+        // The done one is cancelled, without an alarm.
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
+        assert_eq!(ics.matches("BEGIN:VALARM").count(), 1);
+        assert!(ics.contains("UID:reminder-r2@unhurried\r\nSEQUENCE:1\r\n"));
+        assert!(ics.contains("STATUS:CANCELLED\r\nEND:VEVENT"));
         assert!(ics.lines().all(|l| l.len() <= 75));
     }
 }

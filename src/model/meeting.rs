@@ -10,6 +10,8 @@ use super::rate::Rate;
 pub struct MeetingPart {
     /// `YYYY-MM-DDTHH:MM` on the organiser's clock, or empty.
     pub when: String,
+    /// The organiser's IANA zone when `when` was set, so others can read it on theirs.
+    pub when_zone: String,
     /// What everyone must know before the meeting.
     pub data: String,
     /// Important dates, one per line.
@@ -43,7 +45,7 @@ pub fn follow_up(state: &CollabState) -> String {
     };
     let mut out = format!("Follow-up: {title}\n");
     if !m.when.is_empty() {
-        out.push_str(&format!("{}\n", m.when.replace('T', " ")));
+        out.push_str(&format!("{}\n", when_line(m)));
     }
     let lines = |text: &str| -> Vec<String> {
         text.lines()
@@ -85,7 +87,7 @@ pub fn markdown(state: &CollabState) -> String {
     };
     let mut md = format!("# {}\n\n", one_line(title));
     if !m.when.is_empty() {
-        md.push_str(&format!("When: {}\n\n", m.when.replace('T', " ")));
+        md.push_str(&format!("When: {}\n\n", when_line(m)));
     }
     let section = |md: &mut String, head: &str, body: &str| {
         if !body.trim().is_empty() {
@@ -117,6 +119,16 @@ pub fn markdown(state: &CollabState) -> String {
         md.push_str(&format!("[Recording](<{}>)\n", m.recording));
     }
     md
+}
+
+/// "2026-12-01 10:00 (Europe/London)".
+fn when_line(m: &MeetingPart) -> String {
+    let when = m.when.replace('T', " ");
+    if m.when_zone.is_empty() {
+        when
+    } else {
+        format!("{when} ({})", m.when_zone)
+    }
 }
 
 fn action_line(a: &Action) -> String {
@@ -237,24 +249,27 @@ pub fn timer(items: &[AgendaItem], started: &[i64], ended: Option<i64>, now: i64
             overrun: 0,
         };
     };
+    // Saturating: the start times come from a shared document, which anyone could fill
+    // with extreme numbers.
     let until = ended.unwrap_or(now).max(first);
-    let elapsed = until - first;
+    let elapsed = until.saturating_sub(first);
     let index = started.len().min(items.len()).saturating_sub(1);
     let current = ended
         .is_none()
         .then_some(index)
         .filter(|_| !items.is_empty());
-    let item_start = started[index.min(started.len() - 1)];
-    let item_elapsed = (until - item_start).max(0);
-    let item_left = items
-        .get(index)
-        .map_or(0, |i| i64::from(i.minutes) * 60_000 - item_elapsed);
+    // The current item started when the facilitator last moved on.
+    let item_start = started.last().copied().unwrap_or(first);
+    let item_elapsed = until.saturating_sub(item_start).max(0);
+    let item_left = items.get(index).map_or(0, |i| {
+        (i64::from(i.minutes) * 60_000).saturating_sub(item_elapsed)
+    });
     TimerState {
         current,
         item_elapsed,
         item_left,
         elapsed,
-        overrun: (elapsed - plan).max(0),
+        overrun: elapsed.saturating_sub(plan).max(0),
     }
 }
 
@@ -314,6 +329,13 @@ mod tests {
         let starts = [t0, t0 + 2 * MIN, t0 + 7 * MIN, t0 + 14 * MIN];
         let s = timer(&a, &starts, Some(t0 + 17 * MIN), t0 + 30 * MIN);
         assert_eq!((s.current, s.elapsed, s.overrun), (None, 17 * MIN, 2 * MIN));
+        // Items removed while running: the current item is timed from the last start.
+        let short = &a[..2];
+        let s = timer(short, &starts[..3], None, t0 + 8 * MIN);
+        assert_eq!((s.current, s.item_elapsed), (Some(1), MIN));
+        // Hostile start times do not overflow.
+        let s = timer(&a, &[i64::MIN, i64::MAX], None, i64::MAX);
+        assert!(s.elapsed >= 0 && s.item_left <= i64::from(5 * 60_000));
         assert_eq!(clock_span(125_400), "2:05");
         assert_eq!(clock_span(-61_000), "−1:01");
     }

@@ -25,9 +25,9 @@ use crate::workspace::Workspace;
 #[derive(Clone, Copy)]
 pub struct Now(pub RwSignal<i64>);
 
-/// When this page was opened (ms): reminders due before it came due while the app was closed.
-#[derive(Clone, Copy)]
-pub struct Opened(pub i64);
+/// The reminders that came due while the app was closed, found when this page opened.
+#[derive(Clone)]
+pub struct Missed(pub std::sync::Arc<Vec<String>>);
 
 /// Whether a new build of the app is waiting to take over.
 #[derive(Clone, Copy)]
@@ -44,13 +44,13 @@ pub fn App() -> impl IntoView {
     let opened = crate::web::now_ms();
     let now = RwSignal::new(opened);
     provide_context(Now(now));
-    provide_context(Opened(opened));
     // The tick lives as long as the page.
     let _ = set_interval_with_handle(
         move || now.set(crate::web::now_ms()),
         std::time::Duration::from_secs(1),
     );
-    watch_reminders(ws, now, opened);
+    let missed = watch_reminders(ws, now, opened);
+    provide_context(Missed(std::sync::Arc::new(missed)));
     let on_update = Closure::<dyn FnMut()>::new(move || update_ready.set(true));
     crate::web::register_service_worker(&on_update);
     // The service worker holds the callback for the page's whole life.
@@ -93,8 +93,10 @@ pub fn App() -> impl IntoView {
 
 /// Tells the person about due reminders: on opening, the ones missed while the app was
 /// closed, in one notice; after that, each one as it comes due, as a system notification
-/// when allowed. Each is marked as told, so other tabs and later loads stay quiet.
-fn watch_reminders(ws: Workspace, now: RwSignal<i64>, opened: i64) {
+/// when allowed and as a notice in the app otherwise. Each is marked as told, so other
+/// tabs and later loads stay quiet, and remembered here as told even if that mark
+/// cannot be stored. Returns the missed ones.
+fn watch_reminders(ws: Workspace, now: RwSignal<i64>, opened: i64) -> Vec<String> {
     use crate::model::reminder::{due, missed};
     let missed_ids: Vec<String> = ws.state.with_untracked(|s| {
         missed(&s.reminders, opened)
@@ -114,11 +116,17 @@ fn watch_reminders(ws: Workspace, now: RwSignal<i64>, opened: i64) {
         );
         ws.mark_notified(&missed_ids);
     }
+    let told = StoredValue::new(
+        missed_ids
+            .iter()
+            .cloned()
+            .collect::<std::collections::HashSet<String>>(),
+    );
     Effect::new(move |_| {
         let fresh: Vec<(String, String, String)> = ws.state.with(|s| {
             due(&s.reminders, now.get())
                 .into_iter()
-                .filter(|r| !r.notified)
+                .filter(|r| !r.notified && !told.with_value(|t| t.contains(&r.id)))
                 .map(|r| (r.id.clone(), r.text.clone(), r.source.clone()))
                 .collect()
         });
@@ -131,9 +139,15 @@ fn watch_reminders(ws: Workspace, now: RwSignal<i64>, opened: i64) {
             } else {
                 format!("{text} ({source})")
             };
-            crate::web::notify("Reminder", &body, &format!("reminder-{id}"));
+            if !crate::web::notify("Reminder", &body, &format!("reminder-{id}")) {
+                ws.say(format!("Reminder: {body}"), None);
+            }
+            told.update_value(|t| {
+                t.insert(id.clone());
+            });
         }
         let ids: Vec<String> = fresh.into_iter().map(|(id, _, _)| id).collect();
         ws.mark_notified(&ids);
     });
+    missed_ids
 }

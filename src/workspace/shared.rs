@@ -25,15 +25,15 @@ enum Refresh {
     /// Only one text: typing is the hot path, and reading a 1,000-comment discussion
     /// costs tens of milliseconds.
     Text(TextField),
-    /// Only one card of a board: moving cards is the board's hot path.
-    Card(String),
+    /// Only some cards of a board: moving cards is the board's hot path.
+    Cards(Vec<String>),
 }
 
 /// What was read back after an edit.
 enum Read {
     Whole(Box<CollabState>),
     Text(TextField, String),
-    Card(String, Option<crate::model::board::Card>),
+    Cards(Vec<(String, Option<crate::model::board::Card>)>),
 }
 
 /// One shared document loaded in this tab, with its own storage.
@@ -317,7 +317,23 @@ impl Workspace {
     pub fn board_move(self, card: &str, column: crate::model::board::Column, rank: f64) {
         self.edit_shown(
             |doc, me, _, now| doc.move_card(me, now, card, column, rank),
-            Refresh::Card(card.to_owned()),
+            Refresh::Cards(vec![card.to_owned()]),
+        );
+    }
+
+    /// Moves a card of the shown board one place up (`-1`) or down (`1`) in its column.
+    pub fn board_step(self, card: &str, step: i32) {
+        let ranks = self.shared.with_untracked(|v| {
+            v.as_ref()
+                .and_then(|v| v.state.board.step_ranks(card, step))
+        });
+        let Some(ranks) = ranks.filter(|r| !r.is_empty()) else {
+            return;
+        };
+        let ids = ranks.iter().map(|(id, _)| id.clone()).collect();
+        self.edit_shown(
+            |doc, me, _, now| doc.rank_cards(me, now, card, &ranks),
+            Refresh::Cards(ids),
         );
     }
 
@@ -325,7 +341,7 @@ impl Workspace {
     pub fn board_edit_card(self, card: &str, title: &str, note: &str, owner: &str) -> bool {
         self.edit_shown(
             |doc, _, _, _| doc.update_card(card, title, note, owner),
-            Refresh::Card(card.to_owned()),
+            Refresh::Cards(vec![card.to_owned()]),
         )
         .is_some()
     }
@@ -348,10 +364,14 @@ impl Workspace {
             let read = match refresh {
                 Refresh::Whole => Read::Whole(Box::new(open.doc.state())),
                 Refresh::Text(field) => Read::Text(field, open.doc.text(field)),
-                Refresh::Card(id) => {
-                    let card = open.doc.card(&id);
-                    Read::Card(id, card)
-                }
+                Refresh::Cards(ids) => Read::Cards(
+                    ids.into_iter()
+                        .map(|id| {
+                            let card = open.doc.card(&id);
+                            (id, card)
+                        })
+                        .collect(),
+                ),
             };
             Some((result, saved, read))
         });
@@ -370,16 +390,18 @@ impl Workspace {
             let Some(v) = v.as_mut() else { return };
             match read {
                 Read::Whole(state) => v.state = *state,
-                Read::Card(id, card) => {
+                Read::Cards(read) => {
                     let cards = &mut v.state.board.cards;
-                    match (cards.iter().position(|c| c.id == id), card) {
-                        (Some(i), Some(card)) => cards[i] = card,
-                        (Some(i), None) => drop(cards.remove(i)),
-                        (None, Some(card)) => {
-                            let at = cards.partition_point(|c| c.id < card.id);
-                            cards.insert(at, card);
+                    for (id, card) in read {
+                        match (cards.iter().position(|c| c.id == id), card) {
+                            (Some(i), Some(card)) => cards[i] = card,
+                            (Some(i), None) => drop(cards.remove(i)),
+                            (None, Some(card)) => {
+                                let at = cards.partition_point(|c| c.id < card.id);
+                                cards.insert(at, card);
+                            }
+                            (None, None) => {}
                         }
-                        (None, None) => {}
                     }
                 }
                 Read::Text(field, text) => {

@@ -114,7 +114,7 @@ test('a meeting with a brief, its cost, a timer that runs over calmly, and a fol
 
   // The follow-up, as text and as an email.
   const follow = await page.locator('.follow-text').textContent();
-  expect(follow).toBe('Follow-up: Launch review\n2026-11-30 10:00\n\nQuestions\n- Ship on Monday?\n- Who tells support?\n\nNotes\nAgreed to ship on Monday.\n\nAction items\n- [ ] Tell support (owner: Ben), due 2026-12-02\n\nImportant dates\n- 2026-12-07 launch\n\nRecording: https://rec.example/launch\n');
+  expect(follow).toBe('Follow-up: Launch review\n2026-11-30 10:00 (Europe/London)\n\nQuestions\n- Ship on Monday?\n- Who tells support?\n\nNotes\nAgreed to ship on Monday.\n\nAction items\n- [ ] Tell support (owner: Ben), due 2026-12-02\n\nImportant dates\n- 2026-12-07 launch\n\nRecording: https://rec.example/launch\n');
   const mail = await page.getByRole('link', { name: 'Open as email' }).getAttribute('href');
   expect(mail.startsWith('mailto:?subject=Follow-up%3A%20Launch%20review&body=Follow-up%3A%20Launch%20review%0D%0A')).toBe(true);
   expect(decodeURIComponent(mail.split('&body=')[1]).replaceAll('\r\n', '\n')).toBe(follow);

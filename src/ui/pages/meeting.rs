@@ -5,6 +5,9 @@ use leptos::prelude::*;
 
 use crate::doc::collab::TextField;
 use crate::model::collab::checked_link;
+use crate::model::profile::parse_time_zone;
+use crate::model::reminder::parse_local;
+use crate::ui::pages::boundaries::local_moment;
 use crate::ui::pages::collab::shown_state;
 use crate::ui::widgets::{
     action_plan::ActionPlan, agenda_editor::AgendaEditor, async_check::AsyncCheck,
@@ -17,8 +20,29 @@ use crate::workspace::use_workspace;
 pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
-    let recording = RwSignal::new(state.with_untracked(|s| s.meeting.recording.clone()));
+    // Memos, so typing in the notes does not rewrite these fields under the person.
+    let stored_recording = Memo::new(move |_| state.with(|s| s.meeting.recording.clone()));
+    let when =
+        Memo::new(move |_| state.with(|s| (s.meeting.when.clone(), s.meeting.when_zone.clone())));
+    let recording = RwSignal::new(stored_recording.get_untracked());
+    // A teammate's new link, merged in, replaces what the field shows.
+    Effect::new(move |_| recording.set(stored_recording.get()));
     let recording_error = RwSignal::new(None::<&'static str>);
+    let my_zone = move || ws.state.with(|s| s.profile.time_zone.clone());
+    // The time on the reader's clock, when the organiser set it on another.
+    let for_me = move || {
+        let (at, zone) = when.get();
+        let mine = my_zone();
+        if at.is_empty() || zone.is_empty() || zone == mine {
+            return None;
+        }
+        let tz = parse_time_zone(&zone)?;
+        let instant = parse_local(tz, &at)?;
+        Some(format!(
+            "That is {} for you ({mine}).",
+            local_moment(instant, &mine)
+        ))
+    };
     let save_recording = move |_| {
         let url = recording.get_untracked();
         if !url.trim().is_empty() {
@@ -42,9 +66,19 @@ pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
             <div class="collab-main">
                 <section class="card" aria-labelledby="brief-head">
                     <h2 id="brief-head">"Before the meeting"</h2>
-                    <label for="meeting-when">"When"</label>
-                    <input id="meeting-when" type="datetime-local" prop:value=move || state.with(|s| s.meeting.when.clone())
-                        on:change=move |ev| { let v = event_target_value(&ev); ws.collab_edit(|d, _, _, _| d.set_when(&v)); }/>
+                    <label for="meeting-when">{move || {
+                        let zone = when.with(|w| w.1.clone());
+                        if zone.is_empty() { "When".to_owned() } else { format!("When ({zone} time)") }
+                    }}</label>
+                    <input id="meeting-when" type="datetime-local" prop:value=move || when.with(|w| w.0.clone())
+                        aria-describedby="meeting-when-local"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            // Set on the clock of whoever sets it, and said so.
+                            let zone = my_zone();
+                            ws.collab_edit(|d, _, _, _| d.set_when(&v, &zone));
+                        }/>
+                    <p class="hint" id="meeting-when-local">{for_me}</p>
                     <CollabText field=TextField::Data label="What everyone must know" visible_label=true rows=5
                         hint="The data and context to read before joining, so the meeting spends no time on it."/>
                     <CollabText field=TextField::Questions label="Questions this meeting must answer" visible_label=true rows=3

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::model::profile::parse_time_zone;
 use crate::model::reminder::{due, next_office_hours, upcoming, Reminder};
-use crate::ui::app::{Now, Opened};
+use crate::ui::app::{Missed, Now};
 use crate::ui::pages::boundaries::local_moment;
 use crate::workspace::use_workspace;
 
@@ -18,7 +18,7 @@ pub fn RemindersPage() -> impl IntoView {
     crate::web::set_title("Reminders");
     let ws = use_workspace();
     let now = expect_context::<Now>().0;
-    let opened = expect_context::<Opened>().0;
+    let missed_ids = StoredValue::new(expect_context::<Missed>().0);
     let permission = RwSignal::new(crate::web::notification_permission());
     // Memos: the clock ticks every second, and rebuilding the lists at each tick would
     // take the keyboard focus away from their buttons.
@@ -68,7 +68,7 @@ pub fn RemindersPage() -> impl IntoView {
         let id = r.id.clone();
         let (done_id, snooze_id, hour_id, delete_id) =
             (id.clone(), id.clone(), id.clone(), id.clone());
-        let missed = is_due && r.at < opened;
+        let missed = is_due && missed_ids.with_value(|m| m.contains(&r.id));
         let when = local_moment(r.at, &zone());
         view! {
             <li class="reminder" class:due=is_due>
@@ -86,7 +86,7 @@ pub fn RemindersPage() -> impl IntoView {
                         <button type="button" class="small" on:click=move |_| ws.reminder_done(&done_id)>"Done"</button>
                         <button type="button" class="quiet small" on:click=move |_| ws.snooze_reminder(&hour_id, crate::web::now_ms() + HOUR)>"In an hour"</button>
                         {snooze_at().map(|at| view! {
-                            <button type="button" class="quiet small" on:click=move |_| ws.snooze_reminder(&snooze_id, at)>"At my next office hours"</button>
+                            <button type="button" class="quiet small" on:click=move |_| ws.snooze_reminder(&snooze_id, at)>{format!("At my office hours, {}", local_moment(at, &zone()))}</button>
                         })}
                     })}
                     <button type="button" class="quiet small" aria-label=format!("Delete reminder: {}", r.text) on:click=move |_| ws.delete_reminder(&delete_id)>"Delete"</button>

@@ -29,43 +29,59 @@ pub fn AgendaEditor() -> impl IntoView {
         }
     };
     let total = move || state.with(|s| s.meeting.planned_minutes());
+    let running = Memo::new(move |_| {
+        state.with(|s| !s.meeting.started.is_empty() && s.meeting.ended.is_none())
+    });
     view! {
         <section class="card" aria-labelledby="agenda-head">
             <h2 id="agenda-head">"Agenda"</h2>
             <p class="hint">{move || format!("{} minutes in all. The framework's meeting is 15: introductions 1, three points 5, action items 7, summary 2.", total())}</p>
+            {move || running.get().then(|| view! { <p class="hint">"The agenda is fixed while the meeting runs: titles and minutes can change, the order cannot."</p> })}
             <ol class="agenda-list">
-                <For each=move || state.with(|s| s.meeting.agenda.clone().into_iter().enumerate().collect::<Vec<_>>())
-                    key=|(i, a)| (*i, a.id.clone(), a.title.clone(), a.minutes) let:entry>
+                // Keyed by id alone, so moving an item keeps its row (and what is typed in it).
+                <For each=move || state.with(|s| s.meeting.agenda.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+                    key=|id| id.clone() let:id>
                     {
-                        let (index, item) = entry;
-                        let last = move || state.with(|s| s.meeting.agenda.len()) == index + 1;
-                        let (id1, id2, id3, id4, id5) = (item.id.clone(), item.id.clone(), item.id.clone(), item.id.clone(), item.id.clone());
-                        let minutes_now = item.minutes;
-                        let title_now = item.title.clone();
+                        let id = StoredValue::new(id);
+                        let item = Memo::new(move |_| state.with(|s| {
+                            let agenda = &s.meeting.agenda;
+                            let index = agenda.iter().position(|a| a.id == id.get_value()).unwrap_or(0);
+                            (index, agenda.len(), agenda.get(index).cloned().unwrap_or_default())
+                        }));
+                        let title = move || item.with(|i| i.2.title.clone());
+                        let minutes = move || item.with(|i| i.2.minutes);
+                        let shift = move |up: bool| {
+                            ws.collab_edit(|d, _, _, _| d.move_agenda_item(&id.get_value(), up));
+                            focus(&format!("agenda-{}-{}", id.get_value(), if up { "up" } else { "down" }));
+                        };
                         view! {
                             <li class="agenda-item">
-                                <label class="visually-hidden" for=format!("agenda-title-{}", item.id)>{format!("Item {} title", index + 1)}</label>
-                                <input id=format!("agenda-title-{}", item.id) type="text" maxlength="500" value=item.title.clone()
+                                <label class="visually-hidden" for=format!("agenda-title-{}", id.get_value())>{move || format!("Item {} title", item.with(|i| i.0) + 1)}</label>
+                                <input id=format!("agenda-title-{}", id.get_value()) type="text" maxlength="500" prop:value=title
                                     on:change=move |ev| {
                                         let t = event_target_value(&ev);
-                                        ws.collab_edit(|d, _, _, _| d.update_agenda_item(&id1, t.trim(), minutes_now));
+                                        let m = minutes();
+                                        ws.collab_edit(|d, _, _, _| d.update_agenda_item(&id.get_value(), t.trim(), m));
                                     }/>
                                 <label class="agenda-minutes">
-                                    <input type="number" min="0" max=MAX_ITEM_MINUTES inputmode="numeric" value=item.minutes
-                                        aria-label=format!("Minutes for {}", item.title)
+                                    <input type="number" min="0" max=MAX_ITEM_MINUTES inputmode="numeric" prop:value=move || minutes().to_string()
+                                        aria-label=move || format!("Minutes for {}", title())
                                         on:change=move |ev| {
-                                            let m = event_target_value(&ev).trim().parse::<u32>().unwrap_or(minutes_now);
-                                            ws.collab_edit(|d, _, _, _| d.update_agenda_item(&id2, &title_now, m));
+                                            let m = event_target_value(&ev).trim().parse::<u32>().unwrap_or_else(|_| minutes());
+                                            let t = title();
+                                            ws.collab_edit(|d, _, _, _| d.update_agenda_item(&id.get_value(), &t, m));
                                         }/>
                                     <span>"min"</span>
                                 </label>
                                 <span class="agenda-buttons">
-                                    <button type="button" class="quiet small" disabled=index == 0 aria-label=format!("Move {} up", item.title)
-                                        on:click=move |_| { ws.collab_edit(|d, _, _, _| d.move_agenda_item(&id3, true)); }>"↑"</button>
-                                    <button type="button" class="quiet small" disabled=last aria-label=format!("Move {} down", item.title)
-                                        on:click=move |_| { ws.collab_edit(|d, _, _, _| d.move_agenda_item(&id4, false)); }>"↓"</button>
-                                    <button type="button" class="quiet small" aria-label=format!("Remove {}", item.title)
-                                        on:click=move |_| ws.delete_shared_item(ItemList::Agenda, &id5, "Agenda item")>"Remove"</button>
+                                    <button type="button" id=format!("agenda-{}-up", id.get_value()) class="quiet small"
+                                        disabled=move || running.get() || item.with(|i| i.0 == 0) aria-label=move || format!("Move {} up", title())
+                                        on:click=move |_| shift(true)>"↑"</button>
+                                    <button type="button" id=format!("agenda-{}-down", id.get_value()) class="quiet small"
+                                        disabled=move || running.get() || item.with(|i| i.0 + 1 >= i.1) aria-label=move || format!("Move {} down", title())
+                                        on:click=move |_| shift(false)>"↓"</button>
+                                    <button type="button" class="quiet small" disabled=running aria-label=move || format!("Remove {}", title())
+                                        on:click=move |_| ws.delete_shared_item(ItemList::Agenda, &id.get_value(), "Agenda item")>"Remove"</button>
                                 </span>
                             </li>
                         }
@@ -85,4 +101,20 @@ pub fn AgendaEditor() -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// Puts focus back on a button after its row moved (a moved row is taken out of the page
+/// and put back, which drops the focus).
+fn focus(id: &str) {
+    let id = id.to_owned();
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }

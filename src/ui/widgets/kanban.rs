@@ -51,7 +51,7 @@ pub fn Kanban() -> impl IntoView {
                     let head = format!("column-head-{}", c.key());
                     let head_id = head.clone();
                     // Each column follows only its own cards.
-                    let column = Memo::new(move |_| state.with(|s| s.board.column(c).into_iter().cloned().collect::<Vec<_>>()));
+                    let column = Memo::new(move |_| state.with(|s| s.board.column(c).into_iter().map(|card| card.id.clone()).collect::<Vec<_>>()));
                     let cards = move || column.get();
                     let count = move || column.with(Vec::len);
                     view! {
@@ -65,8 +65,10 @@ pub fn Kanban() -> impl IntoView {
                             }>
                             <h3 id=head_id>{c.label()}<span class="count">{count}</span></h3>
                             <ul class="card-list">
-                                <For each=cards key=|card| (card.id.clone(), card.title.clone(), card.note.clone(), card.owner.clone(), card.column, card.rank.to_bits()) let:card>
-                                    <WorkCard card/>
+                                // Keyed by id alone: a card's words follow the board inside it, so a
+                                // merge never rebuilds a card that is being edited.
+                                <For each=cards key=|id| id.clone() let:id>
+                                    <WorkCard id/>
                                 </For>
                             </ul>
                         </section>

@@ -17,6 +17,26 @@ pub fn MeetingTimer() -> impl IntoView {
     let timer_state =
         Memo::new(move |_| meeting.with(|m| timer(&m.agenda, &m.started, m.ended, now.get())));
     let running = move || meeting.with(|m| !m.started.is_empty() && m.ended.is_none());
+    // The item being discussed changes a few times a meeting; the clock every second.
+    // Only the clock's texts follow the second.
+    let current = Memo::new(move |_| {
+        let index = timer_state.with(|t| t.current).filter(|_| running());
+        index.and_then(|i| meeting.with(|m| m.agenda.get(i).cloned()))
+    });
+    let over = Memo::new(move |_| timer_state.with(|t| t.item_over()));
+    let current_index = Memo::new(move |_| timer_state.with(|t| t.current));
+    // A memo: the live region is written only when what it says changes.
+    let announcement = Memo::new(move |_| match current.get() {
+        Some(item) if over.get() => format!("{} is over its time.", item.title),
+        Some(item) => format!("Now: {}.", item.title),
+        None => meeting.with(|m| {
+            if m.started.is_empty() {
+                String::new()
+            } else {
+                "The meeting has ended.".to_owned()
+            }
+        }),
+    });
     let ended = move || meeting.with(|m| m.ended.is_some());
     let next_label = move || {
         meeting.with(|m| {
@@ -53,17 +73,18 @@ pub fn MeetingTimer() -> impl IntoView {
         <section class="card meeting-timer" aria-labelledby="timer-head">
             <h2 id="timer-head">"Timer"</h2>
             {move || {
-                let t = timer_state.get();
-                let item = t.current.and_then(|i| meeting.with(|m| m.agenda.get(i).cloned()));
-                match item {
-                    Some(item) if running() => view! {
-                        <div class="timer-now" class:over=t.item_over()>
+                match current.get() {
+                    Some(item) => view! {
+                        <div class="timer-now" class:over=move || over.get()>
                             <p class="timer-item">{item.title.clone()}</p>
-                            <p class="timer-clock" aria-hidden="true">{clock_span(t.item_elapsed)}<span class="of">{format!(" of {}:00", item.minutes)}</span></p>
-                            <p class="timer-note">{if t.item_over() {
-                                format!("{} over. Wrap this item up when you can.", clock_span(-t.item_left))
-                            } else {
-                                format!("{} left on this item.", clock_span(t.item_left))
+                            <p class="timer-clock" aria-hidden="true">{move || clock_span(timer_state.get().item_elapsed)}<span class="of">{format!(" of {}:00", item.minutes)}</span></p>
+                            <p class="timer-note">{move || {
+                                let t = timer_state.get();
+                                if t.item_over() {
+                                    format!("{} over. Wrap this item up when you can.", clock_span(-t.item_left))
+                                } else {
+                                    format!("{} left on this item.", clock_span(t.item_left))
+                                }
                             }}</p>
                             <p class="hint">{move || {
                                 let total = meeting.with(|m| m.planned_minutes());
@@ -75,19 +96,10 @@ pub fn MeetingTimer() -> impl IntoView {
                 }
             }}
             // Said once per change of item, not every second.
-            <p class="visually-hidden" aria-live="polite">{move || {
-                let t = timer_state.get();
-                match t.current {
-                    Some(i) if running() => {
-                        let title = meeting.with(|m| m.agenda.get(i).map(|a| a.title.clone()).unwrap_or_default());
-                        if t.item_over() { format!("{title} is over its time.") } else { format!("Now: {title}.") }
-                    }
-                    _ => status(),
-                }
-            }}</p>
+            <p class="visually-hidden" aria-live="polite">{announcement}</p>
             <ol class="timer-steps">
                 {move || meeting.with(|m| {
-                    let current = timer_state.get().current;
+                    let current = current_index.get();
                     m.agenda.iter().enumerate().map(|(i, item)| {
                         let done = i < m.started.len() && (current != Some(i));
                         let step = if current == Some(i) { "current" } else if done { "done" } else { "" };

@@ -21,7 +21,17 @@ pub fn RemindMe(#[prop(into)] what: String, kind: &'static str) -> impl IntoView
     let open = RwSignal::new(false);
     let at_text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
-    let zone = move || ws.state.with(|s| s.profile.time_zone.clone());
+    // The profile's zone, else the browser's: a reminder is never refused for want of one.
+    let zone = move || {
+        let z = ws.state.with(|s| s.profile.time_zone.clone());
+        if parse_time_zone(&z).is_some() {
+            z
+        } else if parse_time_zone(&crate::web::browser_time_zone()).is_some() {
+            crate::web::browser_time_zone()
+        } else {
+            "UTC".to_owned()
+        }
+    };
     let what = StoredValue::new(what);
     let set = move |at: i64| {
         let (link, source) =

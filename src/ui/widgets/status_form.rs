@@ -13,6 +13,15 @@ pub fn StatusForm(today: Signal<String>) -> impl IntoView {
     let state = shown_state();
     let me = me();
     let date = RwSignal::new(today.get_untracked());
+    // Left open past midnight, the form moves on to the new day, unless the person chose
+    // another day themselves.
+    Effect::new(move |previous: Option<String>| {
+        let t = today.get();
+        if previous.is_some_and(|p| date.get_untracked() == p) {
+            date.set(t.clone());
+        }
+        t
+    });
     let draft = RwSignal::new(StatusCard::default());
     // A memo, so other people's cards and card moves leave the draft alone.
     let posted = Memo::new(move |_| state.with(|s| s.board.status(&me, &date.get()).cloned()));

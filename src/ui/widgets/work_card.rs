@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::doc::collab::ItemList;
-use crate::model::board::{Card, Column};
+use crate::model::board::Column;
 use crate::ui::pages::collab::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
 use crate::workspace::use_workspace;
@@ -24,33 +24,42 @@ pub fn move_card(card: &str, to: Column) {
 }
 
 #[component]
-pub fn WorkCard(card: Card) -> impl IntoView {
+pub fn WorkCard(
+    /// The card's id; its words are read from the board, so a teammate's edit merged
+    /// while this card's form is open updates the card without closing the form.
+    id: String,
+) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
     let news = shown_news();
     let open = expect_context::<OpenCard>().0;
     let editing = RwSignal::new(false);
     let (title, note, owner) = (
-        RwSignal::new(card.title.clone()),
-        RwSignal::new(card.note.clone()),
-        RwSignal::new(card.owner.clone()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
     );
-    let id = StoredValue::new(card.id.clone());
+    let id = StoredValue::new(id);
+    let card = Memo::new(move |_| {
+        state.with(|s| s.board.card(&id.get_value()).cloned().unwrap_or_default())
+    });
     let is_new = move || news.with(|n| n.cards.contains(&id.get_value()));
     let is_open = move || open.with(|o| o.as_deref() == Some(id.get_value().as_str()));
     let step = move |dir: i32| {
         let id = id.get_value();
-        let Some(rank) = state.with_untracked(|s| s.board.rank_for_step(&id, dir)) else {
-            return;
-        };
-        let column = state.with_untracked(|s| s.board.card(&id).map(|c| c.column));
-        if let Some(column) = column {
-            ws.board_move(&id, column, rank);
-            focus(&format!(
-                "card-{id}-{}",
-                if dir < 0 { "up" } else { "down" }
-            ));
-        }
+        ws.board_step(&id, dir);
+        focus(&format!(
+            "card-{id}-{}",
+            if dir < 0 { "up" } else { "down" }
+        ));
+    };
+    let start_edit = move |_| {
+        card.with_untracked(|c| {
+            title.set(c.title.clone());
+            note.set(c.note.clone());
+            owner.set(c.owner.clone());
+        });
+        editing.set(true);
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -64,15 +73,14 @@ pub fn WorkCard(card: Card) -> impl IntoView {
             focus(&format!("card-{}-actions", id.get_value()));
         }
     };
-    let column = card.column;
-    let text = card.title.clone();
+    let name = move || card.with(|c| c.title.clone());
     let actions = move || {
         let id = id.get_value();
-        let t = text.clone();
         let select_id = format!("card-{id}-column");
+        let column = card.with_untracked(|c| c.column);
         view! {
-            <div class="card-actions" role="group" aria-label=format!("Actions for {t}")>
-                <label class="visually-hidden" for=select_id.clone()>{format!("Column for {t}")}</label>
+            <div class="card-actions" role="group" aria-label=move || format!("Actions for {}", name())>
+                <label class="visually-hidden" for=select_id.clone()>{move || format!("Column for {}", name())}</label>
                 <select id=select_id on:change={
                     let id = id.clone();
                     move |ev| {
@@ -85,33 +93,30 @@ pub fn WorkCard(card: Card) -> impl IntoView {
                         <option value=c.key() selected=c == column>{c.label()}</option>
                     }).collect_view()}
                 </select>
-                <button type="button" id=format!("card-{id}-up") class="quiet small" aria-label=format!("Move {t} up") on:click=move |_| step(-1)>"↑"</button>
-                <button type="button" id=format!("card-{id}-down") class="quiet small" aria-label=format!("Move {t} down") on:click=move |_| step(1)>"↓"</button>
-                <button type="button" class="quiet small" aria-label=format!("Edit {t}") on:click=move |_| editing.set(true)>"Edit"</button>
-                <button type="button" class="quiet small" aria-label=format!("Remove {t}") on:click={
+                <button type="button" id=format!("card-{id}-up") class="quiet small" aria-label=move || format!("Move {} up", name()) on:click=move |_| step(-1)>"↑"</button>
+                <button type="button" id=format!("card-{id}-down") class="quiet small" aria-label=move || format!("Move {} down", name()) on:click=move |_| step(1)>"↓"</button>
+                <button type="button" class="quiet small" aria-label=move || format!("Edit {}", name()) on:click=start_edit>"Edit"</button>
+                <button type="button" class="quiet small" aria-label=move || format!("Remove {}", name()) on:click={
                     let id = id.clone();
                     move |_| ws.delete_shared_item(ItemList::Cards, &id, "Card")
                 }>"Remove"</button>
-                <RemindMe what=format!("Card: {t}") kind="card"/>
+                <RemindMe what=format!("Card: {}", card.with_untracked(|c| c.title.clone())) kind="card"/>
             </div>
         }
     };
     view! {
-        <li class="work-card" class:new=is_new class:blocked=column == Column::Blocked
-            id=format!("card-{}", card.id) draggable="true"
+        <li class="work-card" class:new=is_new class:blocked=move || card.with(|c| c.column == Column::Blocked)
+            id=format!("card-{}", id.get_value()) draggable="true"
             on:dragstart=move |ev: leptos::ev::DragEvent| {
                 if let Some(dt) = ev.data_transfer() {
                     let _ = dt.set_data("text/plain", &id.get_value());
                     dt.set_effect_allowed("move");
                 }
             }>
-            <Show when=move || editing.get() fallback={
-                let card = card.clone();
-                move || view! {
-                    <h3 class="card-title">{card.title.clone()}</h3>
-                    {(!card.owner.trim().is_empty()).then(|| view! { <p class="task-meta">{card.owner.clone()}</p> })}
-                    {(!card.note.trim().is_empty()).then(|| view! { <p class="card-note">{card.note.clone()}</p> })}
-                }
+            <Show when=move || editing.get() fallback=move || view! {
+                <h3 class="card-title">{name}</h3>
+                {move || card.with(|c| (!c.owner.trim().is_empty()).then(|| view! { <p class="task-meta">{c.owner.clone()}</p> }))}
+                {move || card.with(|c| (!c.note.trim().is_empty()).then(|| view! { <p class="card-note">{c.note.clone()}</p> }))}
             }>
                 <form class="card-edit" on:submit=save>
                     <label for=format!("card-title-{}", id.get_value())>"Title"</label>
@@ -128,14 +133,14 @@ pub fn WorkCard(card: Card) -> impl IntoView {
             </Show>
             <div class="card-foot">
                 {move || is_new().then(|| view! { <span class="tag new">"New"</span> })}
-                <button type="button" id=format!("card-{}-actions", card.id) class="quiet small card-toggle"
-                    aria-expanded=move || is_open().to_string() aria-label=format!("Actions for {}", card.title)
+                <button type="button" id=format!("card-{}-actions", id.get_value()) class="quiet small card-toggle"
+                    aria-expanded=move || is_open().to_string() aria-label=move || format!("Actions for {}", name())
                     on:click=move |_| open.update(|o| {
                         let me = id.get_value();
                         *o = if o.as_deref() == Some(me.as_str()) { None } else { Some(me) };
                     })>"Actions"</button>
             </div>
-            <Show when=is_open>{actions.clone()}</Show>
+            <Show when=is_open>{actions}</Show>
         </li>
     }
 }
