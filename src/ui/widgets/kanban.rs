@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::board::Column;
 use crate::ui::pages::collab::shown_state;
-use crate::ui::widgets::work_card::{move_card, OpenCard, WorkCard};
+use crate::ui::widgets::work_card::{move_card, CardSignals, OpenCard, WorkCard};
 use crate::workspace::use_workspace;
 
 #[component]
@@ -13,6 +13,9 @@ pub fn Kanban() -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
     provide_context(OpenCard(RwSignal::new(None)));
+    let signals = CardSignals::default();
+    provide_context(signals);
+    Effect::new(move |_| state.with(|s| signals.sync(&s.board.cards)));
     let title = RwSignal::new(String::new());
     let column = RwSignal::new(Column::Todo);
     let add = move |ev: leptos::ev::SubmitEvent| {

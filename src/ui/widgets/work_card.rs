@@ -6,7 +6,9 @@
 use leptos::prelude::*;
 
 use crate::doc::collab::ItemList;
-use crate::model::board::Column;
+use std::collections::HashMap;
+
+use crate::model::board::{Card, Column};
 use crate::ui::pages::collab::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
 use crate::workspace::use_workspace;
@@ -15,6 +17,56 @@ use crate::workspace::use_workspace;
 /// moves (a moved card is drawn anew in its new place).
 #[derive(Clone, Copy)]
 pub struct OpenCard(pub RwSignal<Option<String>>);
+
+/// One signal per card, kept by the board and updated only for cards that changed: a
+/// move then touches one card's view, not all five hundred (a memo per card would copy
+/// every card at every change to find that out).
+#[derive(Clone, Copy)]
+pub struct CardSignals(pub StoredValue<HashMap<String, ArcRwSignal<Card>>>);
+
+impl Default for CardSignals {
+    fn default() -> Self {
+        CardSignals(StoredValue::new(HashMap::new()))
+    }
+}
+
+impl CardSignals {
+    /// Brings every card's signal up to date with the board.
+    pub fn sync(self, cards: &[Card]) {
+        self.0.update_value(|map| {
+            for card in cards {
+                match map.get(&card.id) {
+                    Some(signal) => {
+                        if signal.with_untracked(|old| old != card) {
+                            signal.set(card.clone());
+                        }
+                    }
+                    None => {
+                        map.insert(card.id.clone(), ArcRwSignal::new(card.clone()));
+                    }
+                }
+            }
+        });
+    }
+
+    /// The signal of card `id`, brought up to date with the board: a card drawn anew in
+    /// another column is drawn before `sync` has run for the move.
+    fn get(self, id: &str) -> ArcRwSignal<Card> {
+        let card = shown_state()
+            .with_untracked(|s| s.board.card(id).cloned())
+            .unwrap_or_default();
+        if let Some(signal) = self.0.with_value(|m| m.get(id).cloned()) {
+            if signal.with_untracked(|old| *old != card) {
+                signal.set(card);
+            }
+            return signal;
+        }
+        let signal = ArcRwSignal::new(card);
+        self.0
+            .update_value(|m| drop(m.insert(id.to_owned(), signal.clone())));
+        signal
+    }
+}
 
 /// Moves a card to the end of `column`.
 pub fn move_card(card: &str, to: Column) {
@@ -30,7 +82,6 @@ pub fn WorkCard(
     id: String,
 ) -> impl IntoView {
     let ws = use_workspace();
-    let state = shown_state();
     let news = shown_news();
     let open = expect_context::<OpenCard>().0;
     let editing = RwSignal::new(false);
@@ -40,9 +91,8 @@ pub fn WorkCard(
         RwSignal::new(String::new()),
     );
     let id = StoredValue::new(id);
-    let card = Memo::new(move |_| {
-        state.with(|s| s.board.card(&id.get_value()).cloned().unwrap_or_default())
-    });
+    // A handle owned by this view onto the board's signal for the card.
+    let card = RwSignal::from(expect_context::<CardSignals>().get(&id.get_value()));
     let is_new = move || news.with(|n| n.cards.contains(&id.get_value()));
     let is_open = move || open.with(|o| o.as_deref() == Some(id.get_value().as_str()));
     let step = move |dir: i32| {
@@ -77,7 +127,6 @@ pub fn WorkCard(
     let actions = move || {
         let id = id.get_value();
         let select_id = format!("card-{id}-column");
-        let column = card.with_untracked(|c| c.column);
         view! {
             <div class="card-actions" role="group" aria-label=move || format!("Actions for {}", name())>
                 <label class="visually-hidden" for=select_id.clone()>{move || format!("Column for {}", name())}</label>
@@ -90,7 +139,7 @@ pub fn WorkCard(
                     }
                 }>
                     {Column::ALL.into_iter().map(|c| view! {
-                        <option value=c.key() selected=c == column>{c.label()}</option>
+                        <option value=c.key() selected=move || card.with(|x| x.column == c)>{c.label()}</option>
                     }).collect_view()}
                 </select>
                 <button type="button" id=format!("card-{id}-up") class="quiet small" aria-label=move || format!("Move {} up", name()) on:click=move |_| step(-1)>"↑"</button>
