@@ -628,7 +628,7 @@ fn save_open(open: &mut OpenShared) -> Saved {
 fn display(title: &str) -> String {
     let t = title.trim();
     if t.is_empty() {
-        "Untitled discussion".into()
+        "Untitled".into()
     } else {
         t.chars().take(60).collect()
     }
