@@ -2,5 +2,6 @@
 //! its methods. One component per file.
 
 pub mod app;
+pub mod focus;
 pub mod pages;
 pub mod widgets;
