@@ -2,6 +2,5 @@
 //! its methods. One component per file.
 
 pub mod app;
-pub mod focus;
 pub mod pages;
 pub mod widgets;

@@ -47,23 +47,3 @@ export async function waitForServiceWorker(page) {
 export function taskRow(page, title) {
   return page.locator('li.task-row').filter({ has: taskButton(page, title) });
 }
-
-/** Clicks a share button ("Copy link", "Copy reply link") and returns the link it made. */
-export async function makeLink(page, button) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const field = page.locator('#share-url');
-  await expect(field).toBeVisible();
-  return field.inputValue();
-}
-
-/** Opens a link the way a person does: pasted into the address bar of a tab. */
-export async function openLink(page, url) {
-  await page.goto(url);
-  // The fragment is taken in and removed from the address bar and the history.
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
-}
-
-/** Follows a link of the main navigation. */
-export async function goTo(page, name) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-}

@@ -1,7 +1,7 @@
 // A weekly meeting made short and prepared, run through its timer on Playwright's clock;
 // 'could this be async?' turning one into a discussion; and a reminder that fires.
 import { test, expect } from '@playwright/test';
-import { welcome, watchConsole, goTo } from './helpers.mjs';
+import { welcome, watchConsole } from './helpers.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 const shots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 // Sunday 29 Nov 2026, 12:00 in London.
 const NOW = new Date('2026-11-29T12:00:00Z');
+
+async function goTo(page, name) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+}
 
 async function startMeeting(page, title) {
   await goTo(page, 'Shared');

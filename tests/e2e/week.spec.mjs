@@ -1,7 +1,7 @@
 // The maker/manager week, people across time zones, boundaries, and the
 // 'how to work with me' page read by a client in another zone.
 import { test, expect } from '@playwright/test';
-import { welcome, watchConsole, waitForServiceWorker, goTo } from './helpers.mjs';
+import { welcome, watchConsole, waitForServiceWorker } from './helpers.mjs';
 import { crc32 } from '../interop/checks.mjs';
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
 import * as Automerge from '@automerge/automerge';
@@ -16,6 +16,10 @@ const NOW = new Date('2026-11-25T12:00:00Z');
 
 function block(page, name) {
   return page.getByRole('button', { name, exact: true });
+}
+
+async function goTo(page, name) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 }
 
 /** Drags with the mouse in small steps, as a person does. */

@@ -51,7 +51,16 @@ fn pct(minutes: u32) -> String {
 }
 
 fn focus_block(id: &str) {
-    crate::ui::focus::focus_after_render(&format!("block-{id}"));
+    let id = format!("block-{id}");
+    // After the DOM has caught up with the change.
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }
 
 /// Puts focus on the grid itself, after the focused block was deleted.
