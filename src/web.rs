@@ -98,6 +98,23 @@ export function notify(title, body, tag) {
   }
   return true;
 }
+// The control someone used to write before they had given a name: once they have,
+// the same write is made again, so nothing they typed or clicked is lost.
+let writer = null;
+export function remember_writer() {
+  const el = document.activeElement;
+  writer = el && el !== document.body ? el : null;
+}
+export function retry_writer() {
+  const el = writer;
+  writer = null;
+  if (!el || !el.isConnected) return;
+  el.focus();
+  if (el instanceof HTMLButtonElement) el.click();
+  else if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox")) {
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+  } else if (el.form) el.form.requestSubmit();
+}
 export function perf_mark(name) { try { performance.mark(name); } catch (_) {} }
 export function perf_measure(name, start, end) { try { performance.measure(name, start, end); } catch (_) {} }
 export function apply_update() {
@@ -125,6 +142,8 @@ extern "C" {
     /// (about 1 MB of wasm) just to print a time.
     pub fn format_time(ms: f64, zone: &str) -> String;
     /// A User Timing mark, read by the timing script (`tests/perf/timing.mjs`).
+    pub fn remember_writer();
+    pub fn retry_writer();
     pub fn perf_mark(name: &str);
     /// A User Timing measure between two marks.
     pub fn perf_measure(name: &str, start: &str, end: &str);

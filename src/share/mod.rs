@@ -1,9 +1,12 @@
 //! Turning a document into a file a person can keep or move, and back.
 //!
-//! File layout (format 1): the 9 bytes `UNHURRIED`, one byte format version, one byte
-//! kind length, the kind in ASCII (`personal`), then the Automerge document bytes as
-//! `save()` writes them. The size is checked before anything is parsed. Only this module
-//! knows the layout.
+//! File layout: the 9 bytes `UNHURRIED`, one byte format version, one byte kind length,
+//! the kind in ASCII, then the content. Format 1 carries one document: `personal` (the
+//! Automerge bytes as `save()` writes them) or `share` (a link's frame). Format 2 is the
+//! whole backup (`backup`): the personal document and every shared document the person
+//! holds, each shared one as a link frame, so it passes the same CRC, bounded inflate and
+//! chunk walk as a link. `docs/backup-format.md` specifies both. The size is checked
+//! before anything is parsed. Only this module knows the layout.
 
 pub mod chunks;
 pub mod exchange;
@@ -13,8 +16,16 @@ pub mod page_link;
 use crate::doc::DocKind;
 
 const MAGIC: &[u8; 9] = b"UNHURRIED";
-/// The newest file format this build writes and reads.
-pub const FILE_FORMAT: u8 = 1;
+/// The newest file format this build reads.
+pub const FILE_FORMAT: u8 = 2;
+/// The format of files carrying one document: older builds still open them.
+const SINGLE_FORMAT: u8 = 1;
+/// The format of a whole backup.
+const BACKUP_FORMAT: u8 = 2;
+/// The kind written in a whole backup.
+pub const BACKUP_KIND: &str = "backup";
+/// More documents than any person holds; a count past it is damage, not data.
+const MAX_BACKUP_ENTRIES: u64 = 10_000;
 /// The largest file accepted, checked before it is parsed.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
@@ -27,6 +38,8 @@ pub enum FileError {
     NewerFormat(u8),
     #[error("this file is too large ({size} bytes; the limit is {limit})")]
     TooLarge { size: usize, limit: usize },
+    #[error("this file is damaged: part of it was changed or lost on the way")]
+    Damaged,
     #[error("this file holds a {found} document, not a {expected} one")]
     WrongKind {
         expected: &'static str,
@@ -34,16 +47,75 @@ pub enum FileError {
     },
 }
 
-/// Wraps document bytes in the file layout.
-pub fn encode_file(kind: DocKind, document: &[u8]) -> Vec<u8> {
-    let kind = kind.key().as_bytes();
-    let mut out = Vec::with_capacity(MAGIC.len() + 2 + kind.len() + document.len());
+fn header(format: u8, kind: &str, capacity: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(MAGIC.len() + 2 + kind.len() + capacity);
     out.extend_from_slice(MAGIC);
-    out.push(FILE_FORMAT);
+    out.push(format);
     out.push(kind.len() as u8);
-    out.extend_from_slice(kind);
+    out.extend_from_slice(kind.as_bytes());
+    out
+}
+
+/// Wraps document bytes in the single-document layout (format 1).
+pub fn encode_file(kind: DocKind, document: &[u8]) -> Vec<u8> {
+    let mut out = header(SINGLE_FORMAT, kind.key(), document.len());
     out.extend_from_slice(document);
     out
+}
+
+/// A whole backup: the personal document, then each shared document as a link frame.
+pub fn encode_backup(personal: &[u8], shared: &[link::Share]) -> Vec<u8> {
+    let frames: Vec<Vec<u8>> = shared.iter().map(link::Share::encode_frame).collect();
+    let size = personal.len() + frames.iter().map(Vec::len).sum::<usize>();
+    let mut out = header(BACKUP_FORMAT, BACKUP_KIND, size + 8 * (frames.len() + 2));
+    link::write_uleb(&mut out, personal.len() as u64);
+    out.extend_from_slice(personal);
+    link::write_uleb(&mut out, frames.len() as u64);
+    for frame in frames {
+        link::write_uleb(&mut out, frame.len() as u64);
+        out.extend_from_slice(&frame);
+    }
+    out
+}
+
+/// A whole backup, read: the personal document's bytes and each shared document, or why
+/// that one could not be read (the others are still imported).
+#[derive(Debug)]
+pub struct Backup<'a> {
+    pub personal: &'a [u8],
+    pub shared: Vec<Result<link::Share, link::LinkError>>,
+}
+
+/// Reads a whole backup's entries after its header. The layout itself must be intact;
+/// a damaged entry inside it is reported in its place.
+fn decode_backup_body(body: &[u8]) -> Result<Backup<'_>, FileError> {
+    let take = |rest: &'_ [u8]| -> Result<(usize, usize), FileError> {
+        let (len, after) = link::read_uleb(rest).ok_or(FileError::Damaged)?;
+        let len = usize::try_from(len).map_err(|_| FileError::Damaged)?;
+        if after.len() < len {
+            return Err(FileError::Damaged);
+        }
+        Ok((rest.len() - after.len(), len))
+    };
+    let (skip, len) = take(body)?;
+    let personal = &body[skip..skip + len];
+    let mut rest = &body[skip + len..];
+    let (count, after) = link::read_uleb(rest).ok_or(FileError::Damaged)?;
+    if count > MAX_BACKUP_ENTRIES {
+        return Err(FileError::Damaged);
+    }
+    rest = after;
+    let mut shared = Vec::with_capacity(count as usize);
+    for _ in 0..count {
+        let (skip, len) = take(rest)?;
+        let frame = &rest[skip..skip + len];
+        shared.push(link::Share::decode_frame(frame, link::MAX_FILE_FRAME_BYTES));
+        rest = &rest[skip + len..];
+    }
+    if !rest.is_empty() {
+        return Err(FileError::Damaged);
+    }
+    Ok(Backup { personal, shared })
 }
 
 /// The kind written in files that carry a shared document: the same frame a link carries.
@@ -52,11 +124,8 @@ pub const SHARE_FILE_KIND: &str = "share";
 /// A shared document (or changes) as a `.unhurried` file.
 pub fn encode_share_file(share: &link::Share) -> Vec<u8> {
     let frame = share.encode_frame();
-    let mut out = Vec::with_capacity(MAGIC.len() + 2 + SHARE_FILE_KIND.len() + frame.len());
-    out.extend_from_slice(MAGIC);
-    out.push(FILE_FORMAT);
-    out.push(SHARE_FILE_KIND.len() as u8);
-    out.extend_from_slice(SHARE_FILE_KIND.as_bytes());
+    // Format 1, so a teammate on an older version opens it too.
+    let mut out = header(SINGLE_FORMAT, SHARE_FILE_KIND, frame.len());
     out.extend_from_slice(&frame);
     out
 }
@@ -64,8 +133,10 @@ pub fn encode_share_file(share: &link::Share) -> Vec<u8> {
 /// What a `.unhurried` file holds.
 #[derive(Debug)]
 pub enum FileContent<'a> {
-    /// A backup of the personal document.
+    /// A backup of the personal document alone (format 1).
     Personal(&'a [u8]),
+    /// A whole backup: the personal document and the shared ones (format 2).
+    Backup(Backup<'a>),
     /// A shared document, checked and inflated.
     Shared(link::Share),
 }
@@ -79,6 +150,12 @@ pub fn read_any_file(bytes: &[u8]) -> Result<FileContent<'_>, String> {
             link::Share::decode_frame(frame, link::MAX_FILE_FRAME_BYTES)
                 .map(FileContent::Shared)
                 .map_err(|e| file_message(&e))
+        }
+        Err(FileError::WrongKind { found, .. }) if found == BACKUP_KIND => {
+            let body = &bytes[MAGIC.len() + 2 + BACKUP_KIND.len()..];
+            decode_backup_body(body)
+                .map(FileContent::Backup)
+                .map_err(|e| format!("{}. Nothing was changed.", capitalise(&e.to_string())))
         }
         Err(e) => Err(format!(
             "{}. Nothing was changed.",
@@ -140,7 +217,7 @@ pub fn decode_file(bytes: &[u8], expected: DocKind) -> Result<&[u8], FileError> 
     Ok(document)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -191,6 +268,80 @@ mod tests {
         assert!(read_any_file(b"junk")
             .unwrap_err()
             .starts_with("This is not"));
+    }
+
+    fn shared_doc(title: &str, payload_byte: u8) -> link::Share {
+        let mut doc = crate::doc::collab::CollabDoc::create(&"ab".repeat(16), "Ana", title, 1);
+        let mut share = exchange::full_link(&mut doc, [payload_byte; 16]);
+        share.sender = [payload_byte; 16];
+        share
+    }
+
+    #[test]
+    fn whole_backups_round_trip_every_document() {
+        let shares = vec![shared_doc("Plan", 1), shared_doc("Offsite", 2)];
+        let file = encode_backup(b"personal bytes", &shares);
+        let Ok(FileContent::Backup(backup)) = read_any_file(&file) else {
+            panic!("a whole backup")
+        };
+        assert_eq!(backup.personal, b"personal bytes");
+        let back: Vec<link::Share> = backup.shared.into_iter().map(Result::unwrap).collect();
+        assert_eq!(back, shares);
+        // No shared documents at all is still a backup.
+        let file = encode_backup(b"p", &[]);
+        let Ok(FileContent::Backup(empty)) = read_any_file(&file) else {
+            panic!("a whole backup")
+        };
+        assert!(empty.shared.is_empty());
+    }
+
+    #[test]
+    fn a_damaged_entry_is_reported_in_its_place_and_the_rest_still_read() {
+        let shares = vec![shared_doc("Plan", 1), shared_doc("Offsite", 2)];
+        let mut file = encode_backup(b"p", &shares);
+        // A byte inside the first frame's compressed body: its CRC no longer matches.
+        let first_frame = MAGIC.len() + 2 + BACKUP_KIND.len() + 2 + 1 + 2;
+        file[first_frame + 40] ^= 0xff;
+        let Ok(FileContent::Backup(backup)) = read_any_file(&file) else {
+            panic!("the layout is intact")
+        };
+        assert!(backup.shared[0].is_err());
+        assert_eq!(backup.shared[1].as_ref().unwrap(), &shares[1]);
+    }
+
+    #[test]
+    fn every_cut_of_a_backup_is_refused_whole_and_never_panics() {
+        let file = encode_backup(b"personal", &[shared_doc("Plan", 1)]);
+        let header = MAGIC.len() + 2 + BACKUP_KIND.len();
+        for n in header..file.len() {
+            assert!(read_any_file(&file[..n]).is_err(), "cut at {n}");
+        }
+        // A count past any real backup, and bytes after the last entry.
+        let mut huge = header_for_test();
+        link::write_uleb(&mut huge, 0);
+        link::write_uleb(&mut huge, MAX_BACKUP_ENTRIES + 1);
+        assert!(read_any_file(&huge).is_err());
+        let mut trailing = file.clone();
+        trailing.push(0);
+        assert!(read_any_file(&trailing).is_err());
+    }
+
+    fn header_for_test() -> Vec<u8> {
+        header(BACKUP_FORMAT, BACKUP_KIND, 0)
+    }
+
+    #[test]
+    fn a_backup_from_a_newer_format_says_so() {
+        let mut file = encode_backup(b"p", &[]);
+        file[9] = FILE_FORMAT + 1;
+        let message = read_any_file(&file).unwrap_err();
+        assert!(message.contains("newer version"), "{message}");
+    }
+
+    #[test]
+    fn files_of_one_document_stay_format_1_for_older_versions() {
+        assert_eq!(encode_file(DocKind::Personal, b"x")[9], 1);
+        assert_eq!(encode_share_file(&shared_doc("Plan", 1))[9], 1);
     }
 
     #[test]

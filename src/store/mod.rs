@@ -51,6 +51,43 @@ pub mod keys {
     }
 }
 
+/// Data that could not be read when it was loaded, kept aside untouched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aside {
+    pub key: String,
+    /// The document it belonged to: `personal`, `c-<id>`, `p-<id>`.
+    pub doc: String,
+    /// When it was set aside (ms since the epoch).
+    pub when_ms: i64,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything set aside in this storage, by any load of any document, newest first.
+pub fn all_asides<K: KeyValue>(backend: &K) -> Vec<Aside> {
+    let prefix = format!("{KEY_PREFIX}aside:");
+    let mut found: Vec<Aside> = backend
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|key| {
+            let (doc, when) = key.strip_prefix(&prefix)?.rsplit_once(':')?;
+            let when_ms = when.parse().ok()?;
+            let text = backend.get(&key).ok()??;
+            let bytes = B64
+                .decode(text.as_bytes())
+                .unwrap_or_else(|_| text.into_bytes());
+            Some(Aside {
+                doc: doc.to_owned(),
+                when_ms,
+                bytes,
+                key,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.when_ms.cmp(&a.when_ms).then(b.key.cmp(&a.key)));
+    found
+}
+
 /// Why storage refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -321,24 +358,11 @@ impl<B: KeyValue> DocStore<B> {
 
     /// Documents kept aside earlier, newest first, as (key, bytes).
     pub fn asides(&self) -> Vec<(String, Vec<u8>)> {
-        let prefix = keys::aside_prefix(&self.name);
-        let mut found: Vec<(String, Vec<u8>)> = self
-            .backend
-            .keys()
-            .unwrap_or_default()
+        all_asides(&self.backend)
             .into_iter()
-            .filter(|k| k.starts_with(&prefix))
-            .filter_map(|k| {
-                let text = self.backend.get(&k).ok()??;
-                Some((
-                    k,
-                    B64.decode(text.as_bytes())
-                        .unwrap_or_else(|_| text.into_bytes()),
-                ))
-            })
-            .collect();
-        found.sort_by(|a, b| b.0.cmp(&a.0));
-        found
+            .filter(|a| a.doc == self.name)
+            .map(|a| (a.key, a.bytes))
+            .collect()
     }
 
     /// Bytes of stored parts (base64 text), a measure of how much quota this document takes.
@@ -496,5 +520,37 @@ mod tests {
             vec![(keys::aside("personal", 42), b"garbage".to_vec())]
         );
         assert_eq!(store.read_all().unwrap().0, Vec::<u8>::new());
+    }
+
+    #[test]
+    fn asides_of_every_document_and_every_earlier_load_are_listed_newest_first() {
+        let mem = MemoryStore::default();
+        // Set aside by loads in earlier sessions, of the personal and a shared document.
+        let mut personal = DocStore::new(&mem, "personal", "a");
+        mem.set(&keys::part("personal", "z", 0), &B64.encode(b"old"))
+            .unwrap();
+        personal.set_aside(10).unwrap();
+        mem.set(&keys::part("c-abc", "z", 0), &B64.encode(b"shared"))
+            .unwrap();
+        DocStore::new(&mem, "c-abc", "b").set_aside(30).unwrap();
+        mem.set(&keys::part("personal", "y", 0), &B64.encode(b"newer"))
+            .unwrap();
+        personal.set_aside(20).unwrap();
+        // Not an aside, and a key of the shape that names none.
+        mem.set("unhurried:aside:broken", "x").unwrap();
+        let found = all_asides(&&mem);
+        let seen: Vec<(&str, i64, &[u8])> = found
+            .iter()
+            .map(|a| (a.doc.as_str(), a.when_ms, a.bytes.as_slice()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("c-abc", 30, b"shared".as_slice()),
+                ("personal", 20, b"newer".as_slice()),
+                ("personal", 10, b"old".as_slice()),
+            ]
+        );
+        assert_eq!(personal.asides().len(), 2);
     }
 }

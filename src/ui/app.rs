@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 use wasm_bindgen::closure::Closure;
 
@@ -13,7 +14,8 @@ use super::pages::{
 };
 use super::widgets::{
     focus_on_navigate::FocusOnNavigate,
-    link_receiver::{LinkError, LinkReceiver},
+    link_receiver::{LinkError, LinkReceiver, PendingLink},
+    name_prompt::NamePrompt,
     nav::Nav,
     notice_toast::NoticeToast,
     storage_banner::StorageBanner,
@@ -32,6 +34,11 @@ pub struct Missed(pub std::sync::Arc<Vec<String>>);
 /// Whether a new build of the app is waiting to take over.
 #[derive(Clone, Copy)]
 pub struct UpdateReady(pub RwSignal<bool>);
+
+/// Whether this person arrived by a link before using the app themselves: they see the
+/// document they were sent, without the app's navigation, until they choose to start.
+#[derive(Clone, Copy)]
+pub struct Reader(pub RwSignal<bool>);
 
 /// The whole app.
 #[component]
@@ -58,36 +65,61 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async {
         crate::store::persist::request_persistence().await;
     });
-    let set_up = move || ws.state.with(|s| s.profile.is_set_up());
+    let first_link = Some(crate::web::take_fragment()).filter(|f| !f.is_empty());
+    provide_context(PendingLink(RwSignal::new(first_link)));
+    let set_up = ws.state.with_untracked(|s| s.profile.is_set_up());
+    provide_context(Reader(RwSignal::new(!set_up)));
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <Show when=set_up fallback=|| view! { <Welcome/> }>
-                <Nav/>
-                <FocusOnNavigate/>
-            </Show>
-            <StorageBanner/>
-            <LinkReceiver/>
-            <UpdateBanner/>
-            <Show when=set_up>
-                <main id="main" tabindex="-1">
-                    <Routes fallback=|| view! { <section class="page"><h1>"Page not found"</h1><p><a href="/">"Back to the overview"</a></p></section> }>
-                        <Route path=path!("/") view=Overview/>
-                        <Route path=path!("/tasks") view=Tasks/>
-                        <Route path=path!("/rate") view=RatePage/>
-                        <Route path=path!("/shared") view=SharedList/>
-                        <Route path=path!("/week") view=WeekPage/>
-                        <Route path=path!("/team") view=TeamPage/>
-                        <Route path=path!("/boundaries") view=BoundariesPage/>
-                        <Route path=path!("/shared/:id") view=SharedDoc/>
-                        <Route path=path!("/reminders") view=RemindersPage/>
-                        <Route path=path!("/settings") view=Settings/>
-                    </Routes>
-                </main>
-            </Show>
-            <NoticeToast/>
+            <Shell/>
         </Router>
+    }
+}
+
+/// Inside the router: the navigation for people using the app, the bare document for
+/// people reading what was sent to them, the welcome for everyone else.
+#[component]
+fn Shell() -> impl IntoView {
+    let ws = crate::workspace::use_workspace();
+    let reader = expect_context::<Reader>().0;
+    let pending = expect_context::<PendingLink>().0;
+    let location = use_location();
+    let set_up = move || ws.state.with(|s| s.profile.is_set_up());
+    // A document sent to someone opens before anything is asked of them.
+    let welcome = move || {
+        !set_up()
+            && pending.with(Option::is_none)
+            && !location.pathname.with(|p| p.starts_with("/shared/"))
+    };
+    let navigation = move || set_up() && !reader.get();
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <Show when=navigation>
+            <Nav/>
+        </Show>
+        <FocusOnNavigate/>
+        <StorageBanner/>
+        <LinkReceiver/>
+        <UpdateBanner/>
+        <main id="main" tabindex="-1">
+            <Show when=move || !welcome() fallback=|| view! { <Welcome/> }>
+                <Routes fallback=|| view! { <section class="page"><h1>"Page not found"</h1><p><a href="/">"Back to the overview"</a></p></section> }>
+                    <Route path=path!("/") view=Overview/>
+                    <Route path=path!("/tasks") view=Tasks/>
+                    <Route path=path!("/rate") view=RatePage/>
+                    <Route path=path!("/shared") view=SharedList/>
+                    <Route path=path!("/week") view=WeekPage/>
+                    <Route path=path!("/team") view=TeamPage/>
+                    <Route path=path!("/boundaries") view=BoundariesPage/>
+                    <Route path=path!("/shared/:id") view=SharedDoc/>
+                    <Route path=path!("/reminders") view=RemindersPage/>
+                    <Route path=path!("/settings") view=Settings/>
+                </Routes>
+            </Show>
+            <NamePrompt/>
+        </main>
+        <NoticeToast/>
     }
 }
 

@@ -21,7 +21,7 @@ use crate::model::inventory::{Task, TaskId};
 use crate::model::profile::Profile;
 use crate::model::rate::Rate;
 use crate::model::PersonalState;
-use crate::share::{decode_file, encode_file};
+use crate::share::{decode_file, encode_backup, read_any_file, FileContent};
 use crate::store::local::LocalStore;
 use crate::store::{DocStore, Saved, StoreError};
 use crate::web::now_ms;
@@ -90,6 +90,9 @@ pub struct Workspace {
     pub aside_message: RwSignal<Option<String>>,
     /// The shared document on screen, if any.
     pub shared: RwSignal<Option<SharedView>>,
+    /// Set when someone without a name tried to write in a shared document: the UI asks
+    /// for the name there and then, instead of at the door.
+    pub name_wanted: RwSignal<bool>,
     inner: StoredValue<Inner, LocalStorage>,
 }
 
@@ -190,6 +193,7 @@ impl Workspace {
             notice: RwSignal::new(None),
             aside_message: RwSignal::new(aside_message),
             shared: RwSignal::new(None),
+            name_wanted: RwSignal::new(false),
             inner: StoredValue::new_local(Inner {
                 tab,
                 shared: BTreeMap::new(),
@@ -334,6 +338,48 @@ impl Workspace {
         }
     }
 
+    /// Gives someone who arrived by a link, before any welcome, an id to write under and
+    /// the browser's zone to read times in. The name stays empty until they first write.
+    pub fn ensure_identity(self) {
+        let profile = self.state.with_untracked(|s| s.profile.clone());
+        if !profile.actor_id.is_empty() && !profile.time_zone.is_empty() {
+            return;
+        }
+        let zone = crate::web::browser_time_zone();
+        let time_zone = if !profile.time_zone.is_empty() {
+            profile.time_zone.clone()
+        } else if let Some(tz) = crate::model::profile::parse_time_zone(&zone) {
+            tz.name().to_owned()
+        } else {
+            "UTC".to_owned()
+        };
+        let actor_id = if profile.actor_id.is_empty() {
+            crate::doc::random_id()
+        } else {
+            profile.actor_id.clone()
+        };
+        self.set_profile(Profile {
+            time_zone,
+            actor_id,
+            ..profile
+        });
+    }
+
+    /// Sets the name of someone who first gave it while writing; returns whether it was kept.
+    pub fn name_myself(self, display_name: String) -> bool {
+        self.ensure_identity();
+        let profile = self.state.with_untracked(|s| s.profile.clone());
+        self.set_profile(Profile {
+            display_name,
+            ..profile
+        });
+        let named = self.state.with_untracked(|s| s.profile.is_set_up());
+        if named {
+            self.name_wanted.set(false);
+        }
+        named
+    }
+
     /// Adds a task with sensible defaults and returns its id.
     pub fn add_task(self, title: &str) -> Option<TaskId> {
         let task = Task::new(TaskId::new(crate::doc::random_id()), title.trim(), now_ms());
@@ -404,13 +450,16 @@ impl Workspace {
         self.edit(|_| Ok(()));
     }
 
-    /// The whole personal document as a backup file.
+    /// Everything this person holds as one backup file: the personal document and every
+    /// shared document and page stored here.
     pub fn export_file(self) -> Vec<u8> {
         let bytes = self
             .inner
             .try_update_value(|inner| inner.doc.save())
             .unwrap_or_default();
-        encode_file(DocKind::Personal, &bytes)
+        let held = self.state.with_untracked(|s| s.held.clone());
+        let shared: Vec<_> = held.iter().filter_map(|h| self.backup_entry(h)).collect();
+        encode_backup(&bytes, &shared)
     }
 
     /// Offers the backup file as a download named for today.
@@ -422,15 +471,40 @@ impl Workspace {
         );
     }
 
+    /// Every piece of data set aside as unreadable in this browser, by this load or any
+    /// earlier one, newest first.
+    pub fn asides(self) -> Vec<crate::store::Aside> {
+        crate::store::all_asides(&LocalStore::open())
+    }
+
     /// The data that could not be read, exactly as it was stored.
     pub fn aside_bytes(self) -> Option<Vec<u8>> {
         self.inner.with_value(|inner| inner.aside.clone())
     }
 
-    /// Merges a backup file into this browser's document. Returns plain words for the person.
+    /// Merges a backup file into this browser's documents: the personal one, and in a
+    /// whole backup every shared document and page as well. Returns plain words.
     pub fn import_file(self, bytes: &[u8]) -> Result<String, String> {
-        let document = decode_file(bytes, DocKind::Personal)
-            .map_err(|e| format!("Nothing was imported: {e}."))?;
+        match read_any_file(bytes) {
+            Ok(FileContent::Personal(document)) => self.import_personal(document),
+            Ok(FileContent::Backup(backup)) => {
+                let personal = self.import_personal(backup.personal)?;
+                let shared = self.import_backup_shared(backup.shared);
+                Ok(join_outcomes(personal, shared))
+            }
+            Ok(FileContent::Shared(share)) => self.receive_share(share).map(|(_, m)| m),
+            Err(e) => Err(match decode_file(bytes, DocKind::Personal) {
+                // The plain file errors keep the wording people know.
+                Err(fe) if !matches!(fe, crate::share::FileError::WrongKind { .. }) => {
+                    format!("Nothing was imported: {fe}.")
+                }
+                _ => e,
+            }),
+        }
+    }
+
+    /// Merges the personal document of a backup.
+    fn import_personal(self, document: &[u8]) -> Result<String, String> {
         // A file can come from anywhere: refuse what would expand without bound.
         crate::share::chunks::check(document, crate::share::chunks::Limits::SHARED)
             .map_err(|e| format!("Nothing was imported: {e}."))?;
@@ -488,6 +562,15 @@ impl Workspace {
     /// Characters this document takes in localStorage.
     pub fn stored_chars(self) -> usize {
         self.inner.with_value(|inner| inner.store.stored_chars())
+    }
+}
+
+/// One message from what the personal document and the shared ones brought.
+fn join_outcomes(personal: String, shared: Option<String>) -> String {
+    match shared {
+        None => personal,
+        Some(shared) if personal.starts_with("Everything in that file") => shared,
+        Some(shared) => format!("{personal} {shared}"),
     }
 }
 

@@ -65,6 +65,48 @@ impl Workspace {
         }
     }
 
+    /// A held page as a backup carries it: its snapshot as an unsigned frame, taken back
+    /// only where no copy exists and only under the key listed for the page.
+    pub(super) fn page_backup_entry(self, id: &str) -> Option<Share> {
+        let mut doc = self.read_page(id).ok()??;
+        let (_, _, sender) = my_ids(self);
+        Some(Share {
+            payload: crate::share::link::PayloadKind::Document,
+            kind: DocKind::Page.code(),
+            doc_id: exchange::id_bytes(&doc.id())?,
+            sender,
+            heads: doc.heads().iter().map(|h| h.0).collect(),
+            bytes: doc.save_for_link(),
+            signature: None,
+        })
+    }
+
+    /// Restores a page from a backup. A backup fills a gap and never replaces a copy
+    /// here (only a newer signed link does), and the snapshot must be by the author
+    /// this person's data lists for the page. Returns whether it was stored.
+    pub(super) fn import_page_snapshot(self, share: &Share) -> Result<bool, String> {
+        let id = exchange::hex(&share.doc_id);
+        if self.read_page(&id)?.is_some() {
+            return Ok(false);
+        }
+        let mut doc = PageDoc::load(&share.bytes).map_err(|e| e.to_string())?;
+        let mine = self
+            .inner
+            .with_value(|i| i.doc.my_page())
+            .filter(|(page, _)| *page == id)
+            .and_then(|(_, secret)| page_link::public_of(&secret));
+        let trusted = self
+            .held(&id)
+            .map(|h| h.key)
+            .filter(|k| !k.is_empty())
+            .or(mine);
+        if doc.id() != id || trusted.as_deref() != Some(doc.author_key().as_str()) {
+            return Err("This page is not by the author your data lists for it.".into());
+        }
+        self.store_page(&mut doc);
+        Ok(true)
+    }
+
     /// A held page as it reads now.
     pub fn page_state(self, id: &str) -> Result<PageState, String> {
         match self.read_page(id)? {

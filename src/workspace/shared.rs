@@ -124,7 +124,7 @@ impl Workspace {
             .read_all()
             .map_err(|e| format!("This document could not be read from storage ({e})."))?;
         if bytes.is_empty() {
-            return Err("This document is listed in your data, but its content is not in this browser (a backup lists shared documents without carrying them). Open a link or file to it, from a teammate or from your other device, and it will be here.".into());
+            return Err("This document is listed in your data, but its content is not in this browser (backups made before December 2026 listed shared documents without carrying them). Open a link or file to it, or a newer backup, and it will be here.".into());
         }
         let mut doc = CollabDoc::load(&bytes)
             .map_err(|e| format!("This document could not be read ({e})."))?;
@@ -136,6 +136,77 @@ impl Workspace {
         self.inner
             .update_value(|i| drop(i.shared.insert(id.to_owned(), OpenShared::new(doc, store))));
         Ok(())
+    }
+
+    /// Whether this browser stores the document's content (a personal document merged
+    /// from elsewhere can list a document whose content has not arrived).
+    pub(super) fn has_content(self, id: &str) -> bool {
+        if self.inner.with_value(|i| i.shared.contains_key(id)) {
+            return true;
+        }
+        let tab = self.inner.with_value(|i| i.tab.clone());
+        let store = DocStore::new(LocalStore::open(), &store_name(id), &tab);
+        store.read_all().is_ok_and(|(bytes, _)| !bytes.is_empty())
+    }
+
+    /// A held document as a backup carries it: the whole document as a link frame, so
+    /// restoring it passes every check a link passes.
+    pub(super) fn backup_entry(self, held: &HeldDoc) -> Option<Share> {
+        if held.kind == DocKind::Page.key() {
+            return self.page_backup_entry(&held.id);
+        }
+        self.ensure_loaded(&held.id).ok()?;
+        let (_, _, sender) = my_ids(self);
+        self.inner.try_update_value(|i| {
+            let open = i.shared.get_mut(&held.id)?;
+            Some(exchange::full_link(&mut open.doc, sender))
+        })?
+    }
+
+    /// Takes in the shared documents of a whole backup. Returns what it did in words,
+    /// or `None` when the backup held none.
+    pub(super) fn import_backup_shared(
+        self,
+        entries: Vec<Result<Share, crate::share::link::LinkError>>,
+    ) -> Option<String> {
+        if entries.is_empty() {
+            return None;
+        }
+        let (mut restored, mut merged, mut failed) = (0usize, 0usize, 0usize);
+        for entry in entries {
+            let Ok(share) = entry else {
+                failed += 1;
+                continue;
+            };
+            let id = exchange::hex(&share.doc_id);
+            let outcome = if DocKind::from_code(share.kind) == Some(DocKind::Page) {
+                self.import_page_snapshot(&share)
+            } else {
+                let had = self.has_content(&id);
+                self.receive_share(share).map(|_| !had)
+            };
+            match outcome {
+                Ok(true) => restored += 1,
+                Ok(false) => merged += 1,
+                Err(_) => failed += 1,
+            }
+        }
+        let docs = |n: usize| format!("{n} shared {}", super::plural(n, "document", "documents"));
+        let parts: Vec<String> = [
+            (restored > 0).then(|| format!("{} restored", docs(restored))),
+            (merged > 0).then(|| format!("{} already here and brought up to date", docs(merged))),
+            (failed > 0).then(|| {
+                let verb = if failed == 1 { "was" } else { "were" };
+                format!("{} could not be read and {verb} left out", docs(failed))
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        Some(format!(
+            "{}.",
+            capital(&crate::model::collab::join_and(&parts))
+        ))
     }
 
     /// Shows a held document: loads it and works out what is new since last looked.
@@ -301,6 +372,20 @@ impl Workspace {
         self,
         f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
     ) -> Option<R> {
+        self.edit_shown(f, Refresh::Whole)
+    }
+
+    /// Like `collab_edit`, for what others see under the writer's name (a comment, a vote,
+    /// an answer, a card). Someone who came by a link and has no name yet is asked for
+    /// it first (`name_wanted`); nothing is written until then, so their draft stays.
+    pub fn collab_post<R>(
+        self,
+        f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
+    ) -> Option<R> {
+        if !self.state.with_untracked(|s| s.profile.is_set_up()) {
+            self.name_wanted.set(true);
+            return None;
+        }
         self.edit_shown(f, Refresh::Whole)
     }
 
@@ -526,11 +611,13 @@ impl Workspace {
             FileContent::Shared(share) => self
                 .receive_share(share)
                 .map(|(id, message)| (Some(id), message)),
-            FileContent::Personal(_) => self.import_file(bytes).map(|m| (None, m)),
+            FileContent::Personal(_) | FileContent::Backup(_) => {
+                self.import_file(bytes).map(|m| (None, m))
+            }
         }
     }
 
-    fn receive_share(self, share: Share) -> Result<(String, String), String> {
+    pub(super) fn receive_share(self, share: Share) -> Result<(String, String), String> {
         if DocKind::from_code(share.kind) == Some(DocKind::Page) {
             return self.receive_page_share(share);
         }
@@ -538,7 +625,7 @@ impl Workspace {
         let (me, _, _) = my_ids(self);
         let sender = exchange::hex(&share.sender);
         let held = self.held(&id);
-        if held.is_some() {
+        if held.is_some() && self.has_content(&id) {
             // A held document that cannot be loaded is not replaced by the link's copy.
             self.ensure_loaded(&id)?;
         }
@@ -623,6 +710,13 @@ fn save_open(open: &mut OpenShared) -> Saved {
     } else {
         open.store.append(&bytes)
     }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn display(title: &str) -> String {

@@ -72,7 +72,14 @@ pub fn Settings() -> impl IntoView {
             .unwrap_or_else(|e| e);
         import_message.set(Some(message));
     };
+    let plural = crate::workspace::plural;
     let export = move |_| ws.download_backup();
+    // What the backup will hold and its size, before anyone downloads it.
+    let backup = Memo::new(move |_| {
+        let held = ws.state.with(|s| s.held.len());
+        (held, ws.export_file().len())
+    });
+    let asides = RwSignal::new(ws.asides());
 
     view! {
         <section class="page settings-page">
@@ -101,12 +108,41 @@ pub fn Settings() -> impl IntoView {
             <section class="card">
                 <h2>"Backup and other devices"</h2>
                 <p>"Export everything to a file, then import it in another browser or device. Importing merges: nothing on either side is lost."</p>
+                <p data-testid="backup-size">{move || {
+                    let (held, bytes) = backup.get();
+                    let what = if held == 0 {
+                        "your own data".to_owned()
+                    } else {
+                        format!("your own data and {held} shared {}", plural(held, "document", "documents"))
+                    };
+                    format!("The backup holds {what}: {}.", size(bytes as f64))
+                }}</p>
                 <div class="actions">
                     <button type="button" on:click=export>"Export backup"</button>
                     <FileImport label="Import backup" id="settings-import" on_file=on_file/>
                 </div>
                 <p class="import-message" role="status" data-testid="import-message">{move || import_message.get()}</p>
             </section>
+            {move || (!asides.with(Vec::is_empty)).then(|| view! {
+                <section class="card">
+                    <h2>"Data that could not be read"</h2>
+                    <p>"When stored data could not be read, it was kept aside untouched and a fresh copy was started. Export it to keep it or to send it for help."</p>
+                    <ul class="aside-list">
+                        {asides.get().into_iter().map(|a| {
+                            let what = if a.doc == "personal" { "Your own data" } else { "A shared document" };
+                            let when = crate::web::format_time(a.when_ms as f64, "");
+                            let name = format!("unreadable-{}-{}.bin", a.doc, a.when_ms);
+                            let bytes = a.bytes.clone();
+                            view! {
+                                <li>
+                                    <span>{format!("{what}, set aside {when} ({})", size(a.bytes.len() as f64))}</span>
+                                    <button type="button" class="small" on:click=move |_| crate::web::download_bytes(&bytes, &name, "application/octet-stream")>"Export"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             <section class="card">
                 <h2>"Storage"</h2>
                 <Suspense fallback=|| view! { <p>"Checking…"</p> }>

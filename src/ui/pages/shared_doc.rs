@@ -6,6 +6,8 @@ use leptos_router::hooks::use_params_map;
 use super::collab::CollabPage;
 use super::work_with_me::WorkWithMe;
 use crate::doc::DocKind;
+use crate::ui::app::Reader;
+use crate::ui::widgets::reader_footer::ReaderFooter;
 use crate::workspace::use_workspace;
 
 #[component]
@@ -24,12 +26,26 @@ pub fn SharedDoc() -> impl IntoView {
                 .map(|h| h.seen.clone())
         })
     });
-    move || {
-        if page_version.with(|v| v.is_some()) {
-            let id = id.get();
-            view! { <WorkWithMe id/> }.into_any()
+    let reader = expect_context::<Reader>().0;
+    let is_page = move || page_version.with(|v| v.is_some());
+    let invite = Signal::derive(move || {
+        if is_page() {
+            "Make your own page"
         } else {
-            view! { <CollabPage/> }.into_any()
+            "Start using Unhurried"
         }
+    });
+    view! {
+        {move || {
+            if is_page() {
+                let id = id.get();
+                view! { <WorkWithMe id/> }.into_any()
+            } else {
+                view! { <CollabPage/> }.into_any()
+            }
+        }}
+        <Show when=move || reader.get()>
+            <ReaderFooter invite/>
+        </Show>
     }
 }

@@ -34,6 +34,8 @@ pub fn Welcome() -> impl IntoView {
             ));
         };
         error.set(None);
+        // Someone who first came to read has now chosen to use the app.
+        expect_context::<crate::ui::app::Reader>().0.set(false);
         let actor_id = ws.state.with_untracked(|s| s.profile.actor_id.clone());
         ws.set_profile(Profile {
             display_name,
@@ -53,7 +55,7 @@ pub fn Welcome() -> impl IntoView {
     };
 
     view! {
-        <main id="main" class="welcome" tabindex="-1">
+        <div class="welcome">
             <div class="card welcome-card">
                 <img src="/icons/icon.svg" alt="" width="56" height="56"/>
                 <h1>"Welcome to Unhurried"</h1>
@@ -76,6 +78,6 @@ pub fn Welcome() -> impl IntoView {
                     <p class="import-message" role="status">{move || import_message.get()}</p>
                 </div>
             </div>
-        </main>
+        </div>
     }
 }

@@ -22,7 +22,7 @@ pub fn ActionPlan() -> impl IntoView {
         }
         let (o, d) = (owner.get_untracked(), due.get_untracked());
         if ws
-            .collab_edit(|doc, me, name, now| doc.add_action(me, name, now, t.trim(), o.trim(), &d))
+            .collab_post(|doc, me, name, now| doc.add_action(me, name, now, t.trim(), o.trim(), &d))
             .is_some()
         {
             text.set(String::new());

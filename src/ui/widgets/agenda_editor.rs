@@ -22,7 +22,7 @@ pub fn AgendaEditor() -> impl IntoView {
             return;
         }
         if ws
-            .collab_edit(|d, me, name, now| d.add_agenda_item(me, name, now, t.trim(), m))
+            .collab_post(|d, me, name, now| d.add_agenda_item(me, name, now, t.trim(), m))
             .is_some()
         {
             title.set(String::new());

@@ -34,7 +34,7 @@ pub fn CommentThread(
         }
         let on = target.clone();
         if ws
-            .collab_edit(|doc, me, name, now| {
+            .collab_post(|doc, me, name, now| {
                 doc.add_comment(me, name, now, on.as_deref(), text.trim())
             })
             .is_some()

@@ -21,7 +21,7 @@ pub fn ContextLinks() -> impl IntoView {
             Ok(u) => {
                 let l = label.get_untracked();
                 if ws
-                    .collab_edit(|doc, me, name, now| doc.add_link(me, name, now, &u, &l))
+                    .collab_post(|doc, me, name, now| doc.add_link(me, name, now, &u, &l))
                     .is_some()
                 {
                     url.set(String::new());

@@ -21,7 +21,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
             return;
         }
         if ws
-            .collab_edit(|doc, me, name, now| doc.add_idea(me, name, now, text.trim()))
+            .collab_post(|doc, me, name, now| doc.add_idea(me, name, now, text.trim()))
             .is_some()
         {
             draft.set(String::new());
@@ -88,7 +88,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                                     <div class="vote-box">
                                         <button type="button" class="vote" aria-pressed=move || voted().to_string()
                                             aria-label=move || format!("{} for: {}", if voted_label() { "Take back your vote" } else { "Vote" }, text())
-                                            on:click=move |_| { let v = !voted_click(); ws.collab_edit(|doc, me, name, now| doc.set_vote(me, name, now, &vote_id, v)); }>
+                                            on:click=move |_| { let v = !voted_click(); ws.collab_post(|doc, me, name, now| doc.set_vote(me, name, now, &vote_id, v)); }>
                                             <span aria-hidden="true">{let voted = voted_count.clone(); move || if voted() { "▲" } else { "△" }}</span>
                                         </button>
                                         // Outside the button, so the button's name holds all its visible text.

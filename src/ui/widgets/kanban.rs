@@ -27,7 +27,7 @@ pub fn Kanban() -> impl IntoView {
         let c = column.get_untracked();
         let rank = state.with_untracked(|s| s.board.rank_at_end(c));
         if ws
-            .collab_edit(|d, me, name, now| d.add_card(me, name, now, t.trim(), c, rank))
+            .collab_post(|d, me, name, now| d.add_card(me, name, now, t.trim(), c, rank))
             .is_some()
         {
             title.set(String::new());

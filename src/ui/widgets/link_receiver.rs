@@ -13,6 +13,11 @@ use crate::workspace::use_workspace;
 #[derive(Clone, Copy)]
 pub struct LinkError(pub RwSignal<Option<(&'static str, String)>>);
 
+/// A link's fragment waiting to be taken in: the one the page opened with, or one
+/// pasted into the address bar since.
+#[derive(Clone, Copy)]
+pub struct PendingLink(pub RwSignal<Option<String>>);
+
 pub const LINK_FAILED: &str = "That link could not be opened.";
 pub const FILE_FAILED: &str = "That file could not be opened.";
 
@@ -20,7 +25,7 @@ pub const FILE_FAILED: &str = "That file could not be opened.";
 #[component]
 pub fn LinkReceiver() -> impl IntoView {
     let ws = use_workspace();
-    let pending = RwSignal::new(Some(crate::web::take_fragment()).filter(|f| !f.is_empty()));
+    let pending = expect_context::<PendingLink>().0;
     let error = expect_context::<LinkError>().0;
     let on_hash = Closure::<dyn FnMut()>::new(move || {
         let fragment = crate::web::take_fragment();
@@ -33,14 +38,12 @@ pub fn LinkReceiver() -> impl IntoView {
     on_hash.forget();
     let navigate = use_navigate();
     Effect::new(move |_| {
-        // A new person first sets up their name; the link waits until then.
-        if !ws.state.with(|s| s.profile.is_set_up()) {
-            return;
-        }
         let Some(fragment) = pending.get() else {
             return;
         };
-        pending.set(None);
+        // Someone new reads at once and is asked their name only when they first write;
+        // what the link carries is stored now, so closing the tab loses nothing.
+        ws.ensure_identity();
         crate::web::perf_mark("unhurried:receive:start");
         let received = ws.receive_fragment(&fragment);
         crate::web::perf_mark("unhurried:receive:end");
@@ -51,6 +54,8 @@ pub fn LinkReceiver() -> impl IntoView {
         );
         match received {
             Ok((id, message)) => {
+                // Cleared only once the route shows the document, so the welcome never
+                // flashes in between for someone new.
                 error.set(None);
                 ws.say(message, None);
                 // The page may already be showing this document: then it will not load
@@ -62,8 +67,12 @@ pub fn LinkReceiver() -> impl IntoView {
                 if showing {
                     let _ = ws.show_shared(&id);
                 }
+                pending.set(None);
             }
-            Err(message) => error.set(Some((LINK_FAILED, message))),
+            Err(message) => {
+                pending.set(None);
+                error.set(Some((LINK_FAILED, message)));
+            }
         }
     });
     view! {

@@ -33,7 +33,7 @@ pub fn PollSection() -> impl IntoView {
         }
         error.set(None);
         if ws
-            .collab_edit(|doc, me, name, now| {
+            .collab_post(|doc, me, name, now| {
                 doc.add_poll(me, name, now, q.trim(), multiple.get_untracked(), &opts)
             })
             .is_some()
@@ -91,7 +91,7 @@ pub fn PollSection() -> impl IntoView {
                                                     } else {
                                                         chosen.push(oid.clone());
                                                     }
-                                                    ws.collab_edit(|doc, me, name, _| doc.answer_poll(me, name, &poll_id, &chosen));
+                                                    ws.collab_post(|doc, me, name, _| doc.answer_poll(me, name, &poll_id, &chosen));
                                                 }/>
                                             <label for=input_id>{option.text.clone()}</label>
                                         </div>
@@ -104,7 +104,7 @@ pub fn PollSection() -> impl IntoView {
                             }).collect_view()}
                             <div class="actions">
                                 {move || (!answered().is_empty()).then(|| { let clear_id = clear_id.clone(); view! {
-                                    <button type="button" class="quiet small" on:click=move |_| { ws.collab_edit(|doc, me, name, _| doc.answer_poll(me, name, &clear_id, &[])); }>"Take back my answer"</button>
+                                    <button type="button" class="quiet small" on:click=move |_| { ws.collab_post(|doc, me, name, _| doc.answer_poll(me, name, &clear_id, &[])); }>"Take back my answer"</button>
                                 }})}
                                 {can_remove.then(|| view! {
                                     <button type="button" class="quiet small" on:click=move |_| ws.delete_shared_item(ItemList::Polls, &remove_id, "Poll")>"Remove poll"</button>

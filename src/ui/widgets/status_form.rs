@@ -38,7 +38,7 @@ pub fn StatusForm(today: Signal<String>) -> impl IntoView {
         let mut card = draft.get_untracked();
         card.date = date.get_untracked();
         if ws
-            .collab_edit(|d, me, name, now| d.post_status(me, name, now, &card))
+            .collab_post(|d, me, name, now| d.post_status(me, name, now, &card))
             .is_some()
         {
             ws.say(
