@@ -1,18 +1,26 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Writes the same week exported in eight zones, and what a calendar must read from each
-//! file, for `tests/interop/read_ics.mjs` to check with ical.js (Mozilla's parser).
+//! Writes the same week exported in eight zones, and again in each week of 2026 in which
+//! New York's or London's clocks change, with what a calendar must read from each file,
+//! for `tests/interop/read_ics.mjs` to check with ical.js (Mozilla's parser).
 //!
-//! Files, in `$CARGO_TARGET_DIR/interop` (default `target/interop`): `week-<zone>.ics`
+//! Files, in `$CARGO_TARGET_DIR/interop` (default `target/interop`): `week-<key>.ics`
 //! and `ics-expected.json`.
 //!
 //! The expected instants are computed here from chrono-tz alone (not from the export's
-//! VTIMEZONE), following RFC 5545: each occurrence starts at the block's wall time in the
-//! zone, and lasts the exact duration of the first occurrence (DTEND minus DTSTART); a
-//! wall time in a DST gap takes the offset before the gap, one in a fold the first of its
-//! two instants. Where another reading is plausible (a calendar resolving a gap or fold
-//! the other way, or keeping the wall-clock end across a change), it is listed too, so
-//! the reader can tell a parser's choice from a wrong file. A few instants are
-//! hand-checked below.
+//! VTIMEZONE): every occurrence runs from the block's wall-clock start to its wall-clock
+//! end in the owner's zone, whichever week the file was exported in, as the app's week
+//! shows it. On a night the clocks change that is an hour more or less of real time; a
+//! wall time in a DST gap names the instant the clocks jump (02:30 on New York's
+//! spring-forward night is 03:00 EDT), one in a fold the earlier of its two instants
+//! (`model::zones::local_instant`). Occurrences whose real length differs from the
+//! block's are marked `change`: the file must give them an instance of their own. A
+//! wall time in a fold also lists its second instant, which ical.js takes (the same
+//! wall clock). A few instants are hand-checked below.
+//!
+//! `every_occurrence_keeps_its_wall_clock_in_rfc_5545` reads the same files as a strict
+//! RFC 5545 reader would (the exact duration of DTSTART to DTEND for every instance, the
+//! offset before a gap, the earlier instant of a fold), so the files are right for readers
+//! other than ical.js too, which keeps the wall-clock length instead.
 
 mod common;
 
@@ -25,19 +33,27 @@ use chrono_tz::Tz;
 use unhurried::model::ics::week_ics;
 use unhurried::model::schedule::{Block, BlockKind, Deadline};
 
-/// Occurrences of each block the reader expands and compares.
+/// Occurrences of each block the reader expands and compares: more than a year, so
+/// every export meets both of its zone's changes and the next year's first again.
 const WEEKS: i64 = 60;
 
-const ZONES: [(&str, &str); 8] = [
-    ("london", "Europe/London"),
-    ("newyork", "America/New_York"),
-    ("kolkata", "Asia/Kolkata"),
-    ("sydney", "Australia/Sydney"),
-    ("kathmandu", "Asia/Kathmandu"),
-    ("adelaide", "Australia/Adelaide"),
-    ("lordhowe", "Australia/Lord_Howe"),
+/// (file key, zone, the exported week's Monday).
+const EXPORTS: [(&str, &str, (i32, u32, u32)); 11] = [
+    ("london", "Europe/London", (2026, 3, 2)),
+    // New York's spring-forward week: the clocks change on Sunday 8 March.
+    ("newyork", "America/New_York", (2026, 3, 2)),
+    ("kolkata", "Asia/Kolkata", (2026, 3, 2)),
+    ("sydney", "Australia/Sydney", (2026, 3, 2)),
+    ("kathmandu", "Asia/Kathmandu", (2026, 3, 2)),
+    ("adelaide", "Australia/Adelaide", (2026, 3, 2)),
+    ("lordhowe", "Australia/Lord_Howe", (2026, 3, 2)),
     // Ramadan changes on dates no yearly rule gives: the VTIMEZONE lists them (RDATE).
-    ("casablanca", "Africa/Casablanca"),
+    ("casablanca", "Africa/Casablanca", (2026, 3, 2)),
+    // The other three weeks with a change: New York falls back on Sunday 1 November,
+    // London springs forward on 29 March and falls back on 25 October.
+    ("newyork-autumn", "America/New_York", (2026, 10, 26)),
+    ("london-spring", "Europe/London", (2026, 3, 23)),
+    ("london-autumn", "Europe/London", (2026, 10, 19)),
 ];
 
 const OWNER: &str = "Zoë";
@@ -46,8 +62,8 @@ const LONG: &str = "Standing call with the Lisbon, Kraków & São Paulo teams; a
 hiring, “async-first” rituals — and a tail long enough to fold 🚀🚀🚀 more than once, \
 to be sure that no line is cut inside a character";
 
-fn monday() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+fn date((y, m, d): (i32, u32, u32)) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 fn stamp() -> DateTime<Utc> {
@@ -96,6 +112,9 @@ fn week() -> (Vec<Block>, Vec<Deadline>) {
         ),
         // Sunday 02:30: inside New York's gap on 8 March 2026, the first occurrence.
         block("swim", 6, 2 * 60 + 30, 60, BlockKind::Leisure, ""),
+        // Saturday 23:00 for 4 h: runs through the change hour of New York, London and
+        // Sydney, so the night of a change is 3 or 5 real hours to the same 03:00.
+        block("ferry", 5, 23 * 60, 240, BlockKind::Fixed, "Night ferry"),
     ];
     let deadlines = vec![
         Deadline {
@@ -122,76 +141,91 @@ fn summary(b: &Block) -> String {
     }
 }
 
-/// The instants a wall time in `tz` can name, RFC 5545's reading first: the offset
-/// before a gap, the earlier instant of a fold.
-fn readings(tz: Tz, wall: NaiveDateTime) -> Vec<DateTime<Utc>> {
+/// The instant a strict RFC 5545 reader takes for a wall time in `tz`: the offset before
+/// a gap, the earlier instant of a fold.
+fn rfc_instant(tz: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
     match tz.from_local_datetime(&wall) {
-        LocalResult::Single(t) => vec![t.with_timezone(&Utc)],
-        LocalResult::Ambiguous(a, b) => vec![a.with_timezone(&Utc), b.with_timezone(&Utc)],
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(a, b) => a.min(b).with_timezone(&Utc),
         LocalResult::None => {
-            let offset_at = |utc: NaiveDateTime| {
-                i64::from(tz.offset_from_utc_datetime(&utc).fix().local_minus_utc())
-            };
-            let before = offset_at(wall - Duration::hours(24));
-            let after = offset_at(wall + Duration::hours(24));
-            [before, after]
-                .into_iter()
-                .map(|o| (wall - Duration::seconds(o)).and_utc())
-                .collect()
+            let before = tz
+                .offset_from_utc_datetime(&(wall - Duration::hours(24)))
+                .fix()
+                .local_minus_utc();
+            (wall - Duration::seconds(before.into())).and_utc()
         }
     }
 }
 
-fn push_unique(list: &mut Vec<DateTime<Utc>>, t: DateTime<Utc>) {
-    if !list.contains(&t) {
-        list.push(t);
+/// The instant the app gives a wall time in `tz`: in a gap, the instant the clocks jump
+/// (the first minute whose wall clock is past it); in a fold, the earlier instant.
+fn wall_instant(tz: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
+    match tz.from_local_datetime(&wall) {
+        LocalResult::None => {
+            let after = tz
+                .offset_from_utc_datetime(&(wall + Duration::hours(24)))
+                .fix()
+                .local_minus_utc();
+            // On the clock before the jump, so earlier than the jump itself.
+            let mut t = (wall - Duration::seconds(after.into())).and_utc();
+            while t.with_timezone(&tz).naive_local() <= wall {
+                t += Duration::minutes(1);
+            }
+            t
+        }
+        _ => rfc_instant(tz, wall),
     }
 }
+
+/// The later instant of a wall time that happens twice: ical.js's reading, where RFC 5545
+/// and the app take the first. Both show the same wall clock.
+fn fold_second(tz: Tz, wall: NaiveDateTime) -> Option<DateTime<Utc>> {
+    match tz.from_local_datetime(&wall) {
+        LocalResult::Ambiguous(a, b) => Some(a.max(b).with_timezone(&Utc)),
+        _ => None,
+    }
+}
+
+/// A start and an end.
+type Span = (DateTime<Utc>, DateTime<Utc>);
 
 struct Occurrence {
     n: i64,
-    /// RFC 5545's reading first, then any other plausible one.
-    starts: Vec<DateTime<Utc>>,
-    ends: Vec<DateTime<Utc>>,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    /// For an end whose wall time happens twice, its second instant.
+    start_fold: Option<DateTime<Utc>>,
+    end_fold: Option<DateTime<Utc>>,
+    /// A night the clocks change under the block: its wall-clock span is not its plain
+    /// length, so the file must give this night an instance of its own.
+    change: bool,
 }
 
-fn occurrences(tz: Tz, b: &Block) -> Vec<Occurrence> {
-    let week_start = monday().and_time(NaiveTime::MIN);
+/// The block's first `WEEKS` occurrences from the week of `monday`, wall clock to wall
+/// clock.
+fn occurrences(tz: Tz, monday: NaiveDate, b: &Block) -> Vec<Occurrence> {
+    let week_start = monday.and_time(NaiveTime::MIN);
     let first = week_start + Duration::minutes(i64::from(u32::from(b.day) * 1440 + b.start));
     let length = Duration::minutes(i64::from(b.minutes));
-    // The exact duration of the first occurrence, for every reading of its two ends.
-    let (s0, e0) = (readings(tz, first), readings(tz, first + length));
-    let rfc_duration = e0[0] - s0[0];
-    let mut durations = vec![rfc_duration];
-    for s in &s0 {
-        for e in &e0 {
-            if !durations.contains(&(*e - *s)) {
-                durations.push(*e - *s);
-            }
-        }
-    }
     (0..WEEKS)
         .map(|n| {
             let wall = first + Duration::weeks(n);
-            let starts = readings(tz, wall);
-            let mut ends = vec![starts[0] + rfc_duration];
-            for s in &starts {
-                for d in &durations {
-                    push_unique(&mut ends, *s + *d);
-                }
+            let (start, end) = (wall_instant(tz, wall), wall_instant(tz, wall + length));
+            Occurrence {
+                n,
+                start,
+                end,
+                start_fold: fold_second(tz, wall),
+                end_fold: fold_second(tz, wall + length),
+                change: end - start != length,
             }
-            // Keeping the wall-clock end instead of the exact duration.
-            for e in readings(tz, wall + length) {
-                push_unique(&mut ends, e);
-            }
-            Occurrence { n, starts, ends }
         })
         .collect()
 }
 
 /// Instants (UTC) a calendar must find, checked by hand: (zone, block, occurrence,
 /// start, end).
-const HAND_CHECKED: [(&str, &str, i64, &str, &str); 24] = [
+const HAND_CHECKED: [(&str, &str, i64, &str, &str); 34] = [
     // London: BST from 29 March to 25 October 2026.
     (
         "london",
@@ -221,14 +255,45 @@ const HAND_CHECKED: [(&str, &str, i64, &str, &str); 24] = [
         "2026-10-26T09:00:00Z",
         "2026-10-26T11:00:00Z",
     ),
-    // Saturday 28 March 23:00 GMT for the exact 2 h 30 of the first week: 01:30 GMT,
-    // which is 02:30 on the BST wall clock (01:30 does not exist that night).
+    // Saturday 28 March 23:00 GMT to 01:30, which does not exist that night: the block
+    // ends when the clocks jump from 01:00 GMT to 02:00 BST, after 2 real hours.
     (
         "london",
         "night",
         3,
         "2026-03-28T23:00:00Z",
-        "2026-03-29T01:30:00Z",
+        "2026-03-29T01:00:00Z",
+    ),
+    // Saturday 24 October 23:00 BST to 01:30, which happens twice: the first, in BST.
+    (
+        "london-autumn",
+        "night",
+        0,
+        "2026-10-24T22:00:00Z",
+        "2026-10-25T00:30:00Z",
+    ),
+    // Saturday 23:00 to 03:00 on London's change nights, exported in those weeks: 3 real
+    // hours in spring, 5 in autumn; 4 the week after.
+    (
+        "london-spring",
+        "ferry",
+        0,
+        "2026-03-28T23:00:00Z",
+        "2026-03-29T02:00:00Z",
+    ),
+    (
+        "london-autumn",
+        "ferry",
+        0,
+        "2026-10-24T22:00:00Z",
+        "2026-10-25T03:00:00Z",
+    ),
+    (
+        "london-autumn",
+        "ferry",
+        1,
+        "2026-10-31T23:00:00Z",
+        "2026-11-01T03:00:00Z",
     ),
     // New York: EDT from 8 March to 1 November 2026.
     (
@@ -272,6 +337,53 @@ const HAND_CHECKED: [(&str, &str, i64, &str, &str); 24] = [
         1,
         "2026-03-15T03:00:00Z",
         "2026-03-15T05:30:00Z",
+    ),
+    // Saturday 23:00 to 03:00: 23:00 EST to 03:00 EDT on 7–8 March (3 h), 4 h the week
+    // after, and 23:00 EDT to 03:00 EST on 31 October–1 November (5 h), whether the file
+    // was exported in the spring week or the autumn one.
+    (
+        "newyork",
+        "ferry",
+        0,
+        "2026-03-08T04:00:00Z",
+        "2026-03-08T07:00:00Z",
+    ),
+    (
+        "newyork",
+        "ferry",
+        1,
+        "2026-03-15T03:00:00Z",
+        "2026-03-15T07:00:00Z",
+    ),
+    (
+        "newyork",
+        "ferry",
+        34,
+        "2026-11-01T03:00:00Z",
+        "2026-11-01T08:00:00Z",
+    ),
+    (
+        "newyork-autumn",
+        "ferry",
+        0,
+        "2026-11-01T03:00:00Z",
+        "2026-11-01T08:00:00Z",
+    ),
+    (
+        "newyork-autumn",
+        "ferry",
+        1,
+        "2026-11-08T04:00:00Z",
+        "2026-11-08T08:00:00Z",
+    ),
+    // Sunday 02:30 does not exist on 8 March: the swim starts when the clocks reach
+    // 03:00 EDT and ends at 03:30, half an hour.
+    (
+        "newyork",
+        "swim",
+        0,
+        "2026-03-08T07:00:00Z",
+        "2026-03-08T07:30:00Z",
     ),
     // Kolkata +05:30, Kathmandu +05:45, all year.
     (
@@ -420,11 +532,6 @@ fn iso(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-fn iso_list(list: &[DateTime<Utc>]) -> String {
-    let items: Vec<String> = list.iter().map(|t| js(&iso(*t))).collect();
-    format!("[{}]", items.join(", "))
-}
-
 #[test]
 fn writes_calendars_for_the_javascript_reader() {
     let (blocks, deadlines) = week();
@@ -433,9 +540,10 @@ fn writes_calendars_for_the_javascript_reader() {
 
     let mut files = Vec::new();
     let mut hand_found = 0;
-    for (key, name) in ZONES {
+    for (key, name, monday) in EXPORTS {
         let tz: Tz = name.parse().unwrap();
-        let ics = week_ics(&blocks, &deadlines, tz, monday(), stamp(), OWNER);
+        let monday = date(monday);
+        let ics = week_ics(&blocks, &deadlines, tz, monday, stamp(), OWNER);
 
         // What the reader checks again, checked here first.
         assert!(ics.ends_with("\r\n"));
@@ -452,14 +560,14 @@ fn writes_calendars_for_the_javascript_reader() {
         let mut events = Vec::new();
         for b in &blocks {
             let mut occ = Vec::new();
-            for o in occurrences(tz, b) {
+            for o in occurrences(tz, monday, b) {
                 let hand = HAND_CHECKED
                     .iter()
                     .find(|h| h.0 == key && h.1 == b.id && h.2 == o.n);
                 if let Some(&(_, _, n, start, end)) = hand {
                     hand_found += 1;
                     assert_eq!(
-                        (iso(o.starts[0]), iso(o.ends[0])),
+                        (iso(o.start), iso(o.end)),
                         (start.to_owned(), end.to_owned()),
                         "{key} {} occurrence {n}",
                         b.id
@@ -467,14 +575,17 @@ fn writes_calendars_for_the_javascript_reader() {
                 }
                 let mut fields = vec![
                     format!("\"n\": {}", o.n),
-                    format!("\"start\": {}", js(&iso(o.starts[0]))),
-                    format!("\"end\": {}", js(&iso(o.ends[0]))),
+                    format!("\"start\": {}", js(&iso(o.start))),
+                    format!("\"end\": {}", js(&iso(o.end))),
                 ];
-                if o.starts.len() > 1 {
-                    fields.push(format!("\"start_ok\": {}", iso_list(&o.starts)));
+                if o.change {
+                    fields.push("\"change\": true".to_owned());
                 }
-                if o.ends.len() > 1 {
-                    fields.push(format!("\"end_ok\": {}", iso_list(&o.ends)));
+                if let Some(t) = o.start_fold {
+                    fields.push(format!("\"start_fold\": {}", js(&iso(t))));
+                }
+                if let Some(t) = o.end_fold {
+                    fields.push(format!("\"end_fold\": {}", js(&iso(t))));
                 }
                 if hand.is_some() {
                     fields.push("\"hand\": true".to_owned());
@@ -515,9 +626,10 @@ fn writes_calendars_for_the_javascript_reader() {
             })
             .collect();
         files.push(format!(
-            "{{\n    \"file\": {}, \"tzid\": {}, \"calname\": {},\n    \"offsets\": [\n      {}\n    ],\n    \"deadlines\": [\n      {}\n    ],\n    \"events\": [\n      {}\n    ]\n  }}",
+            "{{\n    \"file\": {}, \"tzid\": {}, \"monday\": {}, \"calname\": {},\n    \"offsets\": [\n      {}\n    ],\n    \"deadlines\": [\n      {}\n    ],\n    \"events\": [\n      {}\n    ]\n  }}",
             js(&file),
             js(name),
+            js(&monday.format("%Y-%m-%d").to_string()),
             js(&format!("{OWNER}'s week")),
             offsets.join(",\n      "),
             dated.join(",\n      "),
@@ -539,8 +651,122 @@ fn writes_calendars_for_the_javascript_reader() {
     std::fs::write(dir.join("ics-expected.json"), expected).unwrap();
     eprintln!(
         "interop: wrote {} calendars to {}",
-        ZONES.len(),
+        EXPORTS.len(),
         dir.display()
+    );
+}
+
+/// A block's VEVENTs read as RFC 5545 says, without ical.js: the master's weekly rule
+/// from DTSTART, each instance lasting the exact duration of DTSTART to DTEND, minus
+/// EXDATEs, with overriding instances (RECURRENCE-ID) in place of the ones they name.
+/// Returns the first `count` instances as (start, end).
+fn rfc_instances(ics: &str, tz: Tz, uid: &str, count: usize) -> Vec<Span> {
+    let unfolded = ics.replace("\r\n ", "");
+    let events: Vec<Vec<&str>> = unfolded
+        .split("BEGIN:VEVENT\r\n")
+        .skip(1)
+        .map(|e| e.split("\r\n").take_while(|l| *l != "END:VEVENT").collect())
+        .filter(|e: &Vec<&str>| e.contains(&format!("UID:{uid}").as_str()))
+        .collect();
+    let prefix = format!(";TZID={}:", tz.name());
+    // (the value as written, the instant it names)
+    let value = |event: &[&str], name: &str| -> Vec<(String, DateTime<Utc>)> {
+        event
+            .iter()
+            .filter_map(|l| l.strip_prefix(name))
+            .map(|rest| {
+                if let Some(utc) = rest.strip_prefix(':') {
+                    let t = NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%SZ").unwrap();
+                    (utc.to_owned(), t.and_utc())
+                } else {
+                    let wall = rest
+                        .strip_prefix(&prefix)
+                        .unwrap_or_else(|| panic!("{name}{rest}"));
+                    let t = NaiveDateTime::parse_from_str(wall, "%Y%m%dT%H%M%S").unwrap();
+                    (wall.to_owned(), rfc_instant(tz, t))
+                }
+            })
+            .collect()
+    };
+    let one = |event: &[&str], name: &str| {
+        let mut v = value(event, name);
+        assert_eq!(v.len(), 1, "{uid}: one {name} in {event:?}");
+        v.remove(0)
+    };
+    let (masters, overrides): (Vec<_>, Vec<_>) = events
+        .iter()
+        .partition(|e| value(e, "RECURRENCE-ID").is_empty());
+    assert_eq!(masters.len(), 1, "{uid}: one master");
+    let master = masters[0];
+    assert!(master.contains(&"RRULE:FREQ=WEEKLY"));
+    let (start_wall, start) = one(master, "DTSTART");
+    let length = one(master, "DTEND").1 - start;
+    let excluded: Vec<String> = value(master, "EXDATE").into_iter().map(|v| v.0).collect();
+    let replaced: Vec<(String, Span)> = overrides
+        .iter()
+        .map(|e| {
+            (
+                one(e, "RECURRENCE-ID").0,
+                (one(e, "DTSTART").1, one(e, "DTEND").1),
+            )
+        })
+        .collect();
+    let first = NaiveDateTime::parse_from_str(&start_wall, "%Y%m%dT%H%M%S").unwrap();
+    let mut out = Vec::new();
+    for n in 0.. {
+        if out.len() == count {
+            break;
+        }
+        let wall = first + Duration::weeks(n);
+        let id = wall.format("%Y%m%dT%H%M%S").to_string();
+        if excluded.contains(&id) {
+            continue;
+        }
+        match replaced.iter().find(|r| r.0 == id) {
+            Some((_, span)) => out.push(*span),
+            None => {
+                let s = rfc_instant(tz, wall);
+                out.push((s, s + length));
+            }
+        }
+    }
+    out
+}
+
+/// However a block meets a change of the clocks, and in whichever week the file is
+/// exported, a strict RFC 5545 reader finds every occurrence for over a year at the
+/// block's wall-clock start and end (a change night an hour shorter or longer).
+#[test]
+fn every_occurrence_keeps_its_wall_clock_in_rfc_5545() {
+    let (blocks, deadlines) = week();
+    let mut wrong = Vec::new();
+    for (key, name, monday) in EXPORTS {
+        let tz: Tz = name.parse().unwrap();
+        let monday = date(monday);
+        let ics = week_ics(&blocks, &deadlines, tz, monday, stamp(), OWNER);
+        for b in &blocks {
+            let want = occurrences(tz, monday, b);
+            let got = rfc_instances(&ics, tz, &format!("{}@unhurried", b.id), want.len());
+            for (o, g) in want.iter().zip(got) {
+                if (o.start, o.end) != g {
+                    wrong.push(format!(
+                        "{key} {} #{}: expected {} to {}, read {} to {}",
+                        b.id,
+                        o.n,
+                        iso(o.start),
+                        iso(o.end),
+                        iso(g.0),
+                        iso(g.1)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} occurrences off:\n{}",
+        wrong.len(),
+        wrong.join("\n")
     );
 }
 

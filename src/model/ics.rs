@@ -18,24 +18,31 @@
 //! before the exported week, so no event falls before the zone's first observance (where
 //! some readers, ical.js among them, assume UTC).
 //!
-//! A block whose wall time falls in a DST gap, or twice in a fold, is written as is: RFC
-//! 5545 says how calendars read it (the offset before the change), and they differ in
-//! practice (ical.js uses the offset after it). With DTEND, RFC 5545 gives every
-//! occurrence the exact duration of the first, so a block spanning a change keeps its
-//! length rather than its wall-clock end; and should the first occurrence start in a gap
-//! (02:30 on a spring-forward Sunday), a strict reader derives that length from the
-//! shifted start (an hour short) for every week.
+//! Every occurrence of a block runs from its wall-clock start to its wall-clock end, as
+//! the week shows it (`zones::local_instant`: a time the clocks skip is the instant they
+//! jump, a time they repeat the first of the two), whichever week is exported. RFC 5545
+//! gives every instance of a rule the exact duration of the first (ical.js adds it to
+//! each wall-clock start instead), so the event's DTSTART and DTEND come from a week
+//! without a change for that block: the exported week, or else the week before it,
+//! excluded with EXDATE. A night the clocks change under a block (Saturday 23:00–03:00
+//! is 3 real hours the night they go forward, 5 the night they go back) gets an
+//! overriding instance (RECURRENCE-ID) with its wall-clock start and end, up to the end
+//! of the years the VTIMEZONE lists; after those, a strict reader gives such a night the
+//! plain length. Times are always the zone's wall clock (TZID), never UTC: a time in a
+//! fold that ends a block is read as its first instant by RFC 5545 and as its second by
+//! ical.js, on the same wall clock.
 //!
 //! Pure functions: the caller passes the instant of the export.
 
 use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
-    Weekday,
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone, Timelike, Utc, Weekday,
 };
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
 use super::reminder::Reminder;
-use super::schedule::{Block, BlockKind, Deadline};
+use super::schedule::{duration, Block, BlockKind, Deadline};
+use super::zones::local_instant;
 
 /// The product identifier of every export.
 pub const PRODID: &str = "-//Unhurried//Weekly schedule//EN";
@@ -57,9 +64,10 @@ const SCAN_STEP: i64 = 6 * 3600;
 /// all-day event per dated deadline (undated ones are left out), in `tz`.
 ///
 /// `week_monday` is the week's Monday (another day counts as its week's Monday); the
-/// first occurrence of each block falls in that week. `stamp` is the instant of the
-/// export (DTSTAMP); `owner` names the calendar ("Ana's week"). Blocks are clamped as
-/// [`Block::clamped`] does. Lines end in CRLF and are folded at 75 octets.
+/// first occurrence of each block falls in that week (an earlier DTSTART is excluded).
+/// `stamp` is the instant of the export (DTSTAMP); `owner` names the calendar ("Ana's
+/// week"). Blocks are clamped as [`Block::clamped`] does. Lines end in CRLF and are
+/// folded at 75 octets.
 pub fn week_ics(
     blocks: &[Block],
     deadlines: &[Deadline],
@@ -94,36 +102,64 @@ pub fn week_ics(
         format!("From {owner}'s weekly schedule in Unhurried.")
     };
     let week_start = monday.and_time(NaiveTime::MIN);
+    // Change nights are written out up to the end of the years the VTIMEZONE covers.
+    let horizon = NaiveDate::from_ymd_opt(monday.year() + YEARS_AFTER + 1, 1, 1)
+        .unwrap_or(monday)
+        .and_time(NaiveTime::MIN);
     for block in blocks {
         let block = block.clone().clamped();
-        let (start, end) = block.week_span();
-        let dtstart = week_start + Duration::minutes(i64::from(start));
-        let dtend = week_start + Duration::minutes(i64::from(end));
+        let (start, _) = block.week_span();
+        let first = week_start + Duration::minutes(i64::from(start));
+        let length = Duration::minutes(i64::from(block.minutes));
+        let week = |n: i64| Night::of(tz, first + Duration::weeks(n), length);
+        let plan = Plan::new(week, horizon);
+        let anchor = week(plan.anchor);
+
         out.line("BEGIN:VEVENT");
         out.text("UID", &format!("{}@{UID_DOMAIN}", block.id));
         out.line(&format!("DTSTAMP:{stamp}"));
-        out.line(&format!("DTSTART;TZID={}:{}", tz.name(), local(dtstart)));
-        out.line(&format!("DTEND;TZID={}:{}", tz.name(), local(dtend)));
+        out.line(&format!(
+            "DTSTART;TZID={}:{}",
+            tz.name(),
+            local(anchor.wall)
+        ));
+        out.line(&format!(
+            "DTEND;TZID={}:{}",
+            tz.name(),
+            local(anchor.wall + length)
+        ));
         out.line("RRULE:FREQ=WEEKLY");
-        out.text("SUMMARY", &summary(&block));
-        out.text("CATEGORIES", block.kind.label());
-        let busy = block.kind != BlockKind::Leisure;
-        out.line(if busy {
-            "TRANSP:OPAQUE"
-        } else {
-            "TRANSP:TRANSPARENT"
-        });
-        // Older Outlook versions read busy/free from here rather than TRANSP.
-        out.line(if busy {
-            "X-MICROSOFT-CDO-BUSYSTATUS:BUSY"
-        } else {
-            "X-MICROSOFT-CDO-BUSYSTATUS:FREE"
-        });
-        out.text(
-            "DESCRIPTION",
-            &format!("{}, {} time.\n{from}", block.describe(), tz.name()),
-        );
+        for wall in &plan.skipped {
+            out.line(&format!("EXDATE;TZID={}:{}", tz.name(), local(*wall)));
+        }
+        let description = format!("{}, {} time.", block.describe(), tz.name());
+        block_details(&mut out, &block, &format!("{description}\n{from}"));
         out.line("END:VEVENT");
+
+        // Each change night as an instance of its own, from the wall-clock start to the
+        // wall-clock end: the rule alone would give it the plain length.
+        for night in &plan.changed {
+            out.line("BEGIN:VEVENT");
+            out.text("UID", &format!("{}@{UID_DOMAIN}", block.id));
+            out.line(&format!("DTSTAMP:{stamp}"));
+            out.line(&format!(
+                "RECURRENCE-ID;TZID={}:{}",
+                tz.name(),
+                local(night.wall)
+            ));
+            out.line(&zoned("DTSTART", tz, night.start));
+            out.line(&zoned("DTEND", tz, night.end));
+            let real = u32::try_from((night.end - night.start).num_minutes()).unwrap_or(0);
+            block_details(
+                &mut out,
+                &block,
+                &format!(
+                    "{description} The clocks change that night, so it lasts {} of real time.\n{from}",
+                    duration(real)
+                ),
+            );
+            out.line("END:VEVENT");
+        }
     }
 
     for deadline in deadlines {
@@ -152,6 +188,128 @@ pub fn week_ics(
 
     out.line("END:VCALENDAR");
     out.0
+}
+
+/// How many weeks before the exported one the export looks for a week in which a block
+/// runs its plain length (changes fall months apart, so one week back is always enough
+/// in the zones of today).
+const ANCHOR_WEEKS: i64 = 8;
+
+/// One week's occurrence of a block, from its wall-clock start to its wall-clock end.
+#[derive(Clone, Copy, Debug)]
+struct Night {
+    /// The start on the owner's wall clock, as the weekly rule names it.
+    wall: NaiveDateTime,
+    /// The instants of the wall-clock start and end, as the app reads them
+    /// ([`local_instant`]: a time in a gap is the instant the clocks jump, one in a fold
+    /// the earlier of its two instants).
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    /// The ends lie the block's length apart: the weekly rule, which gives every
+    /// instance the length of the first, gives this one right.
+    plain: bool,
+    /// Plain, and each end names one instant (neither in a gap nor in a fold): a week
+    /// every reader derives the block's length from alike.
+    clean: bool,
+}
+
+impl Night {
+    fn of(tz: Tz, wall: NaiveDateTime, length: Duration) -> Night {
+        let instant = |w: NaiveDateTime| {
+            let minute = w.hour() * 60 + w.minute();
+            local_instant(tz, w.date(), minute)
+        };
+        let (start, end) = (instant(wall), instant(wall + length));
+        let plain = end - start == length;
+        Night {
+            wall,
+            start,
+            end,
+            plain,
+            clean: plain && single(tz, wall) && single(tz, wall + length),
+        }
+    }
+}
+
+/// How a block's weekly event is written.
+///
+/// RFC 5545 gives every instance of a rule the exact duration of DTSTART to DTEND (and
+/// ical.js adds that duration to each instance's wall-clock start), and readers resolve
+/// a wall time in a gap or fold their own ways, so the master's DTSTART and DTEND come
+/// from a clean week: then every week without a change is right in every reader,
+/// whichever week was exported. When the exported week is not clean, that is the nearest
+/// week before it, excluded again with EXDATE so the calendar still starts in the
+/// exported week. A night on which the block's wall-clock span is an hour (or half an
+/// hour) longer or shorter is written as an overriding instance (RECURRENCE-ID) with its
+/// wall-clock start and end; a block whose whole span is skipped by the clocks (15
+/// minutes inside a spring-forward hour) does not happen that night and is excluded.
+struct Plan {
+    /// Weeks from the exported one to the master's DTSTART (0 or negative).
+    anchor: i64,
+    /// Wall-clock starts to exclude, in order.
+    skipped: Vec<NaiveDateTime>,
+    /// Change nights from the exported week to `horizon`, in order.
+    changed: Vec<Night>,
+}
+
+impl Plan {
+    fn new(week: impl Fn(i64) -> Night, horizon: NaiveDateTime) -> Plan {
+        let anchor = (0..=ANCHOR_WEEKS)
+            .map(|n| -n)
+            .find(|&n| week(n).clean)
+            .unwrap_or(0);
+        let mut skipped: Vec<NaiveDateTime> = (anchor..0).map(|n| week(n).wall).collect();
+        let mut changed = Vec::new();
+        for night in (0..).map(&week).take_while(|n| n.wall < horizon) {
+            if night.plain {
+                continue;
+            }
+            if night.end > night.start {
+                changed.push(night);
+            } else {
+                skipped.push(night.wall);
+            }
+        }
+        Plan {
+            anchor,
+            skipped,
+            changed,
+        }
+    }
+}
+
+/// Whether `wall` names exactly one instant in `tz` (not in a gap, not in a fold).
+fn single(tz: Tz, wall: NaiveDateTime) -> bool {
+    matches!(tz.from_local_datetime(&wall), LocalResult::Single(_))
+}
+
+/// `name` (DTSTART, DTEND) at `at`, on the zone's wall clock. Never in UTC: ical.js
+/// shows a UTC time near a change an hour off (kewisch/ical.js#847), and a wall time
+/// is what the owner's week says. A wall time in a fold (`at` is its first instant) is
+/// read as the first by RFC 5545, as the second by ical.js; both show the same clock.
+fn zoned(name: &str, tz: Tz, at: DateTime<Utc>) -> String {
+    let wall = at.with_timezone(&tz).naive_local();
+    format!("{name};TZID={}:{}", tz.name(), local(wall))
+}
+
+/// What a block's event and its change nights share: title, category, busy or free,
+/// and the description.
+fn block_details(out: &mut Ics, block: &Block, description: &str) {
+    out.text("SUMMARY", &summary(block));
+    out.text("CATEGORIES", block.kind.label());
+    let busy = block.kind != BlockKind::Leisure;
+    out.line(if busy {
+        "TRANSP:OPAQUE"
+    } else {
+        "TRANSP:TRANSPARENT"
+    });
+    // Older Outlook versions read busy/free from here rather than TRANSP.
+    out.line(if busy {
+        "X-MICROSOFT-CDO-BUSYSTATUS:BUSY"
+    } else {
+        "X-MICROSOFT-CDO-BUSYSTATUS:FREE"
+    });
+    out.text("DESCRIPTION", description);
 }
 
 /// Reminders as a calendar file: one short event each, with an alarm (VALARM, DISPLAY)
@@ -1038,6 +1196,90 @@ mod tests {
         let chile = [at(2027, 4, 4, 0), at(2028, 4, 2, 0), at(2029, 4, 8, 0)];
         assert_eq!(yearly_rule(&chile, 2027..=2029), None);
         assert!(yearly_rule(&chile[..2], 2027..=2028).is_some());
+    }
+
+    /// Saturday 23:00 for 4 h in New York, exported in the week the clocks go forward:
+    /// the rule starts from the week before (excluded again), so it gives every week 4 h,
+    /// and each change night up to the end of the VTIMEZONE's years is an instance of its
+    /// own, 23:00 to 03:00.
+    #[test]
+    fn a_block_across_the_change_keeps_its_wall_clock_from_a_change_week() {
+        let ny = tz("America/New_York");
+        let blocks = [block("ferry", 5, 23 * 60, 240, BlockKind::Fixed, "")];
+        let ics = week_ics(&blocks, &[], ny, monday(), stamp(), "Ana");
+        let lines = unfolded(&ics);
+        let master = event(&lines, "ferry@unhurried");
+        for want in [
+            "DTSTART;TZID=America/New_York:20260228T230000",
+            "DTEND;TZID=America/New_York:20260301T030000",
+            "RRULE:FREQ=WEEKLY",
+            "EXDATE;TZID=America/New_York:20260228T230000",
+        ] {
+            assert!(master.contains(&want), "the event lacks {want}: {master:?}");
+        }
+        let nights: Vec<&str> = lines
+            .iter()
+            .filter_map(|l| l.strip_prefix("RECURRENCE-ID;TZID=America/New_York:"))
+            .collect();
+        // Two a year, 2026 to 2031.
+        assert_eq!(nights.len(), 12, "{nights:?}");
+        assert_eq!(
+            (nights[0], nights[1], nights[11]),
+            ("20260307T230000", "20261031T230000", "20311101T230000")
+        );
+        let text = ics.replace("\r\n ", "");
+        for (night, end, real) in [
+            ("20260307T230000", "20260308T030000", "3 h"),
+            ("20261031T230000", "20261101T030000", "5 h"),
+        ] {
+            assert!(text.contains(&format!(
+                "RECURRENCE-ID;TZID=America/New_York:{night}\r\n\
+                 DTSTART;TZID=America/New_York:{night}\r\n\
+                 DTEND;TZID=America/New_York:{end}\r\n\
+                 SUMMARY:Commitment\r\n"
+            )));
+            assert!(text.contains(&format!("so it lasts {real} of real time")));
+        }
+
+        // Exported the week after, the rule starts there: nothing to exclude.
+        let next = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
+        let lines = unfolded(&week_ics(&blocks, &[], ny, next, stamp(), "Ana"));
+        let master = event(&lines, "ferry@unhurried");
+        assert!(master.contains(&"DTSTART;TZID=America/New_York:20260314T230000"));
+        assert!(!master.iter().any(|l| l.starts_with("EXDATE")));
+    }
+
+    /// A block inside the hour the clocks skip: 15 minutes from 02:00 do not happen on
+    /// 8 March 2026 in New York (excluded), and an hour from 02:30 runs from the jump to
+    /// 03:30.
+    #[test]
+    fn a_block_the_clocks_skip_is_left_out_or_shortened_that_night() {
+        let ny = tz("America/New_York");
+        let blocks = [
+            block("gone", 6, 2 * 60, 15, BlockKind::Maker, ""),
+            block("swim", 6, 2 * 60 + 30, 60, BlockKind::Leisure, ""),
+        ];
+        let lines = unfolded(&week_ics(&blocks, &[], ny, monday(), stamp(), ""));
+        let gone = event(&lines, "gone@unhurried");
+        for want in [
+            "DTSTART;TZID=America/New_York:20260301T020000",
+            "EXDATE;TZID=America/New_York:20260301T020000",
+            "EXDATE;TZID=America/New_York:20260308T020000",
+        ] {
+            assert!(gone.contains(&want), "{want}: {gone:?}");
+        }
+        assert!(!lines.contains(&"RECURRENCE-ID;TZID=America/New_York:20260308T020000".into()));
+        let at = lines
+            .iter()
+            .position(|l| l == "RECURRENCE-ID;TZID=America/New_York:20260308T023000")
+            .unwrap();
+        assert_eq!(
+            lines[at + 1..at + 3],
+            [
+                "DTSTART;TZID=America/New_York:20260308T030000",
+                "DTEND;TZID=America/New_York:20260308T033000"
+            ]
+        );
     }
 
     #[test]

@@ -153,7 +153,7 @@ pub fn WeekPage() -> impl IntoView {
             <Deadlines/>
             <div class="card">
                 <h2>"Put it in your calendar"</h2>
-                <p>"Download your week as an .ics file: each block repeats weekly in your time zone, and dated deadlines come as all-day events. Google Calendar, Outlook and Apple Calendar import it."</p>
+                <p>"Download your week as an .ics file: each block repeats weekly at its clock times in your time zone, also on the nights the clocks change, and dated deadlines come as all-day events. Google Calendar, Outlook and Apple Calendar import it."</p>
                 <button type="button" class="secondary" on:click=download>"Download calendar file (.ics)"</button>
             </div>
         </section>
