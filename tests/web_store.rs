@@ -393,3 +393,102 @@ fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
     });
     clear();
 }
+
+#[wasm_bindgen_test]
+fn a_backup_carries_every_document_and_restores_them_on_a_new_device() {
+    clear();
+    let (collab, board, page, file) = with_workspace(|ws| {
+        ws.set_profile(Profile {
+            display_name: "Ana".into(),
+            time_zone: "Asia/Kolkata".into(),
+            actor_id: hex(&[1; 16]),
+        });
+        let collab = ws.create_collab("Plan").unwrap();
+        ws.show_shared(&collab).unwrap();
+        ws.collab_edit(|d, me, name, now| d.add_comment(me, name, now, None, "kept"))
+            .unwrap();
+        let board = ws
+            .create_shared(unhurried::doc::DocKind::Board, "Stand-up")
+            .unwrap();
+        let mut b = ws.state.get_untracked().boundaries;
+        b.urgent = "Outages".into();
+        ws.set_boundaries(b);
+        ws.publish_page().unwrap();
+        let page = ws.my_page_id().unwrap();
+        (collab, board, page, ws.export_file())
+    });
+    // A new device: empty storage, the backup restored from the welcome.
+    clear();
+    with_workspace(|ws| {
+        let message = ws.import_file(&file).unwrap();
+        assert!(message.contains("3 shared documents restored"), "{message}");
+        assert_eq!(ws.state.get_untracked().held.len(), 3);
+        ws.show_shared(&collab).unwrap();
+        assert_eq!(
+            ws.shared.get_untracked().unwrap().state.comments[0].text,
+            "kept"
+        );
+        ws.show_shared(&board).unwrap();
+        assert_eq!(ws.page_state(&page).unwrap().urgent, "Outages");
+        // Again: nothing new, nothing doubled.
+        let again = ws.import_file(&file).unwrap();
+        assert!(again.contains("already here"), "{again}");
+        ws.show_shared(&collab).unwrap();
+        assert_eq!(ws.shared.get_untracked().unwrap().state.comments.len(), 1);
+    });
+}
+
+#[wasm_bindgen_test]
+fn data_set_aside_by_earlier_loads_is_listed_for_every_document() {
+    clear();
+    let local = LocalStore::open();
+    local
+        .set(&format!("{KEY_PREFIX}aside:personal:100"), "b2xk")
+        .unwrap();
+    local
+        .set(&format!("{KEY_PREFIX}aside:c-0123:200"), "c2hhcmVk")
+        .unwrap();
+    with_workspace(|ws| {
+        let asides = ws.asides();
+        let seen: Vec<(&str, i64, &[u8])> = asides
+            .iter()
+            .map(|a| (a.doc.as_str(), a.when_ms, a.bytes.as_slice()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("c-0123", 200, b"shared".as_slice()),
+                ("personal", 100, b"old".as_slice())
+            ]
+        );
+    });
+}
+
+#[wasm_bindgen_test]
+fn someone_new_reads_a_link_without_a_name_and_names_themselves_when_they_write() {
+    clear();
+    let mut doc = CollabDoc::create(&hex(&[1; 16]), "Ana", "Offsite", 1);
+    let fragment = unhurried::share::exchange::full_link(&mut doc, [1; 16]).to_fragment();
+    with_workspace(|ws| {
+        ws.ensure_identity();
+        let (id, _) = ws.receive_fragment(&fragment).unwrap();
+        let profile = ws.state.get_untracked().profile;
+        assert!(!profile.is_set_up());
+        assert_eq!(profile.actor_id.len(), 32);
+        assert!(!profile.time_zone.is_empty());
+        ws.show_shared(&id).unwrap();
+        // Writing without a name writes nothing and asks for one.
+        let posted = ws.collab_post(|d, me, name, now| d.add_comment(me, name, now, None, "hello"));
+        assert!(posted.is_none());
+        assert!(ws.name_wanted.get_untracked());
+        assert!(ws.shared.get_untracked().unwrap().state.comments.is_empty());
+        assert!(ws.name_myself("Cy".into()));
+        assert!(!ws.name_wanted.get_untracked());
+        ws.collab_post(|d, me, name, now| d.add_comment(me, name, now, None, "hello"))
+            .unwrap();
+        let state = ws.shared.get_untracked().unwrap().state;
+        assert_eq!(state.people.get(&profile.actor_id).unwrap(), "Cy");
+    });
+    // The link was stored when it was opened.
+    with_workspace(|ws| assert_eq!(ws.state.get_untracked().held.len(), 1));
+}

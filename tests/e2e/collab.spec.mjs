@@ -162,21 +162,58 @@ test('two teammates decide by passing links offline, and concurrent edits all su
   await ctxB.close();
 });
 
-test('a new person opening a link first gives their name, then sees the document', async ({ browser }) => {
+test('a new person opening a link reads at once, and gives a name only where they first write', async ({ browser }) => {
   const ctxA = await browser.newContext();
   const ctxC = await browser.newContext();
   const a = await ctxA.newPage();
-  const c = await ctxC.newPage();
+  let c = await ctxC.newPage();
+  const problems = watchConsole(c);
   await welcome(a, 'Ana');
   await startDiscussion(a, 'Team offsite');
   await addIdea(a, 'Lisbon in May');
   const full = await makeLink(a, 'Copy link');
-  await c.goto(full);
-  await c.getByLabel('Your name, as teammates will see it').fill('Cy');
-  await c.getByRole('button', { name: 'Start' }).click();
+  await openLink(c, full);
+  // The document, at once: no welcome, no app navigation, a quiet foot.
   await expect(c.getByRole('heading', { level: 1, name: 'Team offsite' })).toBeVisible();
   await expect(idea(c, 'Lisbon in May')).toBeVisible();
-  expect(await c.evaluate(() => location.hash)).toBe('');
+  await expect(c.getByLabel('Your name, as teammates will see it')).toHaveCount(0);
+  await expect(c.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await expect(c.locator('.reader-footer')).toContainText('What is Unhurried?');
+  await expect(c.locator('.reader-footer').getByRole('button', { name: 'Start using Unhurried' })).toBeVisible();
+  // It was stored as soon as it was opened: closing the tab before writing loses nothing.
+  const where = new URL(c.url()).pathname;
+  await c.close();
+  c = await ctxC.newPage();
+  problems.push(...watchConsole(c));
+  await c.goto(where);
+  await expect(idea(c, 'Lisbon in May')).toBeVisible();
+
+  // The first write asks for a name there and then, and is made once it is given.
+  await c.getByLabel('Add a comment').fill('Porto is cheaper');
+  await c.locator('section[aria-labelledby="comments-head"]').getByRole('button', { name: 'Comment' }).click();
+  const prompt = c.locator('.name-prompt');
+  await expect(prompt).toBeVisible();
+  await expect(c.getByLabel('Your name, as others will see it')).toBeFocused();
+  await expect(c.locator('.comment-text')).toHaveCount(0);
+  await expect(c.getByLabel('Add a comment')).toHaveValue('Porto is cheaper');
+  await prompt.getByRole('button', { name: 'Post' }).click();
+  await expect(prompt.getByRole('alert')).toContainText('Please enter a name');
+  await c.getByLabel('Your name, as others will see it').fill('Cy');
+  await prompt.getByRole('button', { name: 'Post' }).click();
+  await expect(prompt).toHaveCount(0);
+  await expect(c.locator('.comment-text', { hasText: 'Porto is cheaper' })).toBeVisible();
+  await expect(c.locator('li.comment', { hasText: 'Porto is cheaper' })).toContainText('Cy');
+  await expect(c.getByLabel('Add a comment')).toHaveValue('');
+  // From then on nothing is asked.
+  await idea(c, 'Lisbon in May').getByRole('button', { name: /^Vote for/ }).click();
+  await expect(idea(c, 'Lisbon in May').locator('.vote-count')).toHaveText('1');
+  await expect(prompt).toHaveCount(0);
+  // Choosing to use the app brings its navigation, with the document in the Shared list.
+  await c.locator('.reader-footer').getByRole('button', { name: 'Start using Unhurried' }).click();
+  await expect(c.getByRole('heading', { name: 'Hello, Cy' })).toBeVisible();
+  await c.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shared' }).click();
+  await expect(c.locator('.held-row')).toHaveCount(1);
+  expect(problems).toEqual([]);
   await ctxA.close();
   await ctxC.close();
 });

@@ -47,13 +47,21 @@ test('two tabs see each other\'s edits, and simultaneous edits both survive', as
   await expect(taskButton(c, 'From tab B')).toBeVisible();
 });
 
-test('export, then import in a fresh browser, brings the tasks back and merges', async ({ page, browser }, testInfo) => {
+test('export, then import in a fresh browser, brings everything back and merges', async ({ page, browser }, testInfo) => {
   await welcome(page);
   await page.goto('/tasks');
   await addTask(page, 'Quarterly review');
   await page.goto('/rate');
   await page.getByLabel('Rate per hour').fill('80');
+  // A discussion: the backup carries its content, not only its name.
+  await page.goto('/shared');
+  await page.getByLabel('What needs deciding?').fill('Pick a venue');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByLabel('Add an idea').fill('The boathouse');
+  await page.getByRole('button', { name: 'Add idea' }).click();
+  await expect(page.locator('.idea-text', { hasText: 'The boathouse' })).toBeVisible();
   await page.goto('/settings');
+  await expect(page.getByTestId('backup-size')).toHaveText(/^The backup holds your own data and 1 shared document: \d+ KB\.$/);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export backup' }).click();
   const download = await downloadPromise;
@@ -69,7 +77,7 @@ test('export, then import in a fresh browser, brings the tasks back and merges',
   await addTask(p2, 'Laptop-only task');
   await p2.goto('/settings');
   await p2.locator('#settings-import').setInputFiles(file);
-  await expect(p2.getByTestId('import-message')).toHaveText('Imported 1 new task.');
+  await expect(p2.getByTestId('import-message')).toHaveText('Imported 1 new task. 1 shared document restored.');
   await p2.goto('/tasks');
   await expect(taskButton(p2, 'Quarterly review')).toBeVisible();
   await expect(taskButton(p2, 'Laptop-only task')).toBeVisible();
@@ -78,7 +86,7 @@ test('export, then import in a fresh browser, brings the tasks back and merges',
   // Importing the same file again changes nothing.
   await p2.goto('/settings');
   await p2.locator('#settings-import').setInputFiles(file);
-  await expect(p2.getByTestId('import-message')).toHaveText('Everything in that file was already here.');
+  await expect(p2.getByTestId('import-message')).toHaveText('1 shared document already here and brought up to date.');
   // A file that is not a backup is refused in plain words and changes nothing.
   const junk = testInfo.outputPath('junk.unhurried');
   fs.writeFileSync(junk, 'this is not a backup');
@@ -96,5 +104,8 @@ test('export, then import in a fresh browser, brings the tasks back and merges',
   await expect(p3.getByRole('heading', { name: 'Hello, Ana' })).toBeVisible();
   await p3.goto('/tasks');
   await expect(taskButton(p3, 'Quarterly review')).toBeVisible();
+  await p3.goto('/shared');
+  await p3.locator('.held-row a', { hasText: 'Pick a venue' }).click();
+  await expect(p3.locator('.idea-text', { hasText: 'The boathouse' })).toBeVisible();
   await fresh.close();
 });
