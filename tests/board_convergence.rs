@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Property: three replicas of a stand-up board that add, move and edit cards offline,
 //! and pass reply links between them in any order, converge to one board on which
-//! every card ever added appears exactly once, in one column.
+//! every card ever added appears exactly once, in one column, and every status card
+//! exactly once in the stand-up view (today's or history) wherever it is seen from.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -145,6 +146,7 @@ proptest! {
                 Op::Status { day, tag, text } => {
                     let status = StatusCard {
                         date: format!("2026-11-2{day}"),
+                        zone: ["Asia/Kolkata", "America/Los_Angeles", ""][*who].into(),
                         doing: text.clone(),
                         tag: StatusTag::ALL[*tag],
                         ..StatusCard::default()
@@ -185,5 +187,14 @@ proptest! {
             .map(|s| (s.person.as_str(), s.date.as_str()))
             .collect();
         prop_assert_eq!(keys.len(), board.statuses.len());
+        // Seen from any zone at any moment, each card is either today's or history, and
+        // today holds at most one card per person.
+        for (now, zone) in [(20, "Asia/Kolkata"), (1, "America/Los_Angeles"), (86_400_050, "UTC")] {
+            let view = board.standup(now, zone);
+            let people: BTreeSet<&str> = view.today.iter().map(|c| c.person.as_str()).collect();
+            prop_assert_eq!(people.len(), view.today.len());
+            let shown = view.today.len() + view.history.iter().map(|(_, c)| c.len()).sum::<usize>();
+            prop_assert_eq!(shown, board.statuses.len());
+        }
     }
 }

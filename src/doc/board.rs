@@ -12,7 +12,12 @@
 //!
 //! A status card is flat: one value per field under "date|person|field". One person
 //! posting from two devices offline then merges field by field; nested maps made on
-//! both devices would hide one another.
+//! both devices would hide one another. Its fields are `done`, `doing`, `blocked`,
+//! `note`, `tag`, `at` (the instant it was posted or last updated, UTC ms) and, since
+//! issue 11, `zone` (the poster's IANA zone). The date in the key is the date on the
+//! poster's clock. `zone` needs no new schema: older versions skip fields they do not
+//! know, and a card without it (or even without `at`) still reads and shows; see
+//! `BoardPart::standup` for which cards are today's.
 
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, AutomergeError, ObjType, ROOT};
@@ -74,6 +79,7 @@ pub(super) fn read(root: &hydrate::Map) -> BoardPart {
                 "blocked" => card.blocked = text(),
                 "note" => card.note = text(),
                 "tag" => card.tag = StatusTag::from_key(&text()),
+                "zone" => card.zone = text(),
                 "at" => {
                     if let hydrate::Value::Scalar(automerge::ScalarValue::Int(n)) = &v.value {
                         card.at = *n;
@@ -229,6 +235,7 @@ impl CollabDoc {
             ("blocked", status.blocked.as_str()),
             ("note", status.note.as_str()),
             ("tag", tag),
+            ("zone", status.zone.as_str()),
         ] {
             let k = key(field);
             let exists = automerge::ReadDoc::get(doc, &map, k.as_str())?.is_some();
@@ -284,6 +291,72 @@ mod tests {
     }
     use crate::doc::collab::ItemList;
     use crate::doc::DocKind;
+    use crate::model::zones::date_at;
+
+    /// Issue 11: at 20:00 UTC on Wednesday 25 Nov 2026 it is 01:30 on Thursday in
+    /// Kolkata and noon on Wednesday in Los Angeles. Two people posting in that minute
+    /// both see both cards as today's, and neither is shown a date in their future.
+    #[test]
+    fn a_stand_up_day_holds_across_time_zones() {
+        const HOUR: i64 = 3_600_000;
+        let now = 1_795_636_800_000; // 2026-11-25T20:00:00Z
+        let (kolkata, la) = ("Asia/Kolkata", "America/Los_Angeles");
+        assert_eq!(date_at(kolkata, now).to_string(), "2026-11-26");
+        assert_eq!(date_at(la, now).to_string(), "2026-11-25");
+        let mut anu = CollabDoc::create_kind(DocKind::Board, "anu", "Anu", "Team", now - HOUR);
+        let mut bo = CollabDoc::load(&anu.save()).unwrap();
+        for (doc, me, zone, at) in [
+            (&mut anu, "anu", kolkata, now),
+            (&mut bo, "bo", la, now + 30_000),
+        ] {
+            let card = StatusCard {
+                date: date_at(zone, at).to_string(),
+                zone: zone.into(),
+                done: format!("{me}'s work"),
+                ..StatusCard::default()
+            };
+            doc.post_status(me, me, at, &card).unwrap();
+        }
+        anu.merge_document(&mut bo).unwrap();
+        bo.merge_document(&mut anu).unwrap();
+        assert_eq!(anu.state(), bo.state());
+        let board = anu.state().board;
+        assert_eq!(board.statuses[0].zone, kolkata);
+        for zone in [kolkata, la] {
+            // Within the minute, later that day, and the next morning in both places.
+            for t in [now + 60_000, now + 12 * HOUR, now + 23 * HOUR] {
+                let view = board.standup(t, zone);
+                let mut people: Vec<&str> = view.today.iter().map(|c| c.person.as_str()).collect();
+                people.sort();
+                assert_eq!(
+                    people,
+                    ["anu", "bo"],
+                    "today in {zone} at +{}h",
+                    (t - now) / HOUR
+                );
+                assert!(
+                    view.history.is_empty(),
+                    "history in {zone}: {:?}",
+                    view.history
+                );
+            }
+            // A day after posting both cards are history, under dates no later than the
+            // viewer's own.
+            for t in [now + 24 * HOUR + 60_000, now + 30 * HOUR, now + 48 * HOUR] {
+                let view = board.standup(t, zone);
+                assert!(
+                    view.today.is_empty(),
+                    "today in {zone} at +{}h",
+                    (t - now) / HOUR
+                );
+                let mine = date_at(zone, t).to_string();
+                assert_eq!(view.history.iter().map(|(_, c)| c.len()).sum::<usize>(), 2);
+                for (date, _) in &view.history {
+                    assert!(*date <= mine, "{date} is in the future for {zone} ({mine})");
+                }
+            }
+        }
+    }
 
     #[test]
     fn cards_move_and_edit_and_status_cards_are_one_per_person_per_day() {
@@ -338,6 +411,9 @@ mod tests {
         assert_eq!(s.statuses[0].done, "Docs");
         assert_eq!(s.statuses[0].doing, "Review");
         assert_eq!(s.statuses[0].tag, StatusTag::AtRisk);
+        // Posted without a zone, as older versions did: none is written or read.
+        assert_eq!(s.statuses[0].zone, "");
+        assert_eq!(s.statuses[0].at, 12);
         assert!(s.statuses[0].is_blocked());
         assert_eq!(a.card(&id).as_ref(), a.state().board.card(&id));
         a.set_gone(ItemList::Cards, &id, true).unwrap();

@@ -104,7 +104,8 @@ impl StatusTag {
     }
 }
 
-/// One person's status card for one day: at most one per person per day.
+/// One person's status card for one day: at most one per person per day, the day being
+/// the date on the poster's clock (in their zone) unless they chose another.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct StatusCard {
     pub person: PersonId,
@@ -115,8 +116,10 @@ pub struct StatusCard {
     pub blocked: String,
     pub tag: StatusTag,
     pub note: String,
-    /// When it was last written, in ms.
+    /// When it was posted (or last updated), UTC ms; 0 when unknown.
     pub at: i64,
+    /// The poster's IANA time zone when they posted; "" on cards from older versions.
+    pub zone: String,
 }
 
 impl StatusCard {
@@ -124,6 +127,21 @@ impl StatusCard {
     pub fn is_blocked(&self) -> bool {
         self.tag == StatusTag::Blocked || !self.blocked.trim().is_empty()
     }
+}
+
+/// How long a status card stays today's after it is posted: a day of real time, in ms.
+pub const STANDUP_DAY: i64 = 24 * 60 * 60 * 1000;
+
+/// The stand-up as one viewer sees it at one instant (see [`BoardPart::standup`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Standup<'a> {
+    /// Today's cards: at most one per person, by person id.
+    pub today: Vec<&'a StatusCard>,
+    /// Every other card, grouped by its date on its poster's clock, newest first.
+    pub history: Vec<(String, Vec<&'a StatusCard>)>,
+    /// The viewer's own date, `YYYY-MM-DD`: a history day after it is a poster's date
+    /// that has not begun for the viewer yet.
+    pub viewer_today: String,
 }
 
 /// The board part of a shared board document.
@@ -154,14 +172,69 @@ impl BoardPart {
 
     /// Status cards grouped by day, newest day first.
     pub fn history(&self) -> Vec<(String, Vec<&StatusCard>)> {
+        self.history_where(|_| true)
+    }
+
+    /// The status cards that pass `keep`, grouped by day, newest day first.
+    pub fn history_where(
+        &self,
+        keep: impl Fn(&StatusCard) -> bool,
+    ) -> Vec<(String, Vec<&StatusCard>)> {
         let mut days: BTreeMap<&str, Vec<&StatusCard>> = BTreeMap::new();
-        for s in &self.statuses {
+        for s in self.statuses.iter().filter(|s| keep(s)) {
             days.entry(s.date.as_str()).or_default().push(s);
         }
         days.into_iter()
             .rev()
             .map(|(d, cards)| (d.to_owned(), cards))
             .collect()
+    }
+
+    /// The stand-up seen at `now` (UTC ms) by someone in `viewer_zone`.
+    ///
+    /// The stand-up day is a rolling day of real time, the same in every zone: today
+    /// holds each person's latest card (latest date, then latest post) among those
+    /// posted less than [`STANDUP_DAY`] ago, so two people looking at the same moment
+    /// see the same cards wherever they are. A card filled in later for an earlier day
+    /// of its poster's (its date before the poster's date when posting) is history from
+    /// the start; a card with no posting instant is today's only on the viewer's date.
+    /// Everything else is history, grouped by each card's date on its poster's clock.
+    pub fn standup(&self, now: i64, viewer_zone: &str) -> Standup<'_> {
+        let (viewer_today, today) = self.today(now, viewer_zone);
+        let is_today = |c: &StatusCard| {
+            today
+                .iter()
+                .any(|t| t.person == c.person && t.date == c.date)
+        };
+        Standup {
+            history: self.history_where(|c| !is_today(c)),
+            today,
+            viewer_today,
+        }
+    }
+
+    /// The viewer's date and today's cards (by person id), as in [`BoardPart::standup`]
+    /// without the history: cheap enough to work out at every tick of a clock.
+    pub fn today(&self, now: i64, viewer_zone: &str) -> (String, Vec<&StatusCard>) {
+        let viewer_today = super::zones::date_at(viewer_zone, now).to_string();
+        let current = |c: &StatusCard| {
+            if c.at <= 0 {
+                return c.date == viewer_today;
+            }
+            // Posted within the day, and not filled in later for an earlier date of the
+            // poster's (unknown zones, as on older versions' cards, pass).
+            now.abs_diff(c.at) < STANDUP_DAY.unsigned_abs()
+                && super::profile::parse_time_zone(&c.zone)
+                    .is_none_or(|tz| c.date >= super::zones::date_at(tz.name(), c.at).to_string())
+        };
+        let mut latest: BTreeMap<&str, &StatusCard> = BTreeMap::new();
+        for c in self.statuses.iter().filter(|c| current(c)) {
+            let slot = latest.entry(c.person.as_str()).or_insert(c);
+            if (&c.date, c.at) > (&slot.date, slot.at) {
+                *slot = c;
+            }
+        }
+        (viewer_today, latest.into_values().collect())
     }
 
     pub fn status(&self, person: &str, date: &str) -> Option<&StatusCard> {
@@ -348,6 +421,81 @@ mod tests {
             .map(|c| c.id.as_str())
             .collect();
         assert_eq!(ids, ["p", "r", "q"]);
+    }
+
+    #[test]
+    fn the_stand_up_day_is_a_rolling_day_with_each_persons_latest_card() {
+        const HOUR: i64 = 3_600_000;
+        // 2026-11-25T09:00:00Z.
+        let t0 = 1_795_597_200_000;
+        let s = |person: &str, date: &str, at: i64, zone: &str| StatusCard {
+            person: person.into(),
+            date: date.into(),
+            at,
+            zone: zone.into(),
+            ..StatusCard::default()
+        };
+        let board = BoardPart {
+            cards: Vec::new(),
+            statuses: vec![
+                // Ana posted yesterday's card this morning, then today's.
+                s("ana", "2026-11-24", t0, "Europe/London"),
+                s("ana", "2026-11-25", t0, "Europe/London"),
+                // Ben filled in the 23rd late, and wrote nothing for today.
+                s("ben", "2026-11-23", t0 - HOUR, "Europe/London"),
+                // Cy's card is from a version that did not record the zone.
+                s("cy", "2026-11-25", t0 - 2 * HOUR, ""),
+                // Dee's card has no posting instant: it counts on its date only.
+                s("dee", "2026-11-25", 0, ""),
+            ],
+        };
+        fn who<'a>(v: &Standup<'a>) -> Vec<(&'a str, &'a str)> {
+            v.today
+                .iter()
+                .map(|c| (c.person.as_str(), c.date.as_str()))
+                .collect()
+        }
+        let days = |v: &Standup| {
+            v.history
+                .iter()
+                .map(|(d, c)| (d.clone(), c.len()))
+                .collect::<Vec<_>>()
+        };
+        let v = board.standup(t0 + HOUR, "Europe/London");
+        assert_eq!(
+            who(&v),
+            [
+                ("ana", "2026-11-25"),
+                ("cy", "2026-11-25"),
+                ("dee", "2026-11-25")
+            ]
+        );
+        assert_eq!(
+            days(&v),
+            [("2026-11-24".to_owned(), 1), ("2026-11-23".to_owned(), 1)]
+        );
+        assert_eq!(v.viewer_today, "2026-11-25");
+        // Just under a day after Ana posted, her card is still today's, even though the
+        // date has changed in London; at a day exactly it is history.
+        let v = board.standup(t0 + 24 * HOUR - 1, "Europe/London");
+        assert_eq!(who(&v), [("ana", "2026-11-25")]);
+        let v = board.standup(t0 + 24 * HOUR, "Europe/London");
+        assert!(v.today.is_empty());
+        assert_eq!(v.viewer_today, "2026-11-26");
+        assert_eq!(
+            days(&v),
+            [
+                ("2026-11-25".to_owned(), 3),
+                ("2026-11-24".to_owned(), 1),
+                ("2026-11-23".to_owned(), 1)
+            ]
+        );
+        // Every card is in exactly one place at every moment.
+        for t in (0..50).map(|h| t0 - 2 * HOUR + h * HOUR) {
+            let v = board.standup(t, "Pacific/Kiritimati");
+            let n = v.today.len() + v.history.iter().map(|(_, c)| c.len()).sum::<usize>();
+            assert_eq!(n, board.statuses.len());
+        }
     }
 
     #[test]

@@ -62,6 +62,16 @@ fn end_of_gap(tz: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
     DateTime::from_timestamp(hi, 0).unwrap_or_else(|| wall.and_utc())
 }
 
+/// The date on the wall clock of the zone named `zone` at `at_ms` (UTC ms); UTC's date
+/// when the zone is unknown.
+pub fn date_at(zone: &str, at_ms: i64) -> NaiveDate {
+    let at = DateTime::from_timestamp_millis(at_ms).unwrap_or_default();
+    match super::profile::parse_time_zone(zone) {
+        Some(tz) => at.with_timezone(&tz).date_naive(),
+        None => at.date_naive(),
+    }
+}
+
 /// The date and minutes from midnight on the wall clock in `tz` at `at`.
 pub fn local_clock(tz: Tz, at: DateTime<Utc>) -> (NaiveDate, u32) {
     let local = at.with_timezone(&tz);

@@ -173,3 +173,73 @@ test('two teammates hold their stand-up by passing links offline, and every card
   await ctxA.close();
   await ctxB.close();
 });
+
+// Issue 11: a stand-up day that holds across time zones. At 20:00 UTC on Wednesday
+// 25 Nov 2026 it is 01:30 on Thursday in Kolkata and noon on Wednesday in Los Angeles.
+// Today is each person's latest card from the last 24 hours, the same for everyone at
+// the same moment; each card says when it was posted in the viewer's zone, and the
+// history goes by each poster's own date.
+test('teammates in Kolkata and Los Angeles posting in the same minute both see both cards as today\'s', async ({ browser }) => {
+  const AT = new Date('2026-11-25T20:00:00Z');
+  const open = async (timezoneId) => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId, locale: 'en-GB' });
+    const page = await ctx.newPage();
+    await page.clock.setFixedTime(AT);
+    return { ctx, page, problems: watchConsole(page) };
+  };
+  const K = await open('Asia/Kolkata');
+  const L = await open('America/Los_Angeles');
+  const [k, l] = [K.page, L.page];
+  await welcome(k, 'Anu');
+  await welcome(l, 'Lee');
+
+  await startBoard(k, 'Launch');
+  await expect(k.getByRole('heading', { level: 2, name: 'Today, 2026-11-26' })).toBeVisible();
+  await postStatus(k, { done: 'Release notes', doing: 'Store listing' });
+  await openLink(l, await makeLink(k, 'Copy link'));
+  await expect(l.getByRole('heading', { level: 1, name: 'Launch' })).toBeVisible();
+  // Lee's own day is still the 25th; Anu's card is today's for Lee too.
+  await expect(l.getByRole('heading', { level: 2, name: 'Today, 2026-11-25' })).toBeVisible();
+  await expect(l.locator('section[aria-labelledby="today-head"] .status-card[aria-label="Anu, On track"]')).toBeVisible();
+  await postStatus(l, { done: 'Billing fix', doing: 'QA pass', tag: 'At risk' });
+  await openLink(k, await makeLink(l, 'Copy reply link'));
+  await expect(k.getByText("Merged Lee's reply into “Launch”.")).toBeVisible();
+
+  for (const [page, date, time] of [[k, '2026-11-26', '26 Nov 2026, 01:30'], [l, '2026-11-25', '25 Nov 2026, 12:00']]) {
+    const today = page.locator('section[aria-labelledby="today-head"]');
+    await expect(page.getByRole('heading', { level: 2, name: `Today, ${date}` })).toBeVisible();
+    await expect(today.locator('.status-card')).toHaveCount(2);
+    for (const label of ['Anu, On track', 'Lee, At risk']) {
+      await expect(today.locator(`.status-card[aria-label="${label}"] .posted`)).toHaveText(`Posted ${time}`);
+    }
+    await expect(today.locator('.status-card time').first()).toHaveAttribute('datetime', '2026-11-25T20:00:00Z');
+    await expect(page.locator('.history-day')).toHaveCount(0);
+    await expect(page.getByText(/Not posted yet today/)).toHaveCount(0);
+  }
+  // Nothing shows Lee the 26th, a date that has not begun in Los Angeles.
+  expect(await l.locator('main').innerText()).not.toContain('2026-11-26');
+  if (process.env.STANDUP_SHOTS) {
+    await l.screenshot({ path: path.join(process.env.STANDUP_SHOTS, 'zones-desktop.png'), fullPage: true });
+    await l.setViewportSize({ width: 390, height: 844 });
+    await l.screenshot({ path: path.join(process.env.STANDUP_SHOTS, 'zones-phone.png'), fullPage: true });
+    await l.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  // A day and an hour later (13:00 on Thursday in Los Angeles) both cards are history,
+  // each under its poster's date, and neither of them has posted today.
+  await l.clock.setFixedTime(new Date('2026-11-26T21:00:00Z'));
+  await l.reload();
+  await expect(l.getByRole('heading', { level: 2, name: 'Today, 2026-11-26' })).toBeVisible();
+  await expect(l.locator('.history-day summary')).toHaveText(['2026-11-26 · 1 card', '2026-11-25 · 1 card']);
+  await expect(l.locator('.history-day').first().locator('.status-card[aria-label="Anu, On track"] .posted'))
+    .toHaveText('Posted 25 Nov 2026, 12:00');
+  await expect(l.getByText('Not posted yet today: Anu and Lee.')).toBeVisible();
+  if (process.env.STANDUP_SHOTS) {
+    await l.setViewportSize({ width: 390, height: 844 });
+    await l.screenshot({ path: path.join(process.env.STANDUP_SHOTS, 'history-phone.png'), fullPage: true });
+  }
+  expect(K.problems).toEqual([]);
+  expect(L.problems).toEqual([]);
+  await K.ctx.close();
+  await L.ctx.close();
+});

@@ -3,43 +3,71 @@
 
 use leptos::prelude::*;
 
-use crate::model::board::Column;
+use crate::model::board::{Column, StatusCard};
 use crate::ui::pages::collab::shown_state;
-use crate::ui::pages::week::today_in;
 use crate::ui::widgets::{
     comment_thread::CommentThread, kanban::Kanban, owner_settings::OwnerSettings,
     share_panel::SharePanel, status_board::StatusBoard, status_form::StatusForm,
 };
 use crate::workspace::use_workspace;
 
+/// The stand-up day as the viewer sees it now (see `BoardPart::standup`): the viewer's
+/// date and which status cards are today's, by (person, date).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Day {
+    pub date: String,
+    pub today: Vec<(String, String)>,
+}
+
+impl Day {
+    fn of((date, today): (String, Vec<&StatusCard>)) -> Day {
+        Day {
+            date,
+            today: today
+                .iter()
+                .map(|c| (c.person.clone(), c.date.clone()))
+                .collect(),
+        }
+    }
+
+    /// Whether `card` is one of today's.
+    pub fn has(&self, card: &StatusCard) -> bool {
+        self.today
+            .iter()
+            .any(|(p, d)| *p == card.person && *d == card.date)
+    }
+}
+
 #[component]
 pub fn BoardBody(is_owner: Signal<bool>) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
     let now = expect_context::<crate::ui::app::Now>().0;
-    // A memo: the clock ticks every second, the day changes once a day.
-    let today: Signal<String> = Memo::new(move |_| {
-        now.track();
-        today_in(&ws.state.with(|s| s.profile.time_zone.clone())).to_string()
-    })
-    .into();
+    let zone = Memo::new(move |_| ws.state.with(|s| s.profile.time_zone.clone()));
+    // Which cards are today's, worked out at each tick of the clock; a memo, so the views
+    // redraw only when that changes (when a card comes or goes, or the date turns).
+    let day = Memo::new(move |_| {
+        let now = now.get();
+        state.with(|s| Day::of(s.board.today(now, &zone.get())))
+    });
+    let today: Signal<String> = Memo::new(move |_| day.with(|d| d.date.clone())).into();
     let blockers = Memo::new(move |_| {
         state.with(|s| {
-            let day = today.get();
-            let mut out: Vec<String> = s
-                .board
-                .statuses
-                .iter()
-                .filter(|c| c.date == day && c.is_blocked())
-                .map(|c| {
-                    let why = if c.blocked.trim().is_empty() {
-                        "blocked".to_owned()
-                    } else {
-                        c.blocked.trim().to_owned()
-                    };
-                    format!("{}: {why}", s.name_of(&c.person))
-                })
-                .collect();
+            let mut out: Vec<String> = day.with(|d| {
+                s.board
+                    .statuses
+                    .iter()
+                    .filter(|c| d.has(c) && c.is_blocked())
+                    .map(|c| {
+                        let why = if c.blocked.trim().is_empty() {
+                            "blocked".to_owned()
+                        } else {
+                            c.blocked.trim().to_owned()
+                        };
+                        format!("{}: {why}", s.name_of(&c.person))
+                    })
+                    .collect()
+            });
             out.extend(
                 s.board
                     .column(Column::Blocked)
@@ -61,7 +89,7 @@ pub fn BoardBody(is_owner: Signal<bool>) -> impl IntoView {
         }}
         <div class="collab-layout board-layout">
             <div class="collab-main">
-                <StatusBoard today/>
+                <StatusBoard day zone/>
             </div>
             <aside class="collab-side">
                 <StatusForm today/>

@@ -13,14 +13,7 @@ use crate::workspace::{use_workspace, WeekValue};
 
 /// Today in the person's zone (the browser's clock, read here and passed down).
 pub fn today_in(zone: &str) -> NaiveDate {
-    let now = Utc
-        .timestamp_millis_opt(crate::web::now_ms())
-        .single()
-        .unwrap_or_default();
-    match parse_time_zone(zone) {
-        Some(tz) => now.with_timezone(&tz).date_naive(),
-        None => now.date_naive(),
-    }
+    crate::model::zones::date_at(zone, crate::web::now_ms())
 }
 
 /// The Monday of the week holding `date`.

@@ -1,14 +1,26 @@
-//! The day's status cards, blockers first and marked, who has not posted yet, and the
-//! history by day.
+//! Today's status cards (each person's latest from the last 24 hours), blockers first
+//! and marked, who has not posted yet, and the history by each poster's date. Every card
+//! says when it was posted, in the viewer's zone.
 
 use leptos::prelude::*;
 
 use crate::model::board::{StatusCard, StatusTag};
 use crate::model::collab::{join_and, CollabState};
+use crate::ui::pages::board::Day;
 use crate::ui::pages::collab::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
 
-fn status_view(s: &CollabState, card: &StatusCard, is_new: bool) -> impl IntoView {
+/// "Posted 25 Nov 2026, 12:00" in the viewer's zone, with the instant for machines;
+/// nothing for a card without a posting instant (it shows under its date).
+fn posted_view(at: i64, zone: &str) -> Option<impl IntoView> {
+    let iso = chrono::DateTime::from_timestamp_millis(at)
+        .filter(|_| at > 0)?
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let when = crate::web::format_time(at as f64, zone);
+    Some(view! { <p class="posted">"Posted "<time datetime=iso>{when}</time></p> })
+}
+
+fn status_view(s: &CollabState, card: &StatusCard, is_new: bool, zone: &str) -> impl IntoView {
     let name = s.name_of(&card.person);
     let tag = card.tag;
     let rows = [
@@ -17,7 +29,13 @@ fn status_view(s: &CollabState, card: &StatusCard, is_new: bool) -> impl IntoVie
         ("Blocked by", card.blocked.clone()),
         ("Note", card.note.clone()),
     ];
-    let reminder = format!("{name}'s status ({}): {}", card.date, card.tag.label());
+    // The posting time, not the poster's date, which may not have begun here yet.
+    let when = if card.at > 0 {
+        format!("posted {}", crate::web::format_time(card.at as f64, zone))
+    } else {
+        card.date.clone()
+    };
+    let reminder = format!("{name}'s status ({when}): {}", card.tag.label());
     view! {
         <article class="status-card" class:blocked=card.is_blocked() class:new=is_new
             aria-label=format!("{name}, {}", tag.label())>
@@ -26,6 +44,7 @@ fn status_view(s: &CollabState, card: &StatusCard, is_new: bool) -> impl IntoVie
                 <span class=format!("tag status-{}", tag.key())>{tag.label()}</span>
                 {is_new.then(|| view! { <span class="tag new">"New"</span> })}
             </header>
+            {posted_view(card.at, zone)}
             <dl>
                 {rows.into_iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| view! {
                     <dt>{k}</dt><dd>{v}</dd>
@@ -37,7 +56,7 @@ fn status_view(s: &CollabState, card: &StatusCard, is_new: bool) -> impl IntoVie
 }
 
 #[component]
-pub fn StatusBoard(today: Signal<String>) -> impl IntoView {
+pub fn StatusBoard(day: Memo<Day>, zone: Memo<String>) -> impl IntoView {
     let state = shown_state();
     // Only what this view shows: moving a card must not rebuild a month of status cards.
     let view_state = Memo::new(move |_| {
@@ -57,10 +76,14 @@ pub fn StatusBoard(today: Signal<String>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="today-head">
-            <h2 id="today-head">{move || format!("Today, {}", today.get())}</h2>
-            {move || state.with(|s| {
-                let day = today.get();
-                let mut cards: Vec<&StatusCard> = s.board.statuses.iter().filter(|c| c.date == day).collect();
+            <h2 id="today-head">{move || format!("Today, {}", day.with(|d| d.date.clone()))}</h2>
+            <p class="hint">{move || {
+                let zone = zone.get();
+                let zone = if zone.is_empty() { String::new() } else { format!(" ({zone})") };
+                format!("Each person's latest card from the last 24 hours, with the time it was posted in your zone{zone}.")
+            }}</p>
+            {move || state.with(|s| day.with(|d| zone.with(|zone| {
+                let mut cards: Vec<&StatusCard> = s.board.statuses.iter().filter(|c| d.has(c)).collect();
                 // Blockers first, so they stand out.
                 cards.sort_by_key(|c| (!c.is_blocked(), c.tag != StatusTag::AtRisk, s.name_of(&c.person)));
                 let mut waiting: Vec<String> = s.people.iter()
@@ -71,37 +94,44 @@ pub fn StatusBoard(today: Signal<String>) -> impl IntoView {
                 view! {
                     {cards.is_empty().then(|| view! { <p class="hint">"No status cards yet today."</p> })}
                     <div class="status-grid">
-                        {cards.iter().map(|c| status_view(s, c, is_new(c))).collect_view()}
+                        {cards.iter().map(|c| status_view(s, c, is_new(c), zone)).collect_view()}
                     </div>
                     {(!waiting.is_empty()).then(|| view! { <p class="hint">{format!("Not posted yet today: {}.", join_and(&waiting))}</p> })}
                 }
-            })}
+            })))}
         </section>
         <section class="card" aria-labelledby="history-head">
             <h2 id="history-head">"History"</h2>
-            {move || state.with(|s| {
-                let day = today.get();
-                let days: Vec<_> = s.board.history().into_iter().filter(|(d, _)| *d != day).collect();
+            {move || state.with(|s| day.with(|d| zone.with(|zone| {
+                let days = s.board.history_where(|c| !d.has(c));
                 if days.is_empty() {
                     return view! { <p class="hint">"Earlier days' status cards appear here."</p> }.into_any();
                 }
-                days.into_iter().enumerate().map(|(i, (date, cards))| {
-                    let blocked = cards.iter().filter(|c| c.is_blocked()).count();
-                    let n = cards.len();
-                    let mut summary = format!("{date} · {n} {}", if n == 1 { "card" } else { "cards" });
-                    if blocked > 0 {
-                        summary.push_str(&format!(" · {blocked} blocked"));
-                    }
-                    view! {
-                        <details class="history-day" open=i < 2>
-                            <summary>{summary}</summary>
-                            <div class="status-grid">
-                                {cards.iter().map(|c| status_view(s, c, is_new(c))).collect_view()}
-                            </div>
-                        </details>
-                    }
-                }).collect_view().into_any()
-            })}
+                view! {
+                    <p class="hint">"By the date on each poster's own clock."</p>
+                    {days.into_iter().enumerate().map(|(i, (date, cards))| {
+                        let blocked = cards.iter().filter(|c| c.is_blocked()).count();
+                        let n = cards.len();
+                        let mut summary = format!("{date} · {n} {}", if n == 1 { "card" } else { "cards" });
+                        if blocked > 0 {
+                            summary.push_str(&format!(" · {blocked} blocked"));
+                        }
+                        // A poster ahead of the viewer: say so rather than show a date that has
+                        // not begun here as if it had.
+                        if date > d.date {
+                            summary.push_str(" · their date, ahead of yours");
+                        }
+                        view! {
+                            <details class="history-day" open=i < 2>
+                                <summary>{summary}</summary>
+                                <div class="status-grid">
+                                    {cards.iter().map(|c| status_view(s, c, is_new(c), zone)).collect_view()}
+                                </div>
+                            </details>
+                        }
+                    }).collect_view()}
+                }.into_any()
+            })))}
         </section>
     }
 }

@@ -1,9 +1,11 @@
 //! The person's status card for a day: done, doing next, blocked by, a tag and a note.
-//! Posting again the same day updates the same card.
+//! The day is the date on the person's own clock (their profile's zone) unless they pick
+//! another; posting again for the same day updates the same card.
 
 use leptos::prelude::*;
 
 use crate::model::board::{StatusCard, StatusTag};
+use crate::model::profile::parse_time_zone;
 use crate::ui::pages::collab::{me, shown_state};
 use crate::workspace::use_workspace;
 
@@ -37,6 +39,13 @@ pub fn StatusForm(today: Signal<String>) -> impl IntoView {
         ev.prevent_default();
         let mut card = draft.get_untracked();
         card.date = date.get_untracked();
+        // The zone the date was read in (UTC when the profile's is unknown, as `today_in`),
+        // so others can tell a card written for its own day from one filled in later.
+        card.zone = ws.state.with_untracked(|s| {
+            parse_time_zone(&s.profile.time_zone)
+                .map_or("UTC", |tz| tz.name())
+                .to_owned()
+        });
         if ws
             .collab_post(|d, me, name, now| d.post_status(me, name, now, &card))
             .is_some()
