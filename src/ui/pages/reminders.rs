@@ -180,7 +180,7 @@ pub fn RemindersPage() -> impl IntoView {
             </div>
             <section class="card" aria-labelledby="new-reminder-head">
                 <h2 id="new-reminder-head">"Set a reminder"</h2>
-                <form class="inline-form" on:submit=add>
+                <form class="inline-form reminder-form" on:submit=add>
                     <div class="grow">
                         <label for="reminder-text">"Remind me to"</label>
                         <input id="reminder-text" type="text" maxlength="500" placeholder="Send the weekly numbers"

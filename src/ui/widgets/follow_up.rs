@@ -47,7 +47,7 @@ pub fn FollowUp() -> impl IntoView {
                 <a class="button secondary" href=move || mailto(&to.get(), &subject(), &text.get())>"Open as email"</a>
             </div>
             <p class="hint">{move || match to.with(Vec::len) {
-                0 => "The email opens without addresses: add them to who attends (Ana <ana@example.org>) to fill them in.".to_owned(),
+                0 => "No attendee has an address yet: the organiser can list them as Ana <ana@example.org> under Who attends.".to_owned(),
                 1 => "The email goes to the one attendee with an address.".to_owned(),
                 n => format!("The email goes to the {n} attendees with an address."),
             }}</p>

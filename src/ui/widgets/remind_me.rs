@@ -28,15 +28,17 @@ pub fn reminder_zone(profile_zone: String) -> String {
 /// A disclosure with the reminder choices. `what` is the item's text, `kind` names it
 /// in the button's accessible name ("Remind me about this action"). `due` is the item's
 /// date (`YYYY-MM-DD`), if it has one: then 'on the due date' is offered, and the time
-/// field starts on that date.
+/// field starts on that date. `source` names where the item lives when it is not in the
+/// shared document on screen (a deadline of one's week); the reminder then has no link.
 #[component]
 pub fn RemindMe(
     #[prop(into)] what: String,
     kind: &'static str,
     #[prop(optional, into)] due: String,
+    #[prop(optional)] source: Option<&'static str>,
 ) -> impl IntoView {
     let ws = use_workspace();
-    let state = shown_state();
+    let state = source.is_none().then(shown_state);
     let open = RwSignal::new(false);
     let error = RwSignal::new(None::<&'static str>);
     let zone = move || reminder_zone(ws.state.with(|s| s.profile.time_zone.clone()));
@@ -60,8 +62,10 @@ pub fn RemindMe(
     );
     let what = StoredValue::new(what);
     let set = move |at: i64| {
-        let (link, source) =
-            state.with_untracked(|s| (format!("/shared/{}", s.id), s.title.clone()));
+        let (link, source) = match state {
+            Some(state) => state.with_untracked(|s| (format!("/shared/{}", s.id), s.title.clone())),
+            None => (String::new(), source.unwrap_or_default().to_owned()),
+        };
         let text = what.get_value();
         if ws.add_reminder(&text, &link, &source, at).is_some() {
             open.set(false);
