@@ -13,11 +13,14 @@ const SIZES = [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280
 
 /** Full-page screenshots at both sizes, light and dark, named `<name>-<size>-<scheme>.png`. */
 async function reviewShots(page, name) {
+  // No button left under the pointer: a hovered one would show its hover colour.
+  await page.mouse.move(0, 0);
   for (const [size, viewport] of SIZES) {
     await page.setViewportSize(viewport);
     await page.evaluate(() => window.scrollTo(0, 0));
     for (const scheme of ['light', 'dark']) {
-      await page.emulateMedia({ colorScheme: scheme });
+      // Without transitions, so no button is caught half-way to its new colour.
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.screenshot({ path: path.join(review, `${name}-${size}-${scheme}.png`), fullPage: size === 'desktop' });
     }
   }
