@@ -424,7 +424,8 @@ impl CollabDoc {
             }
         }
         for name in names {
-            let name = clip(name.trim(), 80);
+            // Room for a meeting attendee's address: "Ana <ana@example.org>".
+            let name = clip(name.trim(), 200);
             if name.is_empty() || current.iter().any(|(_, n)| n.eq_ignore_ascii_case(&name)) {
                 continue;
             }

@@ -222,7 +222,9 @@ impl CollabState {
             voted: self.ideas.iter().any(|i| i.votes.contains_key(person)),
             answered: self.polls.iter().any(|p| p.answers.contains_key(person)),
         };
-        for (_, name) in &self.invited {
+        for (_, entry) in &self.invited {
+            // A meeting's attendee may carry an address: "Ana <ana@example.org>".
+            let name = super::meeting::attendee(entry).0.to_owned();
             let person = self
                 .people
                 .iter()

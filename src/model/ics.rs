@@ -40,7 +40,7 @@ use chrono::{
 };
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
-use super::reminder::Reminder;
+use super::reminder::{Every, Reminder, Repeat};
 use super::schedule::{duration, Block, BlockKind, Deadline};
 use super::zones::local_instant;
 
@@ -317,6 +317,13 @@ fn block_details(out: &mut Ics, block: &Block, description: &str) {
 /// UTC. A reminder marked done is written as cancelled (same UID, a higher SEQUENCE, no
 /// alarm), so importing a later file takes it out of calendars that update by UID. `app`
 /// is the app's address, for each event's link back.
+///
+/// A repeating reminder is one event with an RRULE on its zone's wall clock (DTSTART
+/// with a TZID, and that zone's VTIMEZONE), so the calendar keeps it at 09:00 local
+/// across clock changes. A time that fired from a series is written under its own UID,
+/// which the series had until then, with a higher SEQUENCE: a calendar that imported the
+/// series under that UID replaces it with this one time, and takes the series under the
+/// next UID.
 pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) -> String {
     let mut out = Ics::default();
     out.line("BEGIN:VCALENDAR");
@@ -324,6 +331,20 @@ pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) ->
     out.line("PRODID:-//Unhurried//Reminders//EN");
     out.line("CALSCALE:GREGORIAN");
     out.line("METHOD:PUBLISH");
+    let rule_zone = |r: &Reminder| {
+        let rule = r.repeat.as_ref().filter(|_| !r.done)?;
+        Some((rule.clone(), rule.zone.parse::<Tz>().ok()?))
+    };
+    let mut zones: Vec<Tz> = reminders
+        .iter()
+        .filter_map(&rule_zone)
+        .map(|z| z.1)
+        .collect();
+    zones.sort_by_key(|z| z.name());
+    zones.dedup();
+    for tz in zones {
+        write_vtimezone(&mut out, tz, &observances(tz, stamp.year()));
+    }
     for r in reminders {
         let Some(at) = DateTime::<Utc>::from_timestamp_millis(r.at) else {
             continue;
@@ -335,9 +356,19 @@ pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) ->
         };
         out.line("BEGIN:VEVENT");
         out.line(&format!("UID:reminder-{}@{UID_DOMAIN}", r.id));
-        out.line(&format!("SEQUENCE:{}", u8::from(r.done)));
+        let fired = r.repeat.is_none() && !r.series.is_empty();
+        out.line(&format!("SEQUENCE:{}", u8::from(r.done) + u8::from(fired)));
         out.line(&format!("DTSTAMP:{}", utc_stamp(stamp)));
-        out.line(&format!("DTSTART:{}", utc_stamp(at)));
+        match rule_zone(r) {
+            Some((rule, tz)) => {
+                let date = at.with_timezone(&tz).date_naive();
+                let wall =
+                    date.and_time(NaiveTime::MIN) + Duration::minutes(i64::from(rule.minute));
+                out.line(&format!("DTSTART;TZID={}:{}", tz.name(), local(wall)));
+                out.line(&rrule(&rule));
+            }
+            None => out.line(&format!("DTSTART:{}", utc_stamp(at))),
+        }
         out.line("DURATION:PT15M");
         out.text("SUMMARY", &format!("Reminder: {text}"));
         let mut description = String::new();
@@ -364,6 +395,25 @@ pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) ->
     }
     out.line("END:VCALENDAR");
     out.0
+}
+
+/// A reminder's rule as an RRULE. A month without the chosen day uses its last day:
+/// BYSETPOS=-1 picks the last of the days from the 28th to the chosen one that exist.
+fn rrule(rule: &Repeat) -> String {
+    const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+    match rule.every {
+        Every::Day => "RRULE:FREQ=DAILY".to_owned(),
+        Every::Week(d) => format!("RRULE:FREQ=WEEKLY;BYDAY={}", DAYS[usize::from(d.min(6))]),
+        Every::Month(31) => "RRULE:FREQ=MONTHLY;BYMONTHDAY=-1".to_owned(),
+        Every::Month(d) if d > 28 => {
+            let days: Vec<String> = (28..=d).map(|n| n.to_string()).collect();
+            format!(
+                "RRULE:FREQ=MONTHLY;BYMONTHDAY={};BYSETPOS=-1",
+                days.join(",")
+            )
+        }
+        Every::Month(d) => format!("RRULE:FREQ=MONTHLY;BYMONTHDAY={d}"),
+    }
 }
 
 /// "Deep work", or "Office hours: Client calls" for a labelled block.
@@ -1314,5 +1364,67 @@ mod tests {
         assert!(ics.contains("UID:reminder-r2@unhurried\r\nSEQUENCE:1\r\n"));
         assert!(ics.contains("STATUS:CANCELLED\r\nEND:VEVENT"));
         assert!(ics.lines().all(|l| l.len() <= 75));
+    }
+
+    #[test]
+    fn repeating_reminders_carry_a_rule_on_their_zones_clock() {
+        let stamp = Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
+        let weekly = Reminder {
+            id: "w".into(),
+            text: "Weekly numbers".into(),
+            // Monday 30 November 2026, 09:00 in London.
+            at: Utc
+                .with_ymd_and_hms(2026, 11, 30, 9, 0, 0)
+                .unwrap()
+                .timestamp_millis(),
+            repeat: Some(Repeat {
+                every: Every::Week(0),
+                minute: 540,
+                zone: "Europe/London".into(),
+            }),
+            ..Reminder::default()
+        };
+        let (fired, next) = weekly.fire(weekly.at).unwrap();
+        let monthly = |day: u8| Reminder {
+            id: format!("m{day}"),
+            repeat: Some(Repeat {
+                every: Every::Month(day),
+                minute: 600,
+                zone: "Asia/Kolkata".into(),
+            }),
+            ..weekly.clone()
+        };
+        let list = vec![weekly.clone(), monthly(1), monthly(30), monthly(31)];
+        let ics = reminders_ics(&list, stamp, "https://app.example");
+        let lines = unfolded(&ics);
+        let ev = event(&lines, "reminder-w@unhurried");
+        assert!(ev.contains(&"DTSTART;TZID=Europe/London:20261130T090000"));
+        assert!(ev.contains(&"RRULE:FREQ=WEEKLY;BYDAY=MO"));
+        assert!(ev.contains(&"BEGIN:VALARM"));
+        // 10:00 in Kolkata on the same instant's date.
+        let m1 = event(&lines, "reminder-m1@unhurried");
+        assert!(m1.contains(&"DTSTART;TZID=Asia/Kolkata:20261130T100000"));
+        assert!(m1.contains(&"RRULE:FREQ=MONTHLY;BYMONTHDAY=1"));
+        assert!(event(&lines, "reminder-m30@unhurried")
+            .contains(&"RRULE:FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1"));
+        assert!(
+            event(&lines, "reminder-m31@unhurried").contains(&"RRULE:FREQ=MONTHLY;BYMONTHDAY=-1")
+        );
+        // One VTIMEZONE per zone used.
+        assert_eq!(ics.matches("BEGIN:VTIMEZONE").count(), 2);
+        assert!(lines.contains(&"TZID:Europe/London".to_owned()));
+        // Once fired: that time alone under the old UID (a higher SEQUENCE replaces the
+        // series in calendars), the series under the new one.
+        let next = next.unwrap();
+        let ics = reminders_ics(&[fired, next.clone()], stamp, "https://app.example");
+        let lines = unfolded(&ics);
+        let ev = event(&lines, "reminder-w@unhurried");
+        assert!(ev.contains(&"SEQUENCE:1") && ev.contains(&"DTSTART:20261130T090000Z"));
+        assert!(!ev.iter().any(|l| l.starts_with("RRULE")));
+        let ev = event(&lines, &format!("reminder-{}@unhurried", next.id));
+        assert!(
+            ev.contains(&"SEQUENCE:0")
+                && ev.contains(&"DTSTART;TZID=Europe/London:20261207T090000")
+        );
     }
 }

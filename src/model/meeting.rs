@@ -35,7 +35,9 @@ impl MeetingPart {
     }
 }
 
-/// The follow-up summary, as plain text for an email or a chat message.
+/// The follow-up summary, as plain text for an email or a chat message: when, the
+/// brief (what everyone had to know, the questions, the important dates), then what the
+/// meeting produced (notes, action items) and the recording.
 pub fn follow_up(state: &CollabState) -> String {
     let m = &state.meeting;
     let title = if state.title.trim().is_empty() {
@@ -54,9 +56,16 @@ pub fn follow_up(state: &CollabState) -> String {
             .map(|l| format!("- {l}"))
             .collect()
     };
+    if !m.data.trim().is_empty() {
+        out.push_str(&format!("\nBefore the meeting\n{}\n", m.data.trim()));
+    }
     let questions = lines(&m.questions);
     if !questions.is_empty() {
         out.push_str(&format!("\nQuestions\n{}\n", questions.join("\n")));
+    }
+    let dates = lines(&m.dates);
+    if !dates.is_empty() {
+        out.push_str(&format!("\nImportant dates\n{}\n", dates.join("\n")));
     }
     if !m.notes.trim().is_empty() {
         out.push_str(&format!("\nNotes\n{}\n", m.notes.trim()));
@@ -66,10 +75,6 @@ pub fn follow_up(state: &CollabState) -> String {
         for a in &state.actions {
             out.push_str(&format!("{}\n", action_line(a)));
         }
-    }
-    let dates = lines(&m.dates);
-    if !dates.is_empty() {
-        out.push_str(&format!("\nImportant dates\n{}\n", dates.join("\n")));
     }
     if !m.recording.is_empty() {
         out.push_str(&format!("\nRecording: {}\n", m.recording));
@@ -142,14 +147,54 @@ fn action_line(a: &Action) -> String {
     line
 }
 
-/// A `mailto:` address with the follow-up as subject and body, percent-encoded so no
-/// character of the user's text can break out of its field.
-pub fn mailto(subject: &str, body: &str) -> String {
+/// A `mailto:` address to `to` with the follow-up as subject and body, each address and
+/// field percent-encoded so no character of the user's text can break out of its field.
+pub fn mailto(to: &[String], subject: &str, body: &str) -> String {
+    let to: Vec<String> = to.iter().map(|a| percent_encode(a)).collect();
     format!(
-        "mailto:?subject={}&body={}",
+        "mailto:{}?subject={}&body={}",
+        to.join(","),
         percent_encode(subject),
         percent_encode(&body.replace('\n', "\r\n"))
     )
+}
+
+/// An attendee as the organiser lists them: "Ana", or "Ana <ana@example.org>" to give
+/// the address the follow-up is mailed to. Returns the name and the address, if it is
+/// a plausible one (a single `@` with text on both sides, a dot in the domain, and
+/// nothing that could end the field or start another).
+pub fn attendee(entry: &str) -> (&str, Option<&str>) {
+    let entry = entry.trim();
+    let Some(inner) = entry.strip_suffix('>').and_then(|e| e.rsplit_once('<')) else {
+        return (entry, None);
+    };
+    let (name, address) = (inner.0.trim(), inner.1.trim());
+    let plausible = address.len() <= 254
+        && address.split('@').count() == 2
+        && address.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        })
+        && address
+            .chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && !"<>,;:?&#%\"()[]\\".contains(c));
+    let name = if name.is_empty() { address } else { name };
+    (name, plausible.then_some(address))
+}
+
+/// The addresses of the attendees who have one, in the order listed, without repeats.
+pub fn attendee_addresses(invited: &[(String, String)]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, entry) in invited {
+        if let (_, Some(address)) = attendee(entry) {
+            if !out.iter().any(|a| a.eq_ignore_ascii_case(address)) {
+                out.push(address.to_owned());
+            }
+        }
+    }
+    out
 }
 
 fn percent_encode(s: &str) -> String {
@@ -360,7 +405,7 @@ mod tests {
             text,
             "Follow-up: Launch review\n2026-12-01 10:00\n\nQuestions\n- Ship on Monday?\n- Who tells support?\n\nNotes\nAgreed to ship.\n\nAction items\n- [ ] Tell support (owner: Ben), due 2026-12-02\n"
         );
-        let mail = mailto("a&b=c", "line 1\nline 2 ?#");
+        let mail = mailto(&[], "a&b=c", "line 1\nline 2 ?#");
         assert_eq!(
             mail,
             "mailto:?subject=a%26b%3Dc&body=line%201%0D%0Aline%202%20%3F%23"
@@ -370,6 +415,65 @@ mod tests {
         assert!(md.contains("## Action items\n\n- [ ] Tell support (owner: Ben), due 2026-12-02\n"));
         assert_eq!(async_verdict(0), None);
         assert!(async_verdict(2).unwrap().starts_with("This could be async"));
+    }
+
+    #[test]
+    fn the_follow_up_carries_the_briefs_data_and_dates() {
+        let mut state = CollabState {
+            title: "Launch review".into(),
+            ..CollabState::default()
+        };
+        state.meeting.when = "2026-11-30T10:00".into();
+        state.meeting.when_zone = "Europe/London".into();
+        state.meeting.data = "  Sign-ups are 12% above plan.\nSupport is ready.  ".into();
+        state.meeting.questions = "Ship on Monday?".into();
+        state.meeting.dates = "2026-12-07 launch\n\n 2026-12-14 review ".into();
+        state.meeting.notes = "Agreed.".into();
+        assert_eq!(
+            follow_up(&state),
+            "Follow-up: Launch review\n2026-11-30 10:00 (Europe/London)\n\nBefore the meeting\nSign-ups are 12% above plan.\nSupport is ready.\n\nQuestions\n- Ship on Monday?\n\nImportant dates\n- 2026-12-07 launch\n- 2026-12-14 review\n\nNotes\nAgreed.\n"
+        );
+    }
+
+    #[test]
+    fn the_email_goes_to_the_attendees_whose_addresses_are_known() {
+        assert_eq!(attendee("Ana"), ("Ana", None));
+        assert_eq!(
+            attendee(" Ben Ng <ben@example.org> "),
+            ("Ben Ng", Some("ben@example.org"))
+        );
+        assert_eq!(
+            attendee("<cy@example.org>"),
+            ("cy@example.org", Some("cy@example.org"))
+        );
+        // Not addresses: kept as names, never put in the mail's fields.
+        for bad in [
+            "Dee <dee>",
+            "Dee <dee@localhost>",
+            "Dee <a@b@c.org>",
+            "Dee <dee@x.org?cc=eve@y.org>",
+            "Dee <dee@x.org&body=hi>",
+            "Dee <dee @x.org>",
+            "Dee <@x.org>",
+        ] {
+            assert_eq!(attendee(bad).1, None, "{bad}");
+        }
+        let invited: Vec<(String, String)> = [
+            "Ben <ben@example.org>",
+            "Cy",
+            "Dee <d+team@example.co.uk>",
+            "Benjamin <BEN@example.org>",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (i.to_string(), (*e).to_owned()))
+        .collect();
+        let to = attendee_addresses(&invited);
+        assert_eq!(to, ["ben@example.org", "d+team@example.co.uk"]);
+        assert_eq!(
+            mailto(&to, "Follow-up: Launch", "Hi"),
+            "mailto:ben%40example.org,d%2Bteam%40example.co.uk?subject=Follow-up%3A%20Launch&body=Hi"
+        );
     }
 
     #[test]

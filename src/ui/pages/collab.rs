@@ -8,6 +8,7 @@ use crate::doc::collab::TextField;
 use crate::model::collab::{CollabState, News, SharedKind};
 use crate::ui::pages::board::BoardBody;
 use crate::ui::pages::meeting::MeetingBody;
+use crate::ui::widgets::remind_me::RemindMe;
 use crate::ui::widgets::{
     action_plan::ActionPlan, collab_text::CollabText, comment_thread::CommentThread,
     context_links::ContextLinks, idea_board::IdeaBoard, owner_settings::OwnerSettings,
@@ -78,6 +79,9 @@ pub fn CollabPage() -> impl IntoView {
             .with(|v| v.as_ref().is_some_and(|v| v.id == id.get()))
     };
     let is_owner = Signal::derive(move || state.with(|s| s.owner == me()));
+    let due_line = Memo::new(move |_| {
+        state.with(|s| (!s.due.is_empty()).then(|| (s.due.clone(), s.title.trim().to_owned())))
+    });
     // A memo, so the body is built again only when the kind changes, not at every edit.
     let kind = Memo::new(move |_| state.with(|s| s.kind));
     let read_only = move || ws.shared.with(|v| v.as_ref().is_some_and(|v| v.read_only));
@@ -107,6 +111,11 @@ pub fn CollabPage() -> impl IntoView {
                         if !s.due.is_empty() { line.push_str(&format!(" · input wanted by {}", s.due)); }
                         line
                     })}</p>
+                    // 'Remind me' on the date input is wanted by; a memo, so edits
+                    // elsewhere in the document do not close its menu.
+                    {move || due_line.get().map(|(due, title)| view! {
+                        <RemindMe what=format!("Input wanted by {due}: {title}") kind="discussion" due=due/>
+                    })}
                 </div>
                 {move || read_only().then(|| view! {
                     <div class="banner warn" role="status"><p>"This document was changed by a newer version of Unhurried, so it is open read-only here. Reload the app to update it."</p></div>

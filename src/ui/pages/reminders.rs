@@ -1,14 +1,17 @@
-//! `/reminders`: what is due (and what came due while the app was closed), what is to
-//! come, notifications, and the calendar export that fires reminders when the app is
-//! closed.
+//! `/reminders`: setting one's own (once or repeating), what is due (and what came due
+//! while the app was closed), what is to come, notifications, and the calendar export
+//! that fires reminders when the app is closed.
 
 use chrono::{TimeZone, Utc};
 use leptos::prelude::*;
 
 use crate::model::profile::parse_time_zone;
-use crate::model::reminder::{due, next_office_hours, upcoming, Reminder};
+use crate::model::reminder::{
+    choose_repeat, due, next_office_hours, parse_local, repeat_choices, upcoming, Reminder,
+};
 use crate::ui::app::{Missed, Now};
 use crate::ui::pages::boundaries::local_moment;
+use crate::ui::widgets::remind_me::reminder_zone;
 use crate::workspace::use_workspace;
 
 const HOUR: i64 = 3_600_000;
@@ -64,12 +67,86 @@ pub fn RemindersPage() -> impl IntoView {
             .with_untracked(|s| next_office_hours(&s.schedule, tz, at))
             .map(|(t, _)| t)
     };
+    // A reminder of one's own: what, when, and whether it repeats.
+    let new_text = RwSignal::new(String::new());
+    let new_at = RwSignal::new(String::new());
+    let new_repeat = RwSignal::new(String::new());
+    let new_error = RwSignal::new(None::<&'static str>);
+    let set_zone = move || reminder_zone(zone());
+    // The date typed (or today), for the repetition choices: 'every Monday' follows it.
+    let chosen_date = move || {
+        let typed = new_at.get();
+        chrono::NaiveDate::parse_from_str(typed.get(..10).unwrap_or(""), "%Y-%m-%d")
+            .ok()
+            .unwrap_or_else(|| {
+                let tz = parse_time_zone(&set_zone()).unwrap_or(chrono_tz::UTC);
+                Utc.timestamp_millis_opt(crate::web::now_ms())
+                    .single()
+                    .unwrap_or_default()
+                    .with_timezone(&tz)
+                    .date_naive()
+            })
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = new_text.get_untracked();
+        if text.trim().is_empty() {
+            new_error.set(Some("Say what to remind you of."));
+            return;
+        }
+        let zone = set_zone();
+        let typed = new_at.get_untracked();
+        let Some(at) = parse_time_zone(&zone).and_then(|tz| parse_local(tz, &typed)) else {
+            new_error.set(Some("Choose a date and time."));
+            return;
+        };
+        let date = chosen_date();
+        let minute = typed
+            .get(11..16)
+            .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok())
+            .map_or(0, |t| {
+                chrono::Timelike::hour(&t) * 60 + chrono::Timelike::minute(&t)
+            });
+        let rule = choose_repeat(&new_repeat.get_untracked(), date, minute, &zone);
+        // The first time is the one typed, or the rule's first after it ('the last day
+        // of each month' from the 10th).
+        let first = rule
+            .as_ref()
+            .and_then(|r| r.next_after(at - 1))
+            .unwrap_or(at);
+        if ws
+            .add_repeating_reminder(&text, "", "", first, rule.clone())
+            .is_some()
+        {
+            new_error.set(None);
+            new_text.set(String::new());
+            new_at.set(String::new());
+            new_repeat.set(String::new());
+            let how = rule.map(|r| format!(", then {}", lower_first(&r.label())));
+            ws.say(
+                format!(
+                    "I will remind you {}{}.",
+                    local_moment(first, &zone),
+                    how.unwrap_or_default()
+                ),
+                None,
+            );
+        }
+    };
     let row = move |r: Reminder, is_due: bool| {
         let id = r.id.clone();
         let (done_id, snooze_id, hour_id, delete_id) =
             (id.clone(), id.clone(), id.clone(), id.clone());
         let missed = is_due && missed_ids.with_value(|m| m.contains(&r.id));
         let when = local_moment(r.at, &zone());
+        // "Every Monday at 09:00", with the rule's zone when it is not the person's.
+        let repeats = r.repeat.as_ref().map(|rule| {
+            if rule.zone == zone() {
+                format!("{}.", rule.label())
+            } else {
+                format!("{} ({} time).", rule.label(), rule.zone)
+            }
+        });
         view! {
             <li class="reminder" class:due=is_due>
                 <div class="reminder-text">
@@ -79,6 +156,7 @@ pub fn RemindersPage() -> impl IntoView {
                         {(!r.source.is_empty()).then(|| format!(" · {}", r.source))}
                         {missed.then(|| view! { " · " <span class="tag">"Missed while the app was closed"</span> })}
                     </p>
+                    {repeats.map(|text| view! { <p class="task-meta repeats">{text}</p> })}
                 </div>
                 <div class="actions">
                     {(!r.link.is_empty()).then(|| view! { <a class="button quiet small" href=r.link.clone()>"Open"</a> })}
@@ -98,8 +176,34 @@ pub fn RemindersPage() -> impl IntoView {
         <section class="page reminders">
             <div class="page-head">
                 <h1>"Reminders"</h1>
-                <p class="lede">"Set one with “Remind me” on a comment, an action item or a card. They are private: they stay in your own data and never travel in a shared link."</p>
+                <p class="lede">"Set one here, or with “Remind me” on a comment, an action item or a card. They are private: they stay in your own data and never travel in a shared link."</p>
             </div>
+            <section class="card" aria-labelledby="new-reminder-head">
+                <h2 id="new-reminder-head">"Set a reminder"</h2>
+                <form class="inline-form reminder-form" on:submit=add>
+                    <div class="grow">
+                        <label for="reminder-text">"Remind me to"</label>
+                        <input id="reminder-text" type="text" maxlength="500" placeholder="Send the weekly numbers"
+                            prop:value=move || new_text.get() on:input=move |ev| new_text.set(event_target_value(&ev))/>
+                    </div>
+                    <div>
+                        <label for="reminder-at">"When"</label>
+                        <input id="reminder-at" type="datetime-local" prop:value=move || new_at.get()
+                            on:input=move |ev| new_at.set(event_target_value(&ev))/>
+                    </div>
+                    <div>
+                        <label for="reminder-repeat">"Repeat"</label>
+                        <select id="reminder-repeat" on:change=move |ev| new_repeat.set(event_target_value(&ev))>
+                            {move || repeat_choices(chosen_date()).into_iter().map(|(value, label)| view! {
+                                <option value=value selected=move || new_repeat.get() == value>{label}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit">"Set reminder"</button>
+                </form>
+                <p class="hint">{move || format!("On your clock ({}). A repeating reminder keeps its local time when the clocks change; on the 29th to 31st, a shorter month uses its last day.", set_zone())}</p>
+                {move || new_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </section>
             <section class="card" aria-labelledby="due-head">
                 <h2 id="due-head">"Due"</h2>
                 {move || {
@@ -115,7 +219,7 @@ pub fn RemindersPage() -> impl IntoView {
                 {move || {
                     let list = upcoming_list.get();
                     if list.is_empty() {
-                        return view! { <p class="hint">"No reminders set."</p> }.into_any();
+                        return view! { <p class="hint">"No reminders to come."</p> }.into_any();
                     }
                     view! { <ul class="reminder-list">{list.into_iter().map(|r| row(r, false)).collect_view()}</ul> }.into_any()
                 }}
@@ -136,4 +240,13 @@ pub fn RemindersPage() -> impl IntoView {
             </section>
         </section>
     }
+}
+
+/// "Every Monday" as it reads mid-sentence: "every Monday".
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -1,4 +1,5 @@
-//! The maker/manager week: the grid, what it adds up to, deadlines, and the calendar export.
+//! The maker/manager week: the grid, what it adds up to, deadlines (with 'remind me' on
+//! the dated ones), and the calendar export.
 
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use crate::model::profile::parse_time_zone;
 use crate::model::schedule::{
     duration, warnings, week_totals, Block, BlockKind, Deadline, WeekTotals,
 };
-use crate::ui::widgets::{block_editor::BlockEditor, week_grid::WeekGrid};
+use crate::ui::widgets::{block_editor::BlockEditor, remind_me::RemindMe, week_grid::WeekGrid};
 use crate::workspace::{use_workspace, WeekValue};
 
 /// Today in the person's zone (the browser's clock, read here and passed down).
@@ -188,6 +189,9 @@ fn Deadlines() -> impl IntoView {
                             <li>
                                 <span class="deadline-date">{when}</span>
                                 <span class="grow">{d.title.clone()}</span>
+                                {d.date.map(|date| view! {
+                                    <RemindMe what=format!("Deadline: {}", d.title) kind="deadline" due=date.to_string() source="Your week"/>
+                                })}
                                 <button type="button" class="icon" aria-label=label
                                     on:click=move |_| ws.delete_week(WeekItem::Deadline, &id)>"✕"</button>
                             </li>

@@ -57,7 +57,7 @@ pub fn ActionPlan() -> impl IntoView {
                                 </div>
                                 <span class="task-meta">{meta.join(" · ")}</span>
                                 {let is_new = is_new.clone(); move || is_new().then(|| view! { <span class="tag new">"New"</span> })}
-                                <RemindMe what=format!("Action: {}", action.text) kind="action"/>
+                                <RemindMe what=format!("Action: {}", action.text) kind="action" due=action.due.clone()/>
                                 <button type="button" class="quiet small" aria-label=format!("Remove action: {}", action.text)
                                     on:click=move |_| ws.delete_shared_item(ItemList::Actions, &remove_id, "Action")>"Remove"</button>
                             </li>

@@ -1,9 +1,10 @@
-//! The follow-up summary: questions, notes, action items and dates as plain text, to
-//! copy into a message or open as an email.
+//! The follow-up summary: the brief (data, questions, dates), notes and action items as
+//! plain text, to copy into a message or open as an email to the attendees whose
+//! addresses the organiser listed.
 
 use leptos::prelude::*;
 
-use crate::model::meeting::{follow_up, mailto};
+use crate::model::meeting::{attendee_addresses, follow_up, mailto};
 use crate::ui::pages::collab::shown_state;
 use crate::workspace::use_workspace;
 
@@ -18,6 +19,7 @@ pub fn FollowUp() -> impl IntoView {
             format!("Follow-up: {}", if t.is_empty() { "meeting" } else { t })
         })
     };
+    let to = Memo::new(move |_| state.with(|s| attendee_addresses(&s.invited)));
     let copy = move |_| {
         let promise = crate::web::copy_text(&text.get_untracked());
         leptos::task::spawn_local(async move {
@@ -42,8 +44,13 @@ pub fn FollowUp() -> impl IntoView {
             <pre class="follow-text" tabindex="0" aria-label="Follow-up summary">{move || text.get()}</pre>
             <div class="actions">
                 <button type="button" on:click=copy>"Copy follow-up"</button>
-                <a class="button secondary" href=move || mailto(&subject(), &text.get())>"Open as email"</a>
+                <a class="button secondary" href=move || mailto(&to.get(), &subject(), &text.get())>"Open as email"</a>
             </div>
+            <p class="hint">{move || match to.with(Vec::len) {
+                0 => "No attendee has an address yet: the organiser can list them as Ana <ana@example.org> under Who attends.".to_owned(),
+                1 => "The email goes to the one attendee with an address.".to_owned(),
+                n => format!("The email goes to the {n} attendees with an address."),
+            }}</p>
         </section>
     }
 }

@@ -70,7 +70,7 @@ pub fn MeetingTimer() -> impl IntoView {
         })
     };
     view! {
-        <section class="card meeting-timer" aria-labelledby="timer-head">
+        <section class="card meeting-timer" class:running=running aria-labelledby="timer-head">
             <h2 id="timer-head">"Timer"</h2>
             {move || {
                 match current.get() {

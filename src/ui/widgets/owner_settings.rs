@@ -57,7 +57,11 @@ pub fn OwnerSettings() -> impl IntoView {
             <label for="doc-invited">{invited_label}</label>
             <textarea id="doc-invited" rows="2" placeholder="Ana, Ben, Cy" aria-describedby="doc-invited-hint" prop:value=move || invited.get()
                 on:input=move |ev| invited.set(event_target_value(&ev)) on:change=move |_| save_invited()></textarea>
-            <p class="hint" id="doc-invited-hint">"Names as people enter them in Unhurried, separated by commas."</p>
+            <p class="hint" id="doc-invited-hint">{if kind == SharedKind::Meeting {
+                "Names as people enter them in Unhurried, separated by commas. Add an address to mail them the follow-up: Ana <ana@example.org>."
+            } else {
+                "Names as people enter them in Unhurried, separated by commas."
+            }}</p>
             </Show>
             <Show when=move || discussion>
             <label for="doc-budget">"Votes per person"</label>
