@@ -15,6 +15,12 @@ async function goTo(page, name) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 }
 
+/** Puts a notice still on screen out of the way of the screenshots. */
+async function dismiss(page) {
+  const button = page.locator('.toast-region').getByRole('button', { name: 'Dismiss' });
+  if (await button.count()) await button.click({ timeout: 2000 }).catch(() => {});
+}
+
 /** The writer: office hours on Wednesday evenings, deep work every weekday morning, and three people. */
 async function writer(page) {
   await welcome(page, 'Asha');
@@ -43,6 +49,7 @@ async function writer(page) {
     await expect(page.locator('li.person-row')).toHaveCount(['Jake (editor)', 'Maria (client)', 'Priya (client)'].indexOf(name) + 1);
   }
   await page.getByLabel('Date', { exact: true }).fill('2026-11-25');
+  await dismiss(page);
 }
 
 test('no window for everyone: the best pairs; my own row follows my week and boundaries; office hours warn of overlaps', async ({ browser }) => {
@@ -109,11 +116,13 @@ test('Week and Team read at phone and desktop sizes, light and dark', async ({ b
       expect(names).toEqual([true, true, true, true]);
       const ticks = await page.locator('.tick:visible').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
       for (let i = 1; i < ticks.length; i++) expect(ticks[i][0]).toBeGreaterThan(ticks[i - 1][1]);
+      await dismiss(page);
       await page.screenshot({ path: `${SHOTS}/team-${size}-${scheme}.png`, fullPage: true });
       await goTo(page, 'Week');
       await page.getByRole('button', { name: /^Deep work: Drafting the long feature, Wednesday/ }).click();
       await expect(page.locator('.block-editor')).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await dismiss(page);
       await page.screenshot({ path: `${SHOTS}/week-${size}-${scheme}.png`, fullPage: true });
       await page.getByRole('button', { name: 'Done' }).click();
     }

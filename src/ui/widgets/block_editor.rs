@@ -141,6 +141,9 @@ pub fn BlockEditor(
                         <label for="block-label">"Label (optional)"</label>
                         <input id="block-label" type="text" maxlength="80"
                             prop:value=move || block.with(|b| b.as_ref().map(|b| b.label.clone()).unwrap_or_default())
+                            // Stored as typed, so changing the day or time before leaving the
+                            // field keeps it; trimmed when the field is left.
+                            on:input=move |ev| { let v = event_target_value(&ev); edit(&|b| b.label = v.clone()) }
                             on:change=move |ev| { let v = event_target_value(&ev); edit(&|b| b.label = v.trim().to_owned()) }
                             on:keydown=move |ev| if ev.key() == "Enter" {
                                 // Enter keeps the label and closes, as Done does.
