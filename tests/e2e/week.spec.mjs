@@ -363,7 +363,8 @@ test('Escape cancels an edit: a new block goes away, an old one gets back what c
   await page.keyboard.press('Escape');
   await expect(page.locator('.block-editor')).toHaveCount(0);
   await expect(page.locator('.week .block-hit')).toHaveCount(0);
-  await expect(page.locator('.toast-region')).toContainText('Deleted Deep work, Monday 09:00 to 11:00');
+  // Undo would bring it back, label and all.
+  await expect(page.locator('.toast-region')).toContainText('Deleted Deep work: Writing, Monday 09:00 to 11:00');
 
   // Added and kept with Enter in the label; reopened, changed, and Escape puts it back.
   await page.getByRole('button', { name: 'Add block' }).press('Enter');
