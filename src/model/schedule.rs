@@ -259,16 +259,11 @@ pub fn warnings(blocks: &[Block]) -> Vec<Warning> {
                 minutes: deep.minutes,
             });
         }
-        let (a, b) = deep.week_span();
         for other in blocks
             .iter()
             .filter(|o| matches!(o.kind, BlockKind::Manager | BlockKind::Fixed))
         {
-            let (c, d) = other.week_span();
-            // Also compare the other block shifted a week, for spans past Sunday midnight.
-            let week = 7 * DAY;
-            let hits = |c: u32, d: u32| c < b && a < d;
-            if hits(c, d) || hits(c + week, d + week) || (c >= week && hits(c - week, d - week)) {
+            if overlaps(deep, other) {
                 found.push(Warning::DeepWorkCut {
                     block: deep.id.clone(),
                     by: other.id.clone(),
@@ -311,6 +306,73 @@ impl Warning {
                 _ => String::new(),
             },
         }
+    }
+}
+
+/// Whether two blocks share any minute of the week. A block running past Sunday
+/// midnight continues on Monday. Touching is not overlapping.
+pub fn overlaps(x: &Block, y: &Block) -> bool {
+    let (a, b) = x.week_span();
+    let (c, d) = y.week_span();
+    // Also compare one block shifted a week, for spans past Sunday midnight.
+    let week = 7 * DAY;
+    let hits = |c: u32, d: u32| c < b && a < d;
+    hits(c, d) || hits(c + week, d + week) || (c >= week && hits(c - week, d - week))
+}
+
+/// The blocks of the week that `candidate` would overlap (never itself, by id).
+pub fn overlapping<'a>(blocks: &'a [Block], candidate: &Block) -> Vec<&'a Block> {
+    blocks
+        .iter()
+        .filter(|b| b.id != candidate.id && overlaps(b, candidate))
+        .collect()
+}
+
+/// Monday to Friday, as a set of days (bit 0 = Monday).
+pub const WORK_WEEK: u8 = 0b001_1111;
+
+/// Copies of `block` at the same time on each day of `days` (bit 0 = Monday) other
+/// than its own, each named by `id`. A day that already holds the same block (kind,
+/// time and label) gets no copy, so repeating twice adds nothing.
+pub fn repeat_on(
+    block: &Block,
+    days: u8,
+    existing: &[Block],
+    mut id: impl FnMut() -> String,
+) -> Vec<Block> {
+    (0..7u8)
+        .filter(|d| *d != block.day && days & (1 << d) != 0)
+        .filter(|d| {
+            !existing.iter().any(|b| {
+                b.day == *d
+                    && b.start == block.start
+                    && b.minutes == block.minutes
+                    && b.kind == block.kind
+                    && b.label == block.label
+            })
+        })
+        .map(|day| Block {
+            id: id(),
+            day,
+            ..block.clone()
+        })
+        .collect()
+}
+
+/// A copy of `block` right after it on the same day, or at the same time on the next
+/// day (Sunday's on Monday) when it would run past midnight.
+pub fn duplicate(block: &Block, id: String) -> Block {
+    let end = block.start + block.minutes;
+    let (day, start) = if end + block.minutes <= DAY {
+        (block.day, end)
+    } else {
+        ((block.day + 1) % 7, block.start)
+    };
+    Block {
+        id,
+        day,
+        start,
+        ..block.clone()
     }
 }
 
@@ -479,6 +541,86 @@ mod tests {
             w[1].describe(&blocks),
             "Deep work on Wednesday 09:00–10:00 is only 1 h: blocks under 1 h 30 min rarely get deep."
         );
+    }
+
+    #[test]
+    fn blocks_repeat_on_days_and_duplicate() {
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            format!("c{n}")
+        };
+        let mut deep = block("deep", 1, 9 * 60, 120, BlockKind::Maker);
+        deep.label = "Writing".into();
+        // Mon–Fri in one step: four copies, Tuesday's own day skipped.
+        let copies = repeat_on(&deep, WORK_WEEK, std::slice::from_ref(&deep), &mut ids);
+        assert_eq!(
+            copies.iter().map(|b| b.day).collect::<Vec<_>>(),
+            vec![0, 2, 3, 4]
+        );
+        assert!(copies.iter().all(|b| b.start == 540
+            && b.minutes == 120
+            && b.kind == BlockKind::Maker
+            && b.label == "Writing"));
+        assert_eq!(copies[0].id, "c1");
+        assert_eq!(copies[3].id, "c4");
+        // Repeating again adds nothing; a different block on a day does not count.
+        let mut week = vec![deep.clone()];
+        week.extend(copies);
+        assert!(repeat_on(&deep, WORK_WEEK, &week, &mut ids).is_empty());
+        week.push(block("sat", 5, 9 * 60, 60, BlockKind::Maker));
+        let weekend = repeat_on(&deep, 0b110_0000, &week, &mut ids);
+        assert_eq!(
+            weekend.iter().map(|b| b.day).collect::<Vec<_>>(),
+            vec![5, 6]
+        );
+        assert!(repeat_on(&deep, 0, &week, &mut ids).is_empty());
+        assert!(repeat_on(&deep, 1 << 1, &week, &mut ids).is_empty());
+
+        // A copy follows the block; one that would pass midnight goes to the next day.
+        let d = duplicate(&deep, "d".into());
+        assert_eq!(
+            (d.id.as_str(), d.day, d.start, d.minutes),
+            ("d", 1, 660, 120)
+        );
+        assert_eq!(d.label, "Writing");
+        let late = block("late", 6, 22 * 60, 120, BlockKind::Leisure);
+        let d = duplicate(&late, "e".into());
+        assert_eq!((d.day, d.start, d.minutes), (0, 22 * 60, 120));
+        let exact = block("x", 2, 20 * 60, 120, BlockKind::Fixed);
+        assert_eq!(duplicate(&exact, "f".into()).start, 22 * 60);
+    }
+
+    #[test]
+    fn overlap_with_existing_blocks() {
+        let week = [
+            block("deep", 0, 9 * 60, 120, BlockKind::Maker),
+            block("oh", 0, 14 * 60, 60, BlockKind::Manager),
+            // Sunday 23:00 to Monday 01:00.
+            block("night", 6, 23 * 60, 120, BlockKind::Leisure),
+        ];
+        let new = block("new", 0, 10 * 60, 120, BlockKind::Manager);
+        let ids = |c: &Block| {
+            overlapping(&week, c)
+                .iter()
+                .map(|b| b.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&new), vec!["deep"]);
+        // Touching is not overlapping.
+        assert!(ids(&block("t", 0, 11 * 60, 180, BlockKind::Manager)).is_empty());
+        assert_eq!(
+            ids(&block("w", 0, 10 * 60, 300, BlockKind::Manager)),
+            vec!["deep", "oh"]
+        );
+        // Monday 00:30 meets the Sunday-night block across the week's end.
+        assert_eq!(
+            ids(&block("early", 0, 30, 60, BlockKind::Manager)),
+            vec!["night"]
+        );
+        // A block never overlaps itself.
+        assert!(overlapping(&week, &week[0]).is_empty());
+        assert!(!overlaps(&week[0], &week[1]));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-use super::schedule::{Block, WorkingHours, DAY};
+use super::schedule::{Block, BlockKind, WorkingHours, DAY};
 
 /// A half-open span of real time.
 pub type Span = (DateTime<Utc>, DateTime<Utc>);
@@ -159,6 +159,96 @@ fn merge<T: Ord + Copy>(mut spans: Vec<(T, T)>) -> Vec<(T, T)> {
     merged
 }
 
+/// The parts of `xs` outside `ys`, both sorted and non-overlapping.
+fn subtract<T: Ord + Copy>(xs: &[(T, T)], ys: &[(T, T)]) -> Vec<(T, T)> {
+    let mut out = Vec::new();
+    for &(a, b) in xs {
+        let mut from = a;
+        for &(c, d) in ys.iter().filter(|(c, d)| *c < b && a < *d) {
+            if from < c {
+                out.push((from, c));
+            }
+            from = from.max(d);
+        }
+        if from < b {
+            out.push((from, b));
+        }
+    }
+    out
+}
+
+/// Someone in the overlap: their zone and working hours and, for the viewer, their own
+/// week (everyone else's week is theirs to keep).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Member {
+    pub id: String,
+    pub tz: Tz,
+    pub hours: WorkingHours,
+    /// Weekly blocks on this member's wall clock: office hours add to the working
+    /// hours (an evening call slot counts even after the working day), leisure and
+    /// commitments are taken out of them, deep work is working time and changes
+    /// nothing.
+    pub week: Vec<Block>,
+}
+
+impl Member {
+    /// Someone known only by their working hours.
+    pub fn new(id: impl Into<String>, tz: Tz, hours: WorkingHours) -> Member {
+        Member {
+            id: id.into(),
+            tz,
+            hours,
+            week: Vec::new(),
+        }
+    }
+
+    /// When this member is available in `[from, to)`: sorted, merged spans.
+    pub fn spans(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Span> {
+        let work = working_spans(self.tz, &self.hours, from, to);
+        if self.week.is_empty() {
+            return work;
+        }
+        let of = |kinds: &[BlockKind]| {
+            block_spans(
+                self.tz,
+                self.week.iter().filter(|b| kinds.contains(&b.kind)),
+                from,
+                to,
+            )
+        };
+        let mut open = work;
+        open.extend(of(&[BlockKind::Manager]));
+        subtract(&merge(open), &of(&[BlockKind::Leisure, BlockKind::Fixed]))
+    }
+}
+
+/// Weekly blocks on `tz`'s wall clock as real spans in `[from, to)`, merged.
+fn block_spans<'a>(
+    tz: Tz,
+    blocks: impl Iterator<Item = &'a Block> + Clone,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Span> {
+    if from >= to {
+        return Vec::new();
+    }
+    // A block is at most a day long, so one starting two local days before `from`'s
+    // date has ended before `from`.
+    let first = local_clock(tz, from).0 - TimeDelta::days(2);
+    let last = local_clock(tz, to).0;
+    let mut spans = Vec::new();
+    for date in first.iter_days().take_while(|d| *d <= last) {
+        for b in blocks.clone().filter(|b| b.day == weekday(date)) {
+            let a = local_instant(tz, date, b.start).max(from);
+            let e = local_instant(tz, date, b.start + b.minutes).min(to);
+            if a < e {
+                spans.push((a, e));
+            }
+        }
+    }
+    merge(spans)
+}
+
 /// The parts common to two sorted, non-overlapping span lists.
 fn intersect<T: Ord + Copy>(xs: &[(T, T)], ys: &[(T, T)]) -> Vec<(T, T)> {
     let (mut i, mut j) = (0, 0);
@@ -205,18 +295,15 @@ pub struct OverlapDay {
 /// `people` are (id, zone, hours). Minutes are real elapsed minutes from the viewer's
 /// midnight, so on a 23-hour day the strips are 1380 long; label ticks with
 /// [`local_clock`].
-pub fn overlap_day(
-    viewer_tz: Tz,
-    date: NaiveDate,
-    people: &[(String, Tz, WorkingHours)],
-) -> OverlapDay {
+pub fn overlap_day(viewer_tz: Tz, date: NaiveDate, people: &[Member]) -> OverlapDay {
     let frame = day_frame(viewer_tz, date);
     let midday = frame.start + TimeDelta::minutes(i64::from(frame.minutes / 2));
     let viewer_offset = offset_minutes(viewer_tz, midday);
     let strips: Vec<Strip> = people
         .iter()
-        .map(|(id, tz, hours)| {
-            let spans = working_spans(*tz, hours, frame.start, frame.end)
+        .map(|m| {
+            let spans = m
+                .spans(frame.start, frame.end)
                 .into_iter()
                 .map(|(a, b)| {
                     (
@@ -227,9 +314,9 @@ pub fn overlap_day(
                 .filter(|(a, b)| a < b)
                 .collect();
             Strip {
-                person: id.clone(),
+                person: m.id.clone(),
                 spans,
-                offset_note: offset_note(offset_minutes(*tz, midday) - viewer_offset),
+                offset_note: offset_note(offset_minutes(m.tz, midday) - viewer_offset),
             }
         })
         .collect();
@@ -244,6 +331,41 @@ pub fn overlap_day(
         strips,
         common,
     }
+}
+
+/// Two people's shared time on one of the viewer's days.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pair {
+    /// Their ids, in the order the people were given.
+    pub first: String,
+    pub second: String,
+    /// Real minutes from the viewer's midnight, as in [`OverlapDay::common`].
+    pub spans: Vec<(u32, u32)>,
+    /// The shared minutes in all.
+    pub minutes: u32,
+}
+
+/// For a day when no window fits everyone: each pair of people who share some working
+/// time, the most shared first (ties in the order the people were given).
+pub fn best_pairs(day: &OverlapDay) -> Vec<Pair> {
+    let mut pairs = Vec::new();
+    for (i, x) in day.strips.iter().enumerate() {
+        for y in &day.strips[i + 1..] {
+            let spans = intersect(&x.spans, &y.spans);
+            let minutes = spans.iter().map(|(a, b)| b - a).sum();
+            if minutes > 0 {
+                pairs.push(Pair {
+                    first: x.person.clone(),
+                    second: y.person.clone(),
+                    spans,
+                    minutes,
+                });
+            }
+        }
+    }
+    // Stable: equal pairs keep the people's order.
+    pairs.sort_by_key(|p| std::cmp::Reverse(p.minutes));
+    pairs
 }
 
 /// "+5:30 from you", "−4 h from you", "same time as you".
@@ -298,7 +420,7 @@ fn wall_end(tz: Tz, at: DateTime<Utc>, day_of_start: NaiveDate) -> u32 {
 pub fn suggest_office_hours(
     viewer_tz: Tz,
     week_monday: NaiveDate,
-    people: &[(String, Tz, WorkingHours)],
+    people: &[Member],
     min_minutes: u32,
 ) -> Vec<Slot> {
     let mut slots = Vec::new();
@@ -413,8 +535,8 @@ mod tests {
     const WEEKDAYS: u8 = 0b001_1111;
     const EVERY_DAY: u8 = 0b111_1111;
 
-    fn person(id: &str, tz: Tz, h: WorkingHours) -> (String, Tz, WorkingHours) {
-        (id.into(), tz, h)
+    fn person(id: &str, tz: Tz, h: WorkingHours) -> Member {
+        Member::new(id, tz, h)
     }
 
     /// A strip as (person, spans, offset note), for comparing whole days at once.
@@ -551,7 +673,7 @@ mod tests {
     ///
     /// Common, UTC: P1 max(12,9,7.5,7)–min(20,17,15.5,15) = 12–15; P2 11–15; P3 11–15;
     /// P4 11–15:30. London minutes = UTC minutes under GMT, + 60 under BST.
-    fn four_cities() -> Vec<(String, Tz, WorkingHours)> {
+    fn four_cities() -> Vec<Member> {
         vec![
             person("ny", America::New_York, hours(WEEKDAYS, "07:00", "15:00")),
             person("ldn", Europe::London, hours(WEEKDAYS, "09:00", "17:00")),
@@ -925,6 +1047,110 @@ mod tests {
         );
     }
 
+    /// A writer in Kolkata (09:00–17:00), a client in New York and one in London, an
+    /// editor in Los Angeles, all 09:00–17:00 Monday to Friday, seen from Kolkata on
+    /// Wednesday 2026-11-25 (midnight = Tue 18:30 UTC; US on standard time, London on
+    /// GMT). New York 14–22 UTC = 19:30–03:30 IST: 0..210 and 1170..1440. London
+    /// 09–17 UTC = 14:30–22:30: 870..1350. Los Angeles 17–01 UTC = 22:30–06:30:
+    /// 0..390 and 1350..1440.
+    fn kolkata_writer() -> Vec<Member> {
+        let mut me = person("me", Asia::Kolkata, hours(WEEKDAYS, "09:00", "17:00"));
+        let mut b = |day, start: &str, minutes, kind| {
+            let mut x = block(day, start, minutes);
+            x.kind = kind;
+            me.week.push(x);
+        };
+        // Evening office hours on Wednesdays, a school run at 13:00, deep work in the
+        // morning (working time either way), and a Thursday evening slot (not today).
+        b(2, "19:00", 120, BlockKind::Manager);
+        b(2, "13:00", 60, BlockKind::Fixed);
+        b(2, "09:00", 120, BlockKind::Maker);
+        b(3, "19:00", 120, BlockKind::Manager);
+        vec![
+            me,
+            person("ny", America::New_York, hours(WEEKDAYS, "09:00", "17:00")),
+            person("ldn", Europe::London, hours(WEEKDAYS, "09:00", "17:00")),
+            person(
+                "la",
+                America::Los_Angeles,
+                hours(WEEKDAYS, "09:00", "17:00"),
+            ),
+        ]
+    }
+
+    #[test]
+    fn my_own_row_follows_my_week() {
+        let people = kolkata_writer();
+        let kol = Asia::Kolkata;
+        let day = overlap_day(kol, date(2026, 11, 25), &people);
+        // Working hours less the school run, plus the evening office hours.
+        assert_eq!(
+            day.strips[0].spans,
+            vec![(540, 780), (840, 1020), (1140, 1260)]
+        );
+        assert_eq!(day.strips[1].spans, vec![(0, 210), (1170, 1440)]);
+        assert_eq!(day.strips[3].spans, vec![(0, 390), (1350, 1440)]);
+        // Tuesday has neither the office hours nor the school run.
+        let tue = overlap_day(kol, date(2026, 11, 24), &people);
+        assert_eq!(tue.strips[0].spans, vec![(540, 1020)]);
+        // Without the week, only the working hours count.
+        let plain = Member::new("me", kol, people[0].hours);
+        assert_eq!(
+            overlap_day(kol, date(2026, 11, 25), &[plain]).strips[0].spans,
+            vec![(540, 1020)]
+        );
+        // Office hours crossing midnight carry into the next morning, on the wall clock.
+        let mut owl = Member::new("owl", kol, hours(0, "09:00", "17:00"));
+        owl.week.push(block(2, "23:00", 120));
+        let thu = overlap_day(kol, date(2026, 11, 26), &[owl.clone()]);
+        assert_eq!(thu.strips[0].spans, vec![(0, 60)]);
+        // Leisure takes a whole working day out.
+        let mut off = Member::new("off", kol, hours(WEEKDAYS, "09:00", "17:00"));
+        let mut rest = block(2, "00:00", DAY);
+        rest.kind = BlockKind::Leisure;
+        off.week.push(rest);
+        assert!(overlap_day(kol, date(2026, 11, 25), &[off]).strips[0]
+            .spans
+            .is_empty());
+    }
+
+    #[test]
+    fn best_pairs_when_nobody_shares_a_window() {
+        let people = kolkata_writer();
+        let day = overlap_day(Asia::Kolkata, date(2026, 11, 25), &people);
+        assert!(day.common.is_empty());
+        let pairs: Vec<_> = best_pairs(&day)
+            .into_iter()
+            .map(|p| (p.first, p.second, p.spans, p.minutes))
+            .collect();
+        let pair =
+            |a: &str, b: &str, spans: Vec<(u32, u32)>, m| (a.to_owned(), b.to_owned(), spans, m);
+        assert_eq!(
+            pairs,
+            vec![
+                // New York's Tuesday night and Los Angeles's Tuesday, then their Wednesday.
+                pair("ny", "la", vec![(0, 210), (1350, 1440)], 300),
+                pair("me", "ldn", vec![(870, 1020), (1140, 1260)], 270),
+                pair("ny", "ldn", vec![(1170, 1350)], 180),
+                pair("me", "ny", vec![(1170, 1260)], 90),
+            ]
+        );
+        // Ties keep the people's order; nobody at all gives no pairs.
+        let same = vec![
+            person("a", Asia::Kolkata, hours(WEEKDAYS, "09:00", "17:00")),
+            person("b", Asia::Kolkata, hours(WEEKDAYS, "09:00", "17:00")),
+            person("c", Asia::Kolkata, hours(WEEKDAYS, "09:00", "17:00")),
+        ];
+        let d = overlap_day(Asia::Kolkata, date(2026, 11, 25), &same);
+        let order: Vec<_> = best_pairs(&d)
+            .into_iter()
+            .map(|p| format!("{}{}", p.first, p.second))
+            .collect();
+        assert_eq!(order, ["ab", "ac", "bc"]);
+        let sunday = overlap_day(Asia::Kolkata, date(2026, 11, 29), &same);
+        assert!(best_pairs(&sunday).is_empty());
+    }
+
     #[test]
     fn suggested_office_hours() {
         let london = Europe::London;
@@ -939,7 +1165,7 @@ mod tests {
         assert_eq!(suggest_office_hours(london, jan, &people, 180), week);
         assert!(suggest_office_hours(london, jan, &people, 181).is_empty());
         // New York off on Fridays: four slots.
-        people[1].2.days = 0b000_1111;
+        people[1].hours.days = 0b000_1111;
         assert_eq!(suggest_office_hours(london, jan, &people, 60), week[..4]);
         // Add Kolkata working late, 13:00–21:00 = 07:30–15:30 UTC: 14:00–15:30 left.
         people.push(person(

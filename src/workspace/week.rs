@@ -136,6 +136,19 @@ impl Workspace {
         stored.is_some()
     }
 
+    /// Adds several blocks in one stored change (a block repeated on other days).
+    pub fn put_blocks(self, blocks: Vec<Block>) -> bool {
+        let stored = self.edit(|doc| blocks.iter().try_for_each(|b| doc.put_block(b)));
+        if stored.is_some() {
+            self.state.update(|s| {
+                for b in blocks {
+                    WeekValue::Block(b).patch(s);
+                }
+            });
+        }
+        stored.is_some()
+    }
+
     /// Deletes an item and offers Undo.
     pub fn delete_week(self, item: WeekItem, id: &str) {
         if self.edit(|doc| doc.delete_item(item, id)).is_none() {

@@ -347,3 +347,105 @@ test('on a phone, blocks are added by tapping and moved and resized by touch', a
   expect(await page.locator('.week-scroll').evaluate((el) => el.scrollTop)).toBe(scrollTop);
   await ctx.close();
 });
+
+test('Escape cancels an edit: a new block goes away, an old one gets back what changed', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London' });
+  const page = await ctx.newPage();
+  await page.clock.setFixedTime(NOW);
+  const problems = watchConsole(page);
+  await welcome(page, 'Ana');
+  await goTo(page, 'Week');
+  // A new block, a label typed, then Escape: no block is left, with or without the label.
+  await page.getByRole('button', { name: 'Add block' }).press('Enter');
+  await expect(page.locator('#block-kind')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Writing');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.block-editor')).toHaveCount(0);
+  await expect(page.locator('.week .block-hit')).toHaveCount(0);
+  // Undo would bring it back, label and all.
+  await expect(page.locator('.toast-region')).toContainText('Deleted Deep work: Writing, Monday 09:00 to 11:00');
+
+  // Added and kept with Enter in the label; reopened, changed, and Escape puts it back.
+  await page.getByRole('button', { name: 'Add block' }).press('Enter');
+  await page.locator('#block-label').fill('Writing');
+  await page.locator('#block-label').press('Enter');
+  const writing = block(page, 'Deep work: Writing, Monday 09:00 to 11:00 (2 h)');
+  await expect(writing).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.locator('#block-end').fill('12:30');
+  await page.locator('#block-end').press('Tab');
+  await expect(block(page, 'Deep work: Writing, Monday 09:00 to 12:30 (3 h 30 min)')).toBeVisible();
+  await page.locator('#block-label').fill('Something else');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.block-editor')).toHaveCount(0);
+  await expect(writing).toBeFocused();
+  await expect(page.locator('.toast-region')).toContainText('Changes undone: Deep work: Writing, Monday 09:00 to 11:00');
+  await page.reload();
+  await expect(writing).toBeVisible();
+  await expect(page.locator('.week .block-hit')).toHaveCount(1);
+  expect(problems).toEqual([]);
+  await ctx.close();
+});
+
+test('a block is repeated Monday to Friday in one step, copied to chosen days and duplicated; labels read on a phone', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London' });
+  const page = await ctx.newPage();
+  await page.clock.setFixedTime(NOW);
+  const problems = watchConsole(page);
+  await welcome(page, 'Ana');
+  await goTo(page, 'Week');
+  // Office hours on Wednesday 10:00, so a repeated deep-work block runs into them.
+  await page.locator('label[for="new-kind-manager"]').click();
+  await page.getByRole('button', { name: 'Add block' }).click();
+  await page.locator('#block-day').selectOption('2');
+  await page.locator('#block-start').fill('10:00');
+  await page.locator('#block-start').press('Tab');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(block(page, 'Office hours, Wednesday 10:00 to 11:00 (1 h)')).toBeVisible();
+
+  await page.locator('label[for="new-kind-maker"]').click();
+  await page.getByRole('button', { name: 'Add block' }).click();
+  await page.locator('#block-label').fill('Writing');
+  await page.locator('#block-label').press('Tab');
+  // All by keyboard: one step for Monday to Friday.
+  await page.getByRole('button', { name: 'Repeat Mon–Fri' }).press('Enter');
+  const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+  for (const d of days) await expect(block(page, `Deep work: Writing, ${d} 09:00 to 11:00 (2 h)`)).toBeVisible();
+  await expect(page.locator('.toast-region')).toContainText('Copied to Tuesday, Wednesday, Thursday, Friday. They overlap Office hours, Wednesday 10:00 to 11:00 (1 h).');
+  // Again adds nothing.
+  await page.getByRole('button', { name: 'Repeat Mon–Fri' }).press('Enter');
+  await expect(page.locator('.toast-region')).toContainText('Those days already have this block.');
+  await expect(page.locator('.week .block-hit')).toHaveCount(6);
+  // Ticked days: Saturday.
+  await page.getByRole('checkbox', { name: 'Sat' }).check();
+  await page.getByRole('button', { name: 'Copy to ticked days' }).press('Enter');
+  await expect(block(page, 'Deep work: Writing, Saturday 09:00 to 11:00 (2 h)')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Sat' })).not.toBeChecked();
+  // A duplicate lands right after and takes the keyboard, ready to move.
+  await page.getByRole('button', { name: 'Duplicate' }).press('Enter');
+  const copy = block(page, 'Deep work: Writing, Monday 11:00 to 13:00 (2 h)');
+  await expect(copy).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(block(page, 'Deep work: Writing, Tuesday 11:00 to 13:00 (2 h)')).toBeFocused();
+  await page.reload();
+  await expect(page.locator('.week .block-hit')).toHaveCount(8);
+
+  // On a phone the days scroll sideways and each label has room to be read.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const label = page.locator('.block', { has: block(page, 'Deep work: Writing, Monday 09:00 to 11:00 (2 h)') }).locator('.block-label');
+  await expect(label).toHaveText('Writing');
+  const fit = await label.evaluate((el) => ({ width: el.getBoundingClientRect().width, fits: el.scrollWidth <= el.clientWidth }));
+  expect(fit.fits).toBe(true);
+  expect(fit.width).toBeGreaterThanOrEqual(60);
+  const time = page.locator('.block', { has: block(page, 'Deep work: Writing, Monday 09:00 to 11:00 (2 h)') }).locator('.block-time');
+  await expect(time).toBeVisible();
+  // The hour column stays in view when the days scroll.
+  await page.locator('.week-scroll').evaluate((el) => { el.scrollLeft = 200; });
+  const hours = await page.locator('.hours').boundingBox();
+  const scroller = await page.locator('.week-scroll').boundingBox();
+  expect(Math.abs(hours.x - scroller.x)).toBeLessThan(2);
+  expect(problems).toEqual([]);
+  await ctx.close();
+});

@@ -2,15 +2,17 @@
 //! shares on a chosen date, and office-hour slots that fall inside them.
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use leptos::prelude::*;
 
 use crate::doc::week::WeekItem;
 use crate::model::profile::parse_time_zone;
 use crate::model::schedule::{
-    clock, duration, parse_clock, Block, BlockKind, Person, WorkingHours, WEEKDAYS, WEEKDAYS_SHORT,
+    clock, duration, overlapping, parse_clock, Block, BlockKind, Person, WorkingHours, WEEKDAYS,
+    WEEKDAYS_SHORT,
 };
-use crate::model::zones::{day_frame, local_instant, overlap_day, suggest_office_hours};
+use crate::model::zones::{
+    best_pairs, day_frame, local_clock, local_instant, overlap_day, suggest_office_hours, Member,
+};
 use crate::ui::pages::week::{monday_of, today_in};
 use crate::ui::widgets::time_zone_field::TimeZoneField;
 use crate::workspace::{use_workspace, WeekValue};
@@ -163,35 +165,63 @@ fn PersonRow(id: String) -> impl IntoView {
 }
 
 /// Everyone's working hours on one date, as strips in the viewer's local time.
+///
+/// The viewer's own row is their working hours from Boundaries together with their
+/// week: office hours count even outside the working day, leisure and commitments do
+/// not (`Member::spans`).
 #[component]
 fn Overlap() -> impl IntoView {
     let ws = use_workspace();
     let my_zone = Memo::new(move |_| ws.state.with(|s| s.profile.time_zone.clone()));
     let date = RwSignal::new(today_in(&my_zone.get_untracked()));
-    let rows = Memo::new(move |_| {
+    // Everyone with a known zone, the viewer first, and their names.
+    let members = Memo::new(move |_| {
         ws.state.with(|s| {
-            let mut rows: Vec<(String, String, Tz, WorkingHours)> = Vec::new();
+            let mut rows: Vec<(Member, String)> = Vec::new();
             if let Some(tz) = parse_time_zone(&s.profile.time_zone) {
-                rows.push(("me".into(), "You".into(), tz, s.boundaries.hours));
+                let mut me = Member::new("me", tz, s.boundaries.hours);
+                me.week = s.schedule.blocks.clone();
+                rows.push((me, "You".into()));
             }
             for p in &s.schedule.people {
                 if let Some(tz) = parse_time_zone(&p.time_zone) {
-                    rows.push((p.id.clone(), p.name.clone(), tz, p.hours));
+                    rows.push((Member::new(p.id.clone(), tz, p.hours), p.name.clone()));
                 }
             }
             rows
         })
     });
+    let name_of = move |id: &str| {
+        members.with(|m| {
+            m.iter()
+                .find(|(m, _)| m.id == id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default()
+        })
+    };
     let viewer = Memo::new(move |_| parse_time_zone(&my_zone.get()).unwrap_or(chrono_tz::UTC));
-    let day = Memo::new(move |_| {
-        let input: Vec<(String, Tz, WorkingHours)> = rows.with(|r| {
-            r.iter()
-                .map(|(id, _, tz, h)| (id.clone(), *tz, *h))
-                .collect()
-        });
-        overlap_day(viewer.get(), date.get(), &input)
-    });
+    let input = move || members.with(|m| m.iter().map(|(m, _)| m.clone()).collect::<Vec<_>>());
+    let day = Memo::new(move |_| overlap_day(viewer.get(), date.get(), &input()));
+    // Minutes from the viewer's midnight as their wall clock: "09:30".
+    let at = move |m: u32| {
+        let start = day_frame(viewer.get(), date.get()).start;
+        clock(
+            local_clock(
+                viewer.get(),
+                start + chrono::Duration::minutes(i64::from(m)),
+            )
+            .1,
+        )
+    };
+    let spans_text = move |spans: &[(u32, u32)]| {
+        spans
+            .iter()
+            .map(|(a, b)| format!("{}–{}", at(*a), at(*b)))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
     // Wall-clock hour marks placed at real elapsed minutes, so DST days come out right.
+    // The ones between the six-hour marks are dropped on narrow screens.
     let ticks = Memo::new(move |_| {
         let tz = viewer.get();
         let d = date.get();
@@ -203,58 +233,47 @@ fn Overlap() -> impl IntoView {
                 let m = (at - frame.start)
                     .num_minutes()
                     .clamp(0, i64::from(frame.minutes)) as u32;
-                (m, clock(h * 60))
+                (m, clock(h * 60), h % 6 != 0)
             })
             .collect::<Vec<_>>()
     });
     let slots = Memo::new(move |_| {
-        let input: Vec<(String, Tz, WorkingHours)> = rows.with(|r| {
-            r.iter()
-                .map(|(id, _, tz, h)| (id.clone(), *tz, *h))
-                .collect()
-        });
+        let input = input();
         if input.len() < 2 {
             return Vec::new();
         }
         suggest_office_hours(viewer.get(), monday_of(date.get()), &input, 60)
     });
+    let pairs = Memo::new(move |_| {
+        day.with(|d| {
+            if d.strips.len() < 3 || !d.common.is_empty() {
+                Vec::new()
+            } else {
+                best_pairs(d)
+            }
+        })
+    });
     let common_text = move || {
         let d = day.get();
-        if rows.with(|r| r.len() < 2) {
+        if members.with(|r| r.len() < 2) {
             return "Add people below to see the hours you share.".to_owned();
         }
         if d.common.is_empty() {
             return "Nobody's working hours overlap with everyone else's on this date.".to_owned();
         }
-        let tz = viewer.get();
-        let start = day_frame(tz, date.get()).start;
         let parts: Vec<String> = d
             .common
             .iter()
-            .map(|(a, b)| {
-                let (_, from) = crate::model::zones::local_clock(
-                    tz,
-                    start + chrono::Duration::minutes(i64::from(*a)),
-                );
-                let (_, to) = crate::model::zones::local_clock(
-                    tz,
-                    start + chrono::Duration::minutes(i64::from(*b)),
-                );
-                format!("{}–{} ({})", clock(from), clock(to), duration(b - a))
-            })
+            .map(|(a, b)| format!("{}–{} ({})", at(*a), at(*b), duration(b - a)))
             .collect();
         format!("Everyone is working {} your time.", parts.join(" and "))
     };
-    let add_slot = move |day: u8, start: u32, minutes: u32| {
-        let block = Block {
-            id: crate::doc::random_id(),
-            day,
-            start,
-            minutes,
-            kind: BlockKind::Manager,
-            label: "Shared office hours".into(),
-        };
-        let text = format!("Added {} to your week.", block.describe());
+    let my_hours = Memo::new(move |_| ws.state.with(|s| s.boundaries.hours.describe()));
+    let add_slot = move |block: Block, clash: Option<String>| {
+        let mut text = format!("Added {} to your week.", block.describe());
+        if let Some(c) = clash {
+            text.push_str(&format!(" It overlaps {c}."));
+        }
         if ws.put_week(WeekValue::Block(block)) {
             ws.say(text, None);
         }
@@ -270,27 +289,36 @@ fn Overlap() -> impl IntoView {
                 </div>
             </div>
             <p class="overlap-summary" aria-live="polite">{common_text}</p>
+            <Show when=move || pairs.with(|p| !p.is_empty())>
+                <h3 id="pairs-title">"Who can meet whom"</h3>
+                <ul class="plain-list pairs" aria-labelledby="pairs-title">
+                    {move || pairs.get().into_iter().take(5).map(|p| view! {
+                        <li>
+                            <span class="pair-names">{format!("{} and {}", name_of(&p.first), name_of(&p.second))}</span>
+                            <span class="grow">{format!("{} your time ({})", spans_text(&p.spans), duration(p.minutes))}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </Show>
             <div class="strips" aria-hidden="true">
                 <div class="strip-row ticks">
                     <span class="strip-name"></span>
                     <div class="strip">
-                        {move || ticks.get().into_iter().map(|(m, label)| {
+                        {move || ticks.get().into_iter().map(|(m, label, minor)| {
                             let total = day.with(|d| d.frame_minutes);
-                            view! { <span class="tick" style:left=pct(m, total)>{label}</span> }
+                            view! { <span class="tick" class:minor=minor style:left=pct(m, total)>{label}</span> }
                         }).collect_view()}
                     </div>
                 </div>
                 {move || {
                     let d = day.get();
-                    let names = rows.get();
                     let total = d.frame_minutes;
                     let common = d.common.clone();
                     d.strips.into_iter().map(|s| {
-                        let name = names.iter().find(|r| r.0 == s.person).map(|r| r.1.clone()).unwrap_or_default();
                         let common = common.clone();
                         view! {
                             <div class="strip-row">
-                                <span class="strip-name">{name}<small>{s.offset_note.clone()}</small></span>
+                                <span class="strip-name">{name_of(&s.person)}<small>{s.offset_note.clone()}</small></span>
                                 <div class="strip">
                                     {common.into_iter().map(|(a, b)| view! { <span class="common" style:left=pct(a, total) style:width=pct(b - a, total)></span> }).collect_view()}
                                     {s.spans.into_iter().map(|(a, b)| view! { <span class="work" style:left=pct(a, total) style:width=pct(b - a, total)></span> }).collect_view()}
@@ -302,36 +330,41 @@ fn Overlap() -> impl IntoView {
             </div>
             // The strips in words, for screen readers.
             <ul class="visually-hidden">
-                {move || {
-                    let d = day.get();
-                    let names = rows.get();
-                    let tz = viewer.get();
-                    let start = day_frame(tz, date.get()).start;
-                    let at = move |m: u32| clock(crate::model::zones::local_clock(tz, start + chrono::Duration::minutes(i64::from(m))).1);
-                    d.strips.into_iter().map(|s| {
-                        let name = names.iter().find(|r| r.0 == s.person).map(|r| r.1.clone()).unwrap_or_default();
-                        let spans = if s.spans.is_empty() {
-                            "not working".to_owned()
-                        } else {
-                            s.spans.iter().map(|(a, b)| format!("{}–{}", at(*a), at(*b))).collect::<Vec<_>>().join(" and ")
-                        };
-                        view! { <li>{format!("{name} ({}): {spans} your time", s.offset_note)}</li> }
-                    }).collect_view()
-                }}
+                {move || day.get().strips.into_iter().map(|s| {
+                    let spans = if s.spans.is_empty() { "not working".to_owned() } else { spans_text(&s.spans) };
+                    view! { <li>{format!("{} ({}): {spans} your time", name_of(&s.person), s.offset_note)}</li> }
+                }).collect_view()}
             </ul>
+            <p class="hint">"Your row is your working hours from "<a href="/boundaries">"Boundaries"</a>" ("{move || my_hours.get()}"), with the office hours in "<a href="/week">"your week"</a>" added and its leisure and commitments left out."</p>
             <Show when=move || slots.with(|s| !s.is_empty())>
                 <h3>"Office hours everyone can make this week"</h3>
                 <ul class="plain-list suggestions">
-                    {move || slots.get().into_iter().take(10).map(|s| {
+                    {move || slots.get().into_iter().take(10).enumerate().map(|(i, s)| {
                         let text = format!("{} {}–{} ({})", WEEKDAYS[usize::from(s.day.min(6))], clock(s.start), clock(s.end), duration(s.minutes));
                         // Office hours of at most two hours, from the start of the window.
-                        let minutes = s.minutes.min(120);
-                        let added = format!("{} {}–{}", WEEKDAYS[usize::from(s.day.min(6))], clock(s.start), clock(s.start + minutes));
+                        let block = Block {
+                            id: crate::doc::random_id(),
+                            day: s.day,
+                            start: s.start,
+                            minutes: s.minutes.min(120),
+                            kind: BlockKind::Manager,
+                            label: "Shared office hours".into(),
+                        };
+                        let added = format!("{} {}–{}", WEEKDAYS[usize::from(s.day.min(6))], clock(block.start), clock(block.start + block.minutes));
                         let label = format!("Add as office hours: {added}");
+                        // What it would overlap in the week, said before the click.
+                        let clash = ws.state.with(|st| {
+                            let found = overlapping(&st.schedule.blocks, &block);
+                            (!found.is_empty()).then(|| found.iter().map(|b| b.describe()).collect::<Vec<_>>().join("; "))
+                        });
+                        let note_id = format!("slot-clash-{i}");
+                        let warn = clash.clone().map(|c| view! { <span class="clash" id=note_id.clone()>{format!("Overlaps {c}")}</span> });
+                        let described = clash.is_some().then_some(note_id.clone());
                         view! {
                             <li>
-                                <span class="grow">{text}</span>
-                                <button type="button" class="secondary" aria-label=label on:click=move |_| add_slot(s.day, s.start, minutes)>"Add as office hours"</button>
+                                <span class="grow">{text}{warn}</span>
+                                <button type="button" class="secondary" aria-label=label aria-describedby=described
+                                    on:click=move |_| add_slot(block.clone(), clash.clone())>"Add as office hours"</button>
                             </li>
                         }
                     }).collect_view()}

@@ -27,6 +27,8 @@ pub fn WeekPage() -> impl IntoView {
     crate::web::set_title("Week");
     let ws = use_workspace();
     let selected = RwSignal::new(None::<String>);
+    // The block just added, which Escape in its editor takes away again.
+    let created = RwSignal::new(None::<String>);
     let new_kind = RwSignal::new(BlockKind::Maker);
     let blocks = Memo::new(move |_| ws.state.with(|s| s.schedule.blocks.clone()));
     let totals = Memo::new(move |_| blocks.with(|b| week_totals(b)));
@@ -60,6 +62,7 @@ pub fn WeekPage() -> impl IntoView {
         };
         let id = block.id.clone();
         if ws.put_week(WeekValue::Block(block)) {
+            created.set(Some(id.clone()));
             selected.set(Some(id));
             request_animation_frame(|| {
                 if let Some(el) = document().get_element_by_id("block-kind") {
@@ -140,10 +143,10 @@ pub fn WeekPage() -> impl IntoView {
                     }).collect_view()}
                 </fieldset>
                 <button type="button" on:click=add_block>"Add block"</button>
-                <p class="hint">"Or click an empty slot. Drag a block to move it, drag its lower edge to resize. With the keyboard: Tab to a block, arrows move it, Shift+Up/Down resizes, Enter opens it, Delete removes it."</p>
+                <p class="hint">"Or click an empty slot. Drag a block to move it, drag its lower edge to resize. With the keyboard: Tab to a block, arrows move it, Shift+Up/Down resizes, Enter opens it, Delete removes it, Escape in its details cancels the change."</p>
             </div>
-            <WeekGrid selected new_kind/>
-            <BlockEditor selected/>
+            <WeekGrid selected created new_kind/>
+            <BlockEditor selected created/>
             <Deadlines/>
             <div class="card">
                 <h2>"Put it in your calendar"</h2>

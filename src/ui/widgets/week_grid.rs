@@ -50,7 +50,8 @@ fn pct(minutes: u32) -> String {
     format!("{:.4}%", f64::from(minutes) * 100.0 / f64::from(DAY))
 }
 
-fn focus_block(id: &str) {
+/// Puts focus on a block's button once the DOM has caught up.
+pub fn focus_block(id: &str) {
     let id = format!("block-{id}");
     // After the DOM has caught up with the change.
     request_animation_frame(move || {
@@ -82,6 +83,7 @@ pub fn focus_grid() {
 #[component]
 pub fn WeekGrid(
     selected: RwSignal<Option<String>>,
+    created: RwSignal<Option<String>>,
     new_kind: RwSignal<BlockKind>,
 ) -> impl IntoView {
     let ws = use_workspace();
@@ -152,6 +154,7 @@ pub fn WeekGrid(
         };
         let id = block.id.clone();
         commit(block, "Added");
+        created.set(Some(id.clone()));
         selected.set(Some(id.clone()));
         focus_block(&id);
     };
@@ -259,6 +262,13 @@ pub fn WeekGrid(
                 let Some(block) = stored.get_untracked() else {
                     return;
                 };
+                if ev.key() == "Escape" && drag.with_value(|d| d.is_some()) {
+                    // Escape during a drag puts the block back where it was.
+                    ev.prevent_default();
+                    drag.set_value(None);
+                    preview.set(None);
+                    return;
+                }
                 let shift = ev.shift_key();
                 let step = i64::from(STEP);
                 let (next, what) = match ev.key().as_str() {
@@ -371,11 +381,13 @@ pub fn WeekGrid(
 
     view! {
         <div class="week">
-            <div class="week-head" aria-hidden="true">
-                <span></span>
-                {WEEKDAYS_SHORT.iter().map(|d| view! { <span>{*d}</span> }).collect_view()}
-            </div>
+            // One scroller for both directions: on a phone the days scroll sideways under
+            // a sticky head and hour column, wide enough to read the labels.
             <div class="week-scroll" node_ref=scroller>
+                <div class="week-head" aria-hidden="true">
+                    <span></span>
+                    {WEEKDAYS_SHORT.iter().map(|d| view! { <span>{*d}</span> }).collect_view()}
+                </div>
                 <div class="week-inner">
                     <div class="hours" aria-hidden="true">
                         {(0..24u32).map(|h| view! { <span>{clock(h * 60)}</span> }).collect_view()}
