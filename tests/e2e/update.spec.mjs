@@ -2,21 +2,37 @@
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { welcome, addTask, taskButton, waitForServiceWorker } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// Beside the main test server's port, so two runs side by side do not collide.
-const PORT = Number(process.env.E2E_PORT || 8091) + 2;
+/** A port no one listens on now. A fixed one (the main server's + 2) was sometimes held
+ *  by another run's server on this machine: the page then talked to that server, never
+ *  saw the changed sw.js, and the banner never came. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
-async function waitForServer(url) {
+/** Waits until the server answers with this copy's own sw.js, so it is ours. */
+async function waitForServer(url, sw) {
   for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
+    try {
+      const res = await fetch(`${url}sw.js`);
+      if (res.ok && (await res.text()) === sw) return;
+    } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no server at ${url}`);
+  throw new Error(`no server of this test at ${url}`);
 }
 
 test('a new build waits until the person reloads, and keeps their data', async ({ browser }) => {
@@ -25,9 +41,10 @@ test('a new build waits until the person reloads, and keeps their data', async (
   test.setTimeout(150_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unhurried-dist-'));
   fs.cpSync(path.join(root, 'dist'), dir, { recursive: true });
+  const PORT = await freePort();
   const server = spawn('node', ['scripts/serve.mjs', dir, String(PORT), '127.0.0.1'], { cwd: root, stdio: 'ignore' });
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/`);
+    await waitForServer(`http://127.0.0.1:${PORT}/`, fs.readFileSync(path.join(dir, 'sw.js'), 'utf8'));
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${PORT}` });
     const page = await context.newPage();
     await welcome(page);
