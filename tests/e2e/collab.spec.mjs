@@ -180,7 +180,17 @@ test('a new person opening a link reads at once, and gives a name only where the
   await expect(c.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   await expect(c.locator('.reader-footer')).toContainText('What is Unhurried?');
   await expect(c.locator('.reader-footer').getByRole('button', { name: 'Start using Unhurried' })).toBeVisible();
-  // It was stored as soon as it was opened: closing the tab before writing loses nothing.
+  // A first try at writing asks for a name over the notice that greeted them; 'Not now'
+  // leaves the draft as it was.
+  await expect(c.locator('.toast')).toContainText('Opened “Team offsite” from Ana.');
+  await c.getByLabel('Add a comment').fill('Draft');
+  await c.locator('section[aria-labelledby="comments-head"]').getByRole('button', { name: 'Comment' }).click();
+  await expect(c.locator('.name-prompt')).toBeVisible();
+  await expect(c.locator('.toast')).toHaveCount(0);
+  await c.locator('.name-prompt').getByRole('button', { name: 'Not now' }).click();
+  await expect(c.locator('.name-prompt')).toHaveCount(0);
+  await expect(c.getByLabel('Add a comment')).toHaveValue('Draft');
+  // It was stored as soon as it was opened: closing the tab before naming loses nothing.
   const where = new URL(c.url()).pathname;
   await c.close();
   c = await ctxC.newPage();

@@ -18,6 +18,8 @@ pub fn NamePrompt() -> impl IntoView {
         if ws.name_wanted.get() {
             // The control they used still has the focus: remember it before moving on.
             crate::web::remember_writer();
+            // A notice at the foot of the screen would cover the prompt's buttons.
+            ws.notice.set(None);
             request_animation_frame(move || {
                 if let Some(el) = input.get_untracked() {
                     let _ = el.focus();
