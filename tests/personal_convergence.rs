@@ -2,18 +2,45 @@
 //! Property: two replicas of a personal document that edit independently converge
 //! to the same tasks whichever way round they merge.
 
+use chrono::NaiveDate;
 use proptest::prelude::*;
 use unhurried::doc::PersonalDoc;
-use unhurried::model::inventory::{Frequency, SyncReason, Task, TaskId};
+use unhurried::model::inventory::{DecisionKind, Frequency, SyncReason, Task, TaskId};
 
 #[derive(Clone, Debug)]
 enum Edit {
-    Add { id: u8, title: String },
-    Retitle { id: u8, title: String },
-    Minutes { id: u8, minutes: u32 },
-    ToggleReason { id: u8, reason: usize },
-    PerMonth { id: u8, n: u32 },
-    Delete { id: u8 },
+    Add {
+        id: u8,
+        title: String,
+    },
+    Retitle {
+        id: u8,
+        title: String,
+    },
+    Minutes {
+        id: u8,
+        minutes: u32,
+    },
+    ToggleReason {
+        id: u8,
+        reason: usize,
+    },
+    PerMonth {
+        id: u8,
+        n: u32,
+    },
+    Decide {
+        id: u8,
+        kind: usize,
+    },
+    /// Marks the decision carried out on day `d` of December 2026, or clears it (`None`).
+    CarryOut {
+        id: u8,
+        day: Option<u32>,
+    },
+    Delete {
+        id: u8,
+    },
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -24,6 +51,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         (id.clone(), 0u32..500).prop_map(|(id, minutes)| Edit::Minutes { id, minutes }),
         (id.clone(), 0usize..7).prop_map(|(id, reason)| Edit::ToggleReason { id, reason }),
         (id.clone(), 1u32..9).prop_map(|(id, n)| Edit::PerMonth { id, n }),
+        (id.clone(), 0usize..7).prop_map(|(id, kind)| Edit::Decide { id, kind }),
+        (id.clone(), prop::option::of(1u32..29)).prop_map(|(id, day)| Edit::CarryOut { id, day }),
         id.prop_map(|id| Edit::Delete { id }),
     ]
 }
@@ -62,6 +91,18 @@ fn apply(doc: &mut PersonalDoc, edit: &Edit) {
         Edit::PerMonth { id, n } => {
             if let Some(mut t) = existing(doc, id) {
                 t.frequency = Frequency::TimesPerMonth(*n);
+                doc.put_task(&t).unwrap();
+            }
+        }
+        Edit::Decide { id, kind } => {
+            if let Some(mut t) = existing(doc, id) {
+                t.set_decision(DecisionKind::ALL[*kind].with_detail("tool"));
+                doc.put_task(&t).unwrap();
+            }
+        }
+        Edit::CarryOut { id, day } => {
+            if let Some(mut t) = existing(doc, id) {
+                t.carried_out = day.and_then(|d| NaiveDate::from_ymd_opt(2026, 12, d));
                 doc.put_task(&t).unwrap();
             }
         }

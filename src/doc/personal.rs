@@ -6,16 +6,21 @@
 //! { kind: "personal", schema: 2,
 //!   profile:   { name, time_zone, actor_id },
 //!   inventory: { <task id>: { title, freq, freq_n, minutes, reasons: { <reason>: true },
-//!                             decision, decision_detail, note, created } },
+//!                             decision, decision_detail, carried_out?, note, created } },
 //!   rate:      { mode, direct_cents_per_hour, yearly_income_cents, hours_per_week,
 //!                weeks_per_year, currency } }
 //! ```
+//! `carried_out` is the day ("YYYY-MM-DD") the decision was carried out; it is absent
+//! while the decision is only decided, so tasks written before it existed read as not
+//! carried out, and older builds keep it untouched (they write only the fields they know).
+//!
 //! The top-level objects come from one canonical first change, identical on every
 //! device (fixed actor, fixed time), so two devices that started apart still share
 //! the same `inventory` map and merge task by task instead of one map replacing the other.
 
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{hydrate, ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
+use chrono::NaiveDate;
 
 use super::access::{
     ensure_map, field_i64, field_map, field_str, field_u32, get_i64, get_list, get_map, get_str,
@@ -443,9 +448,17 @@ fn read_task(fields: &hydrate::Map, id: TaskId) -> Task {
         minutes: field_u32(fields, "minutes").unwrap_or(0).min(1440),
         reasons,
         decision,
+        carried_out: field_str(fields, "carried_out").and_then(|d| parse_day(&d)),
         note: field_str(fields, "note").unwrap_or_default(),
         created_ms: field_i64(fields, "created").unwrap_or(0),
     }
+}
+
+/// The format of `carried_out`.
+const DAY_FORMAT: &str = "%Y-%m-%d";
+
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, DAY_FORMAT).ok()
 }
 
 fn write_task(doc: &mut AutoCommit, obj: &ObjId, task: &Task) -> Result<(), DocError> {
@@ -479,6 +492,18 @@ fn write_task(doc: &mut AutoCommit, obj: &ObjId, task: &Task) -> Result<(), DocE
         if field_i64(&current, key) != Some(value) {
             doc.put(obj, key, value)?;
         }
+    }
+    // Absent, not empty, while only decided: that is how tasks older than the field read.
+    let stored = field_str(&current, "carried_out");
+    match task.carried_out {
+        Some(day) => {
+            let day = day.format(DAY_FORMAT).to_string();
+            if stored.as_deref() != Some(day.as_str()) {
+                doc.put(obj, "carried_out", day)?;
+            }
+        }
+        None if stored.is_some() => doc.delete(obj, "carried_out")?,
+        None => {}
     }
     let reasons = ensure_map(doc, obj, "reasons")?;
     let stored: Vec<SyncReason> = match current.get("reasons") {
@@ -628,6 +653,45 @@ mod tests {
     }
 
     #[test]
+    fn carried_out_survives_a_round_trip_and_clearing_removes_it() {
+        let mut doc = PersonalDoc::new();
+        let mut task = sample_task("t");
+        task.carried_out = NaiveDate::from_ymd_opt(2026, 12, 1);
+        doc.put_task(&task).unwrap();
+        let mut loaded = PersonalDoc::load(&doc.save()).unwrap();
+        assert_eq!(loaded.task(&task.id), Some(task.clone()));
+        assert!(loaded.task(&task.id).unwrap().is_carried_out());
+        let inventory = get_map(&loaded.doc, &ROOT, "inventory").unwrap();
+        let obj = get_map(&loaded.doc, &inventory, "t").unwrap();
+        assert_eq!(
+            get_str(&loaded.doc, &obj, "carried_out").as_deref(),
+            Some("2026-12-01")
+        );
+        task.carried_out = None;
+        loaded.put_task(&task).unwrap();
+        assert_eq!(get_str(&loaded.doc, &obj, "carried_out"), None);
+        let reloaded = PersonalDoc::load(&loaded.save()).unwrap();
+        assert_eq!(reloaded.task(&task.id), Some(task));
+    }
+
+    #[test]
+    fn a_task_written_before_carried_out_existed_is_not_carried_out() {
+        // What the previous build wrote: the same fields, no `carried_out`.
+        let mut doc = PersonalDoc::new();
+        doc.put_task(&sample_task("old")).unwrap();
+        let inventory = get_map(&doc.doc, &ROOT, "inventory").unwrap();
+        let obj = get_map(&doc.doc, &inventory, "old").unwrap();
+        assert_eq!(doc.doc.get(&obj, "carried_out").unwrap(), None);
+        let loaded = PersonalDoc::load(&doc.save()).unwrap();
+        let task = loaded.task(&TaskId::new("old")).unwrap();
+        assert_eq!(task.carried_out, None);
+        assert!(!task.is_carried_out());
+        // A date that is not a date reads as not carried out, too.
+        doc.doc.put(&obj, "carried_out", "someday").unwrap();
+        assert_eq!(doc.task(&TaskId::new("old")).unwrap().carried_out, None);
+    }
+
+    #[test]
     fn incremental_saves_rebuild_the_document() {
         let mut doc = PersonalDoc::new();
         let mut bytes = doc.save();
@@ -702,6 +766,26 @@ mod tests {
         assert_eq!(t.title, "Renamed");
         assert_eq!(t.minutes, 10);
         assert!(t.reasons.contains(&SyncReason::Collaborating));
+    }
+
+    #[test]
+    fn carrying_out_on_one_device_merges_with_an_edit_on_another() {
+        let mut phone = PersonalDoc::new();
+        phone.put_task(&sample_task("t")).unwrap();
+        let mut laptop = PersonalDoc::load(&phone.save()).unwrap();
+        let mut on_phone = phone.task(&TaskId::new("t")).unwrap();
+        on_phone.carried_out = NaiveDate::from_ymd_opt(2026, 11, 30);
+        phone.put_task(&on_phone).unwrap();
+        let mut on_laptop = laptop.task(&TaskId::new("t")).unwrap();
+        on_laptop.note = "Zap runs on Mondays".into();
+        laptop.put_task(&on_laptop).unwrap();
+        let phone_bytes = phone.save();
+        assert!(laptop.merge_bytes(&phone_bytes).unwrap());
+        phone.merge_bytes(&laptop.save()).unwrap();
+        let t = laptop.task(&TaskId::new("t")).unwrap();
+        assert_eq!(t.carried_out, NaiveDate::from_ymd_opt(2026, 11, 30));
+        assert_eq!(t.note, "Zap runs on Mondays");
+        assert_eq!(phone.tasks(), laptop.tasks());
     }
 
     #[test]

@@ -7,6 +7,8 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use chrono::NaiveDate;
+
 /// A task's id: random, stable across devices, never reused.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TaskId(String);
@@ -177,29 +179,41 @@ impl SyncReason {
         }
     }
 
-    /// The framework's advice for moving this kind of work out of live contact.
+    /// The framework's advice for moving this kind of work out of live contact:
+    /// write it down, record it, agree response times, share with the right access.
     pub fn advice(self) -> &'static str {
         match self {
             SyncReason::Reporting => {
-                "Replace status meetings with a written update on a fixed day."
+                "Replace the status meeting with a written update on a fixed day: what is done, \
+                 what is next, what is blocked. Keep a shared document or dashboard current so \
+                 anyone can check progress without asking."
             }
             SyncReason::GatheringInformation => {
-                "Ask in writing with a clear deadline, or collect answers in a shared document."
+                "Ask in writing, with the context, the exact questions and a date you need answers by. \
+                 Collect the replies in one shared document or form instead of a call with each person."
             }
             SyncReason::Collaborating => {
-                "Set the context in a document first, so people can add ideas in their own time."
+                "Write the problem and the options in a shared document and ask for comments by a set \
+                 date; record a short video where showing is quicker than writing. Meet only to settle \
+                 what the comments could not."
             }
             SyncReason::DependsOnInput => {
-                "Agree response times and batch your questions into one message."
+                "Agree how quickly each channel gets an answer (say, within a working day for chat), \
+                 send all your questions in one message, and work on something else while you wait."
             }
             SyncReason::OthersDependOnOutput => {
-                "Publish when it will be ready and what 'done' means, so nobody has to chase you."
+                "Tell people when it will be ready and what they will get, then post it where they \
+                 already look. Share progress in writing as you go, so nobody needs a meeting or a \
+                 chase to find out."
             }
             SyncReason::SensitiveInformation => {
-                "Decide which parts truly need a call; share the rest through a secure channel."
+                "Share it in a document or tool that only the people who need it can open, never in \
+                 open chat or a forwarded email. Keep live only the talks that need care, such as \
+                 feedback or bad news, and write down what was agreed afterwards."
             }
             SyncReason::HiringOnboardingSelling => {
-                "Keep the live part short and move the rest to recorded videos and written SOPs."
+                "Record what you repeat (demos, onboarding, training) as videos and write SOPs and an \
+                 FAQ to read first. Keep the live part short, for questions and for building trust."
             }
         }
     }
@@ -275,6 +289,11 @@ impl DecisionKind {
         }
     }
 
+    /// Whether this is something to carry out: anything but 'not decided yet' and 'keep live'.
+    pub fn is_action(self) -> bool {
+        !matches!(self, DecisionKind::Undecided | DecisionKind::KeepLive)
+    }
+
     pub fn with_detail(self, detail: &str) -> Decision {
         match self {
             DecisionKind::Undecided => Decision::Undecided,
@@ -324,7 +343,7 @@ impl Decision {
 
     /// Whether, once carried out, the task no longer needs the person in live contact.
     pub fn removes_live_contact(&self) -> bool {
-        !matches!(self, Decision::Undecided | Decision::KeepLive)
+        self.kind().is_action()
     }
 
     /// Plain words for lists: "Automate with Zapier", "Delegate to Ana".
@@ -351,6 +370,8 @@ pub struct Task {
     pub minutes: u32,
     pub reasons: BTreeSet<SyncReason>,
     pub decision: Decision,
+    /// The day the decision was carried out; `None` while it is only decided.
+    pub carried_out: Option<NaiveDate>,
     pub note: String,
     /// Milliseconds since the Unix epoch when it was added; orders the list.
     pub created_ms: i64,
@@ -365,14 +386,41 @@ impl Task {
             minutes: 30,
             reasons: BTreeSet::new(),
             decision: Decision::Undecided,
+            carried_out: None,
             note: String::new(),
             created_ms,
         }
     }
 
+    /// Changes the decision. A decision of another kind has not been carried out yet,
+    /// so changing the kind clears the date; changing only the tool or person keeps it.
+    pub fn set_decision(&mut self, decision: Decision) {
+        if decision.kind() != self.decision.kind() {
+            self.carried_out = None;
+        }
+        self.decision = decision;
+    }
+
+    /// Whether the decision has been carried out. Only a decision to change something
+    /// can be: 'not decided yet' and 'keep live' never count.
+    pub fn is_carried_out(&self) -> bool {
+        self.carried_out.is_some() && self.decision.kind().is_action()
+    }
+
     /// A task needs live contact as it is done today when anything makes it synchronous.
     pub fn is_live(&self) -> bool {
         !self.reasons.is_empty()
+    }
+
+    /// The decision in plain words, with whether it has been carried out:
+    /// "Automate with Zapier, carried out on 1 Dec 2026", "Drop, not carried out yet", "Keep live".
+    pub fn decision_status(&self) -> String {
+        let decision = self.decision.describe();
+        match (self.decision.kind().is_action(), self.carried_out) {
+            (false, _) => decision,
+            (true, Some(day)) => format!("{decision}, carried out on {}", format_day(day)),
+            (true, None) => format!("{decision}, not carried out yet"),
+        }
     }
 
     pub fn minutes_per_year(&self) -> u64 {
@@ -403,18 +451,60 @@ impl TaskFilter {
     }
 }
 
+/// What the work comes to once some decisions have taken effect, in minutes per year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct AfterDecisions {
+    /// How many decisions to change something (anything but undecided and keep live) count.
+    pub decisions: usize,
+    /// Work that automate, delegate and drop take off the person's plate.
+    pub freed_minutes_per_year: u64,
+    /// Live work still left.
+    pub live_minutes_per_year: u64,
+    /// Work left once the freed work is gone.
+    pub remaining_minutes_per_year: u64,
+}
+
+impl AfterDecisions {
+    /// Adds a task, with its decision taking effect or not.
+    fn add(&mut self, task: &Task, takes_effect: bool) {
+        let minutes = task.minutes_per_year();
+        let decision = if takes_effect {
+            &task.decision
+        } else {
+            &Decision::Undecided
+        };
+        if takes_effect && decision.kind().is_action() {
+            self.decisions += 1;
+        }
+        if decision.frees_time() {
+            self.freed_minutes_per_year += minutes;
+        } else {
+            self.remaining_minutes_per_year += minutes;
+            if task.is_live() && !decision.removes_live_contact() {
+                self.live_minutes_per_year += minutes;
+            }
+        }
+    }
+
+    /// Share of the remaining work that needs no live contact, 0..=1; `None` when none remains.
+    pub fn async_share(&self) -> Option<f64> {
+        share(
+            self.remaining_minutes_per_year - self.live_minutes_per_year,
+            self.remaining_minutes_per_year,
+        )
+    }
+}
+
 /// Totals over an inventory, in minutes per year (exact).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct InventoryTotals {
     pub total_minutes_per_year: u64,
     /// Work that needs live contact as things are today.
     pub live_minutes_per_year: u64,
-    /// Work that automate, delegate and drop decisions take off the person's plate.
-    pub freed_minutes_per_year: u64,
-    /// Live work still left once every decision is carried out.
-    pub live_after_decisions_minutes_per_year: u64,
-    /// Work left once the freed work is gone.
-    pub remaining_minutes_per_year: u64,
+    /// Once every decision is carried out.
+    pub decided: AfterDecisions,
+    /// With only the decisions marked carried out.
+    pub done: AfterDecisions,
 }
 
 impl InventoryTotals {
@@ -425,15 +515,9 @@ impl InventoryTotals {
             totals.total_minutes_per_year += minutes;
             if task.is_live() {
                 totals.live_minutes_per_year += minutes;
-                if !task.decision.removes_live_contact() {
-                    totals.live_after_decisions_minutes_per_year += minutes;
-                }
             }
-            if task.decision.frees_time() {
-                totals.freed_minutes_per_year += minutes;
-            } else {
-                totals.remaining_minutes_per_year += minutes;
-            }
+            totals.decided.add(task, true);
+            totals.done.add(task, task.is_carried_out());
         }
         totals
     }
@@ -443,15 +527,6 @@ impl InventoryTotals {
         share(
             self.total_minutes_per_year - self.live_minutes_per_year,
             self.total_minutes_per_year,
-        )
-    }
-
-    /// The same share of the work that remains once decisions are carried out.
-    pub fn async_share_after_decisions(&self) -> Option<f64> {
-        share(
-            self.remaining_minutes_per_year
-                .saturating_sub(self.live_after_decisions_minutes_per_year),
-            self.remaining_minutes_per_year,
         )
     }
 }
@@ -540,6 +615,22 @@ pub fn reason_counts<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> Vec<(Sync
     counts
 }
 
+/// The framework's advice for every reason the tasks give, most common first, with
+/// how many tasks give it: what the overview lists under 'how to move it out of meetings'.
+pub fn advice_for<'a>(
+    tasks: impl IntoIterator<Item = &'a Task>,
+) -> Vec<(SyncReason, usize, &'static str)> {
+    reason_counts(tasks)
+        .into_iter()
+        .map(|(r, n)| (r, n, r.advice()))
+        .collect()
+}
+
+/// A day for people: "1 Dec 2026".
+pub fn format_day(day: NaiveDate) -> String {
+    day.format("%-d %b %Y").to_string()
+}
+
 /// Formats hours for people: "2 h 30 min", "45 min", "0 min".
 pub fn format_hours(hours: f64) -> String {
     let total_minutes = (hours * 60.0).round().max(0.0) as u64;
@@ -617,13 +708,89 @@ mod tests {
         // 3,900 + 3,120 + 62,400 + 1,440 = 70,860
         assert_eq!(totals.total_minutes_per_year, 70_860);
         assert_eq!(totals.live_minutes_per_year, 7_020);
-        assert_eq!(totals.freed_minutes_per_year, 3_120 + 1_440);
-        assert_eq!(totals.live_after_decisions_minutes_per_year, 0);
-        assert_eq!(totals.remaining_minutes_per_year, 3_900 + 62_400);
+        assert_eq!(totals.decided.freed_minutes_per_year, 3_120 + 1_440);
+        assert_eq!(totals.decided.live_minutes_per_year, 0);
+        assert_eq!(totals.decided.remaining_minutes_per_year, 3_900 + 62_400);
+        assert_eq!(totals.decided.decisions, 3);
         let share = totals.async_share().unwrap();
         assert!((share - 63_840.0 / 70_860.0).abs() < 1e-12);
-        assert_eq!(totals.async_share_after_decisions(), Some(1.0));
+        assert_eq!(totals.decided.async_share(), Some(1.0));
         assert_eq!(Friendliness::of(&totals), Friendliness::MostlyAsync);
+    }
+
+    #[test]
+    fn only_carried_out_decisions_count_as_done() {
+        let mut report = task("Report", Frequency::Weekly, 60, &[SyncReason::Reporting]);
+        report.decision = Decision::Automate {
+            tool: "Sheets".into(),
+        };
+        let coding = task("Coding", Frequency::Weekly, 180, &[]);
+        let tasks = [report.clone(), coding.clone()];
+        let totals = InventoryTotals::of(&tasks);
+        // Today: 3,120 live of 12,480 minutes, 75% async.
+        assert_eq!(totals.async_share(), Some(0.75));
+        // Decided: the report is automated away, all that is left is async.
+        assert_eq!(totals.decided.async_share(), Some(1.0));
+        assert_eq!(totals.decided.freed_minutes_per_year, 3_120);
+        assert_eq!(totals.decided.decisions, 1);
+        // Done: nobody has carried it out, so nothing has changed yet.
+        assert_eq!(totals.done.async_share(), Some(0.75));
+        assert_eq!(totals.done.freed_minutes_per_year, 0);
+        assert_eq!(totals.done.live_minutes_per_year, 3_120);
+        assert_eq!(totals.done.decisions, 0);
+
+        report.carried_out = NaiveDate::from_ymd_opt(2026, 12, 1);
+        let totals = InventoryTotals::of(&[report.clone(), coding]);
+        assert_eq!(totals.done, totals.decided);
+        assert_eq!(totals.done.async_share(), Some(1.0));
+
+        // A 'keep live' marked carried out (say, by an older copy) changes nothing.
+        let mut kept = report;
+        kept.decision = Decision::KeepLive;
+        assert!(!kept.is_carried_out());
+        let totals = InventoryTotals::of(&[kept]);
+        assert_eq!(totals.done.async_share(), Some(0.0));
+    }
+
+    #[test]
+    fn a_new_kind_of_decision_is_not_carried_out_yet() {
+        let mut t = task("Report", Frequency::Weekly, 60, &[SyncReason::Reporting]);
+        t.set_decision(Decision::Automate { tool: "".into() });
+        t.carried_out = NaiveDate::from_ymd_opt(2026, 12, 1);
+        t.set_decision(Decision::Automate {
+            tool: "Zapier".into(),
+        });
+        assert!(t.is_carried_out(), "naming the tool keeps the date");
+        t.set_decision(Decision::Drop);
+        assert_eq!(t.carried_out, None);
+        assert!(!t.is_carried_out());
+        assert_eq!(t.decision_status(), "Drop, not carried out yet");
+        t.carried_out = NaiveDate::from_ymd_opt(2026, 3, 9);
+        assert_eq!(t.decision_status(), "Drop, carried out on 9 Mar 2026");
+        t.set_decision(Decision::KeepLive);
+        assert_eq!(t.decision_status(), "Keep live");
+    }
+
+    #[test]
+    fn every_reason_gets_its_own_advice() {
+        let tasks: Vec<Task> = SyncReason::ALL
+            .iter()
+            .map(|r| task(r.key(), Frequency::Weekly, 30, &[*r]))
+            .collect();
+        let advice = advice_for(&tasks);
+        let reasons: BTreeSet<SyncReason> = advice.iter().map(|(r, _, _)| *r).collect();
+        assert_eq!(reasons, SyncReason::ALL.into_iter().collect());
+        let texts: BTreeSet<&str> = advice.iter().map(|(_, _, a)| *a).collect();
+        assert_eq!(
+            texts.len(),
+            SyncReason::ALL.len(),
+            "no two reasons share advice"
+        );
+        for (r, n, text) in &advice {
+            assert_eq!(*n, 1);
+            assert_eq!(*text, r.advice());
+            assert!(text.len() > 40, "{r:?} needs real advice, not {text:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // The overview and the rate: how async-friendly the role is and what the work costs.
 import { test, expect } from '@playwright/test';
-import { welcome, addTask, taskButton } from './helpers.mjs';
+import { welcome, addTask, taskButton, taskRow } from './helpers.mjs';
 
 test('rate, costs and async share from a small inventory', async ({ page }) => {
   await welcome(page);
@@ -32,6 +32,8 @@ test('rate, costs and async share from a small inventory', async ({ page }) => {
   // Live: 65 h a year × 60 / 12 = 325.00 a month; freed: 24 h × 60 / 12 = 120.00.
   await expect(page.getByTestId('live-cost-table')).toHaveText('€325.00');
   await expect(page.getByTestId('freed-cost-table')).toHaveText('€120.00');
+  // Nobody has carried out the delegation yet, so it has freed nothing so far.
+  await expect(page.getByTestId('freed-done-cost-table')).toHaveText('€0.00');
 
   await page.getByLabel('Work it out from my yearly income').check();
   await page.getByRole('textbox', { name: 'Yearly income' }).fill('96,000');
@@ -66,4 +68,85 @@ test('the welcome refuses an empty name and a made-up time zone', async ({ page 
   await expect(page.getByRole('heading', { name: 'Hello, Lee' })).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Kolkata');
+});
+
+test('a decision counts as decided at once and as done only once carried out', async ({ page }) => {
+  // Far east of the browser's clock, so 'today' must come from the person's zone.
+  const zone = 'Pacific/Kiritimati';
+  await page.goto('/');
+  await page.getByLabel('Your name, as teammates will see it').fill('Ana');
+  await page.getByLabel('Your time zone').fill(zone);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { name: 'Hello, Ana' })).toBeVisible();
+  await page.goto('/tasks');
+  const editor = page.getByRole('region', { name: 'Edit task' });
+  const carried = editor.getByRole('checkbox', { name: 'Carried out' });
+  // Report: weekly 60 min, live: 3,120 min a year. Coding: weekly 180 min, async: 9,360. Today 75% async.
+  await addTask(page, 'Client report');
+  await taskButton(page, 'Client report').click();
+  await editor.getByLabel('Minutes each time').fill('60');
+  await editor.getByLabel('Reports to a manager or client').check();
+  await expect(carried).toHaveCount(0);
+  await editor.getByLabel('Decision').selectOption('keep_live');
+  await expect(carried).toHaveCount(0);
+  await editor.getByLabel('Decision').selectOption('automate');
+  await editor.getByLabel('With which tool?').fill('Zapier');
+  await expect(carried).not.toBeChecked();
+  await addTask(page, 'Coding');
+  await taskButton(page, 'Coding').click();
+  await editor.getByLabel('Minutes each time').fill('180');
+
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await expect(page.getByTestId('async-share')).toHaveText('75%');
+  await expect(page.getByTestId('share-decided')).toHaveText('100%');
+  await expect(page.getByTestId('share-done')).toHaveText('75%');
+  await expect(page.getByText('with what is carried out so far (0 of 1)')).toBeVisible();
+  await expect(page.getByTestId('freed-hours')).toHaveText('4 h 20 min');
+  await expect(page.getByTestId('freed-done')).toHaveText('0 min carried out so far');
+  await expect(page.getByText('Decision: Automate with Zapier, not carried out yet')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Tasks', exact: true }).click();
+  await taskButton(page, 'Client report').click();
+  await carried.check();
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: zone });
+  const day = editor.getByLabel('On', { exact: true });
+  await expect(day).toHaveValue(today);
+  // A day in the future is refused in words, and the last valid day is kept.
+  await day.fill('2999-01-01');
+  await expect(editor.getByText('Enter a day no later than today.')).toBeVisible();
+  await day.fill('2025-06-02');
+  await expect(editor.getByText('Enter a day no later than today.')).toHaveCount(0);
+  await expect(taskRow(page, 'Client report')).toContainText('Carried out');
+
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await expect(page.getByTestId('share-decided')).toHaveText('100%');
+  await expect(page.getByTestId('share-done')).toHaveText('100%');
+  await expect(page.getByTestId('freed-done')).toHaveText('4 h 20 min carried out so far');
+  await expect(page.getByText('Decision: Automate with Zapier, carried out on 2 Jun 2025')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('share-done')).toHaveText('100%');
+  await expect(page.getByText('with what is carried out so far (1 of 1)')).toBeVisible();
+  await page.goto('/tasks');
+  await taskButton(page, 'Client report').click();
+  await expect(carried).toBeChecked();
+  await expect(editor.getByLabel('On', { exact: true })).toHaveValue('2025-06-02');
+  // Another kind of decision has not been carried out yet.
+  await editor.getByLabel('Decision').selectOption('delegate');
+  await expect(carried).not.toBeChecked();
+});
+
+test('the advice covers every reason the tasks give', async ({ page }) => {
+  await welcome(page);
+  await page.goto('/tasks');
+  const editor = page.getByRole('region', { name: 'Edit task' });
+  const reasons = ['Reports to a manager or client', 'Gathers information from people',
+    'Collaborates live with co-workers', 'Waits on input from others', 'Someone is waiting for its output',
+    'Handles sensitive information', 'Hires, onboards, teaches or sells'];
+  await addTask(page, 'Everything at once');
+  await taskButton(page, 'Everything at once').click();
+  for (const r of reasons) await editor.getByLabel(r).check();
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  const advice = page.locator('.advice-list li');
+  await expect(advice).toHaveCount(7);
+  for (const r of reasons) await expect(advice.filter({ hasText: `${r} (1)` })).toHaveCount(1);
 });

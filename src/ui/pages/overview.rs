@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::model::inventory::{
-    format_hours, live_tasks_by_size, minutes_per_year_to_hours_per_month, reason_counts,
-    Friendliness, InventoryTotals,
+    advice_for, format_hours, live_tasks_by_size, minutes_per_year_to_hours_per_month,
+    AfterDecisions, Friendliness, InventoryTotals,
 };
 use crate::workspace::{display_title, use_workspace};
 
@@ -12,6 +12,39 @@ fn percent(share: Option<f64>) -> String {
     share
         .map(|s| format!("{:.0}%", s * 100.0))
         .unwrap_or_else(|| "–".into())
+}
+
+/// The share of the work left that is async once decided and once done, in plain
+/// words: (label, test id, the figure, what it means).
+fn after_rows(t: &InventoryTotals) -> [(&'static str, &'static str, String, String); 2] {
+    let words = |a: &AfterDecisions, when: String| {
+        let what = if a.remaining_minutes_per_year == 0 {
+            "no recurring work left"
+        } else {
+            "async"
+        };
+        format!(" {what} {when}")
+    };
+    [
+        (
+            "Decided",
+            "share-decided",
+            percent(t.decided.async_share()),
+            words(&t.decided, "once every decision is carried out".into()),
+        ),
+        (
+            "Done",
+            "share-done",
+            percent(t.done.async_share()),
+            words(
+                &t.done,
+                format!(
+                    "with what is carried out so far ({} of {})",
+                    t.done.decisions, t.decided.decisions
+                ),
+            ),
+        ),
+    ]
 }
 
 /// The overview page.
@@ -47,11 +80,15 @@ pub fn Overview() -> impl IntoView {
                     <p>{move || friendliness().advice()}</p>
                     {move || {
                         let t = totals.get();
-                        (t.total_minutes_per_year > 0 && t.remaining_minutes_per_year > 0).then(|| view! {
-                            <p class="after">{format!(
-                                "Once your decisions are carried out: {} async.",
-                                percent(t.async_share_after_decisions())
-                            )}</p>
+                        (t.decided.decisions > 0).then(|| view! {
+                            <ul class="after">
+                                {after_rows(&t).into_iter().map(|(label, id, figure, words)| view! {
+                                    <li>
+                                        <span class="after-label">{label}</span>
+                                        <span><strong data-testid=id>{figure}</strong>{words}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
                         })
                     }}
                 </div>
@@ -68,9 +105,13 @@ pub fn Overview() -> impl IntoView {
                     <span class="stat-sub" data-testid="live-cost">{move || money(totals.get().live_minutes_per_year).map(|m| format!("{m} a month"))}</span>
                 </div>
                 <div class="stat card">
-                    <span class="stat-label">"Freed by automating, delegating and dropping"</span>
-                    <span class="stat-value" data-testid="freed-hours">{move || hours(totals.get().freed_minutes_per_year)}</span>
-                    <span class="stat-sub" data-testid="freed-cost">{move || money(totals.get().freed_minutes_per_year).map(|m| format!("{m} a month"))}</span>
+                    <span class="stat-label">"Decided to automate, delegate or drop"</span>
+                    <span class="stat-value" data-testid="freed-hours">{move || hours(totals.get().decided.freed_minutes_per_year)}</span>
+                    <span class="stat-sub" data-testid="freed-cost">{move || money(totals.get().decided.freed_minutes_per_year).map(|m| format!("{m} a month"))}</span>
+                    <span class="stat-sub" data-testid="freed-done">{move || {
+                        let m = totals.get().done.freed_minutes_per_year;
+                        format!("{} carried out so far{}", hours(m), money(m).map(|c| format!(", {c} a month")).unwrap_or_default())
+                    }}</span>
                 </div>
             </div>
             <Show when=move || !ws.state.with(|s| s.rate.is_set())>
@@ -86,7 +127,7 @@ pub fn Overview() -> impl IntoView {
                         .map(|t| {
                             let cost = s.rate.is_set().then(|| s.rate.format(s.rate.monthly_cost_cents(t.minutes_per_year())));
                             (display_title(&t.title), t.hours_per_month(), cost,
-                             t.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; "), t.decision.describe())
+                             t.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; "), t.decision_status())
                         })
                         .collect::<Vec<_>>()
                 });
@@ -109,13 +150,13 @@ pub fn Overview() -> impl IntoView {
                 })
             }}
             {move || {
-                let reasons = ws.state.with(|s| reason_counts(&s.tasks));
-                (!reasons.is_empty()).then(|| view! {
+                let advice = ws.state.with(|s| advice_for(&s.tasks));
+                (!advice.is_empty()).then(|| view! {
                     <section class="card">
                         <h2>"How to move it out of meetings"</h2>
                         <ul class="advice-list">
-                            {reasons.into_iter().take(4).map(|(r, n)| view! {
-                                <li><strong>{format!("{} ({n})", r.label())}</strong>" "{r.advice()}</li>
+                            {advice.into_iter().map(|(r, n, text)| view! {
+                                <li><strong>{format!("{} ({n})", r.label())}</strong>" "{text}</li>
                             }).collect_view()}
                         </ul>
                     </section>

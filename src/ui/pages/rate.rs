@@ -121,7 +121,12 @@ pub fn RatePage() -> impl IntoView {
                                     <tfoot>
                                         <tr><th scope="row">"All recurring work"</th><td>{h(totals.total_minutes_per_year)}</td><td data-testid="total-cost">{cost(totals.total_minutes_per_year)}</td></tr>
                                         <tr><th scope="row">"Work that needs live contact"</th><td>{h(totals.live_minutes_per_year)}</td><td data-testid="live-cost-table">{cost(totals.live_minutes_per_year)}</td></tr>
-                                        <tr><th scope="row">"Freed by automate, delegate and drop"</th><td>{h(totals.freed_minutes_per_year)}</td><td data-testid="freed-cost-table">{cost(totals.freed_minutes_per_year)}</td></tr>
+                                        {[
+                                            ("Freed once automate, delegate and drop are carried out", "freed-cost-table", totals.decided.freed_minutes_per_year),
+                                            ("Freed by what is carried out so far", "freed-done-cost-table", totals.done.freed_minutes_per_year),
+                                        ].into_iter().map(|(label, id, m)| view! {
+                                            <tr><th scope="row">{label}</th><td>{h(m)}</td><td data-testid=id>{cost(m)}</td></tr>
+                                        }).collect_view()}
                                     </tfoot>
                                 </table>
                             </div>

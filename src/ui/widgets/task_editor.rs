@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
+use chrono::NaiveDate;
+
 use crate::model::inventory::{DecisionKind, Frequency, FrequencyKind, SyncReason, Task, TaskId};
+use crate::ui::pages::week::today_in;
 use crate::ui::widgets::checked_input::{whole_number_in, whole_number_message, CheckedInput};
 use crate::workspace::use_workspace;
 
@@ -130,7 +133,7 @@ pub fn TaskEditor(
                 <select id=field("decision")
                     on:change=move |ev| {
                         if let Some(kind) = DecisionKind::from_key(&event_target_value(&ev)) {
-                            change(&|t| { let detail = t.decision.detail().to_owned(); t.decision = kind.with_detail(&detail) })
+                            change(&|t| { let detail = t.decision.detail().to_owned(); t.set_decision(kind.with_detail(&detail)) })
                         }
                     }>
                     {DecisionKind::ALL.iter().map(|k| {
@@ -155,10 +158,13 @@ pub fn TaskEditor(
                             prop:value=move || task.with(|t| t.as_ref().map(|t| t.decision.detail().to_owned()).unwrap_or_default())
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
-                                change(&|t| t.decision = t.decision.kind().with_detail(&v))
+                                change(&|t| t.set_decision(t.decision.kind().with_detail(&v)))
                             }/>
                     })
                 }}
+                <Show when=move || task.with(|t| t.as_ref().is_some_and(|t| t.decision.kind().is_action()))>
+                    <CarriedOut task=task change=change/>
+                </Show>
                 <label for=field("note")>"Note"</label>
                 <textarea id=field("note") rows="3" maxlength="2000"
                     prop:value=move || task.with(|t| t.as_ref().map(|t| t.note.clone()).unwrap_or_default())
@@ -168,6 +174,61 @@ pub fn TaskEditor(
                 </div>
             </section>
         </Show>
+    }
+}
+
+/// Whether the decision has been carried out, and on which day: a checkbox, and a
+/// date that starts at today in the person's zone and may not be later than today.
+#[component]
+fn CarriedOut(
+    task: Memo<Option<Task>>,
+    change: impl Fn(&dyn Fn(&mut Task)) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let ws = use_workspace();
+    let today = move || ws.state.with_untracked(|s| today_in(&s.profile.time_zone));
+    let day = move || task.with(|t| t.as_ref().and_then(|t| t.carried_out));
+    // Only ticking or clearing re-draws the date input; picking a day keeps it (and its focus).
+    let done = Memo::new(move |_| day().is_some());
+    let invalid = RwSignal::new(false);
+    view! {
+        <div class="carried-out">
+            <div class="check">
+                <input type="checkbox" id="task-carried-out"
+                    prop:checked=move || done.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev).then(today);
+                        invalid.set(false);
+                        change(&|t| t.carried_out = on)
+                    }/>
+                <label for="task-carried-out">"Carried out"</label>
+            </div>
+            {move || match done.get() {
+                false => view! {
+                    <p class="hint">"Tick it once it is done: until then the overview counts it as decided, not done."</p>
+                }.into_any(),
+                true => view! {
+                    <div class="carried-on">
+                        <label for="task-carried-on">"On"</label>
+                        <input type="date" id="task-carried-on" required max=today().to_string()
+                            aria-describedby="task-carried-on-error"
+                            aria-invalid=move || invalid.get().to_string()
+                            prop:value=move || day().map(|d| d.to_string()).unwrap_or_default()
+                            on:input=move |ev| {
+                                let typed = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d")
+                                    .ok()
+                                    .filter(|d| *d <= today());
+                                invalid.set(typed.is_none());
+                                if typed.is_some() {
+                                    change(&|t| t.carried_out = typed)
+                                }
+                            }/>
+                    </div>
+                    <span id="task-carried-on-error" class="field-error" aria-live="polite">
+                        {move || invalid.get().then_some("Enter a day no later than today. Until then the last valid day is kept.")}
+                    </span>
+                }.into_any(),
+            }}
+        </div>
     }
 }
 

@@ -80,6 +80,9 @@ pub fn TaskRow(
                 <span class="tag decision" class:undecided=move || task.with(|t| t.decision.kind() == DecisionKind::Undecided)>
                     {move || task.with(|t| t.decision.describe())}
                 </span>
+                <Show when=move || task.with(Task::is_carried_out)>
+                    <span class="tag done">"Carried out"</span>
+                </Show>
             </span>
             <Show when=live>
                 <span class="task-reasons">{reasons}</span>
