@@ -130,7 +130,7 @@ pub fn progress(s: &PersonalState, page_shared: bool) -> [StepProgress; 5] {
             step,
             status,
             standing,
-            action: action.into(),
+            action,
         }
     })
 }
@@ -357,8 +357,10 @@ mod tests {
 
     #[test]
     fn the_list_is_done_at_three_tasks_that_take_time() {
-        let mut s = PersonalState::default();
-        s.tasks = vec![task("Stand-up"), task("Report")];
+        let mut s = PersonalState {
+            tasks: vec![task("Stand-up"), task("Report")],
+            ..PersonalState::default()
+        };
         let p = progress(&s, false);
         assert_eq!(p[0].status, Status::Started);
         assert_eq!(p[0].standing, "2 tasks listed; a first list needs 3.");
@@ -398,7 +400,7 @@ mod tests {
     #[test]
     fn the_week_needs_deep_work_and_office_hours() {
         let mut s = PersonalState::default();
-        s.schedule.blocks = vec![block(BlockKind::Leisure, 60)];
+        s.schedule.blocks.push(block(BlockKind::Leisure, 60));
         assert_eq!(progress(&s, false)[2].status, Status::NotStarted);
         s.schedule.blocks.push(block(BlockKind::Maker, 180));
         let p = progress(&s, false);
@@ -448,9 +450,11 @@ mod tests {
 
     #[test]
     fn the_next_step_is_the_first_not_done_whatever_comes_later() {
-        let mut s = PersonalState::default();
+        let mut s = PersonalState {
+            tasks: ["a", "b", "c"].map(task).to_vec(),
+            ..PersonalState::default()
+        };
         s.rate.direct_cents_per_hour = 100;
-        s.tasks = ["a", "b", "c"].map(task).to_vec();
         assert_eq!(
             statuses(&s, false),
             [
