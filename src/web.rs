@@ -117,6 +117,50 @@ export function retry_writer() {
 }
 export function perf_mark(name) { try { performance.mark(name); } catch (_) {} }
 export function perf_measure(name, start, end) { try { performance.measure(name, start, end); } catch (_) {} }
+// A notice never covers the control in use: it sits above the on-screen keyboard (the
+// bottom of the visual viewport), and moves to the top while the bottom would cover the
+// focused field, whichever place covers less of it.
+export function keep_toast_clear(region) {
+  const vv = window.visualViewport;
+  const gap = 16;
+  let queued = false;
+  const place = () => {
+    queued = false;
+    const top = vv ? vv.offsetTop : 0;
+    const height = vv ? vv.height : innerHeight;
+    region.style.setProperty("--toast-top", `${top + gap}px`);
+    region.style.setProperty("--toast-bottom", `${Math.max(0, innerHeight - top - height) + gap}px`);
+    const toast = region.firstElementChild;
+    const el = document.activeElement;
+    let up = false;
+    if (toast && el && el !== document.body && el.id !== "main" && !region.contains(el)) {
+      const f = el.getBoundingClientRect();
+      const h = toast.getBoundingClientRect().height;
+      const cover = (from) => Math.max(0, Math.min(f.bottom, from + h) - Math.max(f.top, from));
+      const below = cover(top + height - gap - h);
+      up = below > 0 && cover(top + gap) < below;
+    }
+    region.classList.toggle("top", up);
+  };
+  const later = () => { if (!queued) { queued = true; requestAnimationFrame(place); } };
+  for (const type of ["focusin", "focusout"]) document.addEventListener(type, later);
+  addEventListener("resize", later);
+  addEventListener("scroll", later, { passive: true, capture: true });
+  if (vv) { vv.addEventListener("resize", later); vv.addEventListener("scroll", later); }
+  new MutationObserver(place).observe(region, { childList: true, subtree: true, characterData: true });
+  place();
+}
+// Keeps a link of the navigation row in view when the row scrolls sideways: the one
+// given (just focused: browsers leave a half-shown one as it is), else the current page's.
+export function reveal_link(nav, link) {
+  requestAnimationFrame(() => {
+    const a = link || nav.querySelector('[aria-current="page"]');
+    if (!a || !nav.contains(a)) return;
+    const n = nav.getBoundingClientRect();
+    const r = a.getBoundingClientRect();
+    if (r.left < n.left || r.right > n.right) nav.scrollLeft += (r.left + r.right) / 2 - (n.left + n.right) / 2;
+  });
+}
 export function apply_update() {
   window.__unhurriedUpdateRequested = true;
   navigator.serviceWorker.getRegistration().then((reg) => {
@@ -131,6 +175,10 @@ extern "C" {
     pub fn download_bytes(bytes: &[u8], filename: &str, mime: &str);
     /// Registers `/sw.js`; calls `on_update_ready` when a new build waits to take over.
     pub fn register_service_worker(on_update_ready: &Closure<dyn FnMut()>);
+    /// Keeps the notice region clear of the focused control and the on-screen keyboard.
+    pub fn keep_toast_clear(region: &web_sys::Element);
+    /// Scrolls the navigation row so `link` shows, or else the current page's link.
+    pub fn reveal_link(nav: &web_sys::Element, link: Option<web_sys::Element>);
     /// Lets the waiting build take over; the page reloads when it has.
     pub fn apply_update();
     /// The text after `#`, removed from the address bar and history; "" when none.

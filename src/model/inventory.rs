@@ -589,6 +589,25 @@ impl Friendliness {
     }
 }
 
+/// A title as compared for sameness: case and spacing do not count, so "Weekly report",
+/// "weekly  report " and "WEEKLY REPORT" are the same task.
+pub fn title_key(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The task already called `title`, compared by `title_key`; none for a blank title.
+pub fn task_titled<'a>(tasks: impl IntoIterator<Item = &'a Task>, title: &str) -> Option<&'a Task> {
+    let key = title_key(title);
+    if key.is_empty() {
+        return None;
+    }
+    tasks.into_iter().find(|t| title_key(&t.title) == key)
+}
+
 /// Tasks that need live contact, largest first (by time per month), for the 'what keeps you live' list.
 pub fn live_tasks_by_size<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> Vec<&'a Task> {
     let mut live: Vec<&Task> = tasks.into_iter().filter(|t| t.is_live()).collect();
@@ -678,6 +697,37 @@ mod tests {
             format_hours(task("a", Frequency::Daily, 15, &[]).hours_per_month()),
             "5 h 25 min"
         );
+    }
+
+    #[test]
+    fn a_title_is_the_same_whatever_its_case_and_spacing() {
+        let tasks = [
+            task("Weekly report", Frequency::Weekly, 60, &[]),
+            task("Stand-up", Frequency::Daily, 15, &[]),
+        ];
+        for same in [
+            "Weekly report",
+            "weekly report",
+            "  WEEKLY\treport ",
+            "Weekly  Report",
+        ] {
+            assert_eq!(
+                task_titled(&tasks, same).map(|t| t.title.as_str()),
+                Some("Weekly report"),
+                "{same:?}"
+            );
+        }
+        assert_eq!(
+            task_titled(&tasks, "stand-UP").map(|t| t.title.as_str()),
+            Some("Stand-up")
+        );
+        // Close is not the same: another word, a missing hyphen, or nothing at all.
+        for other in ["Weekly reports", "Standup", "Weekly", "", "   "] {
+            assert!(task_titled(&tasks, other).is_none(), "{other:?}");
+        }
+        // Letters beyond ASCII fold too.
+        let tasks = [task("Überblick ÉCRIRE", Frequency::Weekly, 10, &[])];
+        assert!(task_titled(&tasks, "überblick écrire").is_some());
     }
 
     #[test]

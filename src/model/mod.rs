@@ -4,6 +4,7 @@
 pub mod board;
 pub mod boundaries;
 pub mod collab;
+pub mod framework;
 pub mod ics;
 pub mod inventory;
 pub mod meeting;

@@ -120,6 +120,15 @@ impl Workspace {
         self.inner.with_value(|i| i.doc.my_page().map(|(id, _)| id))
     }
 
+    /// Whether one's own page has been shared: it is then among the held documents.
+    /// Reads the state, so a view that asks follows it.
+    pub fn page_shared(self) -> bool {
+        let Some(id) = self.my_page_id() else {
+            return self.state.with(|_| false);
+        };
+        self.state.with(|s| s.held.iter().any(|h| h.id == id))
+    }
+
     /// Publishes one's page from the boundaries and the week and returns its signed
     /// link. The first time, the page's id and signing key are made and kept in the
     /// personal document, so any of the person's devices can publish it later.

@@ -150,3 +150,167 @@ test('the advice covers every reason the tasks give', async ({ page }) => {
   await expect(advice).toHaveCount(7);
   for (const r of reasons) await expect(advice.filter({ hasText: `${r} (1)` })).toHaveCount(1);
 });
+
+test('the five steps show where a newcomer stands and follow them as they go', async ({ page }) => {
+  await page.goto('/');
+  // The welcome shows what the five steps are before anything is asked.
+  const framework = page.getByTestId('framework');
+  await expect(framework.getByRole('heading', { level: 3 })).toHaveText(['List your work', 'Decide per task',
+    'Plan your week', 'Set your rate', 'Set boundaries and share your page']);
+  await welcome(page);
+  const step = (n) => page.getByTestId(`step-${n}`);
+  const status = (n) => step(n).getByTestId('step-status');
+  const summary = page.getByTestId('framework-summary');
+  for (const n of [1, 2, 3, 4, 5]) await expect(status(n)).toHaveText('Not started');
+  await expect(summary).toHaveText('0 of 5 done. Next: List your work.');
+  await expect(step(1)).toHaveAttribute('aria-current', 'step');
+  // No tasks yet: nowhere onward but the first step.
+  await expect(page.getByRole('navigation', { name: 'From here' })).toHaveCount(0);
+
+  await step(1).getByRole('link', { name: 'Add your first task' }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  const editor = page.getByRole('region', { name: 'Edit task' });
+  await addTask(page, 'Stand-up');
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await expect(status(1)).toHaveText('Under way');
+  await expect(step(1)).toContainText('1 task listed; a first list needs 3.');
+  await expect(step(1).getByRole('link', { name: 'Add 2 more tasks' })).toHaveAttribute('href', '/tasks');
+  const onward = page.getByRole('navigation', { name: 'From here' });
+  for (const [name, href] of [['Week', '/week'], ['Team', '/team'], ['Boundaries', '/boundaries']]) {
+    await expect(onward.getByRole('link', { name, exact: true })).toHaveAttribute('href', href);
+  }
+
+  await page.goto('/tasks');
+  await addTask(page, 'Client report');
+  await addTask(page, 'Invoices');
+  await taskButton(page, 'Stand-up').click();
+  await editor.getByLabel('Decision').selectOption('make_async');
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await expect(status(1)).toHaveText('Done');
+  await expect(step(1)).toContainText('3 tasks, 6 h 30 min a month.');
+  await expect(status(2)).toHaveText('Under way');
+  await expect(step(2)).toContainText('1 of 3 decided. Next: “Client report”.');
+  await expect(step(2)).toHaveAttribute('aria-current', 'step');
+  await expect(step(1)).not.toHaveAttribute('aria-current', 'step');
+  await expect(summary).toHaveText('1 of 5 done. Next: Decide per task.');
+
+  // The rate, the week and the boundaries, each from its own page.
+  await page.goto('/rate');
+  await page.getByLabel('Currency').selectOption('EUR');
+  await page.getByLabel('Rate per hour').fill('55');
+  await page.goto('/week');
+  await page.getByRole('button', { name: 'Add block' }).click();
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await expect(status(4)).toHaveText('Done');
+  await expect(step(4)).toContainText('€55.00 an hour.');
+  await expect(status(3)).toHaveText('Under way');
+  await expect(step(3).getByRole('link', { name: 'Add office hours' })).toHaveAttribute('href', '/week');
+  await page.goto('/week');
+  await page.locator('label[for="new-kind-manager"]').click();
+  await page.getByRole('button', { name: 'Add block' }).click();
+  await page.goto('/boundaries');
+  await page.getByRole('button', { name: 'Start from email, chat, comments and phone' }).click();
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await expect(status(3)).toHaveText('Done');
+  await expect(status(5)).toHaveText('Under way');
+  await expect(step(5).getByRole('link', { name: 'Share your page' })).toHaveAttribute('href', '/boundaries');
+  await page.goto('/boundaries');
+  await page.getByRole('button', { name: 'Share page' }).click();
+  await page.goto('/tasks');
+  for (const title of ['Client report', 'Invoices']) {
+    await taskButton(page, title).click();
+    await editor.getByLabel('Decision').selectOption('keep_live');
+  }
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  for (const n of [1, 2, 3, 4, 5]) await expect(status(n)).toHaveText('Done');
+  await expect(summary).toHaveText('All five done. Come back when your work changes.');
+  await expect(page.locator('[aria-current="step"]')).toHaveCount(0);
+  // It is worked out from the stored data, so a reload shows the same.
+  await page.reload();
+  await expect(status(5)).toHaveText('Done');
+});
+
+const PAGES = [['Overview', '/'], ['Tasks', '/tasks'], ['Week', '/week'], ['Team', '/team'],
+  ['Boundaries', '/boundaries'], ['Rate', '/rate'], ['Shared', '/shared'], ['Reminders', '/reminders'],
+  ['Settings', '/settings']];
+
+test('on a phone the navigation is one row on every page, and every page is reachable by keyboard', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await welcome(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const heights = [];
+  for (const [name, path] of PAGES) {
+    await page.goto(path);
+    await expect(page.locator('h1')).toBeVisible();
+    const bar = await page.locator('header.topbar').boundingBox();
+    const box = await nav.boundingBox();
+    expect(bar.height, `the top bar on ${path}`).toBeLessThanOrEqual(64);
+    expect(box.height, `the navigation on ${path}`).toBeLessThanOrEqual(64);
+    heights.push(bar.height);
+    // The current page is marked, and scrolled into view within the row.
+    const current = nav.locator('[aria-current="page"]');
+    await expect(current).toHaveText(name);
+    await expect.poll(async () => {
+      const c = await current.boundingBox();
+      return c.x >= box.x - 1 && c.x + c.width <= box.x + box.width + 1;
+    }, { message: `${name} is in view` }).toBe(true);
+  }
+  // The same height everywhere: nothing moves when going from page to page.
+  expect(new Set(heights).size).toBe(1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+
+  // From the top of any page, Tab reaches every link, which scrolls into view; Enter opens it.
+  for (const [name, path] of PAGES) {
+    await page.goto(path === '/' ? '/settings' : '/');
+    await expect(page.locator('h1')).toBeVisible();
+    const link = nav.getByRole('link', { name, exact: true });
+    let reached = false;
+    for (let i = 0; i < 15 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await link.evaluate((el) => el === document.activeElement);
+    }
+    expect(reached, `Tab reaches ${name}`).toBe(true);
+    const box = await nav.boundingBox();
+    await expect.poll(async () => {
+      const l = await link.boundingBox();
+      return l.x >= box.x - 1 && l.x + l.width <= box.x + box.width + 1;
+    }, { message: `${name} scrolls into view when focused` }).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${path === '/' ? '/' : path}$`));
+    await expect(nav.locator('[aria-current="page"]')).toHaveText(name);
+  }
+  await context.close();
+});
+
+test('a notice never covers the field being typed in', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await welcome(page);
+  await page.goto('/tasks');
+  const input = page.getByLabel('New task');
+  // As on a phone whose on-screen keyboard has opened: what is visible ends just below
+  // the field being typed in.
+  const field = await input.boundingBox();
+  const height = Math.ceil(field.y + field.height + 12);
+  await page.setViewportSize({ width: 390, height });
+  await input.focus();
+  // An empty title is answered with a notice while the focus stays in the box.
+  await input.press('Enter');
+  const toast = page.locator('.toast');
+  await expect(toast).toContainText('Type what the task is');
+  await expect(input).toBeFocused();
+  const overlap = async () => {
+    const [a, b] = [await toast.boundingBox(), await input.boundingBox()];
+    return Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  };
+  await expect.poll(overlap).toBe(0);
+  await expect(toast).toBeInViewport();
+  // With the focus elsewhere, the notice is back at the bottom of the screen.
+  await page.locator('h1').click();
+  await expect.poll(async () => {
+    const t = await toast.boundingBox();
+    return t.y + t.height > height - 40;
+  }).toBe(true);
+  await context.close();
+});

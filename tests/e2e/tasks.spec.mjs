@@ -112,3 +112,36 @@ test('everything works from the keyboard', async ({ page }) => {
   const ring = await page.evaluate(() => getComputedStyle(document.activeElement, '::after').outlineStyle);
   expect(ring).not.toBe('none');
 });
+
+test('a title already on the list is refused with a message that leads to the task', async ({ page }) => {
+  await welcome(page);
+  await page.goto('/tasks');
+  await addTask(page, 'Weekly report');
+  await addTask(page, 'Stand-up');
+  const input = page.getByLabel('New task');
+  // The same title in other case and spacing is the same task.
+  await input.fill('  weekly   REPORT ');
+  await input.press('Enter');
+  const message = page.locator('#new-task-error');
+  await expect(message).toContainText('You already have a task called “Weekly report”.');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('li.task-row')).toHaveCount(2);
+  // What was typed stays, to change; the button adds nothing either.
+  await expect(input).toHaveValue('  weekly   REPORT ');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.locator('li.task-row')).toHaveCount(2);
+  // "Show it" opens the task that is there, with the focus on its title.
+  await message.getByRole('button', { name: 'Show it' }).click();
+  const title = page.getByRole('region', { name: 'Edit task' }).getByLabel('What is it?');
+  await expect(title).toHaveValue('Weekly report');
+  await expect(title).toBeFocused();
+  // Typing something new clears the message, and a different title is added.
+  await input.fill('Weekly report for Ben');
+  await expect(message).toHaveText('');
+  await expect(input).toHaveAttribute('aria-invalid', 'false');
+  await input.press('Enter');
+  await expect(taskButton(page, 'Weekly report for Ben')).toBeVisible();
+  await expect(page.locator('li.task-row')).toHaveCount(3);
+  await page.reload();
+  await expect(page.locator('li.task-row')).toHaveCount(3);
+});

@@ -6,6 +6,7 @@ use crate::model::inventory::{
     advice_for, format_hours, live_tasks_by_size, minutes_per_year_to_hours_per_month,
     AfterDecisions, Friendliness, InventoryTotals,
 };
+use crate::ui::widgets::framework_steps::FrameworkSteps;
 use crate::workspace::{display_title, use_workspace};
 
 fn percent(share: Option<f64>) -> String {
@@ -47,6 +48,25 @@ fn after_rows(t: &InventoryTotals) -> [(&'static str, &'static str, String, Stri
     ]
 }
 
+/// Where to go once tasks exist: (path, page, what it is for).
+const ONWARD: [(&str, &str, &str); 3] = [
+    (
+        "/week",
+        "Week",
+        "Protect long deep-work blocks and set office hours.",
+    ),
+    (
+        "/team",
+        "Team",
+        "See when teammates and clients in other time zones overlap with you.",
+    ),
+    (
+        "/boundaries",
+        "Boundaries",
+        "Say how quickly you answer on each channel, and share your page.",
+    ),
+];
+
 /// The overview page.
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -70,6 +90,7 @@ pub fn Overview() -> impl IntoView {
                 <h1>{move || format!("Hello, {}", name())}</h1>
                 <p class="lede">"How much of your work can happen on your own time, and what the rest costs."</p>
             </header>
+            <FrameworkSteps/>
             <div class="score card">
                 <div class="score-figure">
                     <span class="big" data-testid="async-share">{move || percent(totals.get().async_share())}</span>
@@ -114,12 +135,6 @@ pub fn Overview() -> impl IntoView {
                     }}</span>
                 </div>
             </div>
-            <Show when=move || !ws.state.with(|s| s.rate.is_set())>
-                <p class="hint card">"Set your hourly rate to see what each task and the live work cost you. "<a href="/rate">"Set your rate"</a></p>
-            </Show>
-            <Show when=move || ws.state.with(|s| s.tasks.is_empty())>
-                <p class="card empty">"Start by listing your tasks. "<a href="/tasks">"Go to Tasks"</a></p>
-            </Show>
             {move || {
                 let live = ws.state.with(|s| {
                     live_tasks_by_size(&s.tasks)
@@ -162,6 +177,16 @@ pub fn Overview() -> impl IntoView {
                     </section>
                 })
             }}
+            <Show when=move || ws.state.with(|s| !s.tasks.is_empty())>
+                <nav class="card onward" aria-labelledby="onward-head">
+                    <h2 id="onward-head">"From here"</h2>
+                    <ul class="onward-list">
+                        {ONWARD.into_iter().map(|(href, name, what)| view! {
+                            <li><a href=href>{name}</a><span>{what}</span></li>
+                        }).collect_view()}
+                    </ul>
+                </nav>
+            </Show>
         </section>
     }
 }

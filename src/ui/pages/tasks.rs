@@ -5,10 +5,10 @@ use std::collections::{HashMap, HashSet};
 use leptos::prelude::*;
 
 use crate::model::inventory::{
-    format_hours, FrequencyKind, InventoryTotals, Task, TaskFilter, TaskId,
+    format_hours, task_titled, FrequencyKind, InventoryTotals, Task, TaskFilter, TaskId,
 };
 use crate::ui::widgets::{task_editor::TaskEditor, task_row::TaskRow};
-use crate::workspace::{plural, use_workspace};
+use crate::workspace::{display_title, plural, use_workspace};
 
 /// The task list with its add form, filters and editor.
 #[component]
@@ -20,6 +20,9 @@ pub fn Tasks() -> impl IntoView {
     let new_title = RwSignal::new(String::new());
     let filter = RwSignal::new(TaskFilter::default());
     let add_input = NodeRef::<leptos::html::Input>::new();
+    // A title that is already on the list (whatever its case and spacing): the task it
+    // names, shown instead of adding the same task twice.
+    let duplicate = RwSignal::new(None::<(TaskId, String)>);
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -27,6 +30,12 @@ pub fn Tasks() -> impl IntoView {
         if title.trim().is_empty() {
             ws.say("Type what the task is, then press Enter.".into(), None);
             return;
+        }
+        let same = ws.state.with_untracked(|s| {
+            task_titled(&s.tasks, &title).map(|t| (t.id.clone(), display_title(&t.title)))
+        });
+        if same.is_some() {
+            return duplicate.set(same);
         }
         if let Some(id) = ws.add_task(&title) {
             new_title.set(String::new());
@@ -118,10 +127,25 @@ pub fn Tasks() -> impl IntoView {
                 <label for="new-task" class="visually-hidden">"New task"</label>
                 <input id="new-task" type="text" node_ref=add_input maxlength="200"
                     placeholder="Add a task, e.g. Weekly client report"
+                    aria-describedby="new-task-error"
+                    aria-invalid=move || duplicate.with(Option::is_some).to_string()
                     prop:value=move || new_title.get()
-                    on:input=move |ev| new_title.set(event_target_value(&ev))/>
+                    on:input=move |ev| {
+                        new_title.set(event_target_value(&ev));
+                        duplicate.set(None);
+                    }/>
                 <button type="submit">"Add task"</button>
             </form>
+            <p id="new-task-error" class="field-error add-task-error" role="alert">
+                {move || duplicate.get().map(|(id, title)| view! {
+                    {format!("You already have a task called “{title}”. ")}
+                    <button type="button" class="link" on:click=move |_| {
+                        // Opens the task that is already there, with the focus on its title.
+                        focus_editor.set(true);
+                        selected.set(Some(id.clone()));
+                    }>"Show it"</button>
+                })}
+            </p>
             <div class="filters" role="group" aria-label="Filter tasks">
                 <label for="filter-freq">"How often"</label>
                 <select id="filter-freq" on:change=move |ev| {

@@ -1,9 +1,12 @@
-//! The first visit: a name and a time zone, or a backup to restore.
+//! The first visit: a name and a time zone, or a backup to restore, beside the five
+//! steps the app takes a person through.
 
 use leptos::prelude::*;
 
 use crate::model::profile::{clean_display_name, parse_time_zone, Profile};
-use crate::ui::widgets::{file_import::FileImport, time_zone_field::TimeZoneField};
+use crate::ui::widgets::{
+    file_import::FileImport, framework_steps::FrameworkSteps, time_zone_field::TimeZoneField,
+};
 use crate::workspace::use_workspace;
 
 /// Asks for a display name and confirms the browser's time zone.
@@ -78,6 +81,7 @@ pub fn Welcome() -> impl IntoView {
                     <p class="import-message" role="status">{move || import_message.get()}</p>
                 </div>
             </div>
+            <FrameworkSteps preview=true/>
         </div>
     }
 }

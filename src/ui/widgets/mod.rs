@@ -11,6 +11,7 @@ pub mod context_links;
 pub mod file_import;
 pub mod focus_on_navigate;
 pub mod follow_up;
+pub mod framework_steps;
 pub mod idea_board;
 pub mod kanban;
 pub mod link_receiver;

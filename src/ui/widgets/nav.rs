@@ -1,4 +1,5 @@
-//! The top bar with the app's name and the page links.
+//! The top bar with the app's name and the page links: always one row; on a narrow
+//! screen the links scroll sideways, with the current page's link kept in view.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,13 +13,26 @@ pub fn Nav() -> impl IntoView {
         ws.state
             .with(|s| crate::model::reminder::due(&s.reminders, now.get()).len())
     });
+    let nav = NodeRef::<leptos::html::Nav>::new();
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(nav) = nav.get() {
+            crate::web::reveal_link(&nav, None);
+        }
+    });
     view! {
         <header class="topbar">
             <a class="brand" href="/">
                 <img src="/icons/icon.svg" alt="" width="28" height="28"/>
                 <span>"Unhurried"</span>
             </a>
-            <nav aria-label="Main">
+            <nav aria-label="Main" node_ref=nav on:focusin=move |ev| {
+                use wasm_bindgen::JsCast;
+                if let Some(nav) = nav.get_untracked() {
+                    crate::web::reveal_link(&nav, ev.target().and_then(|t| t.dyn_into().ok()));
+                }
+            }>
                 <A href="/" exact=true>"Overview"</A>
                 <A href="/tasks">"Tasks"</A>
                 <A href="/week">"Week"</A>

@@ -1,4 +1,6 @@
-//! Short messages at the bottom of the screen, with undo after a delete.
+//! Short messages at the bottom of the screen, with undo after a delete. A message never
+//! covers the field someone is typing into: it stays above the on-screen keyboard, and
+//! goes to the top of the screen while the bottom would cover the focused field.
 
 use leptos::prelude::*;
 
@@ -32,13 +34,19 @@ pub fn NoticeToast() -> impl IntoView {
     let hovered = RwSignal::new(false);
     let focused = RwSignal::new(false);
     let held = Signal::derive(move || hovered.get() || focused.get());
+    let region = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = region.get() {
+            crate::web::keep_toast_clear(&el);
+        }
+    });
     Effect::new(move |_| {
         if let Some(notice) = ws.notice.get() {
             hide_later(ws.notice, held, notice.serial, SHOW_FOR_MS);
         }
     });
     view! {
-        <div class="toast-region" aria-live="polite"
+        <div class="toast-region" aria-live="polite" node_ref=region
             on:mouseenter=move |_| hovered.set(true)
             on:mouseleave=move |_| hovered.set(false)
             on:focusin=move |_| focused.set(true)
