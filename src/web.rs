@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
-export function browser_time_zone() {
+export function browser_time_zone_raw() {
   try { return Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (_) { return ""; }
 }
 export function download_bytes(bytes, filename, mime) {
@@ -72,10 +72,62 @@ export function share_file(bytes, filename, title) {
   const f = new File([bytes], filename, { type: "application/octet-stream" });
   return navigator.share({ files: [f], title }).then(() => true, () => false);
 }
+// Formatting in the person's locale. Building an Intl formatter costs far more than using
+// one, and rows format many values, so each is built once per kind and kept.
+const formatters = new Map();
+function formatter(Kind, key, options) {
+  const id = Kind.name + "|" + key;
+  if (!formatters.has(id)) {
+    let f = null;
+    try { f = new Kind(undefined, options); } catch (_) {}
+    formatters.set(id, f);
+  }
+  return formatters.get(id);
+}
+// One date style across the app: "1 Dec 2026" (en-GB), "Dec 1, 2026" (en-US).
+const DATE = { day: "numeric", month: "short", year: "numeric" };
+// "9:05 AM" where the locale counts twelve hours, "09:05" where it counts 24.
+let time_options = null;
+function TIME() {
+  if (!time_options) {
+    const probe = formatter(Intl.DateTimeFormat, "h", { hour: "numeric", timeZone: "UTC" });
+    const twelve = !!(probe && probe.resolvedOptions().hour12);
+    time_options = { hour: twelve ? "numeric" : "2-digit", minute: "2-digit" };
+  }
+  return time_options;
+}
+function date_time(key, options, ms, zone) {
+  const f = formatter(Intl.DateTimeFormat, key + "|" + zone, { ...options, timeZone: zone || undefined })
+    || formatter(Intl.DateTimeFormat, key, options);
+  return f ? f.format(ms) : "";
+}
 export function format_time(ms, zone) {
-  const options = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" };
-  try { return new Date(ms).toLocaleString(undefined, { ...options, timeZone: zone || undefined }); }
-  catch (_) { return new Date(ms).toLocaleString(undefined, options); }
+  return date_time("dt", { ...DATE, ...TIME() }, ms, zone);
+}
+export function format_moment(ms, zone) {
+  return date_time("m", { weekday: "short", day: "numeric", month: "short", ...TIME() }, ms, zone);
+}
+export function format_date(ms, weekday) {
+  return date_time(weekday ? "wd" : "d", weekday ? { weekday: "short", ...DATE } : DATE, ms, "UTC");
+}
+export function format_clock(ms) { return date_time("t", TIME(), ms, "UTC"); }
+// "2 PM" where the locale counts twelve hours; "14:00" where it counts 24 ("14" alone reads badly).
+export function format_hour(ms) {
+  const f = formatter(Intl.DateTimeFormat, "h", { hour: "numeric", timeZone: "UTC" });
+  return f && TIME().hour === "numeric" ? f.format(ms) : format_clock(ms);
+}
+export function format_weekday(ms) { return date_time("w", { weekday: "short" }, ms, "UTC"); }
+export function format_money(amount, currency) {
+  const f = formatter(Intl.NumberFormat, "c" + currency, { style: "currency", currency });
+  return f ? f.format(amount) : "";
+}
+export function format_percent(fraction) {
+  const f = formatter(Intl.NumberFormat, "p", { style: "percent" });
+  return f ? f.format(fraction) : "";
+}
+export function region_name(code) {
+  const f = formatter(Intl.DisplayNames, "region", { type: "region" });
+  try { return (f && f.of(code)) || ""; } catch (_) { return ""; }
 }
 export function notification_permission() {
   return typeof Notification === "undefined" ? "unsupported" : Notification.permission;
@@ -169,8 +221,9 @@ export function apply_update() {
 }
 "#)]
 extern "C" {
-    /// The browser's IANA time zone, or "" when it will not say.
-    pub fn browser_time_zone() -> String;
+    /// The browser's IANA time zone as it names it (perhaps a legacy one such as
+    /// `Asia/Calcutta`), or "" when it will not say.
+    fn browser_time_zone_raw() -> String;
     /// Offers `bytes` as a file download.
     pub fn download_bytes(bytes: &[u8], filename: &str, mime: &str);
     /// Registers `/sw.js`; calls `on_update_ready` when a new build waits to take over.
@@ -189,6 +242,22 @@ extern "C" {
     /// own time-zone data does this, so the app does not ship chrono-tz's offset tables
     /// (about 1 MB of wasm) just to print a time.
     pub fn format_time(ms: f64, zone: &str) -> String;
+    /// A moment near now with its weekday and no year: "Tue 25 Nov, 09:00" in en-GB.
+    pub fn format_moment(ms: f64, zone: &str) -> String;
+    /// The calendar date of a UTC midnight in ms, in the app's date style ("" if Intl fails).
+    pub fn format_date(ms: f64, weekday: bool) -> String;
+    /// The time of day of a UTC instant in ms, 12- or 24-hour as the locale prefers.
+    pub fn format_clock(ms: f64) -> String;
+    /// An hour mark: "14:00" or "2 PM".
+    pub fn format_hour(ms: f64) -> String;
+    /// A weekday's short name for a UTC date in ms.
+    pub fn format_weekday(ms: f64) -> String;
+    /// An amount in major units: "₹3,02,361.00" in en-IN ("" for an unknown currency).
+    pub fn format_money(amount: f64, currency: &str) -> String;
+    /// 0.25 as "25%".
+    pub fn format_percent(fraction: f64) -> String;
+    /// A country's name from its ISO code: "IN" as "India".
+    pub fn region_name(code: &str) -> String;
     /// A User Timing mark, read by the timing script (`tests/perf/timing.mjs`).
     pub fn remember_writer();
     pub fn retry_writer();
@@ -207,6 +276,13 @@ extern "C" {
     pub fn can_share_file() -> bool;
     /// Opens the system share sheet with a file; resolves to whether it was shared.
     pub fn share_file(bytes: &[u8], filename: &str, title: &str) -> js_sys::Promise;
+}
+
+/// The browser's time zone by its canonical IANA id (`Asia/Kolkata`, never the
+/// `Asia/Calcutta` some browsers still report), or "" when it will not say.
+pub fn browser_time_zone() -> String {
+    let raw = browser_time_zone_raw();
+    crate::model::profile::canonical_zone_name(&raw).unwrap_or(raw)
 }
 
 /// Whether the screen is wide enough for the editor beside the list (matches the CSS breakpoint).

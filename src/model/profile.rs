@@ -31,23 +31,82 @@ pub fn clean_display_name(input: &str) -> Result<String, &'static str> {
     }
 }
 
-/// Parses an IANA time zone name, accepting it case-insensitively.
+/// Every canonical zone that belongs to a country, as "Asia/Kolkata IN" lines, from the
+/// tz database's `zone.tab` (2025b, the release chrono-tz is built from).
+const ZONE_COUNTRIES: &str = include_str!("zone_countries.txt");
+
+/// Legacy names and their canonical zone, as "Asia/Calcutta Asia/Kolkata" lines: the
+/// tz database's `backward` links whose name has a slash, is not itself in `zone.tab`,
+/// and leads to a zone that is. (A link such as `Europe/Amsterdam` that `zone.tab` still
+/// lists keeps its own name: it is a country's zone, not a legacy spelling.)
+const ZONE_LINKS: &str = include_str!("zone_links.txt");
+
+/// Names of UTC itself.
+const UTC_NAMES: [&str; 12] = [
+    "UTC",
+    "Etc/UTC",
+    "Etc/UCT",
+    "Etc/Universal",
+    "Etc/Zulu",
+    "Etc/GMT",
+    "Etc/GMT+0",
+    "Etc/GMT-0",
+    "Etc/GMT0",
+    "Etc/Greenwich",
+    "GMT",
+    "Universal",
+];
+
+fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    table.lines().filter_map(|line| line.split_once(' '))
+}
+
+/// The canonical IANA id for a zone name: `Asia/Calcutta` as `Asia/Kolkata`, `Etc/UTC`
+/// as `UTC`; None when the name is no zone at all.
+pub fn canonical_zone_name(input: &str) -> Option<String> {
+    parse_time_zone(input).map(|tz| tz.name().to_owned())
+}
+
+/// Parses an IANA time zone name, accepting it case-insensitively, and gives the zone by
+/// its canonical name, so a legacy spelling is never stored or shown.
 pub fn parse_time_zone(input: &str) -> Option<Tz> {
     let input = input.trim();
-    input.parse::<Tz>().ok().or_else(|| {
+    let tz = input.parse::<Tz>().ok().or_else(|| {
         chrono_tz::TZ_VARIANTS
             .iter()
             .copied()
             .find(|tz| tz.name().eq_ignore_ascii_case(input))
-    })
+    })?;
+    let name = tz.name();
+    if UTC_NAMES.contains(&name) {
+        return Some(chrono_tz::UTC);
+    }
+    Some(
+        pairs(ZONE_LINKS)
+            .find(|(legacy, _)| *legacy == name)
+            .and_then(|(_, canonical)| canonical.parse().ok())
+            .unwrap_or(tz),
+    )
 }
 
-/// All zone names for the picker, canonical ones with a slash (no "EST5EDT"-style legacy names).
+/// The ISO 3166 code of the country a canonical zone belongs to: "IN" for `Asia/Kolkata`.
+pub fn zone_country(name: &str) -> Option<&'static str> {
+    pairs(ZONE_COUNTRIES)
+        .find(|(zone, _)| *zone == name)
+        .map(|(_, country)| country)
+}
+
+/// The city part of a zone id for people: "Buenos Aires" for `America/Argentina/Buenos_Aires`.
+pub fn zone_city(name: &str) -> String {
+    name.rsplit('/').next().unwrap_or(name).replace('_', " ")
+}
+
+/// The zones for the picker: every country's canonical zones, then UTC (no legacy or
+/// "EST5EDT"-style names).
 pub fn time_zone_names() -> impl Iterator<Item = &'static str> {
-    chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|tz| tz.name())
-        .filter(|name| name.contains('/') && !name.starts_with("Etc/") || *name == "UTC")
+    pairs(ZONE_COUNTRIES)
+        .map(|(zone, _)| zone)
+        .chain(std::iter::once("UTC"))
 }
 
 #[cfg(test)]
@@ -67,5 +126,71 @@ mod tests {
         assert!(time_zone_names().any(|n| n == "Asia/Kolkata"));
         assert!(time_zone_names().any(|n| n == "UTC"));
         assert!(!Profile::default().is_set_up());
+    }
+
+    #[test]
+    fn legacy_zone_names_become_canonical() {
+        for (legacy, canonical) in [
+            ("Asia/Calcutta", "Asia/Kolkata"),
+            ("asia/calcutta", "Asia/Kolkata"),
+            ("Asia/Saigon", "Asia/Ho_Chi_Minh"),
+            ("America/Buenos_Aires", "America/Argentina/Buenos_Aires"),
+            ("Europe/Kiev", "Europe/Kyiv"),
+            ("Asia/Katmandu", "Asia/Kathmandu"),
+            ("US/Eastern", "America/New_York"),
+            ("Etc/UTC", "UTC"),
+            ("Etc/GMT", "UTC"),
+            // Still a country's own zone in zone.tab, though a link in the data.
+            ("Europe/Amsterdam", "Europe/Amsterdam"),
+            ("Asia/Kolkata", "Asia/Kolkata"),
+        ] {
+            assert_eq!(
+                canonical_zone_name(legacy).as_deref(),
+                Some(canonical),
+                "{legacy}"
+            );
+        }
+        assert_eq!(canonical_zone_name("Mars/Olympus"), None);
+    }
+
+    #[test]
+    fn every_link_leads_from_a_zone_to_a_listed_canonical_zone() {
+        for (legacy, canonical) in pairs(ZONE_LINKS) {
+            assert!(legacy.parse::<Tz>().is_ok(), "{legacy} is not a zone");
+            assert!(
+                zone_country(canonical).is_some(),
+                "{canonical} is not listed"
+            );
+            assert!(zone_country(legacy).is_none(), "{legacy} is listed");
+        }
+    }
+
+    #[test]
+    fn the_country_table_holds_only_canonical_zones() {
+        let mut count = 0;
+        for (zone, country) in pairs(ZONE_COUNTRIES) {
+            count += 1;
+            let tz: Tz = zone
+                .parse()
+                .unwrap_or_else(|_| panic!("{zone} does not parse"));
+            assert_eq!(tz.name(), zone);
+            assert_eq!(
+                canonical_zone_name(zone).as_deref(),
+                Some(zone),
+                "{zone} is legacy"
+            );
+            assert!(pairs(ZONE_LINKS).all(|(legacy, _)| legacy != zone));
+            assert!(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()));
+        }
+        assert!(count > 400);
+        assert_eq!(zone_country("Asia/Kolkata"), Some("IN"));
+        assert_eq!(zone_country("America/New_York"), Some("US"));
+        assert_eq!(zone_country("Asia/Calcutta"), None);
+        assert_eq!(zone_city("America/Argentina/Buenos_Aires"), "Buenos Aires");
+        assert!(!time_zone_names().any(|n| n == "Asia/Calcutta"));
+        assert_eq!(
+            time_zone_names().filter(|n| *n == "Asia/Kolkata").count(),
+            1
+        );
     }
 }

@@ -102,6 +102,11 @@ impl Block {
 
     /// What a screen reader hears: "Deep work, Monday 09:00 to 11:00 (2 h)".
     pub fn describe(&self) -> String {
+        self.describe_with(&clock)
+    }
+
+    /// The same with times of day written by `clock` (the app passes the locale's).
+    pub fn describe_with(&self, clock: &dyn Fn(u32) -> String) -> String {
         let end = self.start + self.minutes;
         let next_day = if end > DAY { " the next day" } else { "" };
         let label = if self.label.trim().is_empty() {
@@ -159,6 +164,11 @@ impl WorkingHours {
 
     /// "Mon–Fri, 09:00–17:00".
     pub fn describe(&self) -> String {
+        self.describe_with(&clock)
+    }
+
+    /// The same with times of day written by `clock`.
+    pub fn describe_with(&self, clock: &dyn Fn(u32) -> String) -> String {
         format!(
             "{}, {}–{}",
             describe_days(self.days),
@@ -277,6 +287,11 @@ pub fn warnings(blocks: &[Block]) -> Vec<Warning> {
 impl Warning {
     /// The warning in plain words, naming the blocks by day and time.
     pub fn describe(&self, blocks: &[Block]) -> String {
+        self.describe_with(blocks, &clock)
+    }
+
+    /// The same with times of day written by `clock`.
+    pub fn describe_with(&self, blocks: &[Block], clock: &dyn Fn(u32) -> String) -> String {
         let find = |id: &str| blocks.iter().find(|b| b.id == id);
         let when = |b: &Block| {
             format!(

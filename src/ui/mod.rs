@@ -2,5 +2,6 @@
 //! its methods. One component per file.
 
 pub mod app;
+pub mod fmt;
 pub mod pages;
 pub mod widgets;

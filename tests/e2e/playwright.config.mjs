@@ -16,6 +16,9 @@ export default defineConfig({
   outputDir: path.join(root, 'test-results'),
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // Times and numbers follow the browser's locale; the specs expect en-GB's (24-hour
+    // clocks), and locale.spec.mjs tries en-US and en-IN explicitly.
+    locale: 'en-GB',
     browserName: 'chromium',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

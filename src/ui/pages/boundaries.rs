@@ -13,12 +13,17 @@ use crate::model::schedule::{clock, parse_clock, WEEKDAYS, WEEKDAYS_SHORT};
 use crate::ui::widgets::page_publisher::PagePublisher;
 use crate::workspace::{use_workspace, WeekValue};
 
-/// "Tue 25 Nov, 09:00" on the person's own clock.
+/// "Tue 25 Nov, 09:00" on the person's own clock, in their locale's style ("Tue, Nov 25,
+/// 9:00 AM" in en-US).
 pub fn local_moment(ms: i64, zone: &str) -> String {
     let at = Utc.timestamp_millis_opt(ms).single().unwrap_or_default();
-    match parse_time_zone(zone) {
-        Some(tz) => at.with_timezone(&tz).format("%a %-d %b, %H:%M").to_string(),
-        None => at.format("%a %-d %b, %H:%M UTC").to_string(),
+    let tz = parse_time_zone(zone);
+    let shown = crate::web::format_moment(ms as f64, tz.map_or("UTC", |tz| tz.name()));
+    match (tz, shown.is_empty()) {
+        (Some(_), false) => shown,
+        (None, false) => format!("{shown} UTC"),
+        (Some(tz), true) => at.with_timezone(&tz).format("%a %-d %b, %H:%M").to_string(),
+        (None, true) => at.format("%a %-d %b, %H:%M UTC").to_string(),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::workspace::{display_title, use_workspace};
 
 fn percent(share: Option<f64>) -> String {
     share
-        .map(|s| format!("{:.0}%", s * 100.0))
+        .map(crate::ui::fmt::percent)
         .unwrap_or_else(|| "–".into())
 }
 
@@ -79,7 +79,7 @@ pub fn Overview() -> impl IntoView {
         ws.state.with(|s| {
             s.rate
                 .is_set()
-                .then(|| s.rate.format(s.rate.monthly_cost_cents(m)))
+                .then(|| crate::ui::fmt::money(s.rate.monthly_cost_cents(m), &s.rate.currency))
         })
     };
     let name = move || ws.state.with(|s| s.profile.display_name.clone());
@@ -140,7 +140,7 @@ pub fn Overview() -> impl IntoView {
                     live_tasks_by_size(&s.tasks)
                         .into_iter()
                         .map(|t| {
-                            let cost = s.rate.is_set().then(|| s.rate.format(s.rate.monthly_cost_cents(t.minutes_per_year())));
+                            let cost = s.rate.is_set().then(|| crate::ui::fmt::money(s.rate.monthly_cost_cents(t.minutes_per_year()), &s.rate.currency));
                             (display_title(&t.title), t.hours_per_month(), cost,
                              t.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; "), t.decision_status())
                         })

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::inventory::{format_hours, minutes_per_year_to_hours_per_month, InventoryTotals};
 use crate::model::rate::{amount_for_input, parse_amount, Rate, RateMode, COMMON_CURRENCIES};
+use crate::ui::fmt;
 use crate::ui::widgets::checked_input::{whole_number_in, whole_number_message, CheckedInput};
 use crate::workspace::{display_title, use_workspace};
 
@@ -92,7 +93,7 @@ pub fn RatePage() -> impl IntoView {
                 </Show>
                 <p class="result" data-testid="effective-rate" aria-live="polite">
                     {move || rate.with(|r| if r.is_set() {
-                        format!("{} an hour", r.format(r.cents_per_hour()))
+                        format!("{} an hour", fmt::money(r.cents_per_hour(), &r.currency))
                     } else {
                         "Enter your rate to see costs.".into()
                     })}
@@ -104,7 +105,7 @@ pub fn RatePage() -> impl IntoView {
                     (rows, InventoryTotals::of(&s.tasks), s.rate.clone())
                 });
                 (r.is_set() && !rows.is_empty()).then(|| {
-                    let cost = |m: u64| r.format(r.monthly_cost_cents(m));
+                    let cost = |m: u64| fmt::money(r.monthly_cost_cents(m), &r.currency);
                     let h = |m: u64| format_hours(minutes_per_year_to_hours_per_month(m));
                     view! {
                         <section class="card">

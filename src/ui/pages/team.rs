@@ -13,6 +13,7 @@ use crate::model::schedule::{
 use crate::model::zones::{
     best_pairs, day_frame, local_clock, local_instant, overlap_day, suggest_office_hours, Member,
 };
+use crate::ui::fmt;
 use crate::ui::pages::week::{monday_of, today_in};
 use crate::ui::widgets::time_zone_field::TimeZoneField;
 use crate::workspace::{use_workspace, WeekValue};
@@ -205,7 +206,7 @@ fn Overlap() -> impl IntoView {
     // Minutes from the viewer's midnight as their wall clock: "09:30".
     let at = move |m: u32| {
         let start = day_frame(viewer.get(), date.get()).start;
-        clock(
+        fmt::time_of_day(
             local_clock(
                 viewer.get(),
                 start + chrono::Duration::minutes(i64::from(m)),
@@ -233,7 +234,7 @@ fn Overlap() -> impl IntoView {
                 let m = (at - frame.start)
                     .num_minutes()
                     .clamp(0, i64::from(frame.minutes)) as u32;
-                (m, clock(h * 60), h % 6 != 0)
+                (m, fmt::hour(h), h % 6 != 0)
             })
             .collect::<Vec<_>>()
     });
@@ -268,9 +269,15 @@ fn Overlap() -> impl IntoView {
             .collect();
         format!("Everyone is working {} your time.", parts.join(" and "))
     };
-    let my_hours = Memo::new(move |_| ws.state.with(|s| s.boundaries.hours.describe()));
+    let my_hours = Memo::new(move |_| {
+        ws.state
+            .with(|s| s.boundaries.hours.describe_with(&fmt::time_of_day))
+    });
     let add_slot = move |block: Block, clash: Option<String>| {
-        let mut text = format!("Added {} to your week.", block.describe());
+        let mut text = format!(
+            "Added {} to your week.",
+            block.describe_with(&fmt::time_of_day)
+        );
         if let Some(c) = clash {
             text.push_str(&format!(" It overlaps {c}."));
         }
@@ -340,7 +347,7 @@ fn Overlap() -> impl IntoView {
                 <h3>"Office hours everyone can make this week"</h3>
                 <ul class="plain-list suggestions">
                     {move || slots.get().into_iter().take(10).enumerate().map(|(i, s)| {
-                        let text = format!("{} {}–{} ({})", WEEKDAYS[usize::from(s.day.min(6))], clock(s.start), clock(s.end), duration(s.minutes));
+                        let text = format!("{} {}–{} ({})", WEEKDAYS[usize::from(s.day.min(6))], fmt::time_of_day(s.start), fmt::time_of_day(s.end), duration(s.minutes));
                         // Office hours of at most two hours, from the start of the window.
                         let block = Block {
                             id: crate::doc::random_id(),
@@ -350,12 +357,12 @@ fn Overlap() -> impl IntoView {
                             kind: BlockKind::Manager,
                             label: "Shared office hours".into(),
                         };
-                        let added = format!("{} {}–{}", WEEKDAYS[usize::from(s.day.min(6))], clock(block.start), clock(block.start + block.minutes));
+                        let added = format!("{} {}–{}", WEEKDAYS[usize::from(s.day.min(6))], fmt::time_of_day(block.start), fmt::time_of_day(block.start + block.minutes));
                         let label = format!("Add as office hours: {added}");
                         // What it would overlap in the week, said before the click.
                         let clash = ws.state.with(|st| {
                             let found = overlapping(&st.schedule.blocks, &block);
-                            (!found.is_empty()).then(|| found.iter().map(|b| b.describe()).collect::<Vec<_>>().join("; "))
+                            (!found.is_empty()).then(|| found.iter().map(|b| b.describe_with(&fmt::time_of_day)).collect::<Vec<_>>().join("; "))
                         });
                         let note_id = format!("slot-clash-{i}");
                         let warn = clash.clone().map(|c| view! { <span class="clash" id=note_id.clone()>{format!("Overlaps {c}")}</span> });

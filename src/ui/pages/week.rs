@@ -36,7 +36,7 @@ pub fn WeekPage() -> impl IntoView {
         blocks.with(|b| {
             warnings(b)
                 .iter()
-                .map(|w| w.describe(b))
+                .map(|w| w.describe_with(b, &crate::ui::fmt::time_of_day))
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
         })
@@ -116,7 +116,7 @@ pub fn WeekPage() -> impl IntoView {
         <section class="page week-page">
             <header class="page-head">
                 <h1>"Your week"</h1>
-                <p class="lede">"Keep long blocks for deep work and gather meetings and messages into office hours. Times are in your zone, "{move || zone.get()}"."</p>
+                <p class="lede">"Keep long blocks for deep work and gather meetings and messages into office hours. Times are in your zone, "{move || crate::ui::fmt::zone_label(&zone.get())}"."</p>
             </header>
             <div class="card week-summary">
                 <h2 class="visually-hidden">"This week adds up to"</h2>
@@ -186,7 +186,7 @@ fn Deadlines() -> impl IntoView {
                 <For each=move || deadlines.get() key=|d| (d.id.clone(), d.title.clone(), d.date) let:d>
                     {
                         let id = d.id.clone();
-                        let when = d.date.map(|d| d.format("%a %-d %b %Y").to_string()).unwrap_or_else(|| "No date".into());
+                        let when = d.date.map(crate::ui::fmt::date_with_weekday).unwrap_or_else(|| "No date".into());
                         let label = format!("Delete the deadline {}", d.title);
                         view! {
                             <li>

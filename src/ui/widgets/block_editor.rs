@@ -8,6 +8,7 @@ use crate::model::schedule::{
     clock, duplicate, overlapping, parse_clock, repeat_on, span_length as length, Block, BlockKind,
     DAY, MIN_BLOCK, WEEKDAYS, WEEKDAYS_SHORT, WORK_WEEK,
 };
+use crate::ui::fmt;
 use crate::ui::widgets::week_grid::{focus_block, focus_grid};
 use crate::workspace::{use_workspace, WeekValue};
 
@@ -65,7 +66,7 @@ pub fn BlockEditor(
         }
         if let Some(old) = before.with_value(|v| v.clone()) {
             if block.get_untracked().as_ref() != Some(&old) {
-                let name = old.describe();
+                let name = old.describe_with(&fmt::time_of_day);
                 if ws.put_week(WeekValue::Block(old)) {
                     ws.say(format!("Changes undone: {name}."), None);
                 }
@@ -95,7 +96,7 @@ pub fn BlockEditor(
             copies
                 .iter()
                 .flat_map(|c| overlapping(&s.schedule.blocks, c))
-                .map(|o| o.describe())
+                .map(|o| o.describe_with(&fmt::time_of_day))
                 .collect::<Vec<_>>()
         });
         if !clashes.is_empty() {
@@ -112,7 +113,7 @@ pub fn BlockEditor(
         };
         let copy = duplicate(&b, crate::doc::random_id());
         let id = copy.id.clone();
-        let text = format!("Copied: {}.", copy.describe());
+        let text = format!("Copied: {}.", copy.describe_with(&fmt::time_of_day));
         if ws.put_week(WeekValue::Block(copy)) {
             ws.say(text, None);
             selected.set(Some(id.clone()));
@@ -123,7 +124,7 @@ pub fn BlockEditor(
         <Show when=move || block.with(|b| b.is_some())>
             <section class="card block-editor" aria-labelledby="block-editor-title"
                 on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); cancel() }>
-                <h2 id="block-editor-title">{move || block.get().map(|b| b.describe()).unwrap_or_default()}</h2>
+                <h2 id="block-editor-title">{move || block.get().map(|b| b.describe_with(&fmt::time_of_day)).unwrap_or_default()}</h2>
                 <div class="field-row">
                     <div>
                         <label for="block-kind">"Kind"</label>

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use crate::model::meeting::meeting_cost_cents;
+use crate::ui::fmt;
 use crate::ui::pages::collab::shown_state;
-use crate::workspace::use_workspace;
+use crate::workspace::{plural, use_workspace};
 
 #[component]
 pub fn MeetingCost() -> impl IntoView {
@@ -30,10 +31,11 @@ pub fn MeetingCost() -> impl IntoView {
                 if !rate.is_set() {
                     return view! { <p class="hint">"Set "<a href="/rate">"your hourly rate"</a>" to see what this meeting costs."</p> }.into_any();
                 }
-                let cost = meeting_cost_cents(&rate, count(), minutes());
+                let n = count();
+                let cost = meeting_cost_cents(&rate, n, minutes());
                 view! {
-                    <p class="cost-figure">{rate.format(cost)}</p>
-                    <p class="hint">{format!("{} people × {} minutes at your rate of {} an hour.", count(), minutes(), rate.format(rate.cents_per_hour()))}</p>
+                    <p class="cost-figure">{fmt::money(cost, &rate.currency)}</p>
+                    <p class="hint">{format!("{n} {} × {} minutes at your rate of {} an hour.", plural(n as usize, "person", "people"), minutes(), fmt::money(rate.cents_per_hour(), &rate.currency))}</p>
                 }.into_any()
             }}
             <label for="cost-people">"People attending"</label>

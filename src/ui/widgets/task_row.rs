@@ -11,7 +11,7 @@ fn meta(task: &Task, rate: Option<&Rate>) -> String {
     let cost = rate.map(|r| {
         format!(
             " · {} a month",
-            r.format(r.monthly_cost_cents(task.minutes_per_year()))
+            crate::ui::fmt::money(r.monthly_cost_cents(task.minutes_per_year()), &r.currency)
         )
     });
     format!(

@@ -6,9 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::doc::week::WeekItem;
-use crate::model::schedule::{
-    clock, lanes, Block, BlockKind, DAY, MIN_BLOCK, STEP, WEEKDAYS_SHORT,
-};
+use crate::model::schedule::{lanes, Block, BlockKind, DAY, MIN_BLOCK, STEP, WEEKDAYS_SHORT};
+use crate::ui::fmt;
 use crate::workspace::{use_workspace, WeekValue};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -125,7 +124,7 @@ pub fn WeekGrid(
 
     let commit = move |b: Block, what: &str| {
         if ws.put_week(WeekValue::Block(b.clone())) {
-            announce.set(format!("{what}: {}", b.describe()));
+            announce.set(format!("{what}: {}", b.describe_with(&fmt::time_of_day)));
         }
     };
 
@@ -338,7 +337,7 @@ pub fn WeekGrid(
                 style:height=move || pct(b().minutes.min(DAY - b().start))
             >
                 <span class="block-face" aria-hidden="true">
-                    <span class="block-time">{move || format!("{}–{}", clock(b().start), clock(b().start + b().minutes))}</span>
+                    <span class="block-time">{move || format!("{}–{}", fmt::time_of_day(b().start), fmt::time_of_day(b().start + b().minutes))}</span>
                     <span class="block-label">{move || {
                         let b = b();
                         if b.label.trim().is_empty() { b.kind.label().to_owned() } else { b.label }
@@ -348,7 +347,7 @@ pub fn WeekGrid(
                     type="button"
                     id=format!("block-{id}")
                     class="block-hit"
-                    aria-label=move || b().describe()
+                    aria-label=move || b().describe_with(&fmt::time_of_day)
                     aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Shift+ArrowUp Shift+ArrowDown Delete"
                     on:pointerdown=down
                     on:pointermove=motion
@@ -390,7 +389,7 @@ pub fn WeekGrid(
                 </div>
                 <div class="week-inner">
                     <div class="hours" aria-hidden="true">
-                        {(0..24u32).map(|h| view! { <span>{clock(h * 60)}</span> }).collect_view()}
+                        {(0..24u32).map(|h| view! { <span>{fmt::hour(h)}</span> }).collect_view()}
                     </div>
                     <div class="week-body" node_ref=body on:click=add_at tabindex="-1" role="group" aria-label="Week grid. Use Tab to reach each block; arrows move it, Shift with Up or Down resizes, Delete removes it.">
                         {(0..7).map(|d| view! { <div class="day-col" data-day=d></div> }).collect_view()}
