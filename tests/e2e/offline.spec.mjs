@@ -82,7 +82,7 @@ test('export, then import in a fresh browser, brings everything back and merges'
   await expect(taskButton(p2, 'Quarterly review')).toBeVisible();
   await expect(taskButton(p2, 'Laptop-only task')).toBeVisible();
   await p2.goto('/rate');
-  await expect(p2.getByTestId('effective-rate')).toHaveText('$80.00 an hour');
+  await expect(p2.getByTestId('effective-rate')).toHaveText('US$80.00 an hour');
   // Importing the same file again changes nothing.
   await p2.goto('/settings');
   await p2.locator('#settings-import').setInputFiles(file);
