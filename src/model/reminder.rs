@@ -7,7 +7,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::schedule::{BlockKind, Schedule, WorkingHours};
+use super::schedule::{BlockKind, Schedule, WorkingHours, WEEKDAYS};
 use super::zones::{local_clock, local_instant};
 
 /// How often a repeating reminder comes back.
@@ -31,16 +31,6 @@ pub struct Repeat {
     /// The IANA zone the rule was set in.
     pub zone: String,
 }
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 impl Repeat {
     /// Reads the stored form, "week 0 540 Europe/London" (kind, its number, the minute,
