@@ -19,6 +19,7 @@
 //! know, and a card without it (or even without `at`) still reads and shows; see
 //! `BoardPart::standup` for which cards are today's.
 
+use crate::model::order;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, AutomergeError, ObjType, ROOT};
 
@@ -52,7 +53,7 @@ pub(super) fn read(root: &hydrate::Map) -> BoardPart {
         })
         .unwrap_or_default();
     // Hydrated maps iterate in no fixed order; every copy must list cards alike.
-    cards.sort_by(|a, b| a.id.cmp(&b.id));
+    order::sort_by(&mut cards, |a, b| a.id.cmp(&b.id));
     let mut statuses: std::collections::BTreeMap<(String, String), StatusCard> = Default::default();
     if let Some(m) = field_map(root, "status") {
         for (key, v) in m.iter() {
@@ -90,7 +91,9 @@ pub(super) fn read(root: &hydrate::Map) -> BoardPart {
         }
     }
     let mut statuses: Vec<StatusCard> = statuses.into_values().collect();
-    statuses.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.person.cmp(&b.person)));
+    order::sort_by(&mut statuses, |a, b| {
+        b.date.cmp(&a.date).then_with(|| a.person.cmp(&b.person))
+    });
     BoardPart { cards, statuses }
 }
 
@@ -327,7 +330,7 @@ mod tests {
             for t in [now + 60_000, now + 12 * HOUR, now + 23 * HOUR] {
                 let view = board.standup(t, zone);
                 let mut people: Vec<&str> = view.today.iter().map(|c| c.person.as_str()).collect();
-                people.sort();
+                order::sort(&mut people);
                 assert_eq!(
                     people,
                     ["anu", "bo"],

@@ -23,6 +23,7 @@
 //! Texts several people edit (`problem`, `summary`) are Automerge text spliced from a
 //! diff, so concurrent typing keeps both people's words.
 
+use crate::model::order;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, ChangeHash, ObjId, ObjType, ReadDoc, ROOT};
 
@@ -773,7 +774,7 @@ fn read_state(doc: &AutoCommit) -> CollabState {
                 _ => None,
             })
             .collect();
-        out.sort_by(|a, b| {
+        order::sort_by(&mut out, |a, b| {
             field_i64(a.1, "at")
                 .unwrap_or(0)
                 .cmp(&field_i64(b.1, "at").unwrap_or(0))
@@ -791,7 +792,7 @@ fn read_state(doc: &AutoCommit) -> CollabState {
                     .collect()
             })
             .unwrap_or_default();
-        out.sort();
+        order::sort(&mut out);
         out
     };
     CollabState {
@@ -811,7 +812,7 @@ fn read_state(doc: &AutoCommit) -> CollabState {
         people: string_map("people").into_iter().collect(),
         invited: {
             let mut v = string_map("invited");
-            v.sort_by_key(|a| a.1.to_lowercase());
+            order::sort_by_key(&mut v, |a| a.1.to_lowercase());
             v
         },
         links: items("links")
@@ -873,7 +874,9 @@ fn read_state(doc: &AutoCommit) -> CollabState {
                             .collect()
                     })
                     .unwrap_or_default();
-                options.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+                order::sort_by(&mut options, |a, b| {
+                    a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))
+                });
                 let options: Vec<PollOption> = options.into_iter().map(|(_, o)| o).collect();
                 let multiple = field_bool(m, "multi");
                 let answers = field_map(m, "answers")

@@ -9,6 +9,7 @@
 //! `run` is one value, the start of each item reached so far: the facilitator moves on
 //! by hand, so there is one writer at a time and a list would only add weight.
 
+use crate::model::order;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, AutomergeError, ObjType, ROOT};
 
@@ -63,7 +64,9 @@ pub(super) fn read(root: &hydrate::Map) -> MeetingPart {
                 .collect()
         })
         .unwrap_or_default();
-    agenda.sort_by(|a, b| (a.0, a.1, &a.2.id).cmp(&(b.0, b.1, &b.2.id)));
+    order::sort_by(&mut agenda, |a, b| {
+        (a.0, a.1, &a.2.id).cmp(&(b.0, b.1, &b.2.id))
+    });
     MeetingPart {
         when: s("when"),
         when_zone: s("when_zone"),

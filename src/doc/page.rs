@@ -18,6 +18,7 @@
 //! and a copy is replaced by a newer one (`published` orders them). Any of the author's
 //! devices can publish, from the boundaries and week in the personal document.
 
+use crate::model::order;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, ChangeHash, ObjType, ReadDoc, ROOT};
 
@@ -143,12 +144,16 @@ impl PageDoc {
             .into_iter()
             .map(|(id, f)| read_channel(id, &f))
             .collect();
-        channels.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+        order::sort_by(&mut channels, |a, b| {
+            (a.order, &a.id).cmp(&(b.order, &b.id))
+        });
         let mut escalation: Vec<EscalationStep> = entries("steps")
             .into_iter()
             .map(|(id, f)| read_step(id, &f))
             .collect();
-        escalation.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+        order::sort_by(&mut escalation, |a, b| {
+            (a.order, &a.id).cmp(&(b.order, &b.id))
+        });
         let num = |k: &str| field_i64(&root, k);
         PageState {
             id: field_str(&root, "id").unwrap_or_default(),

@@ -18,6 +18,7 @@
 //! device (fixed actor, fixed time), so two devices that started apart still share
 //! the same `inventory` map and merge task by task instead of one map replacing the other.
 
+use crate::model::order;
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{hydrate, ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 use chrono::NaiveDate;
@@ -260,7 +261,9 @@ impl PersonalDoc {
                 })
             })
             .collect();
-        held.sort_by(|a, b| b.added.cmp(&a.added).then_with(|| a.id.cmp(&b.id)));
+        order::sort_by(&mut held, |a, b| {
+            b.added.cmp(&a.added).then_with(|| a.id.cmp(&b.id))
+        });
         held
     }
 
@@ -328,7 +331,7 @@ impl PersonalDoc {
                 _ => None,
             })
             .collect();
-        tasks.sort_by(|a, b| {
+        order::sort_by(&mut tasks, |a, b| {
             a.created_ms
                 .cmp(&b.created_ms)
                 .then_with(|| a.id.cmp(&b.id))

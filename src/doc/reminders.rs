@@ -7,6 +7,7 @@
 //! `series` were added later: a reminder without them fires once, and an older version
 //! reads a repeating one as a one-off at its next time and leaves the two fields alone.
 
+use crate::model::order;
 use automerge::ROOT;
 
 use super::access::{field_i64, field_str};
@@ -38,7 +39,7 @@ impl PersonalDoc {
                     .unwrap_or_default(),
             })
             .collect();
-        out.sort_by_key(|r| (r.at, r.id.clone()));
+        order::sort_by_key(&mut out, |r| (r.at, r.id.clone()));
         out
     }
 

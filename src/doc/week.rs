@@ -13,6 +13,7 @@
 //! Items are root keys of their own, like held documents: two devices adding blocks
 //! never compete to create one shared map, so nothing added offline is lost.
 
+use crate::model::order;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, ObjType, ReadDoc, ROOT};
 use chrono::NaiveDate;
@@ -133,7 +134,7 @@ impl PersonalDoc {
                     .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
             })
             .collect();
-        deadlines.sort_by(|a, b| {
+        order::sort_by(&mut deadlines, |a, b| {
             (a.date.is_none(), a.date, &a.title, &a.id).cmp(&(
                 b.date.is_none(),
                 b.date,
@@ -155,7 +156,9 @@ impl PersonalDoc {
                 client: field_i64(&f, "client").unwrap_or(0) != 0,
             })
             .collect();
-        people.sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
+        order::sort_by(&mut people, |a, b| {
+            (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id))
+        });
         Schedule {
             blocks,
             deadlines,
@@ -222,12 +225,16 @@ impl PersonalDoc {
             .into_iter()
             .map(|(id, f)| read_channel(id, &f))
             .collect();
-        channels.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+        order::sort_by(&mut channels, |a, b| {
+            (a.order, &a.id).cmp(&(b.order, &b.id))
+        });
         let mut escalation: Vec<EscalationStep> = items(doc, STEP)
             .into_iter()
             .map(|(id, f)| read_step(id, &f))
             .collect();
-        escalation.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+        order::sort_by(&mut escalation, |a, b| {
+            (a.order, &a.id).cmp(&(b.order, &b.id))
+        });
         Boundaries {
             hours: read_hours(
                 get_i64(doc, &ROOT, "work_days"),

@@ -1,6 +1,7 @@
 //! A stand-up board as plain values: work cards in four columns that anyone can add,
 //! edit and move, and the status card each person posts for the day.
 
+use crate::model::order;
 use std::collections::BTreeMap;
 
 use super::collab::PersonId;
@@ -157,7 +158,9 @@ impl BoardPart {
     /// The cards in one column, in rank order (ties by id, so every copy agrees).
     pub fn column(&self, column: Column) -> Vec<&Card> {
         let mut cards: Vec<&Card> = self.cards.iter().filter(|c| c.column == column).collect();
-        cards.sort_by(|a, b| a.rank.total_cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
+        order::sort_by(&mut cards, |a, b| {
+            a.rank.total_cmp(&b.rank).then_with(|| a.id.cmp(&b.id))
+        });
         cards
     }
 

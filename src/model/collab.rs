@@ -2,6 +2,7 @@
 //! ideas with votes, polls and an action plan, and the arithmetic people read off it
 //! (rankings, who has answered, what is new, the Markdown export).
 
+use crate::model::order;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A person, by the random id kept in their personal document.
@@ -154,7 +155,7 @@ impl CollabState {
     /// Ideas by votes, most first; ties by age, oldest first.
     pub fn ranked_ideas(&self) -> Vec<&Idea> {
         let mut ideas: Vec<&Idea> = self.ideas.iter().collect();
-        ideas.sort_by(|a, b| {
+        order::sort_by(&mut ideas, |a, b| {
             b.votes
                 .len()
                 .cmp(&a.votes.len())

@@ -34,6 +34,7 @@
 //!
 //! Pure functions: the caller passes the instant of the export.
 
+use crate::model::order;
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
     TimeZone, Timelike, Utc, Weekday,
@@ -340,7 +341,7 @@ pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) ->
         .filter_map(&rule_zone)
         .map(|z| z.1)
         .collect();
-    zones.sort_by_key(|z| z.name());
+    order::sort_by_key(&mut zones, |z| z.name());
     zones.dedup();
     for tz in zones {
         write_vtimezone(&mut out, tz, &observances(tz, stamp.year()));
@@ -774,7 +775,7 @@ fn observances(tz: Tz, year: i32) -> Vec<Observance> {
             list
         }
     };
-    out.sort_by_key(|o| o.start);
+    order::sort_by_key(&mut out, |o| o.start);
     out
 }
 
@@ -1167,7 +1168,7 @@ mod tests {
                 onsets.push((wall.and_utc().timestamp() - i64::from(o.from), o.to));
             }
         }
-        onsets.sort_unstable();
+        order::sort(&mut onsets);
         onsets
     }
 

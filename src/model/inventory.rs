@@ -4,6 +4,7 @@
 //! All durations are kept as whole minutes per year so that totals are exact
 //! integers; months are a twelfth of a year.
 
+use crate::model::order;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -611,7 +612,7 @@ pub fn task_titled<'a>(tasks: impl IntoIterator<Item = &'a Task>, title: &str) -
 /// Tasks that need live contact, largest first (by time per month), for the 'what keeps you live' list.
 pub fn live_tasks_by_size<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> Vec<&'a Task> {
     let mut live: Vec<&Task> = tasks.into_iter().filter(|t| t.is_live()).collect();
-    live.sort_by(|a, b| {
+    order::sort_by(&mut live, |a, b| {
         b.minutes_per_year()
             .cmp(&a.minutes_per_year())
             .then_with(|| a.title.cmp(&b.title))
@@ -630,7 +631,7 @@ pub fn reason_counts<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> Vec<(Sync
         }
     }
     counts.retain(|(_, n)| *n > 0);
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    order::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     counts
 }
 

@@ -8,6 +8,7 @@ pub mod framework;
 pub mod ics;
 pub mod inventory;
 pub mod meeting;
+pub mod order;
 pub mod page;
 pub mod profile;
 pub mod rate;

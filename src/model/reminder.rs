@@ -4,6 +4,7 @@
 //! personal document (private), show in the app when due, and export as calendar alarms,
 //! since nothing can wake a closed web app without a server.
 
+use crate::model::order;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -239,14 +240,14 @@ impl Reminder {
 /// Due reminders, oldest first.
 pub fn due(reminders: &[Reminder], now: i64) -> Vec<&Reminder> {
     let mut out: Vec<&Reminder> = reminders.iter().filter(|r| r.is_due(now)).collect();
-    out.sort_by_key(|r| (r.at, r.id.clone()));
+    order::sort_by_key(&mut out, |r| (r.at, r.id.clone()));
     out
 }
 
 /// Reminders still to come, soonest first.
 pub fn upcoming(reminders: &[Reminder], now: i64) -> Vec<&Reminder> {
     let mut out: Vec<&Reminder> = reminders.iter().filter(|r| !r.done && r.at > now).collect();
-    out.sort_by_key(|r| (r.at, r.id.clone()));
+    order::sort_by_key(&mut out, |r| (r.at, r.id.clone()));
     out
 }
 

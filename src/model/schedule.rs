@@ -5,6 +5,7 @@
 //! profile's). A block may run past midnight into the next day. Converting to other
 //! zones lives in `zones`.
 
+use crate::model::order;
 use chrono::NaiveDate;
 
 /// Minutes in a day.
@@ -239,7 +240,7 @@ pub fn week_totals(blocks: &[Block]) -> WeekTotals {
 /// The union of blocks' week spans, sorted and non-overlapping.
 fn merged_spans<'a>(blocks: impl Iterator<Item = &'a Block>) -> Vec<(u32, u32)> {
     let mut spans: Vec<(u32, u32)> = blocks.map(Block::week_span).collect();
-    spans.sort_unstable();
+    order::sort(&mut spans);
     let mut merged: Vec<(u32, u32)> = Vec::with_capacity(spans.len());
     for (a, b) in spans {
         match merged.last_mut() {
@@ -398,7 +399,9 @@ pub fn lanes(blocks: &[Block]) -> Vec<(String, u32, u32)> {
     let mut out = Vec::with_capacity(blocks.len());
     for day in 0..7u8 {
         let mut today: Vec<&Block> = blocks.iter().filter(|b| b.day == day).collect();
-        today.sort_by_key(|b| (b.start, std::cmp::Reverse(b.minutes), b.id.clone()));
+        order::sort_by_key(&mut today, |b| {
+            (b.start, std::cmp::Reverse(b.minutes), b.id.clone())
+        });
         let mut cluster: Vec<(String, u32)> = Vec::new();
         let mut lane_ends: Vec<u32> = Vec::new();
         let mut cluster_end = 0;
@@ -432,7 +435,9 @@ pub fn lanes(blocks: &[Block]) -> Vec<(String, u32, u32)> {
 
 /// Sorts blocks by day, then start, then kind.
 pub fn sort_blocks(blocks: &mut [Block]) {
-    blocks.sort_by(|a, b| (a.day, a.start, a.kind, &a.id).cmp(&(b.day, b.start, b.kind, &b.id)));
+    order::sort_by(blocks, |a, b| {
+        (a.day, a.start, a.kind, &a.id).cmp(&(b.day, b.start, b.kind, &b.id))
+    });
 }
 
 /// "09:05" for minutes from midnight (24-hour clock, as calendars across zones read best).

@@ -8,6 +8,7 @@
 //!
 //! Pure functions: callers pass dates and instants, nothing here reads a clock.
 
+use crate::model::order;
 use chrono::{
     DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
     TimeZone, Timelike, Utc,
@@ -148,7 +149,7 @@ pub fn working_spans(
 
 /// Sorts spans and merges those that overlap or touch.
 fn merge<T: Ord + Copy>(mut spans: Vec<(T, T)>) -> Vec<(T, T)> {
-    spans.sort_unstable();
+    order::sort(&mut spans);
     let mut merged: Vec<(T, T)> = Vec::with_capacity(spans.len());
     for (a, b) in spans {
         match merged.last_mut() {
@@ -364,7 +365,7 @@ pub fn best_pairs(day: &OverlapDay) -> Vec<Pair> {
         }
     }
     // Stable: equal pairs keep the people's order.
-    pairs.sort_by_key(|p| std::cmp::Reverse(p.minutes));
+    order::sort_by_key(&mut pairs, |p| std::cmp::Reverse(p.minutes));
     pairs
 }
 
@@ -441,7 +442,7 @@ pub fn suggest_office_hours(
             });
         }
     }
-    slots.sort_by_key(|s| (s.day, s.start));
+    order::sort_by_key(&mut slots, |s| (s.day, s.start));
     slots
 }
 

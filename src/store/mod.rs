@@ -14,6 +14,7 @@
 //! The logic is generic over [`KeyValue`], so it is tested natively and, with the real
 //! localStorage, in the browser (`tests/web_store.rs`).
 
+use crate::model::order;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 #[cfg(target_arch = "wasm32")]
@@ -84,7 +85,9 @@ pub fn all_asides<K: KeyValue>(backend: &K) -> Vec<Aside> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.when_ms.cmp(&a.when_ms).then(b.key.cmp(&a.key)));
+    order::sort_by(&mut found, |a, b| {
+        b.when_ms.cmp(&a.when_ms).then(b.key.cmp(&a.key))
+    });
     found
 }
 
@@ -212,7 +215,7 @@ impl<B: KeyValue> DocStore<B> {
             .into_iter()
             .filter(|k| k.starts_with(&prefix))
             .collect();
-        found.sort();
+        order::sort(&mut found);
         Ok(found)
     }
 

@@ -1,6 +1,7 @@
 //! Reminders as the UI sets and clears them: each edit is stored at once and patched
 //! into the state in place.
 
+use crate::model::order;
 use leptos::prelude::*;
 
 use super::{Undo, Workspace};
@@ -45,7 +46,7 @@ impl Workspace {
                 Some(slot) => *slot = r,
                 None => s.reminders.push(r),
             }
-            s.reminders.sort_by_key(|r| (r.at, r.id.clone()));
+            order::sort_by_key(&mut s.reminders, |r| (r.at, r.id.clone()));
         });
         true
     }

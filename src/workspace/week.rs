@@ -1,6 +1,7 @@
 //! The week and boundaries as the UI edits them: each edit is stored at once and
 //! patched into the state in place, so moving one of a hundred blocks re-reads nothing.
 
+use crate::model::order;
 use leptos::prelude::*;
 
 use super::{display_title, Undo, Workspace};
@@ -68,30 +69,30 @@ impl WeekValue {
             WeekValue::Deadline(d) => {
                 let id = d.id.clone();
                 upsert(&mut s.schedule.deadlines, d, |x| x.id == id);
-                s.schedule.deadlines.sort_by(|a, b| {
+                order::sort_by(&mut s.schedule.deadlines, |a, b| {
                     (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id))
                 });
             }
             WeekValue::Person(p) => {
                 let id = p.id.clone();
                 upsert(&mut s.schedule.people, p, |x| x.id == id);
-                s.schedule
-                    .people
-                    .sort_by_key(|p| (p.name.to_lowercase(), p.id.clone()));
+                order::sort_by_key(&mut s.schedule.people, |p| {
+                    (p.name.to_lowercase(), p.id.clone())
+                });
             }
             WeekValue::Channel(c) => {
                 let id = c.id.clone();
                 upsert(&mut s.boundaries.channels, c, |x| x.id == id);
-                s.boundaries
-                    .channels
-                    .sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+                order::sort_by(&mut s.boundaries.channels, |a, b| {
+                    (a.order, &a.id).cmp(&(b.order, &b.id))
+                });
             }
             WeekValue::Step(st) => {
                 let id = st.id.clone();
                 upsert(&mut s.boundaries.escalation, st, |x| x.id == id);
-                s.boundaries
-                    .escalation
-                    .sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+                order::sort_by(&mut s.boundaries.escalation, |a, b| {
+                    (a.order, &a.id).cmp(&(b.order, &b.id))
+                });
             }
         }
     }

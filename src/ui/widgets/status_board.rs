@@ -2,6 +2,7 @@
 //! and marked, who has not posted yet, and the history by each poster's date. Every card
 //! says when it was posted, in the viewer's zone.
 
+use crate::model::order;
 use leptos::prelude::*;
 
 use crate::model::board::{StatusCard, StatusTag};
@@ -85,12 +86,12 @@ pub fn StatusBoard(day: Memo<Day>, zone: Memo<String>) -> impl IntoView {
             {move || state.with(|s| day.with(|d| zone.with(|zone| {
                 let mut cards: Vec<&StatusCard> = s.board.statuses.iter().filter(|c| d.has(c)).collect();
                 // Blockers first, so they stand out.
-                cards.sort_by_key(|c| (!c.is_blocked(), c.tag != StatusTag::AtRisk, s.name_of(&c.person)));
+                order::sort_by_key(&mut cards, |c| (!c.is_blocked(), c.tag != StatusTag::AtRisk, s.name_of(&c.person)));
                 let mut waiting: Vec<String> = s.people.iter()
                     .filter(|(id, _)| !cards.iter().any(|c| &c.person == *id))
                     .map(|(_, n)| n.clone())
                     .collect();
-                waiting.sort_by_key(|n| n.to_lowercase());
+                order::sort_by_key(&mut waiting, |n| n.to_lowercase());
                 view! {
                     {cards.is_empty().then(|| view! { <p class="hint">"No status cards yet today."</p> })}
                     <div class="status-grid">
