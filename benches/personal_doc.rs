@@ -44,16 +44,16 @@ mod benches {
         let bytes = with_tasks(1_000).save();
         println!("full save of 1,000 tasks: {} bytes", bytes.len());
         c.bench_function("load (1,000 tasks)", |b| {
-            b.iter(|| PersonalDoc::load(&bytes).unwrap())
+            b.iter(|| PersonalDoc::from_stored(&bytes).unwrap())
         });
-        let doc = PersonalDoc::load(&bytes).unwrap();
+        let doc = PersonalDoc::from_stored(&bytes).unwrap();
         c.bench_function("read all tasks (1,000 tasks)", |b| b.iter(|| doc.tasks()));
     }
 
     fn merge(c: &mut Criterion) {
         let base = with_tasks(1_000).save();
         let diverge = |offset: usize| {
-            let mut doc = PersonalDoc::load(&base).unwrap();
+            let mut doc = PersonalDoc::from_stored(&base).unwrap();
             for i in 0..500 {
                 let id = TaskId::new(format!("task-{:05}", (i * 2 + offset) % 1_000));
                 let mut t = doc.task(&id).unwrap();
@@ -66,8 +66,11 @@ mod benches {
         let (a, b) = (diverge(0), diverge(1));
         c.bench_function("merge two replicas, 500 divergent edits each", |bench| {
             bench.iter_batched(
-                || PersonalDoc::load(&a).unwrap(),
-                |mut doc| doc.merge_bytes(&b).unwrap(),
+                || PersonalDoc::from_stored(&a).unwrap(),
+                |mut doc| {
+                    doc.merge_bytes(unhurried::codec::chunks::check_stored(&b).unwrap())
+                        .unwrap()
+                },
                 BatchSize::LargeInput,
             )
         });

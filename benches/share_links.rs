@@ -159,7 +159,7 @@ mod benches {
 
     /// A new editing session on a stored copy, as when the app is opened again.
     fn reopen(doc: &mut CollabDoc) -> CollabDoc {
-        CollabDoc::load(&doc.save()).expect("own save loads")
+        CollabDoc::from_stored(&doc.save()).expect("own save loads")
     }
 
     fn open_new(share: &Share) -> CollabDoc {
@@ -720,7 +720,7 @@ mod benches {
         let expected = team.owner.state();
         {
             let share = Share::from_fragment(&fragment).unwrap();
-            let mut local = CollabDoc::load(&older).unwrap();
+            let mut local = CollabDoc::from_stored(&older).unwrap();
             assert_eq!(local.state().comments.len(), 920);
             receive(&share, Some(&mut local)).unwrap();
             assert_eq!(local.state(), expected);
@@ -730,7 +730,7 @@ mod benches {
             "decode + open full link, merge into older copy (1,000 comments)",
             |b| {
                 b.iter_batched(
-                    || CollabDoc::load(&older).unwrap(),
+                    || CollabDoc::from_stored(&older).unwrap(),
                     |mut local| {
                         let share = Share::from_fragment(&fragment).unwrap();
                         let merged = receive(&share, Some(&mut local)).unwrap();
@@ -749,7 +749,7 @@ mod benches {
         c.bench_function("decode fragment only (1,000 comments)", |b| {
             b.iter(|| Share::from_fragment(&fragment).unwrap())
         });
-        let mut local = CollabDoc::load(&older).unwrap();
+        let mut local = CollabDoc::from_stored(&older).unwrap();
         let share = Share::from_fragment(&fragment).unwrap();
         receive(&share, Some(&mut local)).unwrap();
         c.bench_function("state() after opening (1,000 comments)", |b| {

@@ -51,7 +51,7 @@ fn main() {
     for day in 0..30i64 {
         let now = start + day * day_ms;
         // Each day is a session: the document goes through storage or a link.
-        doc = CollabDoc::load(&doc.save()).expect("reload");
+        doc = CollabDoc::from_stored(&doc.save()).expect("reload");
         if day == 29 {
             day_heads = doc.heads();
         }

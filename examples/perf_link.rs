@@ -47,7 +47,7 @@ fn main() {
     for i in 0..1000usize {
         if i % 10 == 0 && i > 0 {
             // Each round of ten comments is a teammate's session, as links would bring them.
-            doc = CollabDoc::load(&doc.save()).expect("reload");
+            doc = CollabDoc::from_stored(&doc.save()).expect("reload");
         }
         let (id, name) = &people[i % people.len()];
         let text: Vec<&str> = (0..14)

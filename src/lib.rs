@@ -1,8 +1,10 @@
 //! Unhurried: a local-first app for working asynchronously.
 //!
-//! The layers, top to bottom: `ui` → `workspace` → `doc` / `share` / `store` → `model`.
+//! The layers, top to bottom: `ui` → `workspace` → `share` → `doc` → `codec` / `model`,
+//! with `store` beside. See ARCHITECTURE.md and `tests/layers.rs`.
 //! See ARCHITECTURE.md.
 
+pub mod codec;
 pub mod doc;
 pub mod model;
 pub mod share;

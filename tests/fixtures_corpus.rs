@@ -130,8 +130,8 @@ fn write_missing_fixtures() {
 }
 
 fn check_personal(bytes: &[u8]) {
-    unhurried::share::chunks::check(bytes, unhurried::share::chunks::Limits::SHARED).unwrap();
-    let doc = PersonalDoc::load(bytes).unwrap();
+    unhurried::codec::chunks::check(bytes, unhurried::codec::chunks::Limits::SHARED).unwrap();
+    let doc = PersonalDoc::from_stored(bytes).unwrap();
     let state = doc.state();
     assert_eq!(state.tasks.len(), 1);
     assert_eq!(state.tasks[0].title, "Weekly client report");
@@ -141,7 +141,9 @@ fn check_personal(bytes: &[u8]) {
     other
         .put_task(&Task::new(TaskId::new("t2"), "Invoices", 1_764_000_000_001))
         .unwrap();
-    assert!(other.merge_bytes(bytes).unwrap());
+    assert!(other
+        .merge_bytes(unhurried::codec::chunks::check_stored(bytes).unwrap())
+        .unwrap());
     assert_eq!(other.state().tasks.len(), 2);
 }
 
@@ -561,7 +563,7 @@ fn write_missing_wider_fixtures() {
 
 /// Everything the rich personal document holds, read back field by field.
 fn check_rich_personal(bytes: &[u8], tasks: usize) {
-    let doc = PersonalDoc::load(bytes).unwrap();
+    let doc = PersonalDoc::from_stored(bytes).unwrap();
     let state = doc.state();
     let mut expected = rich_personal().state();
     assert_eq!(state.profile, expected.profile);
@@ -705,11 +707,11 @@ fn stored_parts_of_every_shared_kind_still_load() {
     for name in &names {
         let bytes = read_parts(&store, name);
         if name.starts_with("p-") {
-            check_page(&PageDoc::load(&bytes).unwrap());
+            check_page(&PageDoc::from_stored(&bytes).unwrap());
             kinds.push("page");
             continue;
         }
-        let doc = CollabDoc::load(&bytes).unwrap();
+        let doc = CollabDoc::from_stored(&bytes).unwrap();
         let state = doc.state();
         match doc.kind() {
             DocKind::Collab => {

@@ -126,8 +126,8 @@ proptest! {
             apply(&mut origin, e);
         }
         let base = origin.save();
-        let mut a = PersonalDoc::load(&base).unwrap();
-        let mut b = PersonalDoc::load(&base).unwrap();
+        let mut a = PersonalDoc::from_stored(&base).unwrap();
+        let mut b = PersonalDoc::from_stored(&base).unwrap();
         for e in &left {
             apply(&mut a, e);
         }
@@ -135,8 +135,8 @@ proptest! {
             apply(&mut b, e);
         }
         let (a_bytes, b_bytes) = (a.save(), b.save());
-        a.merge_bytes(&b_bytes).unwrap();
-        b.merge_bytes(&a_bytes).unwrap();
+        a.merge_bytes(unhurried::codec::chunks::check_stored(&b_bytes).unwrap()).unwrap();
+        b.merge_bytes(unhurried::codec::chunks::check_stored(&a_bytes).unwrap()).unwrap();
         prop_assert_eq!(a.tasks(), b.tasks());
         // Task ids are never duplicated.
         let mut ids: Vec<TaskId> = a.tasks().into_iter().map(|t| t.id).collect();
@@ -159,8 +159,8 @@ proptest! {
             apply(&mut b, e);
         }
         let (a_bytes, b_bytes) = (a.save(), b.save());
-        b.merge_bytes(&a_bytes).unwrap();
-        a.merge_bytes(&b_bytes).unwrap();
+        b.merge_bytes(unhurried::codec::chunks::check_stored(&a_bytes).unwrap()).unwrap();
+        a.merge_bytes(unhurried::codec::chunks::check_stored(&b_bytes).unwrap()).unwrap();
         prop_assert_eq!(a.state(), b.state());
     }
 }

@@ -24,7 +24,7 @@ fn every_truncation_of_a_saved_document_is_handled() {
     let bytes = saved();
     for n in 0..bytes.len() {
         // Either an error or (for a prefix that happens to be whole) a document: never a panic.
-        let _ = PersonalDoc::load(&bytes[..n]);
+        let _ = PersonalDoc::from_stored(&bytes[..n]);
     }
 }
 
@@ -38,15 +38,15 @@ proptest! {
             let i = index.index(bytes.len());
             bytes[i] ^= 1 << bit;
         }
-        let _ = PersonalDoc::load(&bytes);
+        let _ = PersonalDoc::from_stored(&bytes);
         if let Ok(document) = decode_file(&encode_file(DocKind::Personal, &bytes), DocKind::Personal) {
-            let _ = PersonalDoc::load(document);
+            let _ = PersonalDoc::from_stored(document);
         }
     }
 
     #[test]
     fn random_bytes_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        prop_assert!(PersonalDoc::load(&bytes).is_err());
+        prop_assert!(PersonalDoc::from_stored(&bytes).is_err());
         prop_assert!(decode_file(&bytes, DocKind::Personal).is_err() || bytes.starts_with(b"UNHURRIED"));
     }
 }

@@ -39,7 +39,7 @@ fn task(id: &str) -> Task {
 fn reopen(name: &str) -> PersonalDoc {
     let store = DocStore::new(LocalStore::open(), name, "reader");
     let (bytes, _) = store.read_all().unwrap();
-    PersonalDoc::load(&bytes).unwrap()
+    PersonalDoc::from_stored(&bytes).unwrap()
 }
 
 /// Fills localStorage until it refuses; returns the filler keys.
@@ -246,7 +246,7 @@ fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
     // Ben's reply, made from the document as stored in localStorage.
     let store = DocStore::new(LocalStore::open(), &format!("c-{id}"), "reader");
     let (bytes, _) = store.read_all().unwrap();
-    let mut ben = CollabDoc::load(&bytes).unwrap();
+    let mut ben = CollabDoc::from_stored(&bytes).unwrap();
     assert_eq!(ben.state().comments.len(), 1);
     let base = ben.heads();
     ben.add_comment(&hex(&[2; 16]), "Ben", 5, None, "reply")
@@ -275,7 +275,14 @@ fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
     let (bytes, _) = DocStore::new(LocalStore::open(), &format!("c-{id}"), "reader2")
         .read_all()
         .unwrap();
-    assert_eq!(CollabDoc::load(&bytes).unwrap().state().comments.len(), 2);
+    assert_eq!(
+        CollabDoc::from_stored(&bytes)
+            .unwrap()
+            .state()
+            .comments
+            .len(),
+        2
+    );
 }
 
 #[wasm_bindgen_test]
@@ -316,7 +323,7 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
         assert!(message.contains("already up to date"), "{message}");
         // Someone else's copy with their edit, sent back without Ana's signature.
         let share = Share::from_fragment(&fragment).unwrap();
-        let theirs = PageDoc::load(&share.bytes).unwrap();
+        let theirs = PageDoc::from_stored(&share.bytes).unwrap();
         let mut edited = theirs.state();
         edited.urgent = "Anything".into();
         edited.published += 1;

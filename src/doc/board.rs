@@ -266,31 +266,45 @@ mod tests {
         use automerge::transaction::Transactable;
         let mut meeting = CollabDoc::create_kind(DocKind::Meeting, "ana", "Ana", "Weekly", 1);
         // A reply whose change rewrites the root kind is refused whole.
-        let mut forged = CollabDoc::load(&meeting.save()).unwrap();
+        let mut forged = CollabDoc::from_stored(&meeting.save()).unwrap();
         let heads = meeting.heads();
         forged.doc.put(ROOT, "kind", "board").unwrap();
         forged.doc.commit();
         let reply = forged.changes_for(&[heads]);
-        assert_eq!(meeting.apply_changes(&reply), Err(CollabError::IdMismatch));
+        assert_eq!(
+            meeting.apply_changes(
+                crate::codec::chunks::check(&reply, crate::codec::chunks::Limits::SHARED).unwrap()
+            ),
+            Err(CollabError::IdMismatch)
+        );
         assert_eq!(
             meeting.state().kind,
             crate::model::collab::SharedKind::Meeting
         );
-        assert!(CollabDoc::load(&meeting.save()).is_ok());
+        assert!(CollabDoc::from_stored(&meeting.save()).is_ok());
         // A whole board carrying the meeting's id is not merged into it.
         let mut board = CollabDoc::create_kind(DocKind::Board, "ben", "Ben", "Team", 1);
         board.doc.put(ROOT, "id", meeting.id()).unwrap();
         board.doc.commit();
-        let mut board = CollabDoc::load(&board.save()).unwrap();
+        let mut board = CollabDoc::from_stored(&board.save()).unwrap();
         assert_eq!(
             meeting.merge_document(&mut board),
             Err(CollabError::IdMismatch)
         );
         // A teammate's ordinary reply still applies.
-        let mut copy = CollabDoc::load(&meeting.save()).unwrap();
+        let mut copy = CollabDoc::from_stored(&meeting.save()).unwrap();
         let heads = meeting.heads();
         copy.set_title("Weekly sync").unwrap();
-        assert_eq!(meeting.apply_changes(&copy.changes_for(&[heads])), Ok(true));
+        assert_eq!(
+            meeting.apply_changes(
+                crate::codec::chunks::check(
+                    &copy.changes_for(&[heads]),
+                    crate::codec::chunks::Limits::SHARED
+                )
+                .unwrap()
+            ),
+            Ok(true)
+        );
     }
     use crate::doc::collab::ItemList;
     use crate::doc::DocKind;
@@ -307,7 +321,7 @@ mod tests {
         assert_eq!(date_at(kolkata, now).to_string(), "2026-11-26");
         assert_eq!(date_at(la, now).to_string(), "2026-11-25");
         let mut anu = CollabDoc::create_kind(DocKind::Board, "anu", "Anu", "Team", now - HOUR);
-        let mut bo = CollabDoc::load(&anu.save()).unwrap();
+        let mut bo = CollabDoc::from_stored(&anu.save()).unwrap();
         for (doc, me, zone, at) in [
             (&mut anu, "anu", kolkata, now),
             (&mut bo, "bo", la, now + 30_000),
@@ -367,7 +381,7 @@ mod tests {
         let id = a
             .add_card("ana", "Ana", 2, "Write docs", Column::Todo, 1.0)
             .unwrap();
-        let mut b = CollabDoc::load(&a.save()).unwrap();
+        let mut b = CollabDoc::from_stored(&a.save()).unwrap();
         // Offline: Ana moves it to doing, Ben moves it to blocked and edits its note.
         a.move_card("ana", 3, &id, Column::Doing, 1.0).unwrap();
         b.move_card("ben", 4, &id, Column::Blocked, 1.0).unwrap();

@@ -23,6 +23,7 @@
 //! Texts several people edit (`problem`, `summary`) are Automerge text spliced from a
 //! diff, so concurrent typing keeps both people's words.
 
+use crate::codec::chunks::Checked;
 use crate::model::order;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, ChangeHash, ObjId, ObjType, ReadDoc, ROOT};
@@ -132,9 +133,15 @@ impl CollabDoc {
         }
     }
 
-    /// Loads bytes from storage or a link (link bytes must have passed `share::chunks::check`).
-    pub fn load(bytes: &[u8]) -> std::result::Result<Self, DocError> {
-        let mut doc = AutoCommit::load(bytes).map_err(|e| DocError::Unreadable(e.to_string()))?;
+    /// Loads bytes read back from this device's storage (or a test), checked first.
+    pub fn from_stored(bytes: &[u8]) -> std::result::Result<Self, DocError> {
+        CollabDoc::load(crate::codec::chunks::check_stored(bytes)?)
+    }
+
+    /// Loads checked bytes from storage or a link.
+    pub fn load(checked: Checked<'_>) -> std::result::Result<Self, DocError> {
+        let mut doc =
+            AutoCommit::load(checked.bytes()).map_err(|e| DocError::Unreadable(e.to_string()))?;
         doc.set_actor(new_session_actor());
         let saved_heads = doc.get_heads();
         let found = get_str(&doc, &ROOT, "kind");
@@ -256,12 +263,12 @@ impl CollabDoc {
 
     /// Applies change chunks from a reply link. When any of them builds on a change this
     /// copy lacks, nothing is applied: a half-applied reply would leave changes waiting
-    /// invisibly and be lost on the next save. `bytes` must have passed
-    /// `share::chunks::check`.
-    pub fn apply_changes(&mut self, bytes: &[u8]) -> Result<bool> {
+    /// invisibly and be lost on the next save.
+    pub fn apply_changes(&mut self, checked: Checked<'_>) -> Result<bool> {
         self.writable()?;
+        let bytes = checked.bytes();
         let mut arriving = std::collections::HashSet::new();
-        for chunk in crate::share::chunks::split(bytes) {
+        for chunk in checked.chunks() {
             let change = automerge::Change::try_from(chunk)
                 .map_err(|e| DocError::Unreadable(e.to_string()))?;
             for dep in change.deps() {
@@ -290,10 +297,13 @@ impl CollabDoc {
     }
 
     /// Applies parts written by another tab of this app (trusted, may wait on each other).
-    pub fn apply_incremental(&mut self, bytes: &[u8]) -> std::result::Result<bool, DocError> {
+    pub fn apply_incremental(
+        &mut self,
+        checked: Checked<'_>,
+    ) -> std::result::Result<bool, DocError> {
         let before = self.doc.get_heads();
         self.doc
-            .load_incremental(bytes)
+            .load_incremental(checked.bytes())
             .map_err(|e| DocError::Unreadable(e.to_string()))?;
         self.after_merge();
         Ok(self.doc.get_heads() != before)
@@ -934,7 +944,7 @@ mod tests {
     }
 
     fn copy(doc: &mut CollabDoc) -> CollabDoc {
-        CollabDoc::load(&doc.save()).unwrap()
+        CollabDoc::from_stored(&doc.save()).unwrap()
     }
 
     #[test]
@@ -1046,11 +1056,15 @@ mod tests {
     #[test]
     fn reply_changes_apply_and_missing_history_is_refused() {
         let mut a = fresh();
-        let mut b = CollabDoc::load(&a.save_for_link()).unwrap();
+        let mut b = CollabDoc::from_stored(&a.save_for_link()).unwrap();
         let base = b.heads();
         b.add_comment("ben", "Ben", 2, None, "one").unwrap();
         let reply = b.changes_for(std::slice::from_ref(&base));
-        assert!(a.apply_changes(&reply).unwrap());
+        assert!(a
+            .apply_changes(
+                crate::codec::chunks::check(&reply, crate::codec::chunks::Limits::SHARED).unwrap()
+            )
+            .unwrap());
         assert_eq!(a.state().comments.len(), 1);
         // A reply built on changes the receiver never saw is refused whole.
         let mid = b.heads();
@@ -1058,11 +1072,17 @@ mod tests {
         let mut c = fresh();
         let c_before = c.state();
         assert!(matches!(
-            c.apply_changes(&b.changes_for(&[mid])),
+            c.apply_changes(
+                crate::codec::chunks::check(
+                    &b.changes_for(&[mid]),
+                    crate::codec::chunks::Limits::SHARED
+                )
+                .unwrap()
+            ),
             Err(CollabError::MissingHistory) | Err(CollabError::IdMismatch)
         ));
         assert_eq!(c.state(), c_before);
-        let other = CollabDoc::load(&a.save_for_link()).unwrap();
+        let other = CollabDoc::from_stored(&a.save_for_link()).unwrap();
         let before = other.state();
         let b_heads = b.heads();
         let after_mid = b.changes_for(&[b_heads]);
@@ -1080,8 +1100,12 @@ mod tests {
         let only_new = a.changes_for(std::slice::from_ref(&h1));
         let both = a.changes_for(&[h1, h0]);
         assert!(both.len() > only_new.len());
-        let mut fresh_copy = CollabDoc::load(&a.save_for_link()).unwrap();
-        fresh_copy.apply_changes(&both).unwrap();
+        let mut fresh_copy = CollabDoc::from_stored(&a.save_for_link()).unwrap();
+        fresh_copy
+            .apply_changes(
+                crate::codec::chunks::check(&both, crate::codec::chunks::Limits::SHARED).unwrap(),
+            )
+            .unwrap();
     }
 
     #[test]
@@ -1098,7 +1122,7 @@ mod tests {
         let mut a = fresh();
         a.doc.put(ROOT, "schema", COLLAB_SCHEMA + 1).unwrap();
         a.doc.commit();
-        let mut b = CollabDoc::load(&a.save()).unwrap();
+        let mut b = CollabDoc::from_stored(&a.save()).unwrap();
         assert!(matches!(b.access(), Access::ReadOnly { .. }));
         assert!(b.add_comment("ben", "Ben", 1, None, "x").is_err());
     }

@@ -336,7 +336,13 @@ mod tests {
         assert_ne!(d.id(), m.id());
         // Both kinds load back as what they are.
         let bytes = m.save();
-        assert_eq!(CollabDoc::load(&bytes).unwrap().kind(), DocKind::Meeting);
-        assert_eq!(CollabDoc::load(&d.save()).unwrap().kind(), DocKind::Collab);
+        assert_eq!(
+            CollabDoc::from_stored(&bytes).unwrap().kind(),
+            DocKind::Meeting
+        );
+        assert_eq!(
+            CollabDoc::from_stored(&d.save()).unwrap().kind(),
+            DocKind::Collab
+        );
     }
 }

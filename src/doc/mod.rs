@@ -76,6 +76,8 @@ pub enum DocError {
     ReadOnly,
     #[error("the document is larger than {limit} bytes")]
     TooLarge { limit: usize },
+    #[error("this is not an Unhurried document, or it is damaged ({0})")]
+    Refused(#[from] crate::codec::chunks::ChunkError),
     #[error("the document could not be changed: {0}")]
     Edit(String),
 }

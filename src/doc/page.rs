@@ -18,6 +18,7 @@
 //! and a copy is replaced by a newer one (`published` orders them). Any of the author's
 //! devices can publish, from the boundaries and week in the personal document.
 
+use crate::codec::chunks::Checked;
 use crate::model::order;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, ChangeHash, ObjType, ReadDoc, ROOT};
@@ -50,8 +51,14 @@ impl PageDoc {
         }
     }
 
-    /// Loads bytes from storage or a link (link bytes must have passed `share::chunks::check`).
-    pub fn load(bytes: &[u8]) -> Result<Self, DocError> {
+    /// Loads bytes read back from this device's storage (or a test), checked first.
+    pub fn from_stored(bytes: &[u8]) -> std::result::Result<Self, DocError> {
+        PageDoc::load(crate::codec::chunks::check_stored(bytes)?)
+    }
+
+    /// Loads checked bytes from storage or a link.
+    pub fn load(checked: Checked<'_>) -> Result<Self, DocError> {
+        let bytes = checked.bytes();
         if bytes.len() > MAX_PAGE_BYTES {
             return Err(DocError::TooLarge {
                 limit: MAX_PAGE_BYTES,
@@ -255,7 +262,7 @@ mod tests {
         let mut page = PageDoc::snapshot(&state, "00");
         assert_eq!(page.state(), state);
         assert_eq!(page.published(), 10);
-        let copy = PageDoc::load(&page.save()).unwrap();
+        let copy = PageDoc::from_stored(&page.save()).unwrap();
         assert_eq!(copy.state(), state);
         assert_eq!((copy.id(), copy.author_key()), ("p1".into(), "00".into()));
         // The next publication no longer holds what was taken out, not even in history.

@@ -18,6 +18,7 @@
 //! device (fixed actor, fixed time), so two devices that started apart still share
 //! the same `inventory` map and merge task by task instead of one map replacing the other.
 
+use crate::codec::chunks::Checked;
 use crate::model::order;
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{hydrate, ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
@@ -100,9 +101,15 @@ impl PersonalDoc {
         }
     }
 
+    /// Loads bytes read back from this device's storage (or a test), checked first.
+    pub fn from_stored(bytes: &[u8]) -> std::result::Result<Self, DocError> {
+        PersonalDoc::load(crate::codec::chunks::check_stored(bytes)?)
+    }
+
     /// Loads a saved document (full save, optionally followed by incremental chunks),
     /// migrating an older schema in place.
-    pub fn load(bytes: &[u8]) -> Result<Self, DocError> {
+    pub fn load(checked: Checked<'_>) -> Result<Self, DocError> {
+        let bytes = checked.bytes();
         if bytes.len() > MAX_PERSONAL_BYTES {
             return Err(DocError::TooLarge {
                 limit: MAX_PERSONAL_BYTES,
@@ -151,9 +158,9 @@ impl PersonalDoc {
 
     /// Merges another copy of this person's document (a backup from another device,
     /// or another tab's save). Returns whether anything new arrived.
-    pub fn merge_bytes(&mut self, bytes: &[u8]) -> Result<bool, DocError> {
+    pub fn merge_bytes(&mut self, checked: Checked<'_>) -> Result<bool, DocError> {
         self.writable()?;
-        let mut other = PersonalDoc::load(bytes)?;
+        let mut other = PersonalDoc::load(checked)?;
         if let Access::ReadOnly { found_schema } = other.access {
             return Err(DocError::NewerSchema {
                 found: found_schema,
@@ -166,7 +173,8 @@ impl PersonalDoc {
     }
 
     /// Applies incremental chunks written by another tab of this app.
-    pub fn apply_incremental(&mut self, bytes: &[u8]) -> Result<bool, DocError> {
+    pub fn apply_incremental(&mut self, checked: Checked<'_>) -> Result<bool, DocError> {
+        let bytes = checked.bytes();
         if bytes.len() > MAX_PERSONAL_BYTES {
             return Err(DocError::TooLarge {
                 limit: MAX_PERSONAL_BYTES,
@@ -647,7 +655,7 @@ mod tests {
             ..Rate::default()
         };
         doc.set_rate(&rate).unwrap();
-        let loaded = PersonalDoc::load(&doc.save()).unwrap();
+        let loaded = PersonalDoc::from_stored(&doc.save()).unwrap();
         assert_eq!(loaded.state(), doc.state());
         assert_eq!(loaded.profile(), profile);
         assert_eq!(loaded.tasks(), vec![sample_task("t1")]);
@@ -661,7 +669,7 @@ mod tests {
         let mut task = sample_task("t");
         task.carried_out = NaiveDate::from_ymd_opt(2026, 12, 1);
         doc.put_task(&task).unwrap();
-        let mut loaded = PersonalDoc::load(&doc.save()).unwrap();
+        let mut loaded = PersonalDoc::from_stored(&doc.save()).unwrap();
         assert_eq!(loaded.task(&task.id), Some(task.clone()));
         assert!(loaded.task(&task.id).unwrap().is_carried_out());
         let inventory = get_map(&loaded.doc, &ROOT, "inventory").unwrap();
@@ -673,7 +681,7 @@ mod tests {
         task.carried_out = None;
         loaded.put_task(&task).unwrap();
         assert_eq!(get_str(&loaded.doc, &obj, "carried_out"), None);
-        let reloaded = PersonalDoc::load(&loaded.save()).unwrap();
+        let reloaded = PersonalDoc::from_stored(&loaded.save()).unwrap();
         assert_eq!(reloaded.task(&task.id), Some(task));
     }
 
@@ -685,7 +693,7 @@ mod tests {
         let inventory = get_map(&doc.doc, &ROOT, "inventory").unwrap();
         let obj = get_map(&doc.doc, &inventory, "old").unwrap();
         assert_eq!(doc.doc.get(&obj, "carried_out").unwrap(), None);
-        let loaded = PersonalDoc::load(&doc.save()).unwrap();
+        let loaded = PersonalDoc::from_stored(&doc.save()).unwrap();
         let task = loaded.task(&TaskId::new("old")).unwrap();
         assert_eq!(task.carried_out, None);
         assert!(!task.is_carried_out());
@@ -710,7 +718,7 @@ mod tests {
         doc.delete_task(&TaskId::new("a")).unwrap();
         bytes.extend_from_slice(&doc.save_incremental());
         assert!(doc.save_incremental().is_empty());
-        let loaded = PersonalDoc::load(&bytes).unwrap();
+        let loaded = PersonalDoc::from_stored(&bytes).unwrap();
         assert!(loaded.tasks().is_empty());
     }
 
@@ -743,11 +751,15 @@ mod tests {
         let mut laptop = PersonalDoc::new();
         phone.put_task(&sample_task("p")).unwrap();
         laptop.put_task(&sample_task("l")).unwrap();
-        assert!(laptop.merge_bytes(&phone.save()).unwrap());
+        assert!(laptop
+            .merge_bytes(crate::codec::chunks::check_stored(&phone.save()).unwrap())
+            .unwrap());
         let ids: Vec<String> = laptop.tasks().iter().map(|t| t.id.to_string()).collect();
         assert_eq!(ids, ["l", "p"]);
         assert!(
-            !laptop.merge_bytes(&phone.save()).unwrap(),
+            !laptop
+                .merge_bytes(crate::codec::chunks::check_stored(&phone.save()).unwrap())
+                .unwrap(),
             "a second import adds nothing"
         );
     }
@@ -756,7 +768,7 @@ mod tests {
     fn concurrent_edits_to_different_fields_both_survive() {
         let mut a = PersonalDoc::new();
         a.put_task(&sample_task("t")).unwrap();
-        let mut b = PersonalDoc::load(&a.save()).unwrap();
+        let mut b = PersonalDoc::from_stored(&a.save()).unwrap();
         let mut ta = a.task(&TaskId::new("t")).unwrap();
         ta.title = "Renamed".into();
         a.put_task(&ta).unwrap();
@@ -764,7 +776,8 @@ mod tests {
         tb.reasons.insert(SyncReason::Collaborating);
         tb.minutes = 10;
         b.put_task(&tb).unwrap();
-        a.merge_bytes(&b.save()).unwrap();
+        a.merge_bytes(crate::codec::chunks::check_stored(&b.save()).unwrap())
+            .unwrap();
         let t = a.task(&TaskId::new("t")).unwrap();
         assert_eq!(t.title, "Renamed");
         assert_eq!(t.minutes, 10);
@@ -775,7 +788,7 @@ mod tests {
     fn carrying_out_on_one_device_merges_with_an_edit_on_another() {
         let mut phone = PersonalDoc::new();
         phone.put_task(&sample_task("t")).unwrap();
-        let mut laptop = PersonalDoc::load(&phone.save()).unwrap();
+        let mut laptop = PersonalDoc::from_stored(&phone.save()).unwrap();
         let mut on_phone = phone.task(&TaskId::new("t")).unwrap();
         on_phone.carried_out = NaiveDate::from_ymd_opt(2026, 11, 30);
         phone.put_task(&on_phone).unwrap();
@@ -783,8 +796,12 @@ mod tests {
         on_laptop.note = "Zap runs on Mondays".into();
         laptop.put_task(&on_laptop).unwrap();
         let phone_bytes = phone.save();
-        assert!(laptop.merge_bytes(&phone_bytes).unwrap());
-        phone.merge_bytes(&laptop.save()).unwrap();
+        assert!(laptop
+            .merge_bytes(crate::codec::chunks::check_stored(&phone_bytes).unwrap())
+            .unwrap());
+        phone
+            .merge_bytes(crate::codec::chunks::check_stored(&laptop.save()).unwrap())
+            .unwrap();
         let t = laptop.task(&TaskId::new("t")).unwrap();
         assert_eq!(t.carried_out, NaiveDate::from_ymd_opt(2026, 11, 30));
         assert_eq!(t.note, "Zap runs on Mondays");
@@ -799,8 +816,9 @@ mod tests {
         let _first = a.save_incremental();
         a.put_task(&sample_task("two")).unwrap();
         let second = a.save_incremental();
-        let mut b = PersonalDoc::load(&PersonalDoc::new().save()).unwrap();
-        b.apply_incremental(&second).unwrap();
+        let mut b = PersonalDoc::from_stored(&PersonalDoc::new().save()).unwrap();
+        b.apply_incremental(crate::codec::chunks::check_stored(&second).unwrap())
+            .unwrap();
         assert!(!b.is_complete(), "the second part waits for the first");
         assert!(b.tasks().is_empty());
     }
@@ -809,9 +827,9 @@ mod tests {
     fn loading_starts_the_incremental_cursor_after_what_was_stored() {
         let mut doc = PersonalDoc::new();
         doc.put_task(&sample_task("a")).unwrap();
-        let mut loaded = PersonalDoc::load(&doc.save()).unwrap();
+        let mut loaded = PersonalDoc::from_stored(&doc.save()).unwrap();
         assert!(loaded.save_incremental().is_empty());
-        let mut migrated = PersonalDoc::load(&schema_1_document()).unwrap();
+        let mut migrated = PersonalDoc::from_stored(&schema_1_document()).unwrap();
         assert!(
             !migrated.save_incremental().is_empty(),
             "the migration is new"
@@ -821,7 +839,7 @@ mod tests {
     #[test]
     fn a_newer_schema_from_another_tab_makes_this_one_read_only() {
         let mut old_tab = PersonalDoc::new();
-        let mut new_tab = PersonalDoc::load(&old_tab.save()).unwrap();
+        let mut new_tab = PersonalDoc::from_stored(&old_tab.save()).unwrap();
         new_tab.save_incremental();
         new_tab
             .doc
@@ -829,7 +847,9 @@ mod tests {
             .unwrap();
         new_tab.doc.commit();
         old_tab
-            .apply_incremental(&new_tab.save_incremental())
+            .apply_incremental(
+                crate::codec::chunks::check_stored(&new_tab.save_incremental()).unwrap(),
+            )
             .unwrap();
         assert_eq!(
             old_tab.access(),
@@ -857,20 +877,22 @@ mod tests {
 
     #[test]
     fn other_kinds_and_garbage_are_refused() {
+        use crate::codec::chunks::ChunkError;
+        // Garbage never reaches Automerge: the chunk walk refuses it first.
         assert!(matches!(
-            PersonalDoc::load(b"not automerge"),
-            Err(DocError::Unreadable(_))
+            PersonalDoc::from_stored(b"not automerge"),
+            Err(DocError::Refused(ChunkError::NotAutomerge))
         ));
         let mut other = AutoCommit::new();
         other.put(ROOT, "kind", "meeting").unwrap();
         assert!(matches!(
-            PersonalDoc::load(&other.save()),
+            PersonalDoc::from_stored(&other.save()),
             Err(DocError::WrongKind { .. })
         ));
         let huge = vec![0u8; MAX_PERSONAL_BYTES + 1];
         assert!(matches!(
-            PersonalDoc::load(&huge),
-            Err(DocError::TooLarge { .. })
+            PersonalDoc::from_stored(&huge),
+            Err(DocError::Refused(ChunkError::NotAutomerge))
         ));
     }
 
@@ -881,7 +903,7 @@ mod tests {
         newer.doc.put(ROOT, "schema", PERSONAL_SCHEMA + 1).unwrap();
         newer.doc.commit();
         let bytes = newer.save();
-        let mut opened = PersonalDoc::load(&bytes).unwrap();
+        let mut opened = PersonalDoc::from_stored(&bytes).unwrap();
         assert_eq!(
             opened.access(),
             Access::ReadOnly {
@@ -892,7 +914,7 @@ mod tests {
         assert_eq!(opened.put_task(&sample_task("b")), Err(DocError::ReadOnly));
         let mut current = PersonalDoc::new();
         assert!(matches!(
-            current.merge_bytes(&bytes),
+            current.merge_bytes(crate::codec::chunks::check_stored(&bytes).unwrap()),
             Err(DocError::NewerSchema { .. })
         ));
     }
@@ -931,7 +953,7 @@ mod tests {
 
     #[test]
     fn a_schema_1_document_migrates() {
-        let mut doc = PersonalDoc::load(&schema_1_document()).unwrap();
+        let mut doc = PersonalDoc::from_stored(&schema_1_document()).unwrap();
         assert_eq!(doc.access(), Access::ReadWrite);
         assert_eq!(schema_of(&doc.doc), PERSONAL_SCHEMA);
         let state = doc.state();
@@ -948,9 +970,12 @@ mod tests {
         // The migrated document merges task by task with one begun on schema 2 elsewhere.
         let mut fresh = PersonalDoc::new();
         fresh.put_task(&sample_task("new")).unwrap();
-        fresh.merge_bytes(&doc.save()).unwrap();
+        fresh
+            .merge_bytes(crate::codec::chunks::check_stored(&doc.save()).unwrap())
+            .unwrap();
         assert_eq!(fresh.tasks().len(), 3);
-        doc.merge_bytes(&fresh.save()).unwrap();
+        doc.merge_bytes(crate::codec::chunks::check_stored(&fresh.save()).unwrap())
+            .unwrap();
         assert_eq!(doc.tasks(), fresh.tasks());
     }
 }
@@ -967,7 +992,7 @@ mod fixture_tests {
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(text.trim())
             .unwrap();
-        let doc = PersonalDoc::load(&bytes).unwrap();
+        let doc = PersonalDoc::from_stored(&bytes).unwrap();
         assert_eq!(doc.access(), Access::ReadOnly { found_schema: 99 });
         assert_eq!(doc.tasks()[0].title, "From the future");
         assert_eq!(doc.profile().display_name, "Ana");
@@ -995,7 +1020,8 @@ mod fixture_tests {
             ..Default::default()
         };
         b.put_held(&two).unwrap();
-        a.merge_bytes(&b.save()).unwrap();
+        a.merge_bytes(crate::codec::chunks::check_stored(&b.save()).unwrap())
+            .unwrap();
         let held = a.held();
         assert_eq!(held.len(), 2);
         assert_eq!(held[0].id, "d2");

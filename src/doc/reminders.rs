@@ -89,7 +89,7 @@ mod tests {
     #[test]
     fn reminders_round_trip_and_merge_from_two_devices() {
         let mut a = PersonalDoc::new();
-        let mut b = PersonalDoc::load(&a.save()).unwrap();
+        let mut b = PersonalDoc::from_stored(&a.save()).unwrap();
         let r = Reminder {
             id: "r1".into(),
             text: "Answer Ben".into(),
@@ -105,7 +105,8 @@ mod tests {
             ..Reminder::default()
         })
         .unwrap();
-        a.merge_bytes(&b.save()).unwrap();
+        a.merge_bytes(crate::codec::chunks::check_stored(&b.save()).unwrap())
+            .unwrap();
         let list = a.reminders();
         assert_eq!(list.len(), 2);
         assert_eq!(list[0].id, "r2");
@@ -138,7 +139,7 @@ mod tests {
         // A reminder written before rules existed: none of the new fields.
         let doc = a.writable().unwrap();
         super::put_item(doc, REMINDER, "old", &[("text", "Old one")], &[("at", 5)]).unwrap();
-        let mut b = PersonalDoc::load(&a.save()).unwrap();
+        let mut b = PersonalDoc::from_stored(&a.save()).unwrap();
         let list = b.reminders();
         assert_eq!(
             list[0],
@@ -153,7 +154,7 @@ mod tests {
         // When it fires, this time and the next are both kept, the rule on the next.
         let (this, next) = weekly.fire(2_000).unwrap();
         let next = next.unwrap();
-        let mut c = PersonalDoc::load(&b.save()).unwrap();
+        let mut c = PersonalDoc::from_stored(&b.save()).unwrap();
         c.put_reminder(&Reminder {
             notified: true,
             ..this

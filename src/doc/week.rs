@@ -360,7 +360,7 @@ mod tests {
     #[test]
     fn week_round_trips_and_merges_across_devices() {
         let mut a = PersonalDoc::new();
-        let mut b = PersonalDoc::load(&a.save()).unwrap();
+        let mut b = PersonalDoc::from_stored(&a.save()).unwrap();
         a.put_block(&block("a1", 0, 540)).unwrap();
         b.put_block(&block("b1", 1, 600)).unwrap();
         b.put_person(&Person {
@@ -383,7 +383,8 @@ mod tests {
             ..Channel::default()
         })
         .unwrap();
-        a.merge_bytes(&b.save()).unwrap();
+        a.merge_bytes(crate::codec::chunks::check_stored(&b.save()).unwrap())
+            .unwrap();
         let week = a.schedule();
         assert_eq!(
             week.blocks
@@ -409,14 +410,15 @@ mod tests {
     fn concurrent_moves_keep_one_block_and_both_fields() {
         let mut a = PersonalDoc::new();
         a.put_block(&block("x", 0, 540)).unwrap();
-        let mut b = PersonalDoc::load(&a.save()).unwrap();
+        let mut b = PersonalDoc::from_stored(&a.save()).unwrap();
         let mut on_a = block("x", 2, 540);
         on_a.label = "Writing".into();
         a.put_block(&on_a).unwrap();
         let mut on_b = block("x", 0, 540);
         on_b.label = "Research".into();
         b.put_block(&on_b).unwrap();
-        a.merge_bytes(&b.save()).unwrap();
+        a.merge_bytes(crate::codec::chunks::check_stored(&b.save()).unwrap())
+            .unwrap();
         let blocks = a.schedule().blocks;
         assert_eq!(blocks.len(), 1);
         assert_eq!((blocks[0].day, blocks[0].label.as_str()), (2, "Research"));

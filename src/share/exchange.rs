@@ -107,7 +107,7 @@ pub fn receive(share: &Share, local: Option<&mut CollabDoc>) -> Result<Received,
     };
     match (share.payload, local) {
         (PayloadKind::Document, local) => {
-            let mut incoming = CollabDoc::load(&share.bytes).map_err(|e| match e {
+            let mut incoming = CollabDoc::load(share.checked()?).map_err(|e| match e {
                 DocError::WrongKind { .. } => ReceiveError::Link(LinkError::Damaged),
                 other => ReceiveError::Unreadable(other.to_string()),
             })?;
@@ -131,7 +131,7 @@ pub fn receive(share: &Share, local: Option<&mut CollabDoc>) -> Result<Received,
             if id_bytes(&local.id()) != Some(share.doc_id) || local.kind() != kind {
                 return Err(CollabError::IdMismatch.into());
             }
-            Ok(Received::Merged(local.apply_changes(&share.bytes)?))
+            Ok(Received::Merged(local.apply_changes(share.checked()?)?))
         }
     }
 }

@@ -15,7 +15,8 @@ use std::io::{Read, Write};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-use super::chunks::{self, ChunkError, Limits};
+use crate::codec::chunks::{self, ChunkError, Limits};
+pub(crate) use crate::codec::leb128::{read_uleb, write_uleb};
 
 /// The link format this build writes and reads.
 pub const LINK_VERSION: u32 = 1;
@@ -103,6 +104,12 @@ impl From<ChunkError> for LinkError {
 }
 
 impl Share {
+    /// The payload, checked again for the document layer (decoding checked it once; a
+    /// `Share` built in memory has not been).
+    pub fn checked(&self) -> Result<chunks::Checked<'_>, LinkError> {
+        Ok(chunks::check(&self.bytes, Limits::SHARED)?)
+    }
+
     /// The binary frame, as written to a file and inside a link.
     pub fn encode_frame(&self) -> Vec<u8> {
         let mut body = Vec::with_capacity(64 + self.bytes.len() / 2);
@@ -229,9 +236,9 @@ impl Share {
         // could look at its kind or id.
         let shape_ok = match payload {
             PayloadKind::Document | PayloadKind::SignedDocument => {
-                checked.documents == 1 && checked.changes == 0
+                checked.documents() == 1 && checked.changes() == 0
             }
-            PayloadKind::Changes => checked.documents == 0 && checked.changes > 0,
+            PayloadKind::Changes => checked.documents() == 0 && checked.changes() > 0,
         };
         if !shape_ok {
             return Err(LinkError::Damaged);
@@ -304,34 +311,6 @@ pub fn link_fit(len: usize) -> LinkFit {
     } else {
         LinkFit::TooLong
     }
-}
-
-/// LEB128, as Automerge and this frame write lengths.
-pub(crate) fn write_uleb(out: &mut Vec<u8>, mut n: u64) {
-    loop {
-        let b = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
-}
-
-pub(crate) fn read_uleb(bytes: &[u8]) -> Option<(u64, &[u8])> {
-    let mut value: u64 = 0;
-    for (i, &b) in bytes.iter().enumerate().take(10) {
-        let part = u64::from(b & 0x7f);
-        if i == 9 && part > 1 {
-            return None;
-        }
-        value |= part << (7 * i);
-        if b & 0x80 == 0 {
-            return Some((value, &bytes[i + 1..]));
-        }
-    }
-    None
 }
 
 fn crc32(bytes: &[u8]) -> u32 {

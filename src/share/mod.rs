@@ -8,7 +8,6 @@
 //! chunk walk as a link. `docs/backup-format.md` specifies both. The size is checked
 //! before anything is parsed. Only this module knows the layout.
 
-pub mod chunks;
 pub mod exchange;
 pub mod link;
 pub mod page_link;

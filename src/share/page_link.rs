@@ -151,7 +151,7 @@ pub fn receive_page(
             return Err(PageLinkError::NotTheAuthor(named(&k.name)));
         }
     }
-    let incoming = PageDoc::load(&share.bytes).map_err(|e| match e {
+    let incoming = PageDoc::load(share.checked()?).map_err(|e| match e {
         DocError::WrongKind { .. } => PageLinkError::Link(LinkError::Damaged),
         other => PageLinkError::Unreadable(other.to_string()),
     })?;

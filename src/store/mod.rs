@@ -404,7 +404,7 @@ mod tests {
         let doc = if bytes.is_empty() {
             PersonalDoc::new()
         } else {
-            PersonalDoc::load(&bytes).unwrap()
+            PersonalDoc::from_stored(&bytes).unwrap()
         };
         store.mark_loaded(keys);
         (doc, store)
@@ -516,7 +516,7 @@ mod tests {
             .unwrap();
         let mut store = DocStore::new(&mem, "personal", "a");
         let (bytes, _) = store.read_all().unwrap();
-        assert!(PersonalDoc::load(&bytes).is_err());
+        assert!(PersonalDoc::from_stored(&bytes).is_err());
         assert_eq!(store.set_aside(42).unwrap(), b"garbage");
         assert_eq!(
             store.asides(),

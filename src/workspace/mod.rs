@@ -3,6 +3,7 @@
 //! Components reach it through context (`use_workspace`) and never touch Automerge or
 //! storage themselves.
 
+use crate::codec::chunks::{check, check_stored, Limits};
 mod page;
 mod reminders;
 mod shared;
@@ -135,7 +136,10 @@ impl Workspace {
         }
         let doc = match store.read_all() {
             Ok((bytes, _)) if bytes.is_empty() => None,
-            Ok((bytes, keys)) => match PersonalDoc::load(&bytes) {
+            Ok((bytes, keys)) => match check_stored(&bytes)
+                .map_err(DocError::from)
+                .and_then(PersonalDoc::load)
+            {
                 Ok(mut doc) => {
                     // Parts whose changes wait for a missing one stay: they are not merged yet.
                     if doc.is_complete() {
@@ -246,7 +250,10 @@ impl Workspace {
                 Ok(bytes) => bytes,
                 Err(_) => return None,
             };
-            match inner.doc.apply_incremental(&bytes) {
+            let applied = check_stored(&bytes)
+                .map_err(DocError::from)
+                .and_then(|checked| inner.doc.apply_incremental(checked));
+            match applied {
                 Ok(changed) => {
                     // Only a part whose changes are all in the document may be removed later.
                     if inner.doc.is_complete() {
@@ -506,11 +513,11 @@ impl Workspace {
     /// Merges the personal document of a backup.
     fn import_personal(self, document: &[u8]) -> Result<String, String> {
         // A file can come from anywhere: refuse what would expand without bound.
-        crate::share::chunks::check(document, crate::share::chunks::Limits::SHARED)
-            .map_err(|e| format!("Nothing was imported: {e}."))?;
+        let checked =
+            check(document, Limits::SHARED).map_err(|e| format!("Nothing was imported: {e}."))?;
         let before = self.state.get_untracked();
         let merged = self
-            .edit(|doc| doc.merge_bytes(document))
+            .edit(|doc| doc.merge_bytes(checked))
             .ok_or_else(|| "Nothing was imported.".to_owned())?;
         self.refresh();
         if !merged {

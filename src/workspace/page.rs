@@ -3,6 +3,7 @@
 //! A page is small, so it is stored whole and read from storage each time it is shown;
 //! another tab's update is then never stale.
 
+use crate::codec::chunks::check_stored;
 use leptos::prelude::*;
 
 use super::shared::my_ids;
@@ -44,7 +45,9 @@ impl Workspace {
         if bytes.is_empty() {
             return Ok(None);
         }
-        PageDoc::load(&bytes)
+        check_stored(&bytes)
+            .map_err(crate::doc::DocError::from)
+            .and_then(PageDoc::load)
             .map(Some)
             .map_err(|e| format!("This page could not be read ({e})."))
     }
@@ -89,7 +92,10 @@ impl Workspace {
         if self.read_page(&id)?.is_some() {
             return Ok(false);
         }
-        let mut doc = PageDoc::load(&share.bytes).map_err(|e| e.to_string())?;
+        let mut doc = share
+            .checked()
+            .map_err(|e| e.to_string())
+            .and_then(|c| PageDoc::load(c).map_err(|e| e.to_string()))?;
         let mine = self
             .inner
             .with_value(|i| i.doc.my_page())

@@ -1,6 +1,7 @@
 //! Shared documents as the UI sees them: creating one, opening links and files,
 //! edits that save at once, "what is new", and the links to send back.
 
+use crate::codec::chunks::check_stored;
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
@@ -126,7 +127,9 @@ impl Workspace {
         if bytes.is_empty() {
             return Err("This document is listed in your data, but its content is not in this browser (backups made before December 2026 listed shared documents without carrying them). Open a link or file to it, or a newer backup, and it will be here.".into());
         }
-        let mut doc = CollabDoc::load(&bytes)
+        let mut doc = check_stored(&bytes)
+            .map_err(crate::doc::DocError::from)
+            .and_then(CollabDoc::load)
             .map_err(|e| format!("This document could not be read ({e})."))?;
         if doc.is_complete() {
             store.mark_loaded(keys);
@@ -757,7 +760,11 @@ pub(super) fn merge_shared_part(
         let Some(Ok(bytes)) = open.store.foreign_part(key, value) else {
             continue;
         };
-        if open.doc.apply_incremental(&bytes).ok()? {
+        if open
+            .doc
+            .apply_incremental(check_stored(&bytes).ok()?)
+            .ok()?
+        {
             if open.doc.is_complete() {
                 open.store.mark_merged(key);
             }

@@ -15,6 +15,8 @@
 
 use std::io::Read;
 
+use super::leb128;
+
 const MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
 const TYPE_DOCUMENT: u8 = 0;
 const TYPE_CHANGE: u8 = 1;
@@ -40,6 +42,14 @@ impl Limits {
         max_column_items: 400_000,
         max_total_items: 400_000,
     };
+
+    /// For the person's own stored data: far above what years of use write, still far
+    /// below what would exhaust the tab (a damaged part can claim any length).
+    pub const STORED: Limits = Limits {
+        max_inflated: 256 * 1024 * 1024,
+        max_column_items: 20_000_000,
+        max_total_items: 20_000_000,
+    };
 }
 
 /// Why bytes were refused before Automerge saw them.
@@ -57,9 +67,9 @@ pub enum ChunkError {
     BadCompression,
 }
 
-/// A summary of a checked payload.
+/// What a checked payload holds.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Checked {
+pub struct ChunkSummary {
     pub documents: usize,
     pub changes: usize,
     /// The largest number of values found in any one column.
@@ -68,12 +78,72 @@ pub struct Checked {
     pub total_items: u64,
 }
 
+/// Bytes that passed [`check`]. Only `check` makes one, and the document layer's loaders
+/// take nothing else, so bytes from outside cannot reach Automerge unchecked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked<'a> {
+    bytes: &'a [u8],
+    documents: usize,
+    changes: usize,
+}
+
+impl<'a> Checked<'a> {
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// Whole-document chunks in the payload.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// Change chunks (compressed or not) in the payload.
+    pub fn changes(&self) -> usize {
+        self.changes
+    }
+
+    /// Each chunk, one slice each, in the order they came.
+    pub fn chunks(&self) -> Vec<&'a [u8]> {
+        let mut out = Vec::new();
+        let mut input = Reader::new(self.bytes);
+        let mut start = 0;
+        while !input.is_empty() {
+            // The walk in `check` already parsed this framing.
+            let framed = input
+                .take(9)
+                .and_then(|_| input.len_uleb())
+                .and_then(|len| input.take(len));
+            if framed.is_err() {
+                break;
+            }
+            let end = self.bytes.len() - input.remaining();
+            out.push(&self.bytes[start..end]);
+            start = end;
+        }
+        out
+    }
+}
+
+/// Checks bytes read back from this device's own storage.
+pub fn check_stored(bytes: &[u8]) -> Result<Checked<'_>, ChunkError> {
+    check(bytes, Limits::STORED)
+}
+
 /// Walks every chunk in `bytes` and refuses anything that would expand beyond `limits`.
-pub fn check(bytes: &[u8], limits: Limits) -> Result<Checked, ChunkError> {
+pub fn check(bytes: &[u8], limits: Limits) -> Result<Checked<'_>, ChunkError> {
+    summarise(bytes, limits).map(|s| Checked {
+        bytes,
+        documents: s.documents,
+        changes: s.changes,
+    })
+}
+
+/// What [`check`] found, with the column figures the tests look at.
+pub fn summarise(bytes: &[u8], limits: Limits) -> Result<ChunkSummary, ChunkError> {
     let mut budget = Budget {
         limits,
         inflated: 0,
-        checked: Checked::default(),
+        checked: ChunkSummary::default(),
         chunk_items: 0,
     };
     let mut input = Reader::new(bytes);
@@ -113,32 +183,10 @@ pub fn check(bytes: &[u8], limits: Limits) -> Result<Checked, ChunkError> {
     Ok(budget.checked)
 }
 
-/// The chunks of bytes that passed [`check`], one slice each.
-pub fn split(bytes: &[u8]) -> Vec<&[u8]> {
-    let mut out = Vec::new();
-    let mut input = Reader::new(bytes);
-    let mut start = 0;
-    while !input.is_empty() {
-        let parsed = (|| -> Result<(), ChunkError> {
-            input.take(9)?;
-            let len = input.len_uleb()?;
-            input.take(len)?;
-            Ok(())
-        })();
-        if parsed.is_err() {
-            break;
-        }
-        let end = bytes.len() - input.remaining();
-        out.push(&bytes[start..end]);
-        start = end;
-    }
-    out
-}
-
 struct Budget {
     limits: Limits,
     inflated: usize,
-    checked: Checked,
+    checked: ChunkSummary,
     /// The longest column of the chunk being checked.
     chunk_items: u64,
 }
@@ -343,37 +391,24 @@ impl<'a> Reader<'a> {
     }
 
     fn uleb(&mut self) -> Result<u64, ChunkError> {
-        let mut value: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            let part = u64::from(b & 0x7f);
-            if shift == 63 && part > 1 {
-                return Err(ChunkError::NotAutomerge);
-            }
-            value |= part << shift;
-            if b & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        Err(ChunkError::NotAutomerge)
+        let (value, rest) = leb128::read_uleb(self.bytes).ok_or_else(|| self.leb_error())?;
+        self.bytes = rest;
+        Ok(value)
     }
 
     fn sleb(&mut self) -> Result<i64, ChunkError> {
-        let mut value: i64 = 0;
-        let mut shift = 0;
-        loop {
-            let b = self.byte()?;
-            if shift >= 64 {
-                return Err(ChunkError::NotAutomerge);
-            }
-            value |= i64::from(b & 0x7f) << shift;
-            shift += 7;
-            if b & 0x80 == 0 {
-                if shift < 64 && b & 0x40 != 0 {
-                    value |= -1i64 << shift;
-                }
-                return Ok(value);
-            }
+        let (value, rest) = leb128::read_sleb(self.bytes).ok_or_else(|| self.leb_error())?;
+        self.bytes = rest;
+        Ok(value)
+    }
+
+    /// A number that does not end before the data does is cut short; one that does not
+    /// fit 64 bits is not Automerge's.
+    fn leb_error(&self) -> ChunkError {
+        if self.bytes.iter().take(10).all(|b| b & 0x80 != 0) && self.bytes.len() < 10 {
+            ChunkError::Truncated
+        } else {
+            ChunkError::NotAutomerge
         }
     }
 
@@ -387,7 +422,7 @@ impl<'a> Reader<'a> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::share::link::write_uleb;
+    use crate::codec::leb128::write_uleb;
     use automerge::transaction::Transactable;
     use automerge::{AutoCommit, ObjType, ROOT};
     use std::io::Write;
@@ -409,14 +444,14 @@ mod tests {
     fn real_documents_and_changes_pass() {
         let mut doc = sample();
         let heads = doc.get_heads();
-        let checked = check(&doc.save(), Limits::SHARED).unwrap();
+        let checked = summarise(&doc.save(), Limits::SHARED).unwrap();
         assert_eq!(checked.documents, 1);
         assert!(checked.largest_column >= 2400);
         check(&doc.save_nocompress(), Limits::SHARED).unwrap();
         doc.put(ROOT, "x", 1).unwrap();
         doc.commit();
         let changes = doc.save_after(&heads);
-        assert_eq!(check(&changes, Limits::SHARED).unwrap().changes, 1);
+        assert_eq!(check(&changes, Limits::SHARED).unwrap().changes(), 1);
         // Compressed change chunks, as `Change::bytes` writes them, pass too.
         let mut change = doc.get_last_local_change().unwrap();
         check(&change.bytes(), Limits::SHARED).unwrap();
