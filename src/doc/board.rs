@@ -260,6 +260,7 @@ impl CollabDoc {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::codec::chunks::{check, Limits};
 
     #[test]
     fn no_link_can_change_what_kind_of_document_a_copy_is() {
@@ -272,9 +273,7 @@ mod tests {
         forged.doc.commit();
         let reply = forged.changes_for(&[heads]);
         assert_eq!(
-            meeting.apply_changes(
-                crate::codec::chunks::check(&reply, crate::codec::chunks::Limits::SHARED).unwrap()
-            ),
+            meeting.apply_changes(check(&reply, Limits::SHARED).unwrap()),
             Err(CollabError::IdMismatch)
         );
         assert_eq!(
@@ -296,13 +295,7 @@ mod tests {
         let heads = meeting.heads();
         copy.set_title("Weekly sync").unwrap();
         assert_eq!(
-            meeting.apply_changes(
-                crate::codec::chunks::check(
-                    &copy.changes_for(&[heads]),
-                    crate::codec::chunks::Limits::SHARED
-                )
-                .unwrap()
-            ),
+            meeting.apply_changes(check(&copy.changes_for(&[heads]), Limits::SHARED).unwrap()),
             Ok(true)
         );
     }

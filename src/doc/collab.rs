@@ -261,16 +261,21 @@ impl CollabDoc {
         Ok(self.doc.get_heads() != before)
     }
 
-    /// Applies change chunks from a reply link. When any of them builds on a change this
-    /// copy lacks, nothing is applied: a half-applied reply would leave changes waiting
-    /// invisibly and be lost on the next save.
+    /// Applies change chunks from a reply link, in whatever order they come: Automerge
+    /// applies each once what it depends on is there. When any of them builds on a
+    /// change that is neither in this copy nor in the link, nothing is applied: a
+    /// half-applied reply would leave changes waiting invisibly and be lost on the next save.
     pub fn apply_changes(&mut self, checked: Checked<'_>) -> Result<bool> {
         self.writable()?;
         let bytes = checked.bytes();
-        let mut arriving = std::collections::HashSet::new();
-        for chunk in checked.chunks() {
-            let change = automerge::Change::try_from(chunk)
-                .map_err(|e| DocError::Unreadable(e.to_string()))?;
+        let changes = checked
+            .chunks()
+            .into_iter()
+            .map(automerge::Change::try_from)
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| DocError::Unreadable(e.to_string()))?;
+        let arriving: std::collections::HashSet<_> = changes.iter().map(|c| c.hash()).collect();
+        for change in &changes {
             for dep in change.deps() {
                 if !arriving.contains(dep) && self.doc.get_change_by_hash(dep).is_none() {
                     return Err(CollabError::MissingHistory);
@@ -278,10 +283,9 @@ impl CollabDoc {
             }
             // A new change may not rewrite what the document is: a reply turning a
             // meeting into something else would leave a copy that no longer loads.
-            if self.doc.get_change_by_hash(&change.hash()).is_none() && rewrites_identity(&change) {
+            if self.doc.get_change_by_hash(&change.hash()).is_none() && rewrites_identity(change) {
                 return Err(CollabError::IdMismatch);
             }
-            arriving.insert(change.hash());
         }
         let before = self.doc.get_heads();
         self.doc
@@ -938,6 +942,7 @@ fn read_state(doc: &AutoCommit) -> CollabState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codec::chunks::{check, Limits};
 
     fn fresh() -> CollabDoc {
         CollabDoc::create("ana", "Ana", "Launch date", 1)
@@ -1061,9 +1066,7 @@ mod tests {
         b.add_comment("ben", "Ben", 2, None, "one").unwrap();
         let reply = b.changes_for(std::slice::from_ref(&base));
         assert!(a
-            .apply_changes(
-                crate::codec::chunks::check(&reply, crate::codec::chunks::Limits::SHARED).unwrap()
-            )
+            .apply_changes(check(&reply, Limits::SHARED).unwrap())
             .unwrap());
         assert_eq!(a.state().comments.len(), 1);
         // A reply built on changes the receiver never saw is refused whole.
@@ -1072,13 +1075,7 @@ mod tests {
         let mut c = fresh();
         let c_before = c.state();
         assert!(matches!(
-            c.apply_changes(
-                crate::codec::chunks::check(
-                    &b.changes_for(&[mid]),
-                    crate::codec::chunks::Limits::SHARED
-                )
-                .unwrap()
-            ),
+            c.apply_changes(check(&b.changes_for(&[mid]), Limits::SHARED).unwrap()),
             Err(CollabError::MissingHistory) | Err(CollabError::IdMismatch)
         ));
         assert_eq!(c.state(), c_before);
@@ -1088,6 +1085,53 @@ mod tests {
         let after_mid = b.changes_for(&[b_heads]);
         assert!(after_mid.is_empty());
         assert_eq!(other.state(), before);
+    }
+
+    /// Two dependent changes sent in reverse order: Automerge applies them in dependency
+    /// order, as a JavaScript reader's `loadIncremental` does (share-format §3, §6).
+    #[test]
+    fn a_reply_in_any_order_applies_and_a_truly_missing_change_is_still_refused() {
+        let mut a = fresh();
+        let original = a.save_for_link();
+        let mut b = CollabDoc::from_stored(&original).unwrap();
+        let base = b.heads();
+        b.add_comment("ben", "Ben", 2, None, "one").unwrap();
+        b.add_comment("ben", "Ben", 3, None, "two").unwrap();
+        let reply = b.changes_for(std::slice::from_ref(&base));
+        let chunks = check(&reply, Limits::SHARED).unwrap().chunks();
+        assert_eq!(chunks.len(), 2);
+        let reversed: Vec<u8> = chunks
+            .iter()
+            .rev()
+            .flat_map(|c| c.iter().copied())
+            .collect();
+        assert!(a
+            .apply_changes(check(&reversed, Limits::SHARED).unwrap())
+            .unwrap());
+        let texts: Vec<String> = a.state().comments.iter().map(|c| c.text.clone()).collect();
+        assert_eq!(texts, ["one", "two"]);
+        assert!(a.is_complete());
+        // Only the second change: it needs the first, which is nowhere.
+        let mut c = CollabDoc::from_stored(&original).unwrap();
+        let second = chunks[1];
+        let before = c.state();
+        assert_eq!(
+            c.apply_changes(check(second, Limits::SHARED).unwrap()),
+            Err(CollabError::MissingHistory)
+        );
+        assert_eq!(c.state(), before);
+    }
+
+    /// Another app writing a display name as Text (JavaScript Automerge's default for a
+    /// plain string) still shows that name (share-format §10).
+    #[test]
+    fn a_name_written_as_text_shows_as_written() {
+        let mut a = fresh();
+        let people = get_map(&a.doc, &ROOT, "people").unwrap();
+        let name = a.doc.put_object(&people, "zoe", ObjType::Text).unwrap();
+        a.doc.splice_text(&name, 0, 0, "Zoë").unwrap();
+        a.doc.commit();
+        assert_eq!(a.state().people.get("zoe").map(String::as_str), Some("Zoë"));
     }
 
     #[test]
@@ -1102,9 +1146,7 @@ mod tests {
         assert!(both.len() > only_new.len());
         let mut fresh_copy = CollabDoc::from_stored(&a.save_for_link()).unwrap();
         fresh_copy
-            .apply_changes(
-                crate::codec::chunks::check(&both, crate::codec::chunks::Limits::SHARED).unwrap(),
-            )
+            .apply_changes(check(&both, Limits::SHARED).unwrap())
             .unwrap();
     }
 

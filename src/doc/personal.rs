@@ -625,6 +625,7 @@ fn migrate(doc: &mut AutoCommit, from: u64) -> Result<(), DocError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codec::chunks::check_stored;
     use crate::model::inventory::Decision;
 
     fn sample_task(id: &str) -> Task {
@@ -752,13 +753,13 @@ mod tests {
         phone.put_task(&sample_task("p")).unwrap();
         laptop.put_task(&sample_task("l")).unwrap();
         assert!(laptop
-            .merge_bytes(crate::codec::chunks::check_stored(&phone.save()).unwrap())
+            .merge_bytes(check_stored(&phone.save()).unwrap())
             .unwrap());
         let ids: Vec<String> = laptop.tasks().iter().map(|t| t.id.to_string()).collect();
         assert_eq!(ids, ["l", "p"]);
         assert!(
             !laptop
-                .merge_bytes(crate::codec::chunks::check_stored(&phone.save()).unwrap())
+                .merge_bytes(check_stored(&phone.save()).unwrap())
                 .unwrap(),
             "a second import adds nothing"
         );
@@ -776,8 +777,7 @@ mod tests {
         tb.reasons.insert(SyncReason::Collaborating);
         tb.minutes = 10;
         b.put_task(&tb).unwrap();
-        a.merge_bytes(crate::codec::chunks::check_stored(&b.save()).unwrap())
-            .unwrap();
+        a.merge_bytes(check_stored(&b.save()).unwrap()).unwrap();
         let t = a.task(&TaskId::new("t")).unwrap();
         assert_eq!(t.title, "Renamed");
         assert_eq!(t.minutes, 10);
@@ -797,10 +797,10 @@ mod tests {
         laptop.put_task(&on_laptop).unwrap();
         let phone_bytes = phone.save();
         assert!(laptop
-            .merge_bytes(crate::codec::chunks::check_stored(&phone_bytes).unwrap())
+            .merge_bytes(check_stored(&phone_bytes).unwrap())
             .unwrap());
         phone
-            .merge_bytes(crate::codec::chunks::check_stored(&laptop.save()).unwrap())
+            .merge_bytes(check_stored(&laptop.save()).unwrap())
             .unwrap();
         let t = laptop.task(&TaskId::new("t")).unwrap();
         assert_eq!(t.carried_out, NaiveDate::from_ymd_opt(2026, 11, 30));
@@ -817,8 +817,7 @@ mod tests {
         a.put_task(&sample_task("two")).unwrap();
         let second = a.save_incremental();
         let mut b = PersonalDoc::from_stored(&PersonalDoc::new().save()).unwrap();
-        b.apply_incremental(crate::codec::chunks::check_stored(&second).unwrap())
-            .unwrap();
+        b.apply_incremental(check_stored(&second).unwrap()).unwrap();
         assert!(!b.is_complete(), "the second part waits for the first");
         assert!(b.tasks().is_empty());
     }
@@ -847,9 +846,7 @@ mod tests {
             .unwrap();
         new_tab.doc.commit();
         old_tab
-            .apply_incremental(
-                crate::codec::chunks::check_stored(&new_tab.save_incremental()).unwrap(),
-            )
+            .apply_incremental(check_stored(&new_tab.save_incremental()).unwrap())
             .unwrap();
         assert_eq!(
             old_tab.access(),
@@ -914,7 +911,7 @@ mod tests {
         assert_eq!(opened.put_task(&sample_task("b")), Err(DocError::ReadOnly));
         let mut current = PersonalDoc::new();
         assert!(matches!(
-            current.merge_bytes(crate::codec::chunks::check_stored(&bytes).unwrap()),
+            current.merge_bytes(check_stored(&bytes).unwrap()),
             Err(DocError::NewerSchema { .. })
         ));
     }
@@ -971,10 +968,10 @@ mod tests {
         let mut fresh = PersonalDoc::new();
         fresh.put_task(&sample_task("new")).unwrap();
         fresh
-            .merge_bytes(crate::codec::chunks::check_stored(&doc.save()).unwrap())
+            .merge_bytes(check_stored(&doc.save()).unwrap())
             .unwrap();
         assert_eq!(fresh.tasks().len(), 3);
-        doc.merge_bytes(crate::codec::chunks::check_stored(&fresh.save()).unwrap())
+        doc.merge_bytes(check_stored(&fresh.save()).unwrap())
             .unwrap();
         assert_eq!(doc.tasks(), fresh.tasks());
     }
@@ -983,6 +980,7 @@ mod tests {
 #[cfg(test)]
 mod fixture_tests {
     use super::*;
+    use crate::codec::chunks::check_stored;
     use base64::Engine;
 
     /// The end-to-end test of a newer schema stores this fixture; check it says what it claims.
@@ -1020,8 +1018,7 @@ mod fixture_tests {
             ..Default::default()
         };
         b.put_held(&two).unwrap();
-        a.merge_bytes(crate::codec::chunks::check_stored(&b.save()).unwrap())
-            .unwrap();
+        a.merge_bytes(check_stored(&b.save()).unwrap()).unwrap();
         let held = a.held();
         assert_eq!(held.len(), 2);
         assert_eq!(held[0].id, "d2");

@@ -85,6 +85,7 @@ impl PersonalDoc {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codec::chunks::check_stored;
 
     #[test]
     fn reminders_round_trip_and_merge_from_two_devices() {
@@ -105,8 +106,7 @@ mod tests {
             ..Reminder::default()
         })
         .unwrap();
-        a.merge_bytes(crate::codec::chunks::check_stored(&b.save()).unwrap())
-            .unwrap();
+        a.merge_bytes(check_stored(&b.save()).unwrap()).unwrap();
         let list = a.reminders();
         assert_eq!(list.len(), 2);
         assert_eq!(list[0].id, "r2");

@@ -345,6 +345,7 @@ impl WeekItem {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codec::chunks::check_stored;
 
     fn block(id: &str, day: u8, start: u32) -> Block {
         Block {
@@ -383,8 +384,7 @@ mod tests {
             ..Channel::default()
         })
         .unwrap();
-        a.merge_bytes(crate::codec::chunks::check_stored(&b.save()).unwrap())
-            .unwrap();
+        a.merge_bytes(check_stored(&b.save()).unwrap()).unwrap();
         let week = a.schedule();
         assert_eq!(
             week.blocks
@@ -417,8 +417,7 @@ mod tests {
         let mut on_b = block("x", 0, 540);
         on_b.label = "Research".into();
         b.put_block(&on_b).unwrap();
-        a.merge_bytes(crate::codec::chunks::check_stored(&b.save()).unwrap())
-            .unwrap();
+        a.merge_bytes(check_stored(&b.save()).unwrap()).unwrap();
         let blocks = a.schedule().blocks;
         assert_eq!(blocks.len(), 1);
         assert_eq!((blocks[0].day, blocks[0].label.as_str()), (2, "Research"));
