@@ -10,8 +10,8 @@
 fn main() {
     use std::time::Instant;
     use unhurried::doc::collab::CollabDoc;
-    use unhurried::doc::DocKind;
     use unhurried::model::board::{Column, StatusCard, StatusTag};
+    use unhurried::model::kind::DocKind;
     use unhurried::share::encode_share_file;
     use unhurried::share::exchange::{full_link, hex, reply_link};
     use unhurried::share::link::link_fit;

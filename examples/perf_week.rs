@@ -6,7 +6,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use unhurried::doc::{DocKind, PersonalDoc};
+    use unhurried::doc::PersonalDoc;
+    use unhurried::model::kind::DocKind;
     use unhurried::model::profile::Profile;
     use unhurried::model::schedule::{Block, BlockKind, Person, WorkingHours};
     use unhurried::share::encode_file;

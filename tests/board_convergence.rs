@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
 use unhurried::doc::collab::CollabDoc;
-use unhurried::doc::DocKind;
 use unhurried::model::board::{Column, StatusCard, StatusTag};
+use unhurried::model::kind::DocKind;
 
 #[derive(Clone, Debug)]
 enum Op {

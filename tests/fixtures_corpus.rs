@@ -8,9 +8,10 @@
 use std::path::PathBuf;
 
 use unhurried::doc::collab::CollabDoc;
-use unhurried::doc::{DocKind, PersonalDoc};
+use unhurried::doc::PersonalDoc;
 use unhurried::model::board::{Column, StatusCard, StatusTag};
 use unhurried::model::inventory::{Task, TaskId};
+use unhurried::model::kind::DocKind;
 use unhurried::model::HeldDoc;
 use unhurried::share::exchange::{full_link, hex, receive, Received};
 use unhurried::share::link::Share;
@@ -86,7 +87,7 @@ fn personal() -> PersonalDoc {
     .unwrap();
     doc.put_held(&HeldDoc {
         id: discussion().id(),
-        kind: "collab".into(),
+        kind: DocKind::Discussion,
         title: "Team offsite".into(),
         added: 1_764_000_000_000,
         ..HeldDoc::default()
@@ -572,9 +573,9 @@ fn check_rich_personal(bytes: &[u8], tasks: usize) {
     assert_eq!(state.boundaries, expected.boundaries);
     assert_eq!(state.reminders, expected.reminders);
     // The held discussion's id was random when the corpus was written.
-    let held = |h: &[HeldDoc]| -> Vec<(String, String, i64)> {
+    let held = |h: &[HeldDoc]| -> Vec<(DocKind, String, i64)> {
         h.iter()
-            .map(|d| (d.kind.clone(), d.title.clone(), d.added))
+            .map(|d| (d.kind, d.title.clone(), d.added))
             .collect()
     };
     assert_eq!(held(&state.held), held(&expected.held));
@@ -714,7 +715,7 @@ fn stored_parts_of_every_shared_kind_still_load() {
         let doc = CollabDoc::from_stored(&bytes).unwrap();
         let state = doc.state();
         match doc.kind() {
-            DocKind::Collab => {
+            DocKind::Discussion => {
                 check_discussion(&doc);
                 assert_eq!(state.comments.len(), 2);
                 kinds.push("discussion");

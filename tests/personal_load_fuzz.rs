@@ -2,8 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use unhurried::doc::{DocKind, PersonalDoc};
+use unhurried::doc::PersonalDoc;
 use unhurried::model::inventory::{Task, TaskId};
+use unhurried::model::kind::DocKind;
 use unhurried::share::{decode_file, encode_file};
 
 fn saved() -> Vec<u8> {

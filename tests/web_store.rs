@@ -359,8 +359,8 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
 
 #[wasm_bindgen_test]
 fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
-    use unhurried::doc::DocKind;
     use unhurried::model::board::Column;
+    use unhurried::model::kind::DocKind;
     clear();
     let (id, card) = with_workspace(|ws| {
         ws.set_profile(Profile {
@@ -385,7 +385,7 @@ fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
     });
     with_workspace(|ws| {
         let held = ws.held(&id).unwrap();
-        assert_eq!(held.kind, "board");
+        assert_eq!(held.kind, DocKind::Board);
         ws.show_shared(&id).unwrap();
         let view = ws.shared.get_untracked().unwrap();
         assert_eq!(view.state.board.card(&card).unwrap().column, Column::Done);
@@ -415,7 +415,7 @@ fn a_backup_carries_every_document_and_restores_them_on_a_new_device() {
         ws.collab_edit(|d, me, name, now| d.add_comment(me, name, now, None, "kept"))
             .unwrap();
         let board = ws
-            .create_shared(unhurried::doc::DocKind::Board, "Stand-up")
+            .create_shared(unhurried::model::kind::DocKind::Board, "Stand-up")
             .unwrap();
         let mut b = ws.state.get_untracked().boundaries;
         b.urgent = "Outages".into();

@@ -276,10 +276,7 @@ mod tests {
             meeting.apply_changes(check(&reply, Limits::SHARED).unwrap()),
             Err(CollabError::IdMismatch)
         );
-        assert_eq!(
-            meeting.state().kind,
-            crate::model::collab::SharedKind::Meeting
-        );
+        assert_eq!(meeting.state().kind, crate::model::kind::DocKind::Meeting);
         assert!(CollabDoc::from_stored(&meeting.save()).is_ok());
         // A whole board carrying the meeting's id is not merged into it.
         let mut board = CollabDoc::create_kind(DocKind::Board, "ben", "Ben", "Team", 1);
@@ -300,7 +297,7 @@ mod tests {
         );
     }
     use crate::doc::collab::ItemList;
-    use crate::doc::DocKind;
+    use crate::model::kind::DocKind;
     use crate::model::zones::date_at;
 
     /// Issue 11: at 20:00 UTC on Wednesday 25 Nov 2026 it is 01:30 on Thursday in

@@ -34,14 +34,10 @@ use super::access::{
 };
 use super::{new_session_actor, random_id, Access, DocError, DocKind};
 use crate::model::collab::{
-    Action, CollabState, Comment, ContextLink, Idea, Poll, PollOption, SharedKind, VoteBlock,
+    Action, CollabState, Comment, ContextLink, Idea, Poll, PollOption, VoteBlock,
 };
 
 pub const COLLAB_SCHEMA: u64 = 1;
-
-/// The kinds of document this type holds: everyone writes them, and they share the
-/// link, reply, file and 'what is new' machinery.
-pub const SHARED_KINDS: [DocKind; 3] = [DocKind::Collab, DocKind::Meeting, DocKind::Board];
 
 const MAPS: [&str; 7] = [
     "people", "invited", "links", "comments", "ideas", "polls", "actions",
@@ -89,7 +85,7 @@ type Result<T> = std::result::Result<T, CollabError>;
 impl CollabDoc {
     /// A new discussion owned by `owner`.
     pub fn create(owner: &str, owner_name: &str, title: &str, now: i64) -> Self {
-        Self::create_kind(DocKind::Collab, owner, owner_name, title, now)
+        Self::create_kind(DocKind::Discussion, owner, owner_name, title, now)
     }
 
     /// A new shared document of `kind` (a discussion, meeting or board) owned by `owner`.
@@ -100,7 +96,7 @@ impl CollabDoc {
         title: &str,
         now: i64,
     ) -> Self {
-        debug_assert!(SHARED_KINDS.contains(&kind));
+        debug_assert!(DocKind::WRITTEN_BY_ALL.contains(&kind));
         let mut doc = AutoCommit::new().with_actor(new_session_actor());
         let init = |doc: &mut AutoCommit| -> std::result::Result<(), automerge::AutomergeError> {
             doc.put(ROOT, "kind", kind.key())?;
@@ -145,12 +141,12 @@ impl CollabDoc {
         doc.set_actor(new_session_actor());
         let saved_heads = doc.get_heads();
         let found = get_str(&doc, &ROOT, "kind");
-        let Some(kind) = SHARED_KINDS
+        let Some(kind) = DocKind::WRITTEN_BY_ALL
             .into_iter()
             .find(|k| found.as_deref() == Some(k.key()))
         else {
             return Err(DocError::WrongKind {
-                expected: DocKind::Collab.key(),
+                expected: DocKind::Discussion.key(),
                 found: found.unwrap_or_else(|| "unknown".into()),
             });
         };
@@ -347,13 +343,13 @@ impl CollabDoc {
         }
         let old = self.doc.fork_at(&known).ok()?;
         let mut state = read_state(&old);
-        state.kind = shared_kind(self.kind);
+        state.kind = self.kind;
         Some(state)
     }
 
     pub fn state(&self) -> CollabState {
         let mut state = read_state(&self.doc);
-        state.kind = shared_kind(self.kind);
+        state.kind = self.kind;
         state
     }
 
@@ -667,14 +663,6 @@ impl CollabDoc {
 
 /// The kind as the model names it; this copy's kind was fixed when it was created or
 /// first loaded.
-fn shared_kind(kind: DocKind) -> SharedKind {
-    match kind {
-        DocKind::Meeting => SharedKind::Meeting,
-        DocKind::Board => SharedKind::Board,
-        _ => SharedKind::Discussion,
-    }
-}
-
 /// Whether a change writes the root `kind` or `id`, which only the creating change may.
 fn rewrites_identity(change: &automerge::Change) -> bool {
     use automerge::legacy::{Key, ObjectId};
@@ -811,7 +799,7 @@ fn read_state(doc: &AutoCommit) -> CollabState {
     };
     CollabState {
         // Set by the caller from the copy's own kind, which a change cannot rewrite.
-        kind: SharedKind::Discussion,
+        kind: DocKind::Discussion,
         meeting: super::meeting::read(&root),
         board: super::board::read(&root),
         id: s(&root, "id"),

@@ -271,14 +271,13 @@ impl CollabDoc {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::doc::DocKind;
-    use crate::model::collab::SharedKind;
+    use crate::model::kind::DocKind;
 
     #[test]
     fn a_meeting_starts_with_the_fifteen_minute_agenda_and_runs_its_timer() {
         let mut m = CollabDoc::create_kind(DocKind::Meeting, "ana", "Ana", "Weekly", 1);
         let s = m.state();
-        assert_eq!(s.kind, SharedKind::Meeting);
+        assert_eq!(s.kind, DocKind::Meeting);
         assert_eq!(s.meeting.planned_minutes(), 15);
         let ids: Vec<String> = s.meeting.agenda.iter().map(|i| i.id.clone()).collect();
         assert_eq!(ids, ["intro", "points", "actions", "summary"]);
@@ -327,7 +326,7 @@ mod tests {
             .unwrap();
         let mut d = m.to_discussion("ana", "Ana", 3).unwrap();
         let s = d.state();
-        assert_eq!(s.kind, SharedKind::Discussion);
+        assert_eq!(s.kind, DocKind::Discussion);
         assert_eq!(s.title, "Launch");
         assert_eq!(s.problem, "Numbers\n\nQuestions to answer:\nShip?");
         assert_eq!(s.links[0].url, "https://rec.example/1");
@@ -342,7 +341,7 @@ mod tests {
         );
         assert_eq!(
             CollabDoc::from_stored(&d.save()).unwrap().kind(),
-            DocKind::Collab
+            DocKind::Discussion
         );
     }
 }

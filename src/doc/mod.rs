@@ -14,51 +14,7 @@ pub use personal::{Access, PersonalDoc, PERSONAL_SCHEMA};
 
 use automerge::ActorId;
 
-/// What kind of document this is. Stored in every document under `kind`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DocKind {
-    Personal,
-    Collab,
-    /// A 'how to work with me' page.
-    Page,
-    Meeting,
-    /// A stand-up board.
-    Board,
-}
-
-impl DocKind {
-    pub fn key(self) -> &'static str {
-        match self {
-            DocKind::Personal => "personal",
-            DocKind::Collab => "collab",
-            DocKind::Page => "page",
-            DocKind::Meeting => "meeting",
-            DocKind::Board => "board",
-        }
-    }
-
-    /// The byte that names this kind in a share link.
-    pub fn code(self) -> u8 {
-        match self {
-            DocKind::Personal => 0,
-            DocKind::Collab => 1,
-            DocKind::Page => 2,
-            DocKind::Meeting => 3,
-            DocKind::Board => 4,
-        }
-    }
-
-    /// The kind a share link names; `None` for kinds this build does not know.
-    pub fn from_code(code: u8) -> Option<DocKind> {
-        match code {
-            1 => Some(DocKind::Collab),
-            2 => Some(DocKind::Page),
-            3 => Some(DocKind::Meeting),
-            4 => Some(DocKind::Board),
-            _ => None,
-        }
-    }
-}
+use crate::model::kind::DocKind;
 
 /// Why a document could not be read, merged or edited.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

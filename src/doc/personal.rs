@@ -244,9 +244,12 @@ impl PersonalDoc {
                 let hydrate::Value::Map(m) = &v.value else {
                     return None;
                 };
+                // A kind a newer version added is not listed here; its entry stays in
+                // the document untouched, for that version to read.
+                let kind = DocKind::from_key(&field_str(m, "kind")?)?;
                 Some(HeldDoc {
                     id: id.to_owned(),
-                    kind: field_str(m, "kind").unwrap_or_default(),
+                    kind,
                     title: field_str(m, "title").unwrap_or_default(),
                     added: field_i64(m, "added").unwrap_or(0),
                     seen: hex_list(field_str(m, "seen")),
@@ -287,7 +290,7 @@ impl PersonalDoc {
                 obj
             }
         };
-        set_str(doc, &obj, "kind", &held.kind)?;
+        set_str(doc, &obj, "kind", held.kind.key())?;
         set_str(doc, &obj, "title", &held.title)?;
         set_i64(doc, &obj, "added", held.added)?;
         set_str(doc, &obj, "seen", &held.seen.join(","))?;
@@ -1002,7 +1005,7 @@ mod fixture_tests {
         let mut b = PersonalDoc::new();
         let mut one = HeldDoc {
             id: "d1".into(),
-            kind: "collab".into(),
+            kind: DocKind::Discussion,
             title: "Launch".into(),
             added: 5,
             seen: vec!["a".repeat(64)],
@@ -1013,7 +1016,7 @@ mod fixture_tests {
         a.put_held(&one).unwrap();
         let two = HeldDoc {
             id: "d2".into(),
-            kind: "collab".into(),
+            kind: DocKind::Discussion,
             added: 9,
             ..Default::default()
         };

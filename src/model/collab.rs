@@ -2,6 +2,7 @@
 //! ideas with votes, polls and an action plan, and the arithmetic people read off it
 //! (rankings, who has answered, what is new, the Markdown export).
 
+use crate::model::kind::DocKind;
 use crate::model::order;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -71,34 +72,11 @@ pub struct Action {
     pub at: i64,
 }
 
-/// The kinds of document everyone writes, all shared through the same links.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum SharedKind {
-    /// A collaboration document: problem, comments, ideas, polls, action plan.
-    #[default]
-    Discussion,
-    /// A meeting: pre-meeting brief, agenda and timer, notes, action items.
-    Meeting,
-    /// A stand-up board: work cards and daily status cards.
-    Board,
-}
-
-impl SharedKind {
-    /// What the kind is called in the app: "discussion".
-    pub fn noun(self) -> &'static str {
-        match self {
-            SharedKind::Discussion => "discussion",
-            SharedKind::Meeting => "meeting",
-            SharedKind::Board => "stand-up board",
-        }
-    }
-}
-
 /// Everything a shared document holds. Lists are oldest first; deleted items are left
 /// out. A meeting uses the comments and the action plan too; a board uses the comments.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct CollabState {
-    pub kind: SharedKind,
+    pub kind: DocKind,
     pub id: String,
     pub owner: PersonId,
     pub created: i64,
@@ -261,9 +239,10 @@ impl CollabState {
     /// owner's choice to hide them.
     pub fn to_markdown(&self) -> String {
         match self.kind {
-            SharedKind::Meeting => return super::meeting::markdown(self),
-            SharedKind::Board => return super::board::markdown(self),
-            SharedKind::Discussion => {}
+            DocKind::Meeting => return super::meeting::markdown(self),
+            DocKind::Board => return super::board::markdown(self),
+            // A shared state is never a personal document or a page.
+            DocKind::Discussion | DocKind::Personal | DocKind::Page => {}
         }
         let mut md = String::new();
         let title = if self.title.trim().is_empty() {

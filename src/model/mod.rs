@@ -7,6 +7,7 @@ pub mod collab;
 pub mod framework;
 pub mod ics;
 pub mod inventory;
+pub mod kind;
 pub mod meeting;
 pub mod order;
 pub mod page;
@@ -39,8 +40,7 @@ pub struct PersonalState {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct HeldDoc {
     pub id: String,
-    /// The kind's key, such as `collab`.
-    pub kind: String,
+    pub kind: kind::DocKind,
     pub title: String,
     /// When it arrived or was created, in ms.
     pub added: i64,

@@ -4,8 +4,9 @@
 use automerge::ChangeHash;
 
 use super::link::{LinkError, PayloadKind, Share};
-use crate::doc::collab::{CollabDoc, CollabError, SHARED_KINDS};
-use crate::doc::{DocError, DocKind};
+use crate::doc::collab::{CollabDoc, CollabError};
+use crate::doc::DocError;
+use crate::model::kind::DocKind;
 
 /// Why a link could not be taken in. Messages are shown as they are.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -102,7 +103,8 @@ pub fn reply_link(
 /// Takes in a decoded link. `local` is this device's copy of the same document, if any.
 /// On any error nothing local has changed.
 pub fn receive(share: &Share, local: Option<&mut CollabDoc>) -> Result<Received, ReceiveError> {
-    let Some(kind) = DocKind::from_code(share.kind).filter(|k| SHARED_KINDS.contains(k)) else {
+    let Some(kind) = DocKind::from_code(share.kind).filter(|k| DocKind::WRITTEN_BY_ALL.contains(k))
+    else {
         return Err(ReceiveError::UnknownKind);
     };
     match (share.payload, local) {

@@ -12,7 +12,7 @@ pub mod exchange;
 pub mod link;
 pub mod page_link;
 
-use crate::doc::DocKind;
+use crate::model::kind::DocKind;
 
 const MAGIC: &[u8; 9] = b"UNHURRIED";
 /// The newest file format this build reads.

@@ -10,7 +10,8 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use super::exchange::{hex, id_bytes};
 use super::link::{LinkError, PayloadKind, Share};
 use crate::doc::page::PageDoc;
-use crate::doc::{random_bytes, DocError, DocKind};
+use crate::doc::{random_bytes, DocError};
+use crate::model::kind::DocKind;
 
 /// What the signature covers: a label (so it can never be mistaken for a signature of
 /// anything else), the page id and the document bytes.

@@ -17,8 +17,9 @@ pub use page::{page_title, Published};
 pub use shared::{file_name, ShareOffer, SharedView};
 pub use week::WeekValue;
 
-use crate::doc::{Access, DocError, DocKind, PersonalDoc};
+use crate::doc::{Access, DocError, PersonalDoc};
 use crate::model::inventory::{Task, TaskId};
+use crate::model::kind::DocKind;
 use crate::model::profile::Profile;
 use crate::model::rate::Rate;
 use crate::model::PersonalState;

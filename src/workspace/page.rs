@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::shared::my_ids;
 use super::{memory_only, Workspace};
 use crate::doc::page::PageDoc;
-use crate::doc::DocKind;
+use crate::model::kind::DocKind;
 use crate::model::page::PageState;
 use crate::model::HeldDoc;
 use crate::share::exchange;
@@ -183,7 +183,7 @@ impl Workspace {
         let share = page_link::page_link(&mut doc, &secret, sender).map_err(|e| e.to_string())?;
         let mut held = self.held(&id).unwrap_or_else(|| HeldDoc {
             id: id.clone(),
-            kind: DocKind::Page.key().into(),
+            kind: DocKind::Page,
             added: now_ms(),
             ..HeldDoc::default()
         });
@@ -204,7 +204,7 @@ impl Workspace {
     pub(super) fn receive_page_share(self, share: Share) -> Result<(String, String), String> {
         let id = exchange::hex(&share.doc_id);
         let held = self.held(&id);
-        if held.as_ref().is_some_and(|h| h.kind != DocKind::Page.key()) {
+        if held.as_ref().is_some_and(|h| h.kind != DocKind::Page) {
             return Err("This link belongs to a different document than the one it claims. Nothing was changed.".into());
         }
         let local = self.read_page(&id)?;
@@ -238,7 +238,7 @@ impl Workspace {
         let title = page_title(&state.author_name);
         let mut held = held.unwrap_or_else(|| HeldDoc {
             id: id.clone(),
-            kind: DocKind::Page.key().into(),
+            kind: DocKind::Page,
             added: now_ms(),
             ..HeldDoc::default()
         });

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 
 use super::{memory_only, StorageHealth, Workspace};
 use crate::doc::collab::{CollabDoc, CollabError, TextField};
-use crate::doc::{Access, DocKind};
+use crate::doc::Access;
 use crate::model::collab::{CollabState, News};
+use crate::model::kind::DocKind;
 use crate::model::HeldDoc;
 use crate::share::exchange::{self, Received};
 use crate::share::link::{link_fit, LinkFit, PayloadKind, Share};
@@ -155,7 +156,7 @@ impl Workspace {
     /// A held document as a backup carries it: the whole document as a link frame, so
     /// restoring it passes every check a link passes.
     pub(super) fn backup_entry(self, held: &HeldDoc) -> Option<Share> {
-        if held.kind == DocKind::Page.key() {
+        if held.kind == DocKind::Page {
             return self.page_backup_entry(&held.id);
         }
         self.ensure_loaded(&held.id).ok()?;
@@ -251,7 +252,7 @@ impl Workspace {
         let mut out = BTreeMap::new();
         for h in held {
             // Pages have no news to count: only their author writes them.
-            if h.kind == DocKind::Page.key() || self.ensure_loaded(&h.id).is_err() {
+            if h.kind == DocKind::Page || self.ensure_loaded(&h.id).is_err() {
                 continue;
             }
             let n = self.inner.try_update_value(|i| {
@@ -312,7 +313,7 @@ impl Workspace {
 
     /// Starts a new discussion and returns its id.
     pub fn create_collab(self, title: &str) -> Option<String> {
-        self.create_shared(DocKind::Collab, title)
+        self.create_shared(DocKind::Discussion, title)
     }
 
     /// Starts a new shared document of `kind` (discussion, meeting or board) and returns
@@ -337,7 +338,7 @@ impl Workspace {
             .update_value(|i| drop(i.shared.insert(id.clone(), OpenShared::new(doc, store))));
         self.put_held_entry(HeldDoc {
             id: id.clone(),
-            kind: kind.key().into(),
+            kind,
             title,
             added: now_ms(),
             seen: heads,
@@ -670,10 +671,10 @@ impl Workspace {
             self.health.set(memory_only(&e));
         }
         let sender_heads: Vec<String> = share.heads.iter().map(|h| exchange::hex(h)).collect();
-        let kind = DocKind::from_code(share.kind).unwrap_or(DocKind::Collab);
+        let kind = DocKind::from_code(share.kind).unwrap_or(DocKind::Discussion);
         let mut held = held.unwrap_or_else(|| HeldDoc {
             id: id.clone(),
-            kind: kind.key().into(),
+            kind,
             added: now_ms(),
             // First time: everything is shown as it is, nothing marked new.
             seen: heads,

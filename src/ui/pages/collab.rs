@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::doc::collab::TextField;
-use crate::model::collab::{CollabState, News, SharedKind};
+use crate::model::collab::{CollabState, News};
+use crate::model::kind::DocKind;
 use crate::ui::pages::board::BoardBody;
 use crate::ui::pages::meeting::MeetingBody;
 use crate::ui::widgets::remind_me::RemindMe;
@@ -133,9 +134,10 @@ pub fn CollabPage() -> impl IntoView {
                     })
                 }}
                 {move || match kind.get() {
-                    SharedKind::Meeting => view! { <MeetingBody is_owner/> }.into_any(),
-                    SharedKind::Board => view! { <BoardBody is_owner/> }.into_any(),
-                    SharedKind::Discussion => view! { <DiscussionBody is_owner/> }.into_any(),
+                    DocKind::Meeting => view! { <MeetingBody is_owner/> }.into_any(),
+                    DocKind::Board => view! { <BoardBody is_owner/> }.into_any(),
+                    // Pages and the personal document have screens of their own.
+                    DocKind::Discussion | DocKind::Page | DocKind::Personal => view! { <DiscussionBody is_owner/> }.into_any(),
                 }}
             </Show>
         </section>

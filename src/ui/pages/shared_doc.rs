@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::collab::CollabPage;
 use super::work_with_me::WorkWithMe;
-use crate::doc::DocKind;
+use crate::model::kind::DocKind;
 use crate::ui::app::Reader;
 use crate::ui::widgets::reader_footer::ReaderFooter;
 use crate::workspace::use_workspace;
@@ -22,7 +22,7 @@ pub fn SharedDoc() -> impl IntoView {
         ws.state.with(|s| {
             s.held
                 .iter()
-                .find(|h| h.id == id && h.kind == DocKind::Page.key())
+                .find(|h| h.id == id && h.kind == DocKind::Page)
                 .map(|h| h.seen.clone())
         })
     });

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::doc::DocKind;
+use crate::model::kind::DocKind;
 use crate::ui::widgets::file_import::FileImport;
 use crate::ui::widgets::link_receiver::{LinkError, FILE_FAILED, LINK_FAILED};
 use crate::workspace::use_workspace;
@@ -21,7 +21,7 @@ pub fn SharedList() -> impl IntoView {
     let ws = use_workspace();
     let navigate = use_navigate();
     let title = RwSignal::new(String::new());
-    let kind = RwSignal::new(DocKind::Collab);
+    let kind = RwSignal::new(DocKind::Discussion);
     let pasted = RwSignal::new(String::new());
     let link_error = expect_context::<LinkError>().0;
     let unread = Memo::new(move |_| {
@@ -123,7 +123,7 @@ pub fn SharedList() -> impl IntoView {
                     <h2>"Start something shared"</h2>
                     <fieldset class="kind-choice">
                         <legend>"What kind"</legend>
-                        {[(DocKind::Collab, "Discussion", "decide in writing: comments, ideas, votes, polls"),
+                        {[(DocKind::Discussion, "Discussion", "decide in writing: comments, ideas, votes, polls"),
                           (DocKind::Meeting, "Meeting", "a brief, a 15-minute agenda with a timer, notes"),
                           (DocKind::Board, "Stand-up board", "daily status cards and work cards")]
                             .into_iter().map(|(k, label, hint)| {
@@ -172,11 +172,12 @@ pub fn SharedList() -> impl IntoView {
                     <ul class="held-list">
                         {held.into_iter().map(|h| {
                             let n = counts.get(&h.id).copied().unwrap_or(0);
-                            let noun = match h.kind.as_str() {
-                                "meeting" => "Meeting",
-                                "board" => "Stand-up board",
-                                "page" => "How to work with me",
-                                _ => "Discussion",
+                            let noun = match h.kind {
+                                DocKind::Meeting => "Meeting",
+                                DocKind::Board => "Stand-up board",
+                                DocKind::Page => "How to work with me",
+                                // A personal document is never held.
+                                DocKind::Discussion | DocKind::Personal => "Discussion",
                             };
                             let title = if h.title.trim().is_empty() { format!("Untitled {}", noun.to_lowercase()) } else { h.title.clone() };
                             view! {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::SharedKind;
+use crate::model::kind::DocKind;
 use crate::ui::pages::collab::shown_state;
 use crate::workspace::use_workspace;
 
@@ -35,8 +35,8 @@ pub fn OwnerSettings() -> impl IntoView {
         ws.collab_edit(|doc, _, _, _| doc.set_invited(&names));
     };
     let kind = initial.kind;
-    let discussion = kind == SharedKind::Discussion;
-    let invited_label = if kind == SharedKind::Meeting {
+    let discussion = kind == DocKind::Discussion;
+    let invited_label = if kind == DocKind::Meeting {
         "Who attends"
     } else {
         "Whose input you want"
@@ -53,11 +53,11 @@ pub fn OwnerSettings() -> impl IntoView {
             <input id="doc-due" type="date" prop:value=move || state.with(|s| s.due.clone())
                 on:change=move |ev| { let d = event_target_value(&ev); ws.collab_edit(|doc, _, _, _| doc.set_due(&d)); }/>
             </Show>
-            <Show when=move || kind != SharedKind::Board>
+            <Show when=move || kind != DocKind::Board>
             <label for="doc-invited">{invited_label}</label>
             <textarea id="doc-invited" rows="2" placeholder="Ana, Ben, Cy" aria-describedby="doc-invited-hint" prop:value=move || invited.get()
                 on:input=move |ev| invited.set(event_target_value(&ev)) on:change=move |_| save_invited()></textarea>
-            <p class="hint" id="doc-invited-hint">{if kind == SharedKind::Meeting {
+            <p class="hint" id="doc-invited-hint">{if kind == DocKind::Meeting {
                 "Names as people enter them in Unhurried, separated by commas. Add an address to mail them the follow-up: Ana <ana@example.org>."
             } else {
                 "Names as people enter them in Unhurried, separated by commas."

@@ -1,0 +1,105 @@
+//! What kind of document something is: the one list of kinds, with the name stored in
+//! each document (`kind`) and the byte that names it in a link.
+
+/// A kind of document. Stored in every document under `kind`; shared kinds also travel
+/// in links as [`DocKind::code`].
+/// The default, a discussion, only fills an empty `CollabState` before a document is
+/// read; every document read says its own kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum DocKind {
+    /// The person's own document: tasks, rate, week, boundaries, reminders.
+    Personal,
+    /// A discussion: problem, comments, ideas, polls, action plan.
+    #[default]
+    Discussion,
+    /// A 'how to work with me' page.
+    Page,
+    /// A meeting: brief, agenda and timer, notes, follow-up.
+    Meeting,
+    /// A stand-up board: work cards and daily status cards.
+    Board,
+}
+
+impl DocKind {
+    /// Every kind this build knows.
+    pub const ALL: [DocKind; 5] = [
+        DocKind::Personal,
+        DocKind::Discussion,
+        DocKind::Page,
+        DocKind::Meeting,
+        DocKind::Board,
+    ];
+
+    /// The kinds everyone writes, merged change by change (a page has one author): they
+    /// share the link, reply, file and 'what is new' machinery.
+    pub const WRITTEN_BY_ALL: [DocKind; 3] =
+        [DocKind::Discussion, DocKind::Meeting, DocKind::Board];
+
+    /// The name stored in the document. A discussion keeps the name it was first
+    /// written with, "collab", so every copy ever made still opens.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocKind::Personal => "personal",
+            DocKind::Discussion => "collab",
+            DocKind::Page => "page",
+            DocKind::Meeting => "meeting",
+            DocKind::Board => "board",
+        }
+    }
+
+    /// The kind a stored name names; `None` for a kind a newer version added.
+    pub fn from_key(key: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// The byte that names this kind in a share link.
+    pub fn code(self) -> u8 {
+        match self {
+            DocKind::Personal => 0,
+            DocKind::Discussion => 1,
+            DocKind::Page => 2,
+            DocKind::Meeting => 3,
+            DocKind::Board => 4,
+        }
+    }
+
+    /// The kind a share link names; `None` for kinds this build does not know (and for
+    /// the personal document, which never travels in a link).
+    pub fn from_code(code: u8) -> Option<DocKind> {
+        DocKind::ALL
+            .into_iter()
+            .find(|k| *k != DocKind::Personal && k.code() == code)
+    }
+
+    /// What the kind is called in the app, in a sentence: "stand-up board".
+    pub fn noun(self) -> &'static str {
+        match self {
+            DocKind::Personal => "personal document",
+            DocKind::Discussion => "discussion",
+            DocKind::Page => "“How to work with me” page",
+            DocKind::Meeting => "meeting",
+            DocKind::Board => "stand-up board",
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_codes_round_trip_and_stay_what_was_written() {
+        for kind in DocKind::ALL {
+            assert_eq!(DocKind::from_key(kind.key()), Some(kind));
+        }
+        for kind in DocKind::ALL.into_iter().filter(|k| *k != DocKind::Personal) {
+            assert_eq!(DocKind::from_code(kind.code()), Some(kind));
+        }
+        // What documents and links already carry.
+        assert_eq!(DocKind::Discussion.key(), "collab");
+        assert_eq!(DocKind::from_code(1), Some(DocKind::Discussion));
+        assert_eq!(DocKind::from_code(0), None);
+        assert_eq!(DocKind::from_code(5), None);
+        assert_eq!(DocKind::from_key("sop"), None);
+    }
+}
