@@ -73,6 +73,11 @@ pub fn date_at(zone: &str, at_ms: i64) -> NaiveDate {
     }
 }
 
+/// The Monday of the week holding `date`.
+pub fn monday_of(date: NaiveDate) -> NaiveDate {
+    date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()))
+}
+
 /// The date and minutes from midnight on the wall clock in `tz` at `at`.
 pub fn local_clock(tz: Tz, at: DateTime<Utc>) -> (NaiveDate, u32) {
     let local = at.with_timezone(&tz);
@@ -522,6 +527,17 @@ mod tests {
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn the_week_and_the_day_depend_on_the_zone_and_the_moment_given() {
+        // 20:00 UTC on Sunday 29 November 2026 is already Monday in Kolkata.
+        let now = utc(2026, 11, 29, 20, 0).timestamp_millis();
+        assert_eq!(date_at("Asia/Kolkata", now), date(2026, 11, 30));
+        assert_eq!(date_at("America/Los_Angeles", now), date(2026, 11, 29));
+        assert_eq!(monday_of(date_at("Asia/Kolkata", now)), date(2026, 11, 30));
+        assert_eq!(monday_of(date_at("America/Los_Angeles", now)), date(2026, 11, 23));
+        assert_eq!(date_at("Not/AZone", now), date(2026, 11, 29));
     }
 
     fn hours(days: u8, start: &str, end: &str) -> WorkingHours {

@@ -4,9 +4,9 @@
 //! locale-free forms for tests and exports (ICS, Markdown, mail text); each function
 //! here falls back to them when the browser's `Intl` cannot help.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeZone, Utc};
 
-use crate::model::profile::{zone_city, zone_country};
+use crate::model::profile::{parse_time_zone, zone_city, zone_country};
 use crate::model::rate::format_money;
 use crate::model::schedule::clock;
 use crate::web;
@@ -81,5 +81,19 @@ pub fn zone_label(zone: &str) -> String {
         name
     } else {
         format!("{name}, {zone}")
+    }
+}
+
+/// "Tue 25 Nov, 09:00" on the person's own clock, in their locale's style ("Tue, Nov 25,
+/// 9:00 AM" in en-US).
+pub fn local_moment(ms: i64, zone: &str) -> String {
+    let at = Utc.timestamp_millis_opt(ms).single().unwrap_or_default();
+    let tz = parse_time_zone(zone);
+    let shown = web::format_moment(ms as f64, tz.map_or("UTC", |tz| tz.name()));
+    match (tz, shown.is_empty()) {
+        (Some(_), false) => shown,
+        (None, false) => format!("{shown} UTC"),
+        (Some(tz), true) => at.with_timezone(&tz).format("%a %-d %b, %H:%M").to_string(),
+        (None, true) => at.format("%a %-d %b, %H:%M UTC").to_string(),
     }
 }

@@ -10,22 +10,9 @@ use crate::model::boundaries::{
 };
 use crate::model::profile::parse_time_zone;
 use crate::model::schedule::{clock, parse_clock, WEEKDAYS, WEEKDAYS_SHORT};
+use crate::ui::fmt;
 use crate::ui::widgets::page_publisher::PagePublisher;
 use crate::workspace::{use_workspace, WeekValue};
-
-/// "Tue 25 Nov, 09:00" on the person's own clock, in their locale's style ("Tue, Nov 25,
-/// 9:00 AM" in en-US).
-pub fn local_moment(ms: i64, zone: &str) -> String {
-    let at = Utc.timestamp_millis_opt(ms).single().unwrap_or_default();
-    let tz = parse_time_zone(zone);
-    let shown = crate::web::format_moment(ms as f64, tz.map_or("UTC", |tz| tz.name()));
-    match (tz, shown.is_empty()) {
-        (Some(_), false) => shown,
-        (None, false) => format!("{shown} UTC"),
-        (Some(tz), true) => at.with_timezone(&tz).format("%a %-d %b, %H:%M").to_string(),
-        (None, true) => at.format("%a %-d %b, %H:%M UTC").to_string(),
-    }
-}
 
 #[component]
 pub fn BoundariesPage() -> impl IntoView {
@@ -160,7 +147,7 @@ fn DoNotDisturb() -> impl IntoView {
                     "Do not disturb"
                 </button>
                 <p class="dnd-status" aria-live="polite">{move || if on() {
-                    format!("On. Back at {} (your time). Others see this in their own time zone.", local_moment(b.with(|b| b.dnd_until), &zone.get()))
+                    format!("On. Back at {} (your time). Others see this in their own time zone.", fmt::local_moment(b.with(|b| b.dnd_until), &zone.get()))
                 } else {
                     "Off. Switch it on to tell people you are heads-down; it turns itself off when you are back.".to_owned()
                 }}</p>

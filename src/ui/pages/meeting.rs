@@ -7,7 +7,7 @@ use crate::doc::collab::TextField;
 use crate::model::collab::checked_link;
 use crate::model::profile::parse_time_zone;
 use crate::model::reminder::parse_local;
-use crate::ui::pages::boundaries::local_moment;
+use crate::ui::fmt::local_moment;
 use crate::ui::pages::collab::shown_state;
 use crate::ui::widgets::{
     action_plan::ActionPlan, agenda_editor::AgendaEditor, async_check::AsyncCheck,

@@ -10,7 +10,7 @@ use crate::model::reminder::{
     choose_repeat, due, next_office_hours, parse_local, repeat_choices, upcoming, Reminder,
 };
 use crate::ui::app::{Missed, Now};
-use crate::ui::pages::boundaries::local_moment;
+use crate::ui::fmt::local_moment;
 use crate::ui::widgets::remind_me::reminder_zone;
 use crate::workspace::use_workspace;
 

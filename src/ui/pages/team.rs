@@ -13,8 +13,8 @@ use crate::model::schedule::{
 use crate::model::zones::{
     best_pairs, day_frame, local_clock, local_instant, overlap_day, suggest_office_hours, Member,
 };
+use crate::model::zones::{date_at, monday_of};
 use crate::ui::fmt;
-use crate::ui::pages::week::{monday_of, today_in};
 use crate::ui::widgets::time_zone_field::TimeZoneField;
 use crate::workspace::{use_workspace, WeekValue};
 
@@ -174,7 +174,7 @@ fn PersonRow(id: String) -> impl IntoView {
 fn Overlap() -> impl IntoView {
     let ws = use_workspace();
     let my_zone = Memo::new(move |_| ws.state.with(|s| s.profile.time_zone.clone()));
-    let date = RwSignal::new(today_in(&my_zone.get_untracked()));
+    let date = RwSignal::new(date_at(&my_zone.get_untracked(), crate::web::now_ms()));
     // Everyone with a known zone, the viewer first, and their names.
     let members = Memo::new(move |_| {
         ws.state.with(|s| {

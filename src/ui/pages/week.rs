@@ -1,7 +1,7 @@
 //! The maker/manager week: the grid, what it adds up to, deadlines (with 'remind me' on
 //! the dated ones), and the calendar export.
 
-use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use leptos::prelude::*;
 
 use crate::doc::week::WeekItem;
@@ -9,18 +9,9 @@ use crate::model::profile::parse_time_zone;
 use crate::model::schedule::{
     duration, warnings, week_totals, Block, BlockKind, Deadline, WeekTotals,
 };
+use crate::model::zones::{date_at, monday_of};
 use crate::ui::widgets::{block_editor::BlockEditor, remind_me::RemindMe, week_grid::WeekGrid};
 use crate::workspace::{use_workspace, WeekValue};
-
-/// Today in the person's zone (the browser's clock, read here and passed down).
-pub fn today_in(zone: &str) -> NaiveDate {
-    crate::model::zones::date_at(zone, crate::web::now_ms())
-}
-
-/// The Monday of the week holding `date`.
-pub fn monday_of(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
-}
 
 #[component]
 pub fn WeekPage() -> impl IntoView {
@@ -93,7 +84,7 @@ pub fn WeekPage() -> impl IntoView {
             &blocks,
             &deadlines,
             tz,
-            monday_of(today_in(&zone)),
+            monday_of(date_at(&zone, crate::web::now_ms())),
             stamp,
             &name,
         );

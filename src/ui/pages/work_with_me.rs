@@ -8,8 +8,8 @@ use crate::model::page::PageState;
 use crate::model::profile::parse_time_zone;
 use crate::model::schedule::{clock, Block, BlockKind, DAY, WEEKDAYS_SHORT};
 use crate::model::zones::{block_in_zone, describe_offset, offset_minutes, Slot};
-use crate::ui::pages::boundaries::local_moment;
-use crate::ui::pages::week::{monday_of, today_in};
+use crate::model::zones::{date_at, monday_of};
+use crate::ui::fmt::local_moment;
 use crate::workspace::{page_title, use_workspace};
 
 /// A weekly block as it falls on the reader's clock this week: "Tue 09:00–11:00", or
@@ -62,7 +62,7 @@ fn PageBody(page: PageState, my_zone: String) -> impl IntoView {
     crate::web::set_title(&page_title(&page.author_name));
     let owner_tz = parse_time_zone(&page.time_zone).unwrap_or(chrono_tz::UTC);
     let reader_tz = parse_time_zone(&my_zone).unwrap_or(chrono_tz::UTC);
-    let owner_monday = monday_of(today_in(&page.time_zone));
+    let owner_monday = monday_of(date_at(&page.time_zone, crate::web::now_ms()));
     let now = crate::web::now_ms();
     let now_utc = chrono::DateTime::from_timestamp_millis(now).unwrap_or_default();
     let same_zone = owner_tz == reader_tz;

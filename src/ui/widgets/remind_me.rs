@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::model::profile::parse_time_zone;
 use crate::model::reminder::{next_office_hours, on_due_date, parse_local};
-use crate::ui::pages::boundaries::local_moment;
+use crate::ui::fmt::local_moment;
 use crate::ui::pages::collab::shown_state;
 use crate::workspace::use_workspace;
 

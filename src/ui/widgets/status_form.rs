@@ -39,7 +39,7 @@ pub fn StatusForm(today: Signal<String>) -> impl IntoView {
         ev.prevent_default();
         let mut card = draft.get_untracked();
         card.date = date.get_untracked();
-        // The zone the date was read in (UTC when the profile's is unknown, as `today_in`),
+        // The zone the date was read in (UTC when the profile's is unknown, as `zones::date_at`),
         // so others can tell a card written for its own day from one filled in later.
         card.zone = ws.state.with_untracked(|s| {
             parse_time_zone(&s.profile.time_zone)

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use chrono::NaiveDate;
 
 use crate::model::inventory::{DecisionKind, Frequency, FrequencyKind, SyncReason, Task, TaskId};
-use crate::ui::pages::week::today_in;
+use crate::model::zones::date_at;
 use crate::ui::widgets::checked_input::{whole_number_in, whole_number_message, CheckedInput};
 use crate::workspace::use_workspace;
 
@@ -185,7 +185,10 @@ fn CarriedOut(
     change: impl Fn(&dyn Fn(&mut Task)) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let ws = use_workspace();
-    let today = move || ws.state.with_untracked(|s| today_in(&s.profile.time_zone));
+    let today = move || {
+        ws.state
+            .with_untracked(|s| date_at(&s.profile.time_zone, crate::web::now_ms()))
+    };
     let day = move || task.with(|t| t.as_ref().and_then(|t| t.carried_out));
     // Only ticking or clearing re-draws the date input; picking a day keeps it (and its focus).
     let done = Memo::new(move |_| day().is_some());
