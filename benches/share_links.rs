@@ -15,7 +15,8 @@ mod benches {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     use criterion::{criterion_group, BatchSize, Criterion};
-    use unhurried::doc::collab::{CollabDoc, TextField};
+    use unhurried::doc::collab::CollabDoc;
+    use unhurried::model::collab::TextField;
     use unhurried::model::collab::{CollabState, Comment};
     use unhurried::share::exchange::{full_link, hex, receive, reply_link, Received};
     use unhurried::share::link::Share;

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use automerge::ChangeHash;
 use proptest::prelude::*;
-use unhurried::doc::collab::{CollabDoc, CollabError, TextField};
+use unhurried::doc::collab::{CollabDoc, CollabError};
 use unhurried::model::collab::CollabState;
+use unhurried::model::collab::TextField;
 use unhurried::share::exchange::{full_link, hex, receive, reply_link, ReceiveError, Received};
 use unhurried::share::link::Share;
 

@@ -225,9 +225,9 @@ fn a_format_2_backup_carries_every_document() {
 // a personal document with every part, each shared kind as stored parts, full links and
 // reply links, a signed page link and a backup carrying all of them.
 
-use unhurried::doc::collab::TextField;
 use unhurried::doc::page::PageDoc;
 use unhurried::model::boundaries::{Boundaries, Channel, EscalationStep, ResponseUnit};
+use unhurried::model::collab::TextField;
 use unhurried::model::inventory::{Decision, Frequency, SyncReason};
 use unhurried::model::page::PageState;
 use unhurried::model::profile::Profile;

@@ -11,7 +11,8 @@ mod common;
 use common::{js, out_dir};
 
 use automerge::ChangeHash;
-use unhurried::doc::collab::{CollabDoc, ItemList, TextField};
+use unhurried::doc::collab::CollabDoc;
+use unhurried::model::collab::{ItemList, TextField};
 use unhurried::share::exchange::{self, hex, Received};
 use unhurried::share::link::{PayloadKind, Share};
 

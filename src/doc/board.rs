@@ -26,8 +26,9 @@ use automerge::{hydrate, AutoCommit, AutomergeError, ObjType, ROOT};
 use super::access::{
     ensure_map, field_bool, field_f64, field_i64, field_map, field_str, set_i64, set_str,
 };
-use super::collab::{clip, CollabDoc, CollabError, MAX_LINE, MAX_TEXT};
+use super::collab::{clip, CollabDoc, CollabError};
 use crate::model::board::{BoardPart, Card, Column, StatusCard, StatusTag};
+use crate::model::collab::{MAX_LINE, MAX_TEXT};
 
 type Result<T> = std::result::Result<T, CollabError>;
 
@@ -296,7 +297,7 @@ mod tests {
             Ok(true)
         );
     }
-    use crate::doc::collab::ItemList;
+    use crate::model::collab::ItemList;
     use crate::model::kind::DocKind;
     use crate::model::zones::date_at;
 

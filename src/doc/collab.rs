@@ -36,16 +36,13 @@ use super::{new_session_actor, random_id, Access, DocError, DocKind};
 use crate::model::collab::{
     Action, CollabState, Comment, ContextLink, Idea, Poll, PollOption, VoteBlock,
 };
+use crate::model::collab::{ItemList, TextField, MAX_LINE, MAX_TEXT};
 
 pub const COLLAB_SCHEMA: u64 = 1;
 
 const MAPS: [&str; 7] = [
     "people", "invited", "links", "comments", "ideas", "polls", "actions",
 ];
-
-/// Limits on what one person can type, so one field cannot swamp a link.
-pub const MAX_TEXT: usize = 20_000;
-pub const MAX_LINE: usize = 500;
 
 pub struct CollabDoc {
     pub(super) doc: AutoCommit,
@@ -672,21 +669,6 @@ fn rewrites_identity(change: &automerge::Change) -> bool {
     })
 }
 
-/// The Automerge text fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextField {
-    Problem,
-    Summary,
-    /// A meeting's brief: what everyone must know.
-    Data,
-    /// A meeting's important dates.
-    Dates,
-    /// The questions a meeting must answer.
-    Questions,
-    /// A meeting's notes.
-    Notes,
-}
-
 impl TextField {
     pub(super) fn key(self) -> &'static str {
         match self {
@@ -698,20 +680,6 @@ impl TextField {
             TextField::Notes => "notes",
         }
     }
-}
-
-/// The id-keyed lists whose items can be deleted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ItemList {
-    Links,
-    Comments,
-    Ideas,
-    Polls,
-    Actions,
-    /// A meeting's agenda items.
-    Agenda,
-    /// A board's work cards.
-    Cards,
 }
 
 impl ItemList {

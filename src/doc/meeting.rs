@@ -14,14 +14,12 @@ use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, AutomergeError, ObjType, ROOT};
 
 use super::access::{field_bool, field_i64, field_map, field_str, set_i64, set_str};
-use super::collab::{clip, CollabDoc, CollabError, MAX_LINE};
+use super::collab::{clip, CollabDoc, CollabError};
 use crate::model::collab::checked_link;
-use crate::model::meeting::{standard_agenda, AgendaItem, MeetingPart};
+use crate::model::collab::MAX_LINE;
+use crate::model::meeting::{standard_agenda, AgendaItem, MeetingPart, MAX_ITEM_MINUTES};
 
 type Result<T> = std::result::Result<T, CollabError>;
-
-/// The most minutes one agenda item can plan.
-pub const MAX_ITEM_MINUTES: u32 = 240;
 
 /// Sets up a new meeting: its texts and the 15-minute agenda.
 pub(super) fn init(doc: &mut AutoCommit, now: i64) -> std::result::Result<(), AutomergeError> {
@@ -250,7 +248,7 @@ impl CollabDoc {
         section(&mut problem, "Questions to answer:", &m.questions);
         section(&mut problem, "Important dates:", &m.dates);
         let mut doc = CollabDoc::create(me, name, &state.title, now);
-        doc.set_text(super::collab::TextField::Problem, me, name, &problem)?;
+        doc.set_text(crate::model::collab::TextField::Problem, me, name, &problem)?;
         let invited: Vec<String> = state.invited.iter().map(|(_, n)| n.clone()).collect();
         doc.set_invited(&invited)?;
         if !m.recording.is_empty() {
@@ -308,14 +306,14 @@ mod tests {
         assert!(m.set_recording("javascript:alert(1)").is_err());
         m.set_recording("https://rec.example/1").unwrap();
         m.set_text(
-            super::super::collab::TextField::Data,
+            crate::model::collab::TextField::Data,
             "ana",
             "Ana",
             "Numbers",
         )
         .unwrap();
         m.set_text(
-            super::super::collab::TextField::Questions,
+            crate::model::collab::TextField::Questions,
             "ana",
             "Ana",
             "Ship?",

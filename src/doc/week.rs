@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use super::access::{field_i64, field_str, field_u32, get_i64, get_str, set_i64, set_str};
 use super::{DocError, PersonalDoc};
 use crate::model::boundaries::{Boundaries, Channel, EscalationStep, ResponseUnit};
+use crate::model::schedule::WeekItem;
 use crate::model::schedule::{
     sort_blocks, Block, BlockKind, Deadline, Person, Schedule, WorkingHours, DAY, MIN_BLOCK,
 };
@@ -318,16 +319,6 @@ impl PersonalDoc {
         self.commit("page");
         Ok(())
     }
-}
-
-/// The kinds of item the week and boundaries keep as root entries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WeekItem {
-    Block,
-    Deadline,
-    Person,
-    Channel,
-    Step,
 }
 
 impl WeekItem {

@@ -72,6 +72,39 @@ pub struct Action {
     pub at: i64,
 }
 
+/// Limits on what one person can type, so one field cannot swamp a link.
+pub const MAX_TEXT: usize = 20_000;
+pub const MAX_LINE: usize = 500;
+
+/// The shared documents' texts that everyone edits together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    Problem,
+    Summary,
+    /// A meeting's brief: what everyone must know.
+    Data,
+    /// A meeting's important dates.
+    Dates,
+    /// The questions a meeting must answer.
+    Questions,
+    /// A meeting's notes.
+    Notes,
+}
+
+/// The id-keyed lists whose items can be deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemList {
+    Links,
+    Comments,
+    Ideas,
+    Polls,
+    Actions,
+    /// A meeting's agenda items.
+    Agenda,
+    /// A board's work cards.
+    Cards,
+}
+
 /// Everything a shared document holds. Lists are oldest first; deleted items are left
 /// out. A meeting uses the comments and the action plan too; a board uses the comments.
 #[derive(Clone, Debug, PartialEq, Default)]

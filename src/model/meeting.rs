@@ -5,6 +5,9 @@
 use super::collab::{one_line, Action, CollabState};
 use super::rate::Rate;
 
+/// The most minutes one agenda item can plan.
+pub const MAX_ITEM_MINUTES: u32 = 240;
+
 /// The meeting part of a shared meeting document.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct MeetingPart {

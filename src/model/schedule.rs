@@ -191,6 +191,16 @@ pub struct Person {
 }
 
 /// Everything the week holds.
+/// The kinds of item the week and boundaries keep, each one by id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeekItem {
+    Block,
+    Deadline,
+    Person,
+    Channel,
+    Step,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Schedule {
     /// By day, then start.

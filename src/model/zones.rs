@@ -536,7 +536,10 @@ mod tests {
         assert_eq!(date_at("Asia/Kolkata", now), date(2026, 11, 30));
         assert_eq!(date_at("America/Los_Angeles", now), date(2026, 11, 29));
         assert_eq!(monday_of(date_at("Asia/Kolkata", now)), date(2026, 11, 30));
-        assert_eq!(monday_of(date_at("America/Los_Angeles", now)), date(2026, 11, 23));
+        assert_eq!(
+            monday_of(date_at("America/Los_Angeles", now)),
+            date(2026, 11, 23)
+        );
         assert_eq!(date_at("Not/AZone", now), date(2026, 11, 29));
     }
 

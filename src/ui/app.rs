@@ -63,7 +63,7 @@ pub fn App() -> impl IntoView {
     // The service worker holds the callback for the page's whole life.
     on_update.forget();
     leptos::task::spawn_local(async {
-        crate::store::persist::request_persistence().await;
+        crate::workspace::request_persistence().await;
     });
     let first_link = Some(crate::web::take_fragment()).filter(|f| !f.is_empty());
     provide_context(PendingLink(RwSignal::new(first_link)));

@@ -17,6 +17,13 @@ pub use page::{page_title, Published};
 pub use shared::{file_name, ShareOffer, SharedView};
 pub use week::WeekValue;
 
+// What the screens need from the layers below, so that they never reach past the
+// workspace (`tests/layers.rs`).
+pub use crate::doc::random_id as new_id;
+pub use crate::share::link::{LinkFit, LINK_BUDGET, LINK_FITS_ANY_CHAT};
+pub use crate::share::MAX_FILE_BYTES;
+pub use crate::store::persist::{request_persistence, status as storage_status, StorageStatus};
+
 use crate::doc::{Access, DocError, PersonalDoc};
 use crate::model::inventory::{Task, TaskId};
 use crate::model::kind::DocKind;
@@ -50,7 +57,7 @@ pub enum Undo {
     /// An item deleted from a shared document (it is only marked gone).
     SharedItem {
         doc: String,
-        list: crate::doc::collab::ItemList,
+        list: crate::model::collab::ItemList,
         id: String,
     },
     /// A deleted block, deadline, person, channel or escalation step.

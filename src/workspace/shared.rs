@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::{memory_only, StorageHealth, Workspace};
-use crate::doc::collab::{CollabDoc, CollabError, TextField};
+use crate::doc::collab::{CollabDoc, CollabError};
 use crate::doc::Access;
+use crate::model::collab::TextField;
 use crate::model::collab::{CollabState, News};
 use crate::model::kind::DocKind;
 use crate::model::HeldDoc;
@@ -526,7 +527,7 @@ impl Workspace {
     }
 
     /// Marks an item of the shown document deleted, with Undo in the notice.
-    pub fn delete_shared_item(self, list: crate::doc::collab::ItemList, id: &str, what: &str) {
+    pub fn delete_shared_item(self, list: crate::model::collab::ItemList, id: &str, what: &str) {
         let Some(doc) = self
             .shared
             .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))

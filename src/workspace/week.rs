@@ -5,8 +5,8 @@ use crate::model::order;
 use leptos::prelude::*;
 
 use super::{display_title, Undo, Workspace};
-use crate::doc::week::WeekItem;
 use crate::model::boundaries::{Boundaries, Channel, EscalationStep};
+use crate::model::schedule::WeekItem;
 use crate::model::schedule::{sort_blocks, Block, Deadline, Person};
 use crate::model::PersonalState;
 

@@ -4,11 +4,11 @@
 use chrono::{Datelike, Duration, NaiveDateTime, TimeZone, Timelike, Utc};
 use leptos::prelude::*;
 
-use crate::doc::week::WeekItem;
 use crate::model::boundaries::{
     next_back_at, starter_channels, Boundaries, Channel, EscalationStep, ResponseUnit,
 };
 use crate::model::profile::parse_time_zone;
+use crate::model::schedule::WeekItem;
 use crate::model::schedule::{clock, parse_clock, WEEKDAYS, WEEKDAYS_SHORT};
 use crate::ui::fmt;
 use crate::ui::widgets::page_publisher::PagePublisher;
@@ -180,7 +180,7 @@ fn Channels() -> impl IntoView {
         move || channels.with_untracked(|c| c.iter().map(|c| c.order).max().unwrap_or(0) + 1);
     let add = move |name: &str, within: u32, unit: ResponseUnit| {
         ws.put_week(WeekValue::Channel(Channel {
-            id: crate::doc::random_id(),
+            id: crate::workspace::new_id(),
             name: name.to_owned(),
             within,
             unit,
@@ -280,7 +280,7 @@ fn Escalation() -> impl IntoView {
         }
         let order = steps.with_untracked(|s| s.iter().map(|s| s.order).max().unwrap_or(0) + 1);
         if ws.put_week(WeekValue::Step(EscalationStep {
-            id: crate::doc::random_id(),
+            id: crate::workspace::new_id(),
             who: who.get_untracked().trim().to_owned(),
             how: how.get_untracked().trim().to_owned(),
             order,

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::doc::collab::TextField;
+use crate::model::collab::TextField;
 use crate::model::collab::{CollabState, News};
 use crate::model::kind::DocKind;
 use crate::ui::pages::board::BoardBody;

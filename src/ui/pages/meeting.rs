@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::doc::collab::TextField;
 use crate::model::collab::checked_link;
+use crate::model::collab::TextField;
 use crate::model::profile::parse_time_zone;
 use crate::model::reminder::parse_local;
 use crate::ui::fmt::local_moment;

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::model::profile::{clean_display_name, parse_time_zone};
-use crate::store::persist::{status, StorageStatus};
 use crate::ui::widgets::{file_import::FileImport, time_zone_field::TimeZoneField};
 use crate::workspace::use_workspace;
+use crate::workspace::{storage_status, StorageStatus};
 
 /// About 5 million characters: what Chromium and Firefox give localStorage per site.
 const LOCAL_STORAGE_CHARS: f64 = 5.0 * 1024.0 * 1024.0;
@@ -64,7 +64,7 @@ pub fn Settings() -> impl IntoView {
         save_name();
         save_zone();
     };
-    let storage = LocalResource::new(status);
+    let storage = LocalResource::new(storage_status);
     let import_message = RwSignal::new(None::<String>);
     let on_file = move |result: Result<Vec<u8>, String>| {
         let message = result

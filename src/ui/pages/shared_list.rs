@@ -101,7 +101,7 @@ pub fn SharedList() -> impl IntoView {
         };
         let dropped = dropped.clone();
         leptos::task::spawn_local(async move {
-            if file.size() > crate::share::MAX_FILE_BYTES as f64 {
+            if file.size() > crate::workspace::MAX_FILE_BYTES as f64 {
                 dropped(Err("That file is too large to be an Unhurried file.".into()));
                 return;
             }

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::doc::week::WeekItem;
 use crate::model::profile::parse_time_zone;
+use crate::model::schedule::WeekItem;
 use crate::model::schedule::{
     clock, duration, overlapping, parse_clock, Block, BlockKind, Person, WorkingHours, WEEKDAYS,
     WEEKDAYS_SHORT,
@@ -44,7 +44,7 @@ pub fn TeamPage() -> impl IntoView {
             return;
         };
         if ws.put_week(WeekValue::Person(Person {
-            id: crate::doc::random_id(),
+            id: crate::workspace::new_id(),
             name: n.trim().to_owned(),
             time_zone: tz.name().to_owned(),
             hours: WorkingHours::default(),
@@ -350,7 +350,7 @@ fn Overlap() -> impl IntoView {
                         let text = format!("{} {}–{} ({})", WEEKDAYS[usize::from(s.day.min(6))], fmt::time_of_day(s.start), fmt::time_of_day(s.end), duration(s.minutes));
                         // Office hours of at most two hours, from the start of the window.
                         let block = Block {
-                            id: crate::doc::random_id(),
+                            id: crate::workspace::new_id(),
                             day: s.day,
                             start: s.start,
                             minutes: s.minutes.min(120),

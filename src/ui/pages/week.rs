@@ -4,8 +4,8 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use leptos::prelude::*;
 
-use crate::doc::week::WeekItem;
 use crate::model::profile::parse_time_zone;
+use crate::model::schedule::WeekItem;
 use crate::model::schedule::{
     duration, warnings, week_totals, Block, BlockKind, Deadline, WeekTotals,
 };
@@ -44,7 +44,7 @@ pub fn WeekPage() -> impl IntoView {
             })
             .unwrap_or(0);
         let block = Block {
-            id: crate::doc::random_id(),
+            id: crate::workspace::new_id(),
             day,
             start: 9 * 60,
             minutes: if kind == BlockKind::Maker { 120 } else { 60 },
@@ -162,7 +162,7 @@ fn Deadlines() -> impl IntoView {
         }
         let d = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d").ok();
         if ws.put_week(WeekValue::Deadline(Deadline {
-            id: crate::doc::random_id(),
+            id: crate::workspace::new_id(),
             title: t.trim().to_owned(),
             date: d,
         })) {

@@ -44,7 +44,7 @@ pub fn Welcome() -> impl IntoView {
             display_name,
             time_zone: tz.name().to_owned(),
             actor_id: if actor_id.is_empty() {
-                crate::doc::random_id()
+                crate::workspace::new_id()
             } else {
                 actor_id
             },

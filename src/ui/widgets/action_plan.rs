@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::doc::collab::ItemList;
+use crate::model::collab::ItemList;
 use crate::ui::pages::collab::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
 use crate::workspace::use_workspace;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::doc::week::WeekItem;
+use crate::model::schedule::WeekItem;
 use crate::model::schedule::{
     clock, duplicate, overlapping, parse_clock, repeat_on, span_length as length, Block, BlockKind,
     DAY, MIN_BLOCK, WEEKDAYS, WEEKDAYS_SHORT, WORK_WEEK,
@@ -82,7 +82,7 @@ pub fn BlockEditor(
         };
         let copies = ws
             .state
-            .with_untracked(|s| repeat_on(&b, days, &s.schedule.blocks, crate::doc::random_id));
+            .with_untracked(|s| repeat_on(&b, days, &s.schedule.blocks, crate::workspace::new_id));
         if copies.is_empty() {
             ws.say("Those days already have this block.".into(), None);
             return;
@@ -111,7 +111,7 @@ pub fn BlockEditor(
         let Some(b) = block.get_untracked() else {
             return;
         };
-        let copy = duplicate(&b, crate::doc::random_id());
+        let copy = duplicate(&b, crate::workspace::new_id());
         let id = copy.id.clone();
         let text = format!("Copied: {}.", copy.describe_with(&fmt::time_of_day));
         if ws.put_week(WeekValue::Block(copy)) {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::doc::collab::{TextField, MAX_TEXT};
+use crate::model::collab::{TextField, MAX_TEXT};
 use crate::ui::pages::collab::shown_state;
 use crate::workspace::use_workspace;
 

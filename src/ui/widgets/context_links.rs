@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::doc::collab::ItemList;
 use crate::model::collab::checked_link;
+use crate::model::collab::ItemList;
 use crate::ui::pages::collab::shown_state;
 use crate::workspace::use_workspace;
 

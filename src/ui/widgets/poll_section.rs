@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::doc::collab::ItemList;
+use crate::model::collab::ItemList;
 use crate::ui::pages::collab::{me, shown_state};
 use crate::workspace::use_workspace;
 

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::share::link::{LinkFit, LINK_BUDGET, LINK_FITS_ANY_CHAT};
 use crate::ui::pages::collab::shown_state;
 use crate::ui::widgets::qr_code::{QrCodeView, QR_MAX_CHARS};
 use crate::workspace::use_workspace;
+use crate::workspace::{LinkFit, LINK_BUDGET, LINK_FITS_ANY_CHAT};
 
 #[derive(Clone, PartialEq)]
 struct Made {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::doc::week::WeekItem;
+use crate::model::schedule::WeekItem;
 use crate::model::schedule::{lanes, Block, BlockKind, DAY, MIN_BLOCK, STEP, WEEKDAYS_SHORT};
 use crate::ui::fmt;
 use crate::workspace::{use_workspace, WeekValue};
@@ -144,7 +144,7 @@ pub fn WeekGrid(
         let start = ((minute / 30.0).floor() as i64 * 30).clamp(0, i64::from(DAY) - 60) as u32;
         let kind = new_kind.get_untracked();
         let block = Block {
-            id: crate::doc::random_id(),
+            id: crate::workspace::new_id(),
             day: day.clamp(0, 6) as u8,
             start,
             minutes: if kind == BlockKind::Maker { 120 } else { 60 },

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::doc::collab::ItemList;
+use crate::model::collab::ItemList;
 use std::collections::HashMap;
 
 use crate::model::board::{Card, Column};
