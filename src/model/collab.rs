@@ -398,36 +398,73 @@ pub struct News {
     pub cards: BTreeSet<String>,
     /// Status cards others posted or changed: (date, person).
     pub statuses: BTreeSet<(String, PersonId)>,
-    /// Per author: comments, ideas, votes, answers, actions, cards, card moves, status
-    /// updates.
-    pub by_author: BTreeMap<PersonId, [usize; 8]>,
+    /// What each author did.
+    pub by_author: BTreeMap<PersonId, AuthorNews>,
+}
+
+/// How many of each thing one person added or changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct AuthorNews {
+    pub comments: usize,
+    pub ideas: usize,
+    pub votes: usize,
+    pub answers: usize,
+    pub actions: usize,
+    pub cards: usize,
+    pub card_moves: usize,
+    pub statuses: usize,
+}
+
+impl AuthorNews {
+    pub fn total(&self) -> usize {
+        self.comments
+            + self.ideas
+            + self.votes
+            + self.answers
+            + self.actions
+            + self.cards
+            + self.card_moves
+            + self.statuses
+    }
+
+    /// What was added, with the noun for one and for many.
+    fn added(&self) -> [(usize, &'static str, &'static str); 6] {
+        [
+            (self.comments, "comment", "comments"),
+            (self.ideas, "idea", "ideas"),
+            (self.votes, "vote", "votes"),
+            (self.answers, "poll answer", "poll answers"),
+            (self.actions, "action", "actions"),
+            (self.cards, "card", "cards"),
+        ]
+    }
 }
 
 impl News {
     /// What is in `new` and was not in `old`, leaving out what `me` did.
     pub fn between(old: &CollabState, new: &CollabState, me: &str) -> News {
         let mut news = News::default();
-        let count = |news: &mut News, who: &PersonId, slot: usize| {
-            news.by_author.entry(who.clone()).or_insert([0; 8])[slot] += 1;
+        let count = |news: &mut News, who: &PersonId, field: fn(&mut AuthorNews) -> &mut usize| {
+            *field(news.by_author.entry(who.clone()).or_default()) += 1;
         };
         let old_comments: BTreeSet<&str> = old.comments.iter().map(|c| c.id.as_str()).collect();
         for c in &new.comments {
             if c.by != me && !old_comments.contains(c.id.as_str()) {
                 news.comments.insert(c.id.clone());
-                count(&mut news, &c.by, 0);
+                count(&mut news, &c.by, |n| &mut n.comments);
             }
         }
         for idea in &new.ideas {
             let before = old.idea(&idea.id);
             if before.is_none() && idea.by != me {
                 news.ideas.insert(idea.id.clone());
-                count(&mut news, &idea.by, 1);
+                count(&mut news, &idea.by, |n| &mut n.ideas);
             }
             for voter in idea.votes.keys() {
                 let had = before.is_some_and(|b| b.votes.contains_key(voter));
                 if !had && voter != me {
                     news.votes.insert((idea.id.clone(), voter.clone()));
-                    count(&mut news, voter, 2);
+                    count(&mut news, voter, |n| &mut n.votes);
                 }
             }
         }
@@ -437,7 +474,7 @@ impl News {
                 let had = before.and_then(|b| b.answers.get(person));
                 if had != Some(answer) && person != me {
                     news.answers.insert((poll.id.clone(), person.clone()));
-                    count(&mut news, person, 3);
+                    count(&mut news, person, |n| &mut n.answers);
                 }
             }
         }
@@ -445,14 +482,14 @@ impl News {
         for a in &new.actions {
             if a.by != me && !old_actions.contains(a.id.as_str()) {
                 news.actions.insert(a.id.clone());
-                count(&mut news, &a.by, 4);
+                count(&mut news, &a.by, |n| &mut n.actions);
             }
         }
         for card in &new.board.cards {
             match old.board.card(&card.id) {
                 None if card.by != me => {
                     news.cards.insert(card.id.clone());
-                    count(&mut news, &card.by, 5);
+                    count(&mut news, &card.by, |n| &mut n.cards);
                 }
                 Some(was)
                     if card.moved_by != me
@@ -460,7 +497,7 @@ impl News {
                         && (was.moved_at, &was.moved_by) != (card.moved_at, &card.moved_by) =>
                 {
                     news.cards.insert(card.id.clone());
-                    count(&mut news, &card.moved_by, 6);
+                    count(&mut news, &card.moved_by, |n| &mut n.card_moves);
                 }
                 _ => {}
             }
@@ -470,7 +507,7 @@ impl News {
             if status.person != me && was.map(|w| w.at) != Some(status.at) {
                 news.statuses
                     .insert((status.date.clone(), status.person.clone()));
-                count(&mut news, &status.person, 7);
+                count(&mut news, &status.person, |n| &mut n.statuses);
             }
         }
         news
@@ -481,10 +518,7 @@ impl News {
     }
 
     pub fn total(&self) -> usize {
-        self.by_author
-            .values()
-            .map(|c| c.iter().sum::<usize>())
-            .sum()
+        self.by_author.values().map(AuthorNews::total).sum()
     }
 
     /// "Ben added 3 comments and 2 votes. Ana answered the poll."
@@ -492,17 +526,9 @@ impl News {
         let mut out = Vec::new();
         for (who, counts) in &self.by_author {
             let mut parts = Vec::new();
-            let nouns = [
-                ("comment", "comments"),
-                ("idea", "ideas"),
-                ("vote", "votes"),
-                ("poll answer", "poll answers"),
-                ("action", "actions"),
-                ("card", "cards"),
-            ];
-            for (n, (one, many)) in counts.iter().zip(nouns) {
-                if *n > 0 {
-                    parts.push(if *n == 1 {
+            for (n, one, many) in counts.added() {
+                if n > 0 {
+                    parts.push(if n == 1 {
                         format!(
                             "a{} {one}",
                             if one.starts_with(['a', 'i']) { "n" } else { "" }
@@ -516,12 +542,12 @@ impl News {
             if !parts.is_empty() {
                 phrases.push(format!("added {}", join_and(&parts)));
             }
-            match counts[6] {
+            match counts.card_moves {
                 0 => {}
                 1 => phrases.push("moved a card".into()),
                 n => phrases.push(format!("moved {n} cards")),
             }
-            match counts[7] {
+            match counts.statuses {
                 0 => {}
                 1 => phrases.push("posted a status card".into()),
                 n => phrases.push(format!("posted {n} status cards")),
