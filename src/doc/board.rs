@@ -30,6 +30,9 @@ use super::collab::{clip, CollabDoc, CollabError};
 use crate::model::board::{BoardPart, Card, Column, StatusCard, StatusTag};
 use crate::model::collab::{MAX_LINE, MAX_TEXT};
 
+/// The newest layout of a stand-up board this build writes.
+pub const BOARD_SCHEMA: u64 = 1;
+
 type Result<T> = std::result::Result<T, CollabError>;
 
 /// The longest text in one status field.

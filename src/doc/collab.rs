@@ -38,7 +38,20 @@ use crate::model::collab::{
 };
 use crate::model::collab::{ItemList, TextField, MAX_LINE, MAX_TEXT};
 
-pub const COLLAB_SCHEMA: u64 = 1;
+/// The newest layout of a discussion this build writes.
+pub const DISCUSSION_SCHEMA: u64 = 1;
+
+/// The newest layout this build writes for a kind everyone writes. Each kind has its
+/// own number, so a change to boards alone leaves older copies of discussions and
+/// meetings writable.
+pub fn schema_of(kind: DocKind) -> u64 {
+    match kind {
+        DocKind::Meeting => super::meeting::MEETING_SCHEMA,
+        DocKind::Board => super::board::BOARD_SCHEMA,
+        // Pages and the personal document have their own loaders and numbers.
+        DocKind::Discussion | DocKind::Page | DocKind::Personal => DISCUSSION_SCHEMA,
+    }
+}
 
 const MAPS: [&str; 7] = [
     "people", "invited", "links", "comments", "ideas", "polls", "actions",
@@ -97,7 +110,7 @@ impl CollabDoc {
         let mut doc = AutoCommit::new().with_actor(new_session_actor());
         let init = |doc: &mut AutoCommit| -> std::result::Result<(), automerge::AutomergeError> {
             doc.put(ROOT, "kind", kind.key())?;
-            doc.put(ROOT, "schema", COLLAB_SCHEMA)?;
+            doc.put(ROOT, "schema", schema_of(kind))?;
             doc.put(ROOT, "id", random_id())?;
             doc.put(ROOT, "owner", owner)?;
             doc.put(ROOT, "created", now)?;
@@ -150,7 +163,7 @@ impl CollabDoc {
         let schema = get_i64(&doc, &ROOT, "schema")
             .and_then(|n| u64::try_from(n).ok())
             .unwrap_or(0);
-        let access = if schema > COLLAB_SCHEMA {
+        let access = if schema > schema_of(kind) {
             Access::ReadOnly {
                 found_schema: schema,
             }
@@ -314,7 +327,7 @@ impl CollabDoc {
         let schema = get_i64(&self.doc, &ROOT, "schema")
             .and_then(|n| u64::try_from(n).ok())
             .unwrap_or(0);
-        if schema > COLLAB_SCHEMA {
+        if schema > schema_of(self.kind) {
             self.access = Access::ReadOnly {
                 found_schema: schema,
             };
@@ -877,6 +890,10 @@ mod tests {
     use super::*;
     use crate::codec::chunks::{check, Limits};
 
+    fn copy_bytes(mut doc: CollabDoc) -> Vec<u8> {
+        doc.save()
+    }
+
     fn fresh() -> CollabDoc {
         CollabDoc::create("ana", "Ana", "Launch date", 1)
     }
@@ -1095,11 +1112,24 @@ mod tests {
     #[test]
     fn a_newer_schema_opens_read_only() {
         let mut a = fresh();
-        a.doc.put(ROOT, "schema", COLLAB_SCHEMA + 1).unwrap();
+        a.doc.put(ROOT, "schema", DISCUSSION_SCHEMA + 1).unwrap();
         a.doc.commit();
         let mut b = CollabDoc::from_stored(&a.save()).unwrap();
         assert!(matches!(b.access(), Access::ReadOnly { .. }));
         assert!(b.add_comment("ben", "Ben", 1, None, "x").is_err());
+        // Each kind counts its own layouts: a board at the next board schema is
+        // read-only, a discussion at that number is not the board's concern.
+        let mut board = CollabDoc::create_kind(DocKind::Board, "ana", "Ana", "Stand-up", 1);
+        board
+            .doc
+            .put(ROOT, "schema", schema_of(DocKind::Board) + 1)
+            .unwrap();
+        board.doc.commit();
+        let board = CollabDoc::from_stored(&board.save()).unwrap();
+        assert!(matches!(board.access(), Access::ReadOnly { .. }));
+        let meeting = CollabDoc::create_kind(DocKind::Meeting, "ana", "Ana", "Review", 1);
+        let meeting = CollabDoc::from_stored(&copy_bytes(meeting)).unwrap();
+        assert!(matches!(meeting.access(), Access::ReadWrite));
     }
 
     #[test]

@@ -19,6 +19,9 @@ use crate::model::collab::checked_link;
 use crate::model::collab::MAX_LINE;
 use crate::model::meeting::{standard_agenda, AgendaItem, MeetingPart, MAX_ITEM_MINUTES};
 
+/// The newest layout of a meeting this build writes.
+pub const MEETING_SCHEMA: u64 = 1;
+
 type Result<T> = std::result::Result<T, CollabError>;
 
 /// Sets up a new meeting: its texts and the 15-minute agenda.
