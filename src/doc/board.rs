@@ -221,9 +221,7 @@ impl CollabDoc {
             .take(10)
             .collect();
         if date.len() != 10 {
-            return Err(CollabError::Doc(super::DocError::Edit(
-                "A status card needs a date.".into(),
-            )));
+            return Err(CollabError::NoDate);
         }
         self.introduce(me, name)?;
         let doc = self.writable()?;

@@ -76,6 +76,10 @@ pub enum CollabError {
     BudgetSpent(u32),
     #[error("That item is no longer in the document.")]
     Missing,
+    #[error("{0}")]
+    BadLink(crate::model::collab::LinkProblem),
+    #[error("A status card needs a date.")]
+    NoDate,
     #[error("This link adds to a version of the document you do not have yet. Ask for the full link (\"Copy link\") instead. Nothing was changed.")]
     MissingHistory,
     #[error(
@@ -500,8 +504,7 @@ impl CollabDoc {
         url: &str,
         label: &str,
     ) -> Result<String> {
-        let url = crate::model::collab::checked_link(url)
-            .map_err(|m| CollabError::Doc(DocError::Edit(m.to_owned())))?;
+        let url = crate::model::collab::checked_link(url).map_err(CollabError::BadLink)?;
         let label = clip(label, MAX_LINE);
         self.add_item("links", me, name, now, |doc, obj| {
             doc.put(obj, "url", url)?;

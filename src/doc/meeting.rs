@@ -108,7 +108,7 @@ impl CollabDoc {
         let url = if url.trim().is_empty() {
             String::new()
         } else {
-            checked_link(url).map_err(|m| CollabError::Doc(super::DocError::Edit(m.into())))?
+            checked_link(url).map_err(CollabError::BadLink)?
         };
         let doc = self.writable()?;
         set_str(doc, &ROOT, "recording", &url)?;

@@ -34,13 +34,14 @@ pub enum DocError {
     TooLarge { limit: usize },
     #[error("this is not an Unhurried document, or it is damaged ({0})")]
     Refused(#[from] crate::codec::chunks::ChunkError),
+    /// Automerge refused an operation (its message, as its error type is not comparable).
     #[error("the document could not be changed: {0}")]
-    Edit(String),
+    Automerge(String),
 }
 
 impl From<automerge::AutomergeError> for DocError {
     fn from(e: automerge::AutomergeError) -> Self {
-        DocError::Edit(e.to_string())
+        DocError::Automerge(e.to_string())
     }
 }
 

@@ -584,12 +584,43 @@ pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Why a typed link cannot be added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkProblem {
+    Empty,
+    NotWeb,
+    Spaces,
+    NoHost,
+    TooLong,
+}
+
+impl LinkProblem {
+    /// The sentence shown beside the field.
+    pub fn message(self) -> &'static str {
+        match self {
+            LinkProblem::Empty => "Enter a link.",
+            LinkProblem::NotWeb => "Only links that start with https:// or http:// can be added.",
+            LinkProblem::Spaces => "A link cannot contain spaces.",
+            LinkProblem::NoHost => "This link has no website in it.",
+            LinkProblem::TooLong => "This link is too long (over 2,000 characters).",
+        }
+    }
+}
+
+impl std::fmt::Display for LinkProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+impl std::error::Error for LinkProblem {}
+
 /// A link a person typed, if it is safe to open: only http and https, with a host,
 /// and no spaces or control characters. Returned trimmed.
-pub fn checked_link(input: &str) -> Result<String, &'static str> {
+pub fn checked_link(input: &str) -> Result<String, LinkProblem> {
     let url = input.trim();
     if url.is_empty() {
-        return Err("Enter a link.");
+        return Err(LinkProblem::Empty);
     }
     let lower = url.to_ascii_lowercase();
     let rest = if let Some(rest) = lower.strip_prefix("https://") {
@@ -597,17 +628,17 @@ pub fn checked_link(input: &str) -> Result<String, &'static str> {
     } else if let Some(rest) = lower.strip_prefix("http://") {
         rest
     } else {
-        return Err("Only links that start with https:// or http:// can be added.");
+        return Err(LinkProblem::NotWeb);
     };
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("A link cannot contain spaces.");
+        return Err(LinkProblem::Spaces);
     }
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || host.starts_with('@') || host.starts_with(':') {
-        return Err("This link has no website in it.");
+        return Err(LinkProblem::NoHost);
     }
     if url.len() > 2000 {
-        return Err("This link is too long (over 2,000 characters).");
+        return Err(LinkProblem::TooLong);
     }
     Ok(url.to_owned())
 }

@@ -47,7 +47,7 @@ pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
         let url = recording.get_untracked();
         if !url.trim().is_empty() {
             if let Err(m) = checked_link(&url) {
-                recording_error.set(Some(m));
+                recording_error.set(Some(m.message()));
                 return;
             }
         }

@@ -29,7 +29,7 @@ pub fn ContextLinks() -> impl IntoView {
                     error.set(None);
                 }
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(e.message())),
         }
     };
     view! {
