@@ -198,6 +198,23 @@ impl<B: KeyValue> DocStore<B> {
         }
     }
 
+    /// Stores an edit: the one save policy for every document. `incremental` holds the
+    /// changes since the last save, `full` makes a full save when one is needed. Parts
+    /// always lie on a full save; when parts pile up they are compacted; when there is
+    /// no room for a second full copy, the small part still goes.
+    pub fn save(&mut self, incremental: &[u8], full: impl FnOnce() -> Vec<u8>) -> Saved {
+        if self.needs_full {
+            // A part with no full save under it could not be read back alone.
+            return self.compact(&full());
+        }
+        if self.wants_compaction() {
+            if let Saved::Stored = self.compact(&full()) {
+                return Saved::Stored;
+            }
+        }
+        self.append(incremental)
+    }
+
     /// Whether the next save must be a full one ([`DocStore::compact`]) rather than a part.
     pub fn needs_full_save(&self) -> bool {
         self.needs_full
@@ -396,6 +413,58 @@ mod tests {
 
     fn task(id: &str) -> Task {
         Task::new(TaskId::new(id), id, 0)
+    }
+
+    /// The save policy: a full save first, parts on it, compaction when they pile up, and
+    /// a part when storage has no room for a second full copy. Nothing is lost when
+    /// storage refuses, and what is stored always reads back whole.
+    #[test]
+    fn one_save_policy_for_every_document() {
+        let mem = MemoryStore::default();
+        let (mut doc, mut store) = open(&mem, "tab1");
+        doc.put_task(&task("a")).unwrap();
+        let part = doc.save_incremental();
+        assert_eq!(store.save(&part, || doc.save()), Saved::Stored);
+        assert!(!store.needs_full_save());
+        // Storage refuses: the edit waits in memory and goes with the next write.
+        *mem.fail_writes.borrow_mut() = true;
+        doc.put_task(&task("b")).unwrap();
+        let part = doc.save_incremental();
+        assert!(matches!(
+            store.save(&part, || doc.save()),
+            Saved::InMemoryOnly(_)
+        ));
+        *mem.fail_writes.borrow_mut() = false;
+        for n in 0..COMPACT_AFTER_PARTS {
+            doc.put_task(&task(&format!("c{n}"))).unwrap();
+            let part = doc.save_incremental();
+            assert_eq!(store.save(&part, || doc.save()), Saved::Stored);
+        }
+        let (back, _) = open(&mem, "tab2");
+        assert_eq!(back.tasks().len(), COMPACT_AFTER_PARTS + 2);
+        // Compaction kept the parts few.
+        assert!(store.part_keys().unwrap().len() < COMPACT_AFTER_PARTS);
+    }
+
+    /// With no full save yet, a refused full save is not replaced by a lone part.
+    #[test]
+    fn a_first_save_that_fails_leaves_no_part_without_a_full_save_under_it() {
+        let mem = MemoryStore::default();
+        let (mut doc, mut store) = open(&mem, "tab1");
+        *mem.fail_writes.borrow_mut() = true;
+        doc.put_task(&task("a")).unwrap();
+        let part = doc.save_incremental();
+        assert!(matches!(
+            store.save(&part, || doc.save()),
+            Saved::InMemoryOnly(_)
+        ));
+        assert!(mem.map.borrow().is_empty());
+        *mem.fail_writes.borrow_mut() = false;
+        doc.put_task(&task("b")).unwrap();
+        let part = doc.save_incremental();
+        assert_eq!(store.save(&part, || doc.save()), Saved::Stored);
+        let (back, _) = open(&mem, "tab2");
+        assert_eq!(back.tasks().len(), 2);
     }
 
     fn open<'m>(mem: &'m MemoryStore, tab: &str) -> (PersonalDoc, DocStore<&'m MemoryStore>) {

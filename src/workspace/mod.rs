@@ -296,19 +296,9 @@ impl Workspace {
                     Saved::InMemoryOnly(StoreError::Unavailable(
                         "saved data that could not be read is still in the way".into(),
                     ))
-                } else if inner.store.needs_full_save() {
-                    // Parts alone need a full save under them.
-                    let full = inner.doc.save();
-                    inner.store.compact(&full)
-                } else if inner.store.wants_compaction() {
-                    let full = inner.doc.save();
-                    match inner.store.compact(&full) {
-                        Saved::Stored => Saved::Stored,
-                        // No room for a second full copy: a small part may still fit.
-                        Saved::InMemoryOnly(_) => inner.store.append(&bytes),
-                    }
                 } else {
-                    inner.store.append(&bytes)
+                    let doc = &mut inner.doc;
+                    inner.store.save(&bytes, || doc.save())
                 };
                 Some((result, Some(saved)))
             } else {

@@ -703,18 +703,8 @@ impl Workspace {
 /// Stores the changes since the last save of a shared document.
 fn save_open(open: &mut OpenShared) -> Saved {
     let bytes = open.doc.save_incremental();
-    if open.store.needs_full_save() || open.store.wants_compaction() {
-        let full = open.doc.save();
-        match open.store.compact(&full) {
-            Saved::Stored => Saved::Stored,
-            Saved::InMemoryOnly(_) if !bytes.is_empty() => open.store.append(&bytes),
-            other => other,
-        }
-    } else if bytes.is_empty() {
-        Saved::Stored
-    } else {
-        open.store.append(&bytes)
-    }
+    let doc = &mut open.doc;
+    open.store.save(&bytes, || doc.save())
 }
 
 fn capital(s: &str) -> String {
