@@ -4,4 +4,5 @@
 pub mod app;
 pub mod fmt;
 pub mod pages;
+pub mod shared;
 pub mod widgets;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::board::{Column, StatusCard};
-use crate::ui::pages::collab::shown_state;
+use crate::ui::shared::shown_state;
 use crate::ui::widgets::{
     comment_thread::CommentThread, kanban::Kanban, owner_settings::OwnerSettings,
     share_panel::SharePanel, status_board::StatusBoard, status_form::StatusForm,

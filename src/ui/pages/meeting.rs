@@ -8,7 +8,7 @@ use crate::model::collab::TextField;
 use crate::model::profile::parse_time_zone;
 use crate::model::reminder::parse_local;
 use crate::ui::fmt::local_moment;
-use crate::ui::pages::collab::shown_state;
+use crate::ui::shared::shown_state;
 use crate::ui::widgets::{
     action_plan::ActionPlan, agenda_editor::AgendaEditor, async_check::AsyncCheck,
     collab_text::CollabText, follow_up::FollowUp, meeting_cost::MeetingCost,

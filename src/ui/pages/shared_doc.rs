@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::collab::CollabPage;
+use super::shared_frame::SharedFrame;
 use super::work_with_me::WorkWithMe;
 use crate::model::kind::DocKind;
 use crate::ui::app::Reader;
@@ -41,7 +41,7 @@ pub fn SharedDoc() -> impl IntoView {
                 let id = id.get();
                 view! { <WorkWithMe id/> }.into_any()
             } else {
-                view! { <CollabPage/> }.into_any()
+                view! { <SharedFrame/> }.into_any()
             }
         }}
         <Show when=move || reader.get()>

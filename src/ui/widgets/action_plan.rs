@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::collab::ItemList;
-use crate::ui::pages::collab::{shown_news, shown_state};
+use crate::ui::shared::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
 use crate::workspace::use_workspace;
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::collab::ItemList;
 use crate::model::meeting::MAX_ITEM_MINUTES;
-use crate::ui::pages::collab::shown_state;
+use crate::ui::shared::shown_state;
 use crate::workspace::use_workspace;
 
 #[component]

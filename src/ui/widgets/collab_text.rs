@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::collab::{TextField, MAX_TEXT};
-use crate::ui::pages::collab::shown_state;
+use crate::ui::shared::shown_state;
 use crate::workspace::use_workspace;
 
 #[component]

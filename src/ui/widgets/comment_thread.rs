@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::ui::widgets::remind_me::RemindMe;
 
 use crate::model::collab::{ItemList, MAX_TEXT};
-use crate::ui::pages::collab::{me, shown_news, shown_state};
+use crate::ui::shared::{me, shown_news, shown_state};
 use crate::workspace::use_workspace;
 
 /// Comments shown at first, and added per click on "Show earlier".

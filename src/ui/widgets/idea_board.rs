@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::collab::{ItemList, MAX_TEXT};
-use crate::ui::pages::collab::{me, shown_news, shown_state};
+use crate::ui::shared::{me, shown_news, shown_state};
 use crate::ui::widgets::comment_thread::CommentThread;
 use crate::workspace::use_workspace;
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::board::Column;
-use crate::ui::pages::collab::shown_state;
+use crate::ui::shared::shown_state;
 use crate::ui::widgets::work_card::{move_card, CardSignals, OpenCard, WorkCard};
 use crate::workspace::use_workspace;
 

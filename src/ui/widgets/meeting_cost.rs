@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::meeting::meeting_cost_cents;
 use crate::ui::fmt;
-use crate::ui::pages::collab::shown_state;
+use crate::ui::shared::shown_state;
 use crate::workspace::{plural, use_workspace};
 
 #[component]

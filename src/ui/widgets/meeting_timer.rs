@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::meeting::{clock_span, timer};
 use crate::ui::app::Now;
-use crate::ui::pages::collab::shown_state;
+use crate::ui::shared::shown_state;
 use crate::workspace::use_workspace;
 
 #[component]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::collab::names_sentence;
-use crate::ui::pages::collab::shown_state;
+use crate::ui::shared::shown_state;
 
 #[component]
 pub fn PeoplePanel(is_owner: Signal<bool>) -> impl IntoView {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::collab::ItemList;
-use crate::ui::pages::collab::{me, shown_state};
+use crate::ui::shared::{me, shown_state};
 use crate::workspace::use_workspace;
 
 #[component]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::model::profile::parse_time_zone;
 use crate::model::reminder::{next_office_hours, on_due_date, parse_local};
 use crate::ui::fmt::local_moment;
-use crate::ui::pages::collab::shown_state;
+use crate::ui::shared::shown_state;
 use crate::workspace::use_workspace;
 
 const HOUR: i64 = 3_600_000;

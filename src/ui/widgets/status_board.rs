@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::model::board::{StatusCard, StatusTag};
 use crate::model::collab::{join_and, CollabState};
 use crate::ui::pages::board::Day;
-use crate::ui::pages::collab::{shown_news, shown_state};
+use crate::ui::shared::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
 
 /// "Posted 25 Nov 2026, 12:00" in the viewer's zone, with the instant for machines;

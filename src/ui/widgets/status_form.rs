@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::board::{StatusCard, StatusTag};
 use crate::model::profile::parse_time_zone;
-use crate::ui::pages::collab::{me, shown_state};
+use crate::ui::shared::{me, shown_state};
 use crate::workspace::use_workspace;
 
 #[component]

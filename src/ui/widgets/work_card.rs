@@ -9,7 +9,7 @@ use crate::model::collab::ItemList;
 use std::collections::HashMap;
 
 use crate::model::board::{Card, Column};
-use crate::ui::pages::collab::{shown_news, shown_state};
+use crate::ui::shared::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
 use crate::workspace::use_workspace;
 

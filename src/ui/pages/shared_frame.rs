@@ -1,50 +1,20 @@
-//! One collaboration document: the problem, its context, ideas and votes, polls,
-//! comments, the action plan, who has answered, and sharing.
+//! The frame of a shared document everyone writes (a discussion, a meeting, a stand-up
+//! board): its title, what is new, a newer version's notice, and the body of its kind.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::model::collab::TextField;
-use crate::model::collab::{CollabState, News};
 use crate::model::kind::DocKind;
 use crate::ui::pages::board::BoardBody;
+use crate::ui::pages::discussion::DiscussionBody;
 use crate::ui::pages::meeting::MeetingBody;
+use crate::ui::shared::{me, Shown};
 use crate::ui::widgets::remind_me::RemindMe;
-use crate::ui::widgets::{
-    action_plan::ActionPlan, collab_text::CollabText, comment_thread::CommentThread,
-    context_links::ContextLinks, idea_board::IdeaBoard, owner_settings::OwnerSettings,
-    people_panel::PeoplePanel, poll_section::PollSection, share_panel::SharePanel,
-};
 use crate::workspace::use_workspace;
-
-/// The document on screen and what is new in it, computed once per change for all the
-/// widgets of the page (a derived signal would copy the whole document at every read).
-#[derive(Clone, Copy)]
-struct Shown {
-    state: Memo<CollabState>,
-    news: Memo<News>,
-}
-
-/// The state of the document on screen, for the widgets of this page.
-pub fn shown_state() -> Signal<CollabState> {
-    expect_context::<Shown>().state.into()
-}
-
-/// What is new since the person last looked, for marking items.
-pub fn shown_news() -> Memo<News> {
-    expect_context::<Shown>().news
-}
-
-/// This person's id.
-pub fn me() -> String {
-    use_workspace()
-        .state
-        .with_untracked(|s| s.profile.actor_id.clone())
-}
 
 /// The page for `/shared/:id`.
 #[component]
-pub fn CollabPage() -> impl IntoView {
+pub fn SharedFrame() -> impl IntoView {
     let ws = use_workspace();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
@@ -141,39 +111,5 @@ pub fn CollabPage() -> impl IntoView {
                 }}
             </Show>
         </section>
-    }
-}
-
-/// A discussion's body: the problem, ideas, polls, comments, the action plan.
-#[component]
-fn DiscussionBody(is_owner: Signal<bool>) -> impl IntoView {
-    view! {
-                <div class="collab-layout">
-                    <div class="collab-main">
-                        <section class="card" aria-labelledby="problem-head">
-                            <h2 id="problem-head">"The problem"</h2>
-                            <CollabText field=TextField::Problem label="Problem statement" hint="Set the context: what is the problem, why now, what is known. Anyone can edit; typing at the same time merges."/>
-                            <ContextLinks/>
-                        </section>
-                        <IdeaBoard is_owner=is_owner/>
-                        <PollSection/>
-                        <section class="card" aria-labelledby="comments-head">
-                            <h2 id="comments-head">"Comments"</h2>
-                            <CommentThread on=None/>
-                        </section>
-                        <ActionPlan/>
-                        <section class="card" aria-labelledby="summary-head">
-                            <h2 id="summary-head">"Closing summary"</h2>
-                            <CollabText field=TextField::Summary label="What was decided" hint="Write it once the discussion settles; it closes the Markdown export."/>
-                        </section>
-                    </div>
-                    <aside class="collab-side">
-                        <SharePanel/>
-                        <PeoplePanel is_owner=is_owner/>
-                        <Show when=move || is_owner.get()>
-                            <OwnerSettings/>
-                        </Show>
-                    </aside>
-                </div>
     }
 }

@@ -1,0 +1,45 @@
+//! A discussion: the problem, its context, ideas and votes, polls, comments, the action
+//! plan, who has answered, and sharing.
+
+use leptos::prelude::*;
+
+use crate::model::collab::TextField;
+use crate::ui::widgets::{
+    action_plan::ActionPlan, collab_text::CollabText, comment_thread::CommentThread,
+    context_links::ContextLinks, idea_board::IdeaBoard, owner_settings::OwnerSettings,
+    people_panel::PeoplePanel, poll_section::PollSection, share_panel::SharePanel,
+};
+
+/// A discussion's body: the problem, ideas, polls, comments, the action plan.
+#[component]
+pub fn DiscussionBody(is_owner: Signal<bool>) -> impl IntoView {
+    view! {
+                <div class="collab-layout">
+                    <div class="collab-main">
+                        <section class="card" aria-labelledby="problem-head">
+                            <h2 id="problem-head">"The problem"</h2>
+                            <CollabText field=TextField::Problem label="Problem statement" hint="Set the context: what is the problem, why now, what is known. Anyone can edit; typing at the same time merges."/>
+                            <ContextLinks/>
+                        </section>
+                        <IdeaBoard is_owner=is_owner/>
+                        <PollSection/>
+                        <section class="card" aria-labelledby="comments-head">
+                            <h2 id="comments-head">"Comments"</h2>
+                            <CommentThread on=None/>
+                        </section>
+                        <ActionPlan/>
+                        <section class="card" aria-labelledby="summary-head">
+                            <h2 id="summary-head">"Closing summary"</h2>
+                            <CollabText field=TextField::Summary label="What was decided" hint="Write it once the discussion settles; it closes the Markdown export."/>
+                        </section>
+                    </div>
+                    <aside class="collab-side">
+                        <SharePanel/>
+                        <PeoplePanel is_owner=is_owner/>
+                        <Show when=move || is_owner.get()>
+                            <OwnerSettings/>
+                        </Show>
+                    </aside>
+                </div>
+    }
+}
