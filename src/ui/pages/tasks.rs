@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::model::inventory::{
     format_hours, task_titled, FrequencyKind, InventoryTotals, Task, TaskFilter, TaskId,
 };
+use crate::ui::widgets::keyed_list::KeyedList;
 use crate::ui::widgets::{task_editor::TaskEditor, task_row::TaskRow};
 use crate::workspace::{display_title, plural, use_workspace};
 
@@ -70,7 +71,14 @@ pub fn Tasks() -> impl IntoView {
         ws.state.with(|s| {
             rows.update_value(|rows| {
                 let present: HashSet<&TaskId> = s.tasks.iter().map(|t| &t.id).collect();
-                rows.retain(|id, _| present.contains(id));
+                // A deleted task's signal is freed now, not when the page goes.
+                rows.retain(|id, signal| {
+                    let keep = present.contains(id);
+                    if !keep {
+                        signal.dispose();
+                    }
+                    keep
+                });
                 for t in &s.tasks {
                     if let Some(signal) = rows.get(&t.id) {
                         if signal.with_untracked(|old| old != t) {
@@ -174,11 +182,12 @@ pub fn Tasks() -> impl IntoView {
                         <p class="empty">"No tasks match these filters."</p>
                     </Show>
                     <ul class="task-list" aria-label="Tasks">
-                                                <For each=move || visible.get() key=|id| id.clone() let:id>
-                            {row_signal(&id).map(|task| view! {
+                                                <KeyedList ids=Signal::derive(move || visible.with(|v| v.iter().map(|id| id.as_str().to_owned()).collect())) row={Callback::new(move |id: String| {
+                            let id = TaskId::new(id);
+                            row_signal(&id).map(|task| view! {
                                 <TaskRow id=id task=task rate=rate selected=selected focus_editor=focus_editor/>
-                            })}
-                        </For>
+                            }).into_any()
+                        })}/>
                     </ul>
                 </div>
                 {move || selected.get().map(|id| view! { <TaskEditor id=id selected=selected focus=focus_editor.get_untracked()/> })}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::collab::ItemList;
 use crate::model::meeting::MAX_ITEM_MINUTES;
 use crate::ui::shared::shown_state;
+use crate::ui::widgets::keyed_list::KeyedList;
 use crate::workspace::use_workspace;
 
 #[component]
@@ -39,9 +40,7 @@ pub fn AgendaEditor() -> impl IntoView {
             {move || running.get().then(|| view! { <p class="hint">"The agenda is fixed while the meeting runs: titles and minutes can change, the order cannot."</p> })}
             <ol class="agenda-list">
                 // Keyed by id alone, so moving an item keeps its row (and what is typed in it).
-                <For each=move || state.with(|s| s.meeting.agenda.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
-                    key=|id| id.clone() let:id>
-                    {
+                <KeyedList ids=Signal::derive(move || state.with(|s| s.meeting.agenda.iter().map(|a| a.id.clone()).collect::<Vec<_>>())) row={Callback::new(move |id: String| {
                         let id = StoredValue::new(id);
                         let item = Memo::new(move |_| state.with(|s| {
                             let agenda = &s.meeting.agenda;
@@ -85,8 +84,7 @@ pub fn AgendaEditor() -> impl IntoView {
                                 </span>
                             </li>
                         }
-                    }
-                </For>
+                    }.into_any())}/>
             </ol>
             <form class="inline-form" on:submit=add>
                 <div class="grow">

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::collab::{ItemList, MAX_TEXT};
 use crate::ui::shared::{me, shown_news, shown_state};
 use crate::ui::widgets::comment_thread::CommentThread;
+use crate::ui::widgets::keyed_list::KeyedList;
 use crate::workspace::use_workspace;
 
 #[component]
@@ -59,8 +60,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                 <p class="hint">"Vote totals are hidden until the owner reveals them. This only hides them on screen: the votes themselves are in the document, which anyone with the link can read."</p>
             })}
             <ol class="ideas">
-                <For each=ids key=|id| id.clone() let:id>
-                    {
+                <KeyedList ids=Signal::derive(ids) row={Callback::new(move |id: String| {
                         let me = me.clone();
                         let card = Memo::new({
                             let id = id.clone();
@@ -134,8 +134,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                                 </details>
                             </li>
                         }
-                    }
-                </For>
+                    }.into_any())}/>
             </ol>
             <form class="inline-form" on:submit=add>
                 <div class="grow">

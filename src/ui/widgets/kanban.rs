@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::board::Column;
 use crate::ui::shared::shown_state;
+use crate::ui::widgets::keyed_list::KeyedList;
 use crate::ui::widgets::work_card::{move_card, CardSignals, OpenCard, WorkCard};
 use crate::workspace::use_workspace;
 
@@ -70,9 +71,7 @@ pub fn Kanban() -> impl IntoView {
                             <ul class="card-list">
                                 // Keyed by id alone: a card's words follow the board inside it, so a
                                 // merge never rebuilds a card that is being edited.
-                                <For each=cards key=|id| id.clone() let:id>
-                                    <WorkCard id/>
-                                </For>
+                                <KeyedList ids=Signal::derive(cards) row={Callback::new(move |id: String| view! { <WorkCard id/> }.into_any())}/>
                             </ul>
                         </section>
                     }

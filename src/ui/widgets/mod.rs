@@ -14,6 +14,7 @@ pub mod follow_up;
 pub mod framework_steps;
 pub mod idea_board;
 pub mod kanban;
+pub mod keyed_list;
 pub mod link_receiver;
 pub mod meeting_cost;
 pub mod meeting_timer;

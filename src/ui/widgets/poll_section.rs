@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::collab::ItemList;
 use crate::ui::shared::{me, shown_state};
+use crate::ui::widgets::keyed_list::KeyedList;
 use crate::workspace::use_workspace;
 
 #[component]
@@ -48,8 +49,7 @@ pub fn PollSection() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="polls-head">
             <h2 id="polls-head">"Polls"</h2>
-            <For each=ids key=|id| id.clone() let:poll_id>
-                {
+            <KeyedList ids=Signal::derive(ids) row={Callback::new(move |poll_id: String| {
                     let poll = Memo::new({
                         let poll_id = poll_id.clone();
                         move |_| state.with(|s| s.polls.iter().find(|p| p.id == poll_id).map(|p| {
@@ -112,8 +112,7 @@ pub fn PollSection() -> impl IntoView {
                             </div>
                         </fieldset>
                     }
-                }
-            </For>
+                }.into_any())}/>
             <details class="new-poll">
                 <summary>"Ask a poll question"</summary>
                 <form on:submit=add>

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::model::schedule::WeekItem;
 use crate::model::schedule::{lanes, Block, BlockKind, DAY, MIN_BLOCK, STEP, WEEKDAYS_SHORT};
 use crate::ui::fmt;
+use crate::ui::widgets::keyed_list::KeyedList;
 use crate::workspace::{use_workspace, WeekValue};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -393,7 +394,7 @@ pub fn WeekGrid(
                     </div>
                     <div class="week-body" node_ref=body on:click=add_at tabindex="-1" role="group" aria-label="Week grid. Use Tab to reach each block; arrows move it, Shift with Up or Down resizes, Delete removes it.">
                         {(0..7).map(|d| view! { <div class="day-col" data-day=d></div> }).collect_view()}
-                        <For each=move || ids.get() key=|id| id.clone() children=block_view/>
+                        <KeyedList ids=ids row={Callback::new(move |id: String| block_view(id).into_any())}/>
                     </div>
                 </div>
             </div>

@@ -31,9 +31,13 @@ impl Default for CardSignals {
 }
 
 impl CardSignals {
-    /// Brings every card's signal up to date with the board.
+    /// Brings every card's signal up to date with the board, and lets go of the signals
+    /// of cards that are gone (each is freed once no view holds it).
     pub fn sync(self, cards: &[Card]) {
         self.0.update_value(|map| {
+            let present: std::collections::HashSet<&str> =
+                cards.iter().map(|c| c.id.as_str()).collect();
+            map.retain(|id, _| present.contains(id.as_str()));
             for card in cards {
                 match map.get(&card.id) {
                     Some(signal) => {
