@@ -69,7 +69,7 @@ const KNOWN_CROSS_KIND: &[(&str, &str)] = &[
     ("model::collab", "model::board"),
     ("model::collab", "model::meeting"),
     ("model::meeting", "model::collab"),
-    ("ui::pages::meeting", "model::collab"),
+    ("ui::pages::shared::meeting", "model::collab"),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

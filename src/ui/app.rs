@@ -8,9 +8,16 @@ use leptos_router::path;
 use wasm_bindgen::closure::Closure;
 
 use super::pages::{
-    boundaries::BoundariesPage, overview::Overview, rate::RatePage, reminders::RemindersPage,
-    settings::Settings, shared_doc::SharedDoc, shared_list::SharedList, tasks::Tasks,
-    team::TeamPage, week::WeekPage, welcome::Welcome,
+    boundaries::BoundariesPage,
+    overview::Overview,
+    rate::RatePage,
+    reminders::RemindersPage,
+    settings::Settings,
+    shared::{list::SharedList, route::SharedDoc},
+    tasks::Tasks,
+    team::TeamPage,
+    week::WeekPage,
+    welcome::Welcome,
 };
 use super::widgets::{
     focus_on_navigate::FocusOnNavigate,

@@ -1,5 +1,5 @@
 //! The shared document on screen, for every widget of its page: its state, what is new
-//! in it, and who is looking. The frame (`pages::shared_frame`) provides it.
+//! in it, and who is looking. The frame (`pages::shared::frame`) provides it.
 
 use leptos::prelude::*;
 

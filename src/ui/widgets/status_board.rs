@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::model::board::{StatusCard, StatusTag};
 use crate::model::collab::{join_and, CollabState};
-use crate::ui::pages::board::Day;
+use crate::ui::pages::shared::board::Day;
 use crate::ui::shared::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
 

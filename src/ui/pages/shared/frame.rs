@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::model::kind::DocKind;
-use crate::ui::pages::board::BoardBody;
-use crate::ui::pages::discussion::DiscussionBody;
-use crate::ui::pages::meeting::MeetingBody;
+use crate::ui::pages::shared::board::BoardBody;
+use crate::ui::pages::shared::discussion::DiscussionBody;
+use crate::ui::pages::shared::meeting::MeetingBody;
 use crate::ui::shared::{me, Shown};
 use crate::ui::widgets::remind_me::RemindMe;
 use crate::workspace::use_workspace;

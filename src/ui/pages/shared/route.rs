@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::shared_frame::SharedFrame;
-use super::work_with_me::WorkWithMe;
+use super::frame::SharedFrame;
 use crate::model::kind::DocKind;
 use crate::ui::app::Reader;
+use crate::ui::pages::work_with_me::WorkWithMe;
 use crate::ui::widgets::reader_footer::ReaderFooter;
 use crate::workspace::use_workspace;
 
