@@ -3,5 +3,6 @@
 
 pub mod app;
 pub mod fmt;
+pub mod focus;
 pub mod pages;
 pub mod widgets;
