@@ -20,23 +20,35 @@ export function download_bytes(bytes, filename, mime) {
 }
 export function register_service_worker(on_update_ready) {
   if (!("serviceWorker" in navigator)) return;
-  // Reload only when the person asked for the new build: the first worker also takes
-  // control (clients.claim), and reloading then would drop whatever is being typed.
+  // Asks again whether a new build waits; set once the registration is known.
+  let recheck = () => {};
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (!window.__unhurriedUpdateRequested) return;
-    window.__unhurriedUpdateRequested = false;
-    location.reload();
+    // Reload only when the person asked for the new build: the first worker also takes
+    // control (clients.claim), and reloading then would drop whatever is being typed.
+    if (window.__unhurriedUpdateRequested) {
+      window.__unhurriedUpdateRequested = false;
+      location.reload();
+      return;
+    }
+    // The first worker claimed this page. A new build may have finished installing while
+    // the page was not controlled yet (it was announced to no one then): offer it now.
+    recheck();
   });
   // Registered once the page has loaded, so the worker's precache downloads do not
   // compete with the first start of the app.
   const register = () => navigator.serviceWorker.register("/sw.js").then((reg) => {
+    // A new build is ready when a worker waits while an older one controls this page.
+    // Both halves can come true in either order, so each of them asks.
+    recheck = () => {
+      if (reg.waiting && navigator.serviceWorker.controller) on_update_ready();
+    };
     const watch = (worker) => {
       if (!worker) return;
       worker.addEventListener("statechange", () => {
         if (worker.state === "installed" && navigator.serviceWorker.controller) on_update_ready();
       });
     };
-    if (reg.waiting && navigator.serviceWorker.controller) on_update_ready();
+    recheck();
     // A new build found while this page was still starting is already installing: its
     // "updatefound" has fired before this listener existed, so watch it too.
     watch(reg.installing);

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod fmt;
+pub mod focus;
 pub mod pages;
 pub mod shared;
 pub mod widgets;

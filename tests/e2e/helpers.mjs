@@ -31,15 +31,16 @@ export function taskButton(page, title) {
   return page.getByRole('button', { name: `Edit ${title}`, exact: true });
 }
 
-/** Waits until the service worker controls the page, so a reload can come from its cache. */
+/** Waits until the service worker controls the page, so a reload can come from its cache.
+ *  The predicate must be synchronous: waitForFunction settles on the first value an async
+ *  one resolves to, false included, so `await navigator.serviceWorker.ready` in it returned
+ *  as soon as the worker was activating, before it had claimed the page. */
 export async function waitForServiceWorker(page) {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    return !!reg.active && !!navigator.serviceWorker.controller;
-  }, null, { timeout: 20_000 }).catch(async () => {
+  const controlled = () => !!navigator.serviceWorker.controller;
+  await page.waitForFunction(controlled, null, { timeout: 20_000 }).catch(async () => {
     // The first load is not controlled until the worker claims it.
     await page.reload();
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20_000 });
+    await page.waitForFunction(controlled, null, { timeout: 20_000 });
   });
 }
 

@@ -10,6 +10,7 @@ use crate::model::schedule::{
     duration, warnings, week_totals, Block, BlockKind, Deadline, WeekTotals,
 };
 use crate::model::zones::{date_at, monday_of};
+use crate::ui::focus::focus_after_render;
 use crate::ui::widgets::{block_editor::BlockEditor, remind_me::RemindMe, week_grid::WeekGrid};
 use crate::workspace::{use_workspace, WeekValue};
 
@@ -55,14 +56,7 @@ pub fn WeekPage() -> impl IntoView {
         if ws.put_week(WeekValue::Block(block)) {
             created.set(Some(id.clone()));
             selected.set(Some(id));
-            request_animation_frame(|| {
-                if let Some(el) = document().get_element_by_id("block-kind") {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = el.focus();
-                    }
-                }
-            });
+            focus_after_render("block-kind");
         }
     };
     let zone = Memo::new(move |_| ws.state.with(|s| s.profile.time_zone.clone()));

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::collab::ItemList;
 use crate::model::meeting::MAX_ITEM_MINUTES;
+use crate::ui::focus::focus_after_render;
 use crate::ui::shared::shown_state;
 use crate::ui::widgets::keyed_list::KeyedList;
 use crate::workspace::use_workspace;
@@ -51,7 +52,7 @@ pub fn AgendaEditor() -> impl IntoView {
                         let minutes = move || item.with(|i| i.2.minutes);
                         let shift = move |up: bool| {
                             ws.collab_edit(|d, _, _, _| d.move_agenda_item(&id.get_value(), up));
-                            focus(&format!("agenda-{}-{}", id.get_value(), if up { "up" } else { "down" }));
+                            focus_after_render(&format!("agenda-{}-{}", id.get_value(), if up { "up" } else { "down" }));
                         };
                         view! {
                             <li class="agenda-item">
@@ -99,20 +100,4 @@ pub fn AgendaEditor() -> impl IntoView {
             </form>
         </section>
     }
-}
-
-/// Puts focus back on a button after its row moved (a moved row is taken out of the page
-/// and put back, which drops the focus).
-fn focus(id: &str) {
-    let id = id.to_owned();
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }

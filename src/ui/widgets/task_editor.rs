@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::model::inventory::{DecisionKind, Frequency, FrequencyKind, SyncReason, Task, TaskId};
 use crate::model::zones::date_at;
+use crate::ui::focus::focus_now;
 use crate::ui::widgets::checked_input::{whole_number_in, whole_number_message, CheckedInput};
 use crate::workspace::use_workspace;
 
@@ -43,12 +44,12 @@ pub fn TaskEditor(
     let task_id = StoredValue::new(id.clone());
     let close = move || {
         selected.set(None);
-        focus_element(&row_button_id(&task_id.get_value()));
+        focus_now(&row_button_id(&task_id.get_value()));
     };
     let delete = move |_| {
         selected.set(None);
         ws.delete_task(&task_id.get_value());
-        focus_element("new-task");
+        focus_now("new-task");
     };
 
     view! {
@@ -238,14 +239,4 @@ fn CarriedOut(
 /// The id of a task's button in the list, so focus can return to it.
 pub fn row_button_id(id: &TaskId) -> String {
     format!("task-{id}")
-}
-
-fn focus_element(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = leptos::prelude::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
 }

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::model::schedule::WeekItem;
 use crate::model::schedule::{lanes, Block, BlockKind, DAY, MIN_BLOCK, STEP, WEEKDAYS_SHORT};
 use crate::ui::fmt;
+use crate::ui::focus::focus_after_render;
 use crate::ui::widgets::keyed_list::KeyedList;
 use crate::workspace::{use_workspace, WeekValue};
 
@@ -52,16 +53,7 @@ fn pct(minutes: u32) -> String {
 
 /// Puts focus on a block's button once the DOM has caught up.
 pub fn focus_block(id: &str) {
-    let id = format!("block-{id}");
-    // After the DOM has caught up with the change.
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
+    focus_after_render(&format!("block-{id}"));
 }
 
 /// Puts focus on the grid itself, after the focused block was deleted.

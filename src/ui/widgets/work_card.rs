@@ -9,6 +9,7 @@ use crate::model::collab::ItemList;
 use std::collections::HashMap;
 
 use crate::model::board::{Card, Column};
+use crate::ui::focus::focus_after_render;
 use crate::ui::shared::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
 use crate::workspace::use_workspace;
@@ -102,7 +103,7 @@ pub fn WorkCard(
     let step = move |dir: i32| {
         let id = id.get_value();
         ws.board_step(&id, dir);
-        focus(&format!(
+        focus_after_render(&format!(
             "card-{id}-{}",
             if dir < 0 { "up" } else { "down" }
         ));
@@ -124,7 +125,7 @@ pub fn WorkCard(
         );
         if ws.board_edit_card(&id.get_value(), t.trim(), n.trim(), o.trim()) {
             editing.set(false);
-            focus(&format!("card-{}-actions", id.get_value()));
+            focus_after_render(&format!("card-{}-actions", id.get_value()));
         }
     };
     let name = move || card.with(|c| c.title.clone());
@@ -139,7 +140,7 @@ pub fn WorkCard(
                     move |ev| {
                         let to = Column::from_key(&event_target_value(&ev));
                         move_card(&id, to);
-                        focus(&format!("card-{id}-column"));
+                        focus_after_render(&format!("card-{id}-column"));
                     }
                 }>
                     {Column::ALL.into_iter().map(|c| view! {
@@ -196,20 +197,4 @@ pub fn WorkCard(
             <Show when=is_open>{actions}</Show>
         </li>
     }
-}
-
-/// Puts focus back on a control after its card moved and was drawn anew, so keyboard
-/// users stay where they were.
-fn focus(id: &str) {
-    let id = id.to_owned();
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
