@@ -22,9 +22,9 @@ use super::pages::{
 use super::widgets::{
     focus_on_navigate::FocusOnNavigate,
     link_receiver::{LinkError, LinkReceiver, PendingLink},
-    name_prompt::NamePrompt,
     nav::Nav,
     notice_toast::NoticeToast,
+    shared::name_prompt::NamePrompt,
     storage_banner::StorageBanner,
     update_banner::UpdateBanner,
 };

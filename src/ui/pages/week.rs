@@ -11,7 +11,9 @@ use crate::model::schedule::{
 };
 use crate::model::zones::{date_at, monday_of};
 use crate::ui::focus::focus_after_render;
-use crate::ui::widgets::{block_editor::BlockEditor, remind_me::RemindMe, week_grid::WeekGrid};
+use crate::ui::widgets::{
+    remind_me::RemindMe, week::block_editor::BlockEditor, week::week_grid::WeekGrid,
+};
 use crate::workspace::{use_workspace, WeekValue};
 
 #[component]

@@ -1,40 +1,23 @@
 //! Reusable pieces shared by pages.
 
-pub mod action_plan;
-pub mod agenda_editor;
-pub mod async_check;
-pub mod block_editor;
 pub mod checked_input;
-pub mod collab_text;
-pub mod comment_thread;
-pub mod context_links;
 pub mod file_import;
 pub mod focus_on_navigate;
-pub mod follow_up;
 pub mod framework_steps;
-pub mod idea_board;
-pub mod kanban;
 pub mod keyed_list;
 pub mod link_receiver;
-pub mod meeting_cost;
-pub mod meeting_timer;
-pub mod name_prompt;
 pub mod nav;
 pub mod notice_toast;
-pub mod owner_settings;
 pub mod page_publisher;
-pub mod people_panel;
-pub mod poll_section;
-pub mod qr_code;
-pub mod reader_footer;
 pub mod remind_me;
-pub mod share_panel;
-pub mod status_board;
-pub mod status_form;
 pub mod storage_banner;
 pub mod task_editor;
 pub mod task_row;
 pub mod time_zone_field;
 pub mod update_banner;
-pub mod week_grid;
-pub mod work_card;
+
+pub mod board;
+pub mod discussion;
+pub mod meeting;
+pub mod shared;
+pub mod week;

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use crate::model::board::{Column, StatusCard};
 use crate::ui::shared::shown_state;
 use crate::ui::widgets::{
-    comment_thread::CommentThread, kanban::Kanban, owner_settings::OwnerSettings,
-    share_panel::SharePanel, status_board::StatusBoard, status_form::StatusForm,
+    board::kanban::Kanban, board::status_board::StatusBoard, board::status_form::StatusForm,
+    shared::comment_thread::CommentThread, shared::owner_settings::OwnerSettings,
+    shared::share_panel::SharePanel,
 };
 use crate::workspace::use_workspace;
 

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 
 use crate::model::collab::TextField;
 use crate::ui::widgets::{
-    action_plan::ActionPlan, collab_text::CollabText, comment_thread::CommentThread,
-    context_links::ContextLinks, idea_board::IdeaBoard, owner_settings::OwnerSettings,
-    people_panel::PeoplePanel, poll_section::PollSection, share_panel::SharePanel,
+    discussion::idea_board::IdeaBoard, discussion::poll_section::PollSection,
+    shared::action_plan::ActionPlan, shared::collab_text::CollabText,
+    shared::comment_thread::CommentThread, shared::context_links::ContextLinks,
+    shared::owner_settings::OwnerSettings, shared::people_panel::PeoplePanel,
+    shared::share_panel::SharePanel,
 };
 
 /// A discussion's body: the problem, ideas, polls, comments, the action plan.

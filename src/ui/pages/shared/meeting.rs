@@ -10,9 +10,11 @@ use crate::model::reminder::parse_local;
 use crate::ui::fmt::local_moment;
 use crate::ui::shared::shown_state;
 use crate::ui::widgets::{
-    action_plan::ActionPlan, agenda_editor::AgendaEditor, async_check::AsyncCheck,
-    collab_text::CollabText, follow_up::FollowUp, meeting_cost::MeetingCost,
-    meeting_timer::MeetingTimer, owner_settings::OwnerSettings, share_panel::SharePanel,
+    meeting::agenda_editor::AgendaEditor, meeting::async_check::AsyncCheck,
+    meeting::follow_up::FollowUp, meeting::meeting_cost::MeetingCost,
+    meeting::meeting_timer::MeetingTimer, shared::action_plan::ActionPlan,
+    shared::collab_text::CollabText, shared::owner_settings::OwnerSettings,
+    shared::share_panel::SharePanel,
 };
 use crate::workspace::use_workspace;
 

@@ -7,7 +7,7 @@ use super::frame::SharedFrame;
 use crate::model::kind::DocKind;
 use crate::ui::app::Reader;
 use crate::ui::pages::work_with_me::WorkWithMe;
-use crate::ui::widgets::reader_footer::ReaderFooter;
+use crate::ui::widgets::shared::reader_footer::ReaderFooter;
 use crate::workspace::use_workspace;
 
 #[component]

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::model::collab::{ItemList, MAX_TEXT};
 use crate::ui::shared::{me, shown_news, shown_state};
-use crate::ui::widgets::comment_thread::CommentThread;
 use crate::ui::widgets::keyed_list::KeyedList;
+use crate::ui::widgets::shared::comment_thread::CommentThread;
 use crate::workspace::use_workspace;
 
 #[component]

@@ -9,7 +9,7 @@ use crate::model::schedule::{
     DAY, MIN_BLOCK, WEEKDAYS, WEEKDAYS_SHORT, WORK_WEEK,
 };
 use crate::ui::fmt;
-use crate::ui::widgets::week_grid::{focus_block, focus_grid};
+use crate::ui::widgets::week::week_grid::{focus_block, focus_grid};
 use crate::workspace::{use_workspace, WeekValue};
 
 /// `created` is the block just added (by the button or a click on the grid): Escape

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::ui::shared::shown_state;
-use crate::ui::widgets::qr_code::{QrCodeView, QR_MAX_CHARS};
+use crate::ui::widgets::shared::qr_code::{QrCodeView, QR_MAX_CHARS};
 use crate::workspace::use_workspace;
 use crate::workspace::{LinkFit, LINK_BUDGET, LINK_FITS_ANY_CHAT};
 

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::model::board::Column;
 use crate::ui::shared::shown_state;
+use crate::ui::widgets::board::work_card::{move_card, CardSignals, OpenCard, WorkCard};
 use crate::ui::widgets::keyed_list::KeyedList;
-use crate::ui::widgets::work_card::{move_card, CardSignals, OpenCard, WorkCard};
 use crate::workspace::use_workspace;
 
 #[component]
