@@ -13,6 +13,7 @@ use unhurried::share::exchange::{hex, reply_link};
 use unhurried::share::link::{PayloadKind, Share};
 use unhurried::store::local::LocalStore;
 use unhurried::store::{DocStore, KeyValue, Saved, StoreError, KEY_PREFIX};
+use unhurried::workspace::SharedEdit;
 use unhurried::workspace::{StorageHealth, WeekValue, Workspace};
 use wasm_bindgen_test::*;
 
@@ -239,8 +240,11 @@ fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
         });
         let id = ws.create_collab("Plan").unwrap();
         ws.show_shared(&id).unwrap();
-        ws.collab_edit(|d, me, name, now| d.add_comment(me, name, now, None, "first"))
-            .unwrap();
+        ws.shared_edit(SharedEdit::AddComment {
+            reply_to: None,
+            text: "first".into(),
+        })
+        .unwrap();
         id
     });
     // Ben's reply, made from the document as stored in localStorage.
@@ -370,9 +374,15 @@ fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
         });
         let id = ws.create_shared(DocKind::Board, "Team").unwrap();
         ws.show_shared(&id).unwrap();
-        let card = ws
-            .collab_edit(|d, me, name, now| d.add_card(me, name, now, "Specs", Column::Todo, 1.0))
-            .unwrap();
+        ws.shared_edit(SharedEdit::AddCard {
+            title: "Specs".into(),
+            column: Column::Todo,
+            rank: 1.0,
+        })
+        .unwrap();
+        let card = ws.shared.get_untracked().unwrap().state.board.cards[0]
+            .id
+            .clone();
         // The fast path re-reads only the card, and the view follows.
         ws.board_move(&card, Column::Done, 2.0);
         let view = ws.shared.get_untracked().unwrap();
@@ -412,8 +422,11 @@ fn a_backup_carries_every_document_and_restores_them_on_a_new_device() {
         });
         let collab = ws.create_collab("Plan").unwrap();
         ws.show_shared(&collab).unwrap();
-        ws.collab_edit(|d, me, name, now| d.add_comment(me, name, now, None, "kept"))
-            .unwrap();
+        ws.shared_edit(SharedEdit::AddComment {
+            reply_to: None,
+            text: "kept".into(),
+        })
+        .unwrap();
         let board = ws
             .create_shared(unhurried::model::kind::DocKind::Board, "Stand-up")
             .unwrap();
@@ -485,14 +498,20 @@ fn someone_new_reads_a_link_without_a_name_and_names_themselves_when_they_write(
         assert!(!profile.time_zone.is_empty());
         ws.show_shared(&id).unwrap();
         // Writing without a name writes nothing and asks for one.
-        let posted = ws.collab_post(|d, me, name, now| d.add_comment(me, name, now, None, "hello"));
+        let posted = ws.shared_edit(SharedEdit::AddComment {
+            reply_to: None,
+            text: "hello".into(),
+        });
         assert!(posted.is_none());
         assert!(ws.name_wanted.get_untracked());
         assert!(ws.shared.get_untracked().unwrap().state.comments.is_empty());
         assert!(ws.name_myself("Cy".into()));
         assert!(!ws.name_wanted.get_untracked());
-        ws.collab_post(|d, me, name, now| d.add_comment(me, name, now, None, "hello"))
-            .unwrap();
+        ws.shared_edit(SharedEdit::AddComment {
+            reply_to: None,
+            text: "hello".into(),
+        })
+        .unwrap();
         let state = ws.shared.get_untracked().unwrap().state;
         assert_eq!(state.people.get(&profile.actor_id).unwrap(), "Cy");
     });

@@ -4,6 +4,7 @@
 mod access;
 pub mod board;
 pub mod collab;
+pub mod edit;
 pub mod meeting;
 pub mod page;
 pub mod personal;

@@ -19,6 +19,7 @@ pub use week::WeekValue;
 
 // What the screens need from the layers below, so that they never reach past the
 // workspace (`tests/layers.rs`).
+pub use crate::doc::edit::SharedEdit;
 pub use crate::doc::random_id as new_id;
 pub use crate::share::link::{LinkFit, LINK_BUDGET, LINK_FITS_ANY_CHAT};
 pub use crate::share::MAX_FILE_BYTES;

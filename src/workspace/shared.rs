@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::{memory_only, StorageHealth, Workspace};
 use crate::doc::collab::{CollabDoc, CollabError};
+use crate::doc::edit::SharedEdit;
 use crate::doc::Access;
 use crate::model::collab::TextField;
 use crate::model::collab::{CollabState, News};
@@ -372,25 +373,26 @@ impl Workspace {
         Some(new_id)
     }
 
-    /// Runs an edit on the shown document, stores it at once, and refreshes the view.
-    pub fn collab_edit<R>(
-        self,
-        f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
-    ) -> Option<R> {
-        self.edit_shown(f, Refresh::Whole)
-    }
-
-    /// Like `collab_edit`, for what others see under the writer's name (a comment, a vote,
-    /// an answer, a card). Someone who came by a link and has no name yet is asked for
-    /// it first (`name_wanted`); nothing is written until then, so their draft stays.
-    pub fn collab_post<R>(
-        self,
-        f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
-    ) -> Option<R> {
-        if !self.state.with_untracked(|s| s.profile.is_set_up()) {
+    /// Makes an edit of the shown document, stores it at once, and refreshes the view.
+    /// An edit others see under the writer's name ([`SharedEdit::is_authored`]) asks
+    /// someone who came by a link for a name first (`name_wanted`); nothing is written
+    /// until then, so their draft stays.
+    pub fn shared_edit(self, edit: SharedEdit) -> Option<()> {
+        if edit.is_authored() && !self.state.with_untracked(|s| s.profile.is_set_up()) {
             self.name_wanted.set(true);
             return None;
         }
+        self.edit_shown(
+            |doc, me, name, now| edit.apply(doc, me, name, now),
+            Refresh::Whole,
+        )
+    }
+
+    /// An edit the workspace makes itself (a deletion and its Undo, a meeting's move).
+    pub(super) fn collab_edit<R>(
+        self,
+        f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
+    ) -> Option<R> {
         self.edit_shown(f, Refresh::Whole)
     }
 

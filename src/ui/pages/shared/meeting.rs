@@ -16,7 +16,7 @@ use crate::ui::widgets::{
     shared::collab_text::CollabText, shared::owner_settings::OwnerSettings,
     shared::share_panel::SharePanel,
 };
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, SharedEdit};
 
 #[component]
 pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
@@ -54,7 +54,7 @@ pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
             }
         }
         recording_error.set(None);
-        ws.collab_edit(|d, _, _, _| d.set_recording(&url));
+        ws.shared_edit(SharedEdit::SetRecording(url));
     };
     let moved_to = move || state.with(|s| s.meeting.moved_to.clone());
     view! {
@@ -78,7 +78,7 @@ pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
                             let v = event_target_value(&ev);
                             // Set on the clock of whoever sets it, and said so.
                             let zone = my_zone();
-                            ws.collab_edit(|d, _, _, _| d.set_when(&v, &zone));
+                            ws.shared_edit(SharedEdit::SetWhen { when: v, zone });
                         }/>
                     <p class="hint" id="meeting-when-local">{for_me}</p>
                     <CollabText field=TextField::Data label="What everyone must know" visible_label=true rows=5

@@ -7,7 +7,7 @@ use crate::model::board::Column;
 use crate::ui::shared::shown_state;
 use crate::ui::widgets::board::work_card::{move_card, CardSignals, OpenCard, WorkCard};
 use crate::ui::widgets::keyed_list::KeyedList;
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, SharedEdit};
 
 #[component]
 pub fn Kanban() -> impl IntoView {
@@ -28,7 +28,11 @@ pub fn Kanban() -> impl IntoView {
         let c = column.get_untracked();
         let rank = state.with_untracked(|s| s.board.rank_at_end(c));
         if ws
-            .collab_post(|d, me, name, now| d.add_card(me, name, now, t.trim(), c, rank))
+            .shared_edit(SharedEdit::AddCard {
+                title: t.clone(),
+                column: c,
+                rank,
+            })
             .is_some()
         {
             title.set(String::new());

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::model::board::{StatusCard, StatusTag};
 use crate::model::profile::parse_time_zone;
 use crate::ui::shared::{me, shown_state};
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, SharedEdit};
 
 #[component]
 pub fn StatusForm(today: Signal<String>) -> impl IntoView {
@@ -47,7 +47,7 @@ pub fn StatusForm(today: Signal<String>) -> impl IntoView {
                 .to_owned()
         });
         if ws
-            .collab_post(|d, me, name, now| d.post_status(me, name, now, &card))
+            .shared_edit(SharedEdit::PostStatus(card.clone()))
             .is_some()
         {
             ws.say(

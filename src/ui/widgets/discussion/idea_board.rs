@@ -7,7 +7,7 @@ use crate::model::collab::{ItemList, MAX_TEXT};
 use crate::ui::shared::{me, shown_news, shown_state};
 use crate::ui::widgets::keyed_list::KeyedList;
 use crate::ui::widgets::shared::comment_thread::CommentThread;
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, SharedEdit};
 
 #[component]
 pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
@@ -21,10 +21,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
         if text.trim().is_empty() {
             return;
         }
-        if ws
-            .collab_post(|doc, me, name, now| doc.add_idea(me, name, now, text.trim()))
-            .is_some()
-        {
+        if ws.shared_edit(SharedEdit::AddIdea(text.clone())).is_some() {
             draft.set(String::new());
         }
     };
@@ -88,7 +85,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                                     <div class="vote-box">
                                         <button type="button" class="vote" aria-pressed=move || voted().to_string()
                                             aria-label=move || format!("{} for: {}", if voted_label() { "Take back your vote" } else { "Vote" }, text())
-                                            on:click=move |_| { let v = !voted_click(); ws.collab_post(|doc, me, name, now| doc.set_vote(me, name, now, &vote_id, v)); }>
+                                            on:click=move |_| { let v = !voted_click(); ws.shared_edit(SharedEdit::Vote { idea: vote_id.clone(), on: v }); }>
                                             <span aria-hidden="true">{let voted = voted_count.clone(); move || if voted() { "▲" } else { "△" }}</span>
                                         </button>
                                         // Outside the button, so the button's name holds all its visible text.
@@ -111,7 +108,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                                             let short_id = short_id.clone();
                                             view! {
                                                 <button type="button" class="quiet small" aria-pressed=move || shortlisted().to_string()
-                                                    on:click=move |_| { let v = !shortlisted(); ws.collab_edit(|doc, _, _, _| doc.set_shortlisted(&short_id, v)); }>
+                                                    on:click=move |_| { let v = !shortlisted(); ws.shared_edit(SharedEdit::Shortlist { idea: short_id.clone(), on: v }); }>
                                                     {move || if shortlisted() { "Remove from shortlist" } else { "Shortlist" }}
                                                 </button>
                                             }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::collab::ItemList;
 use crate::ui::shared::{me, shown_state};
 use crate::ui::widgets::keyed_list::KeyedList;
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, SharedEdit};
 
 #[component]
 pub fn PollSection() -> impl IntoView {
@@ -34,8 +34,10 @@ pub fn PollSection() -> impl IntoView {
         }
         error.set(None);
         if ws
-            .collab_post(|doc, me, name, now| {
-                doc.add_poll(me, name, now, q.trim(), multiple.get_untracked(), &opts)
+            .shared_edit(SharedEdit::AddPoll {
+                question: q.clone(),
+                multiple: multiple.get_untracked(),
+                options: opts.clone(),
             })
             .is_some()
         {
@@ -91,7 +93,7 @@ pub fn PollSection() -> impl IntoView {
                                                     } else {
                                                         chosen.push(oid.clone());
                                                     }
-                                                    ws.collab_post(|doc, me, name, _| doc.answer_poll(me, name, &poll_id, &chosen));
+                                                    ws.shared_edit(SharedEdit::AnswerPoll { poll: poll_id.clone(), chosen });
                                                 }/>
                                             <label for=input_id>{option.text.clone()}</label>
                                         </div>
@@ -104,7 +106,7 @@ pub fn PollSection() -> impl IntoView {
                             }).collect_view()}
                             <div class="actions">
                                 {move || (!answered().is_empty()).then(|| { let clear_id = clear_id.clone(); view! {
-                                    <button type="button" class="quiet small" on:click=move |_| { ws.collab_post(|doc, me, name, _| doc.answer_poll(me, name, &clear_id, &[])); }>"Take back my answer"</button>
+                                    <button type="button" class="quiet small" on:click=move |_| { ws.shared_edit(SharedEdit::AnswerPoll { poll: clear_id.clone(), chosen: Vec::new() }); }>"Take back my answer"</button>
                                 }})}
                                 {can_remove.then(|| view! {
                                     <button type="button" class="quiet small" on:click=move |_| ws.delete_shared_item(ItemList::Polls, &remove_id, "Poll")>"Remove poll"</button>

@@ -8,7 +8,7 @@ use crate::model::meeting::MAX_ITEM_MINUTES;
 use crate::ui::focus::focus_after_render;
 use crate::ui::shared::shown_state;
 use crate::ui::widgets::keyed_list::KeyedList;
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, SharedEdit};
 
 #[component]
 pub fn AgendaEditor() -> impl IntoView {
@@ -24,7 +24,10 @@ pub fn AgendaEditor() -> impl IntoView {
             return;
         }
         if ws
-            .collab_post(|d, me, name, now| d.add_agenda_item(me, name, now, t.trim(), m))
+            .shared_edit(SharedEdit::AddAgendaItem {
+                title: t.clone(),
+                minutes: m,
+            })
             .is_some()
         {
             title.set(String::new());
@@ -51,7 +54,7 @@ pub fn AgendaEditor() -> impl IntoView {
                         let title = move || item.with(|i| i.2.title.clone());
                         let minutes = move || item.with(|i| i.2.minutes);
                         let shift = move |up: bool| {
-                            ws.collab_edit(|d, _, _, _| d.move_agenda_item(&id.get_value(), up));
+                            ws.shared_edit(SharedEdit::MoveAgendaItem { id: id.get_value(), up });
                             focus_after_render(&format!("agenda-{}-{}", id.get_value(), if up { "up" } else { "down" }));
                         };
                         view! {
@@ -61,7 +64,7 @@ pub fn AgendaEditor() -> impl IntoView {
                                     on:change=move |ev| {
                                         let t = event_target_value(&ev);
                                         let m = minutes();
-                                        ws.collab_edit(|d, _, _, _| d.update_agenda_item(&id.get_value(), t.trim(), m));
+                                        ws.shared_edit(SharedEdit::UpdateAgendaItem { id: id.get_value(), title: t.trim().to_owned(), minutes: m });
                                     }/>
                                 <label class="agenda-minutes">
                                     <input type="number" min="0" max=MAX_ITEM_MINUTES inputmode="numeric" prop:value=move || minutes().to_string()
@@ -69,7 +72,7 @@ pub fn AgendaEditor() -> impl IntoView {
                                         on:change=move |ev| {
                                             let m = event_target_value(&ev).trim().parse::<u32>().unwrap_or_else(|_| minutes());
                                             let t = title();
-                                            ws.collab_edit(|d, _, _, _| d.update_agenda_item(&id.get_value(), &t, m));
+                                            ws.shared_edit(SharedEdit::UpdateAgendaItem { id: id.get_value(), title: t, minutes: m });
                                         }/>
                                     <span>"min"</span>
                                 </label>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::meeting::{clock_span, timer};
 use crate::ui::app::Now;
 use crate::ui::shared::shown_state;
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, SharedEdit};
 
 #[component]
 pub fn MeetingTimer() -> impl IntoView {
@@ -116,17 +116,17 @@ pub fn MeetingTimer() -> impl IntoView {
                 <Show when=move || !ended()>
                     <button type="button" on:click=move |_| {
                         let at = crate::web::now_ms();
-                        ws.collab_edit(|d, _, _, _| d.timer_next(at));
+                        ws.shared_edit(SharedEdit::TimerNext(at));
                     }>{next_label}</button>
                 </Show>
                 <Show when=running>
                     <button type="button" class="secondary" on:click=move |_| {
                         let at = crate::web::now_ms();
-                        ws.collab_edit(|d, _, _, _| d.timer_end(at));
+                        ws.shared_edit(SharedEdit::TimerEnd(at));
                     }>"End now"</button>
                 </Show>
                 <Show when=move || meeting.with(|m| !m.started.is_empty())>
-                    <button type="button" class="quiet" on:click=move |_| { ws.collab_edit(|d, _, _, _| d.timer_reset()); }>"Reset timer"</button>
+                    <button type="button" class="quiet" on:click=move |_| { ws.shared_edit(SharedEdit::TimerReset); }>"Reset timer"</button>
                 </Show>
             </div>
         </section>

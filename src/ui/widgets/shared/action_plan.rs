@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::model::collab::ItemList;
 use crate::ui::shared::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, SharedEdit};
 
 #[component]
 pub fn ActionPlan() -> impl IntoView {
@@ -22,7 +22,11 @@ pub fn ActionPlan() -> impl IntoView {
         }
         let (o, d) = (owner.get_untracked(), due.get_untracked());
         if ws
-            .collab_post(|doc, me, name, now| doc.add_action(me, name, now, t.trim(), o.trim(), &d))
+            .shared_edit(SharedEdit::AddAction {
+                text: t.clone(),
+                owner: o,
+                due: d,
+            })
             .is_some()
         {
             text.set(String::new());
@@ -51,7 +55,7 @@ pub fn ActionPlan() -> impl IntoView {
                                     <input id=check_id.clone() type="checkbox" prop:checked=action.done on:change=move |ev| {
                                         let mut a = toggled.clone();
                                         a.done = event_target_checked(&ev);
-                                        ws.collab_edit(|doc, _, _, _| doc.update_action(&a));
+                                        ws.shared_edit(SharedEdit::UpdateAction(a));
                                     }/>
                                     <label for=check_id>{action.text.clone()}</label>
                                 </div>

@@ -7,7 +7,7 @@ use crate::ui::widgets::remind_me::RemindMe;
 
 use crate::model::collab::{ItemList, MAX_TEXT};
 use crate::ui::shared::{me, shown_news, shown_state};
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, SharedEdit};
 
 /// Comments shown at first, and added per click on "Show earlier".
 const PAGE: usize = 50;
@@ -34,8 +34,9 @@ pub fn CommentThread(
         }
         let on = target.clone();
         if ws
-            .collab_post(|doc, me, name, now| {
-                doc.add_comment(me, name, now, on.as_deref(), text.trim())
+            .shared_edit(SharedEdit::AddComment {
+                reply_to: on,
+                text: text.clone(),
             })
             .is_some()
         {
@@ -105,7 +106,7 @@ pub fn CommentThread(
                                 <form class="comment-edit" on:submit={ let id = edit_id.clone(); move |ev: leptos::ev::SubmitEvent| {
                                     ev.prevent_default();
                                     let Some((_, text)) = editing.get_untracked() else { return };
-                                    if ws.collab_edit(|doc, _, _, now| doc.edit_comment(&id, now, text.trim())).is_some() {
+                                    if ws.shared_edit(SharedEdit::EditComment { id: id.clone(), text }).is_some() {
                                         editing.set(None);
                                     }
                                 }}>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::collab::checked_link;
 use crate::model::collab::ItemList;
 use crate::ui::shared::shown_state;
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, SharedEdit};
 
 #[component]
 pub fn ContextLinks() -> impl IntoView {
@@ -21,7 +21,7 @@ pub fn ContextLinks() -> impl IntoView {
             Ok(u) => {
                 let l = label.get_untracked();
                 if ws
-                    .collab_post(|doc, me, name, now| doc.add_link(me, name, now, &u, &l))
+                    .shared_edit(SharedEdit::AddLink { url: u, label: l })
                     .is_some()
                 {
                     url.set(String::new());

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::kind::DocKind;
 use crate::ui::shared::shown_state;
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, SharedEdit};
 
 #[component]
 pub fn OwnerSettings() -> impl IntoView {
@@ -23,7 +23,7 @@ pub fn OwnerSettings() -> impl IntoView {
     );
     let save_title = move || {
         let t = title.get_untracked();
-        ws.collab_edit(|doc, _, _, _| doc.set_title(t.trim()));
+        ws.shared_edit(SharedEdit::SetTitle(t));
     };
     let save_invited = move || {
         let names: Vec<String> = invited
@@ -32,7 +32,7 @@ pub fn OwnerSettings() -> impl IntoView {
             .map(|n| n.trim().to_owned())
             .filter(|n| !n.is_empty())
             .collect();
-        ws.collab_edit(|doc, _, _, _| doc.set_invited(&names));
+        ws.shared_edit(SharedEdit::SetInvited(names));
     };
     let kind = initial.kind;
     let discussion = kind == DocKind::Discussion;
@@ -51,7 +51,7 @@ pub fn OwnerSettings() -> impl IntoView {
             <Show when=move || discussion>
             <label for="doc-due">"Input wanted by"</label>
             <input id="doc-due" type="date" prop:value=move || state.with(|s| s.due.clone())
-                on:change=move |ev| { let d = event_target_value(&ev); ws.collab_edit(|doc, _, _, _| doc.set_due(&d)); }/>
+                on:change=move |ev| { let d = event_target_value(&ev); ws.shared_edit(SharedEdit::SetDue(d)); }/>
             </Show>
             <Show when=move || kind != DocKind::Board>
             <label for="doc-invited">{invited_label}</label>
@@ -67,7 +67,7 @@ pub fn OwnerSettings() -> impl IntoView {
             <label for="doc-budget">"Votes per person"</label>
             <select id="doc-budget" on:change=move |ev| {
                 let n: u32 = event_target_value(&ev).parse().unwrap_or(0);
-                ws.collab_edit(|doc, _, _, _| doc.set_budget(n));
+                ws.shared_edit(SharedEdit::SetBudget(n));
             }>
                 {(0..=10u32).map(|n| view! {
                     <option value=n.to_string() selected=move || state.with(|s| s.budget == n)>
@@ -77,7 +77,7 @@ pub fn OwnerSettings() -> impl IntoView {
             </select>
             <div class="check">
                 <input id="doc-hide" type="checkbox" prop:checked=move || state.with(|s| s.hide_votes)
-                    on:change=move |ev| { let h = event_target_checked(&ev); ws.collab_edit(|doc, _, _, _| doc.set_hide_votes(h)); }/>
+                    on:change=move |ev| { let h = event_target_checked(&ev); ws.shared_edit(SharedEdit::SetHideVotes(h)); }/>
                 <label for="doc-hide">"Hide vote totals until I reveal them"</label>
             </div>
             <p class="hint">"Hiding only keeps totals off the screen so early votes do not sway later ones; anyone with the link could still read the votes in the document."</p>
