@@ -15,9 +15,9 @@ mod benches {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     use criterion::{criterion_group, BatchSize, Criterion};
-    use unhurried::doc::collab::CollabDoc;
-    use unhurried::model::collab::TextField;
-    use unhurried::model::collab::{CollabState, Comment};
+    use unhurried::doc::shared::SharedDoc;
+    use unhurried::model::shared::TextField;
+    use unhurried::model::shared::{Comment, SharedState};
     use unhurried::share::exchange::{full_link, hex, receive, reply_link, Received};
     use unhurried::share::link::Share;
 
@@ -159,11 +159,11 @@ mod benches {
     }
 
     /// A new editing session on a stored copy, as when the app is opened again.
-    fn reopen(doc: &mut CollabDoc) -> CollabDoc {
-        CollabDoc::from_stored(&doc.save()).expect("own save loads")
+    fn reopen(doc: &mut SharedDoc) -> SharedDoc {
+        SharedDoc::from_stored(&doc.save()).expect("own save loads")
     }
 
-    fn open_new(share: &Share) -> CollabDoc {
+    fn open_new(share: &Share) -> SharedDoc {
         match receive(&via_link(share), None).expect("full link opens") {
             Received::New(doc) => *doc,
             Received::Merged(_) => unreachable!(),
@@ -174,8 +174,8 @@ mod benches {
     /// the heads each teammate last received from the owner.
     struct Team {
         people: Vec<Person>,
-        owner: CollabDoc,
-        copies: Vec<CollabDoc>,
+        owner: SharedDoc,
+        copies: Vec<SharedDoc>,
         /// heads the owner last heard from each teammate, and vice versa
         owner_heard: Vec<Vec<ChangeHash>>,
         copy_heard: Vec<Vec<ChangeHash>>,
@@ -209,7 +209,7 @@ mod benches {
         let people = people();
         let ana = &people[0];
         let mut t = T0;
-        let mut owner = CollabDoc::create(
+        let mut owner = SharedDoc::create(
             &ana.id,
             ana.name,
             "How do we cut release lead time this quarter?",
@@ -226,7 +226,11 @@ mod benches {
             .unwrap();
         for idea in &IDEAS[..4] {
             t += MINUTE;
-            owner.add_idea(&ana.id, ana.name, t, idea).unwrap();
+            owner
+                .as_discussion()
+                .unwrap()
+                .add_idea(&ana.id, ana.name, t, idea)
+                .unwrap();
         }
         let options: Vec<String> = [
             "Tuesday mornings",
@@ -239,6 +243,8 @@ mod benches {
         .collect();
         t += MINUTE;
         let poll = owner
+            .as_discussion()
+            .unwrap()
             .add_poll(
                 &ana.id,
                 ana.name,
@@ -251,7 +257,7 @@ mod benches {
         owner.set_due("2025-10-17").unwrap();
         // Everyone gets the full link and opens it in their own session.
         let full = full_link(&mut owner, ana.bytes);
-        let mut copies: Vec<CollabDoc> = people[1..].iter().map(|_| open_new(&full)).collect();
+        let mut copies: Vec<SharedDoc> = people[1..].iter().map(|_| open_new(&full)).collect();
         let mut team = Team {
             people: people.clone(),
             owner,
@@ -265,6 +271,8 @@ mod benches {
             t += 7 * MINUTE;
             let p = &people[who];
             copies[who - 1]
+                .as_discussion()
+                .unwrap()
                 .add_idea(&p.id, p.name, t, IDEAS[4 + k])
                 .unwrap();
         }
@@ -284,6 +292,7 @@ mod benches {
         let ideas: Vec<String> = team
             .owner
             .state()
+            .discussion()
             .ideas
             .iter()
             .map(|i| i.id.clone())
@@ -317,9 +326,14 @@ mod benches {
             }
             for k in chosen {
                 t += 3 * MINUTE;
-                doc.set_vote(&p.id, p.name, t, &ideas[k], true).unwrap();
+                doc.as_discussion()
+                    .unwrap()
+                    .set_vote(&p.id, p.name, t, &ideas[k], true)
+                    .unwrap();
             }
-            doc.answer_poll(&p.id, p.name, &poll, &[format!("o{}", rng.below(4))])
+            doc.as_discussion()
+                .unwrap()
+                .answer_poll(&p.id, p.name, &poll, &[format!("o{}", rng.below(4))])
                 .unwrap();
         }
         for i in 1..people.len() {
@@ -337,9 +351,9 @@ mod benches {
             team.owner_to(i);
         }
         let s = team.owner.state();
-        assert_eq!(s.ideas.len(), 10);
+        assert_eq!(s.discussion().ideas.len(), 10);
         assert_eq!(s.comments.len(), 20);
-        assert_eq!(s.polls[0].answers.len(), 8);
+        assert_eq!(s.discussion().polls[0].answers.len(), 8);
         assert_eq!(s.actions.len(), 5);
         assert_eq!(s.people.len(), 8);
         for copy in &team.copies {
@@ -357,6 +371,7 @@ mod benches {
         let ideas: Vec<String> = team
             .owner
             .state()
+            .discussion()
             .ideas
             .iter()
             .map(|i| i.id.clone())
@@ -492,7 +507,7 @@ mod benches {
         out.push(']');
     }
 
-    fn state_json(s: &CollabState) -> String {
+    fn state_json(s: &SharedState) -> String {
         let mut o = String::new();
         o.push_str("{\"id\":");
         js(&mut o, &s.id);
@@ -501,14 +516,15 @@ mod benches {
         o.push_str(&format!(",\"created\":{},\"title\":", s.created));
         js(&mut o, &s.title);
         o.push_str(",\"problem\":");
-        js(&mut o, &s.problem);
+        js(&mut o, &s.discussion().problem);
         o.push_str(",\"due\":");
         js(&mut o, &s.due);
         o.push_str(",\"summary\":");
-        js(&mut o, &s.summary);
+        js(&mut o, &s.discussion().summary);
         o.push_str(&format!(
             ",\"budget\":{},\"hide_votes\":{},\"people\":{{",
-            s.budget, s.hide_votes
+            s.discussion().budget,
+            s.discussion().hide_votes
         ));
         for (i, (id, name)) in s.people.iter().enumerate() {
             if i > 0 {
@@ -541,7 +557,7 @@ mod benches {
         o.push_str(",\"comments\":");
         list(&mut o, &s.comments, comment_json);
         o.push_str(",\"ideas\":");
-        list(&mut o, &s.ideas, |o, idea| {
+        list(&mut o, &s.discussion().ideas, |o, idea| {
             o.push_str("{\"id\":");
             js(o, &idea.id);
             o.push_str(",\"text\":");
@@ -562,7 +578,7 @@ mod benches {
             o.push_str("}}");
         });
         o.push_str(",\"polls\":");
-        list(&mut o, &s.polls, |o, p| {
+        list(&mut o, &s.discussion().polls, |o, p| {
             o.push_str("{\"id\":");
             js(o, &p.id);
             o.push_str(",\"question\":");
@@ -721,7 +737,7 @@ mod benches {
         let expected = team.owner.state();
         {
             let share = Share::from_fragment(&fragment).unwrap();
-            let mut local = CollabDoc::from_stored(&older).unwrap();
+            let mut local = SharedDoc::from_stored(&older).unwrap();
             assert_eq!(local.state().comments.len(), 920);
             receive(&share, Some(&mut local)).unwrap();
             assert_eq!(local.state(), expected);
@@ -731,7 +747,7 @@ mod benches {
             "decode + open full link, merge into older copy (1,000 comments)",
             |b| {
                 b.iter_batched(
-                    || CollabDoc::from_stored(&older).unwrap(),
+                    || SharedDoc::from_stored(&older).unwrap(),
                     |mut local| {
                         let share = Share::from_fragment(&fragment).unwrap();
                         let merged = receive(&share, Some(&mut local)).unwrap();
@@ -750,7 +766,7 @@ mod benches {
         c.bench_function("decode fragment only (1,000 comments)", |b| {
             b.iter(|| Share::from_fragment(&fragment).unwrap())
         });
-        let mut local = CollabDoc::from_stored(&older).unwrap();
+        let mut local = SharedDoc::from_stored(&older).unwrap();
         let share = Share::from_fragment(&fragment).unwrap();
         receive(&share, Some(&mut local)).unwrap();
         c.bench_function("state() after opening (1,000 comments)", |b| {

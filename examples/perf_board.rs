@@ -9,9 +9,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use std::time::Instant;
-    use unhurried::doc::collab::CollabDoc;
-    use unhurried::model::board::{Column, StatusCard, StatusTag};
+    use unhurried::doc::shared::SharedDoc;
     use unhurried::model::kind::DocKind;
+    use unhurried::model::shared::board::{Column, StatusCard, StatusTag};
     use unhurried::share::encode_share_file;
     use unhurried::share::exchange::{full_link, hex, reply_link};
     use unhurried::share::link::link_fit;
@@ -27,7 +27,7 @@ fn main() {
         .collect();
     let day_ms = 86_400_000i64;
     let start = 1_777_593_600_000i64; // 1 May 2026
-    let mut doc = CollabDoc::create_kind(DocKind::Board, &hex(&people[0].0), "Ana", "Team", start);
+    let mut doc = SharedDoc::create_kind(DocKind::Board, &hex(&people[0].0), "Ana", "Team", start);
     let mut cards = Vec::new();
     // 500 cards over the month, about 17 a day; each day moves some along.
     let status = |day: i64, who: usize| StatusCard {
@@ -51,12 +51,14 @@ fn main() {
     for day in 0..30i64 {
         let now = start + day * day_ms;
         // Each day is a session: the document goes through storage or a link.
-        doc = CollabDoc::from_stored(&doc.save()).expect("reload");
+        doc = SharedDoc::from_stored(&doc.save()).expect("reload");
         if day == 29 {
             day_heads = doc.heads();
         }
         for (who, (id, name)) in people.iter().enumerate() {
-            doc.post_status(&hex(id), name, now + who as i64, &status(day, who))
+            doc.as_board()
+                .unwrap()
+                .post_status(&hex(id), name, now + who as i64, &status(day, who))
                 .expect("status");
         }
         let per_day = (500 - cards.len()).div_ceil(30 - day as usize);
@@ -67,6 +69,8 @@ fn main() {
             let (id, name) = &people[k % people.len()];
             let n = cards.len();
             let card = doc
+                .as_board()
+                .unwrap()
                 .add_card(
                     &hex(id),
                     name,
@@ -81,19 +85,21 @@ fn main() {
         for k in 0..10usize {
             let card = &cards[(day as usize * 13 + k * 7) % cards.len()];
             let (id, _) = &people[k % people.len()];
-            doc.move_card(
-                &hex(id),
-                now + 1_000 + k as i64,
-                card,
-                Column::ALL[(k + day as usize) % 4],
-                (day * 10 + k as i64) as f64,
-            )
-            .expect("move");
+            doc.as_board()
+                .unwrap()
+                .move_card(
+                    &hex(id),
+                    now + 1_000 + k as i64,
+                    card,
+                    Column::ALL[(k + day as usize) % 4],
+                    (day * 10 + k as i64) as f64,
+                )
+                .expect("move");
         }
     }
     let state = doc.state();
-    assert_eq!(state.board.cards.len(), 500);
-    assert_eq!(state.board.statuses.len(), 180);
+    assert_eq!(state.board().cards.len(), 500);
+    assert_eq!(state.board().statuses.len(), 180);
     let full = full_link(&mut doc, people[0].0);
     let fragment = full.to_fragment();
     let reply = reply_link(&mut doc, people[1].0, &[day_heads])
@@ -117,32 +123,36 @@ fn main() {
     let mut times = Vec::new();
     for i in 0..50 {
         let t = Instant::now();
-        doc.move_card(
-            &hex(&people[0].0),
-            start + 31 * day_ms + i,
-            &cards[250],
-            Column::ALL[i as usize % 4],
-            1e6 + i as f64,
-        )
-        .expect("move");
+        doc.as_board()
+            .unwrap()
+            .move_card(
+                &hex(&people[0].0),
+                start + 31 * day_ms + i,
+                &cards[250],
+                Column::ALL[i as usize % 4],
+                1e6 + i as f64,
+            )
+            .expect("move");
         let s = doc.state();
         times.push(t.elapsed().as_secs_f64() * 1000.0);
-        assert_eq!(s.board.cards.len(), 500);
+        assert_eq!(s.board().cards.len(), 500);
     }
     times.sort_by(f64::total_cmp);
     // What the app does: write the move and re-read only that card.
     let mut fast = Vec::new();
     for i in 0..50 {
         let t = Instant::now();
-        doc.move_card(
-            &hex(&people[0].0),
-            start + 32 * day_ms + i,
-            &cards[250],
-            Column::ALL[i as usize % 4],
-            2e6 + i as f64,
-        )
-        .expect("move");
-        let card = doc.card(&cards[250]).expect("the card");
+        doc.as_board()
+            .unwrap()
+            .move_card(
+                &hex(&people[0].0),
+                start + 32 * day_ms + i,
+                &cards[250],
+                Column::ALL[i as usize % 4],
+                2e6 + i as f64,
+            )
+            .expect("move");
+        let card = doc.as_board().unwrap().card(&cards[250]).expect("the card");
         fast.push(t.elapsed().as_secs_f64() * 1000.0);
         assert_eq!(card.column, Column::ALL[i as usize % 4]);
     }

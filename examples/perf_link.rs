@@ -6,7 +6,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use unhurried::doc::collab::CollabDoc;
+    use unhurried::doc::shared::SharedDoc;
     use unhurried::share::exchange::{full_link, hex, reply_link};
 
     let out = std::env::args()
@@ -41,13 +41,13 @@ fn main() {
         "time",
         "agree",
     ];
-    let mut doc = CollabDoc::create(&hex(&people[0].0), "Ana", "Cut release lead time", 0);
+    let mut doc = SharedDoc::create(&hex(&people[0].0), "Ana", "Cut release lead time", 0);
     let mut older = None;
     let mut heads_at_900 = Vec::new();
     for i in 0..1000usize {
         if i % 10 == 0 && i > 0 {
             // Each round of ten comments is a teammate's session, as links would bring them.
-            doc = CollabDoc::from_stored(&doc.save()).expect("reload");
+            doc = SharedDoc::from_stored(&doc.save()).expect("reload");
         }
         let (id, name) = &people[i % people.len()];
         let text: Vec<&str> = (0..14)

@@ -7,9 +7,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
-use unhurried::doc::collab::CollabDoc;
-use unhurried::model::board::{Column, StatusCard, StatusTag};
+use unhurried::doc::shared::SharedDoc;
 use unhurried::model::kind::DocKind;
+use unhurried::model::shared::board::{Column, StatusCard, StatusTag};
 
 #[derive(Clone, Debug)]
 enum Op {
@@ -66,7 +66,7 @@ fn op() -> impl Strategy<Value = (usize, Op)> {
 const PEOPLE: [&str; 3] = ["ana", "ben", "cy"];
 
 /// The reply-link path: `from` sends what `to` lacks, and `to` applies it whole.
-fn sync(replicas: &mut [CollabDoc], from: usize, to: usize) {
+fn sync(replicas: &mut [SharedDoc], from: usize, to: usize) {
     if from == to {
         return;
     }
@@ -90,14 +90,14 @@ proptest! {
         ops in prop::collection::vec(op(), 1..40),
         order in prop::sample::subsequence(vec![0usize, 1, 2], 3).prop_shuffle(),
     ) {
-        let mut first = CollabDoc::create_kind(DocKind::Board, "ana", "Ana", "Team", 0);
-        first.add_card("ana", "Ana", 0, "seed", Column::Todo, 1.0).unwrap();
+        let mut first = SharedDoc::create_kind(DocKind::Board, "ana", "Ana", "Team", 0);
+        first.as_board().unwrap().add_card("ana", "Ana", 0, "seed", Column::Todo, 1.0).unwrap();
         let bytes = first.save();
-        let mut replicas: Vec<CollabDoc> =
-            (0..3).map(|_| CollabDoc::from_stored(&bytes).unwrap()).collect();
+        let mut replicas: Vec<SharedDoc> =
+            (0..3).map(|_| SharedDoc::from_stored(&bytes).unwrap()).collect();
         let mut added: BTreeSet<String> = replicas[0]
             .state()
-            .board
+            .board()
             .cards
             .iter()
             .map(|c| c.id.clone())
@@ -110,9 +110,9 @@ proptest! {
         for (t, (who, op)) in ops.iter().enumerate() {
             let now = t as i64 + 1;
             let me = PEOPLE[*who];
-            let cards = |r: &CollabDoc| -> Vec<String> {
+            let cards = |r: &SharedDoc| -> Vec<String> {
                 let mut ids: Vec<String> =
-                    r.state().board.cards.iter().map(|c| c.id.clone()).collect();
+                    r.state().board().clone().cards.iter().map(|c| c.id.clone()).collect();
                 ids.sort();
                 ids
             };
@@ -120,6 +120,8 @@ proptest! {
                 Op::Add { title, column } => {
                     let column = Column::ALL[*column];
                     let id = replicas[*who]
+                        .as_board()
+                        .unwrap()
                         .add_card(me, me, now, title, column, now as f64)
                         .unwrap();
                     columns.entry(id.clone()).or_default().insert(column);
@@ -130,6 +132,8 @@ proptest! {
                     if let Some(id) = ids.get(card % ids.len().max(1)) {
                         let column = Column::ALL[*column];
                         replicas[*who]
+                            .as_board()
+                            .unwrap()
                             .move_card(me, now, id, column, f64::from(*rank))
                             .unwrap();
                         columns.entry(id.clone()).or_default().insert(column);
@@ -138,14 +142,14 @@ proptest! {
                 Op::Edit { card, field, text } => {
                     let ids = cards(&replicas[*who]);
                     if let Some(id) = ids.get(card % ids.len().max(1)) {
-                        let c = replicas[*who].state().board.card(id).cloned().unwrap();
+                        let c = replicas[*who].state().board().card(id).cloned().unwrap();
                         let (mut title, mut note, mut owner) = (c.title, c.note, c.owner);
                         match field {
                             0 => title = text.clone(),
                             1 => note = text.clone(),
                             _ => owner = text.clone(),
                         }
-                        replicas[*who].update_card(id, &title, &note, &owner).unwrap();
+                        replicas[*who].as_board().unwrap().update_card(id, &title, &note, &owner).unwrap();
                     }
                 }
                 Op::Status { day, tag, text } => {
@@ -156,7 +160,7 @@ proptest! {
                         tag: StatusTag::ALL[*tag],
                         ..StatusCard::default()
                     };
-                    replicas[*who].post_status(me, me, now, &status).unwrap();
+                    replicas[*who].as_board().unwrap().post_status(me, me, now, &status).unwrap();
                 }
                 Op::Sync { from, to } => sync(&mut replicas, *from, *to),
             }
@@ -171,7 +175,7 @@ proptest! {
         let states: Vec<_> = replicas.iter().map(|r| r.state()).collect();
         prop_assert_eq!(&states[0], &states[1]);
         prop_assert_eq!(&states[1], &states[2]);
-        let board = &states[0].board;
+        let board = states[0].board();
         let ids: Vec<&str> = board.cards.iter().map(|c| c.id.as_str()).collect();
         let unique: BTreeSet<&str> = ids.iter().copied().collect();
         prop_assert_eq!(ids.len(), unique.len(), "a card is doubled");

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 
 use automerge::ChangeHash;
 use proptest::prelude::*;
-use unhurried::doc::collab::{CollabDoc, CollabError};
-use unhurried::model::collab::CollabState;
-use unhurried::model::collab::TextField;
+use unhurried::doc::shared::{SharedDoc, SharedError};
+use unhurried::model::shared::SharedState;
+use unhurried::model::shared::TextField;
 use unhurried::share::exchange::{full_link, hex, receive, reply_link, ReceiveError, Received};
 use unhurried::share::link::Share;
 
@@ -120,7 +120,7 @@ fn step() -> impl Strategy<Value = Step> {
 
 /// Everything the three devices hold, plus what the people meant to do.
 struct World {
-    docs: Vec<CollabDoc>,
+    docs: Vec<SharedDoc>,
     /// `heard[x][y]`: the heads on the last link `x` took in from `y`.
     heard: Vec<Vec<Option<Vec<ChangeHash>>>>,
     /// The last link each one took in, as its fragment.
@@ -148,18 +148,22 @@ fn to_heads(share: &Share) -> Vec<ChangeHash> {
 
 impl World {
     fn new() -> World {
-        let mut a = CollabDoc::create(&person(0), NAMES[0], "Where do we hold the offsite?", 1);
+        let mut a = SharedDoc::create(&person(0), NAMES[0], "Where do we hold the offsite?", 1);
         for (i, text) in ["Lisbon", "The office", "A farm near Utrecht"]
             .iter()
             .enumerate()
         {
-            a.add_idea(&person(0), NAMES[0], 2 + i as i64, text)
+            a.as_discussion()
+                .unwrap()
+                .add_idea(&person(0), NAMES[0], 2 + i as i64, text)
                 .unwrap();
         }
         let options: Vec<String> = (0..POLL_OPTIONS)
             .map(|i| format!("Week {}", i + 1))
             .collect();
         let poll = a
+            .as_discussion()
+            .unwrap()
             .add_poll(&person(0), NAMES[0], 9, "Which week?", false, &options)
             .unwrap();
         let mut world = World {
@@ -196,7 +200,11 @@ impl World {
         match edit {
             Edit::Comment { on_idea } => {
                 let on = on_idea.and_then(|i| {
-                    (!state.ideas.is_empty()).then(|| state.ideas[i % state.ideas.len()].id.clone())
+                    (!state.discussion().ideas.is_empty()).then(|| {
+                        state.discussion().ideas[i % state.discussion().ideas.len()]
+                            .id
+                            .clone()
+                    })
                 });
                 let text = format!("comment {now} from {name}");
                 doc.add_comment(&me, name, now, on.as_deref(), &text)
@@ -204,23 +212,31 @@ impl World {
                 self.comments_added += 1;
             }
             Edit::ToggleVote(i) => {
-                let idea = &state.ideas[i % state.ideas.len()];
+                let idea = &state.discussion().ideas[i % state.discussion().ideas.len()];
                 let vote = !idea.votes.contains_key(&me);
-                doc.set_vote(&me, name, now, &idea.id, vote).unwrap();
+                doc.as_discussion()
+                    .unwrap()
+                    .set_vote(&me, name, now, &idea.id, vote)
+                    .unwrap();
                 self.vote_intent.insert((who, idea.id.clone()), vote);
             }
             Edit::Answer(choice) => {
                 let chosen: Vec<String> = choice.iter().map(|c| format!("o{c}")).collect();
-                doc.answer_poll(&me, name, &self.poll, &chosen).unwrap();
+                doc.as_discussion()
+                    .unwrap()
+                    .answer_poll(&me, name, &self.poll, &chosen)
+                    .unwrap();
                 self.answer_intent.insert(who, chosen.first().cloned());
             }
             Edit::AddIdea => {
-                doc.add_idea(&me, name, now, &format!("idea {now} from {name}"))
+                doc.as_discussion()
+                    .unwrap()
+                    .add_idea(&me, name, now, &format!("idea {now} from {name}"))
                     .unwrap();
                 self.ideas_added += 1;
             }
             Edit::Problem(op) => {
-                let mut chars: Vec<char> = state.problem.chars().collect();
+                let mut chars: Vec<char> = state.discussion().problem.chars().collect();
                 match op {
                     TextOp::Append(word) => {
                         if !chars.is_empty() {
@@ -242,7 +258,7 @@ impl World {
                 }
                 let value: String = chars.into_iter().collect();
                 doc.set_text(TextField::Problem, &me, name, &value).unwrap();
-                assert_eq!(doc.state().problem, value);
+                assert_eq!(doc.state().discussion().problem, value);
             }
         }
     }
@@ -264,7 +280,7 @@ impl World {
         let fragment = share.to_fragment();
         match self.open(to, &fragment) {
             Ok(()) => {}
-            Err(ReceiveError::Collab(CollabError::MissingHistory)) => {
+            Err(ReceiveError::Collab(SharedError::MissingHistory)) => {
                 self.fallbacks += 1;
                 let full = full_link(&mut self.docs[from], person_bytes(from)).to_fragment();
                 self.open(to, &full).expect("a full link always opens");
@@ -360,8 +376,8 @@ impl World {
         }
     }
 
-    fn check(&mut self) -> CollabState {
-        let states: Vec<CollabState> = self.docs.iter().map(|d| d.state()).collect();
+    fn check(&mut self) -> SharedState {
+        let states: Vec<SharedState> = self.docs.iter().map(|d| d.state()).collect();
         for s in &states[1..] {
             assert_eq!(
                 s, &states[0],
@@ -386,8 +402,12 @@ impl World {
             self.comments_added,
             "comments lost or doubled"
         );
-        assert_eq!(s.ideas.len(), self.ideas_added, "ideas lost or doubled");
-        for idea in &s.ideas {
+        assert_eq!(
+            s.discussion().ideas.len(),
+            self.ideas_added,
+            "ideas lost or doubled"
+        );
+        for idea in &s.discussion().ideas {
             assert!(idea.votes.len() <= PEOPLE);
             for voter in idea.votes.keys() {
                 assert!(everyone.contains(voter), "vote from a stranger {voter}");
@@ -411,15 +431,20 @@ impl World {
         }
         for (p, id) in everyone.iter().enumerate() {
             if !self.vote_intent.keys().any(|(q, _)| *q == p) {
-                assert_eq!(s.votes_given_by(id), 0, "{} never voted", NAMES[p]);
+                assert_eq!(
+                    s.discussion().votes_given_by(id),
+                    0,
+                    "{} never voted",
+                    NAMES[p]
+                );
             }
         }
-        assert_eq!(s.polls.len(), 1);
-        let poll = &s.polls[0];
+        assert_eq!(s.discussion().polls.len(), 1);
+        let poll = &s.discussion().polls[0];
         assert_eq!(poll.id, self.poll);
         assert!(poll.answers.len() <= PEOPLE);
         assert!(poll.answers.values().all(|a| a.len() == 1));
-        for (option, names) in s.poll_results(poll) {
+        for (option, names) in unhurried::model::shared::discussion::poll_results(&s, poll) {
             assert!(names.len() <= PEOPLE, "{}", option.text);
         }
         for (p, id) in everyone.iter().enumerate() {
@@ -452,8 +477,12 @@ proptest! {
 #[test]
 fn votes_never_double() {
     let ana = person(0);
-    let mut laptop = CollabDoc::create(&ana, "Ana", "Offsite", 1);
-    let idea = laptop.add_idea(&ana, "Ana", 2, "Lisbon").unwrap();
+    let mut laptop = SharedDoc::create(&ana, "Ana", "Offsite", 1);
+    let idea = laptop
+        .as_discussion()
+        .unwrap()
+        .add_idea(&ana, "Ana", 2, "Lisbon")
+        .unwrap();
     // The same person's phone: a copy from the full link.
     let link =
         Share::from_fragment(&full_link(&mut laptop, person_bytes(0)).to_fragment()).unwrap();
@@ -462,8 +491,16 @@ fn votes_never_double() {
     };
     let base = laptop.heads();
     // Both devices, offline, vote for the same idea.
-    laptop.set_vote(&ana, "Ana", 3, &idea, true).unwrap();
-    phone.set_vote(&ana, "Ana", 4, &idea, true).unwrap();
+    laptop
+        .as_discussion()
+        .unwrap()
+        .set_vote(&ana, "Ana", 3, &idea, true)
+        .unwrap();
+    phone
+        .as_discussion()
+        .unwrap()
+        .set_vote(&ana, "Ana", 4, &idea, true)
+        .unwrap();
     let from_phone = reply_link(&mut phone, person_bytes(0), std::slice::from_ref(&base)).unwrap();
     let from_laptop =
         reply_link(&mut laptop, person_bytes(0), std::slice::from_ref(&base)).unwrap();
@@ -478,16 +515,20 @@ fn votes_never_double() {
         Ok(Received::Merged(true))
     ));
     for s in [laptop.state(), phone.state()] {
-        assert_eq!(s.ideas[0].votes.len(), 1);
-        assert_eq!(s.votes_given_by(&ana), 1);
+        assert_eq!(s.discussion().ideas[0].votes.len(), 1);
+        assert_eq!(s.discussion().votes_given_by(&ana), 1);
     }
     assert_eq!(laptop.state(), phone.state());
     // Taking the vote back on one device takes it back everywhere.
     let h = phone.heads();
-    laptop.set_vote(&ana, "Ana", 5, &idea, false).unwrap();
+    laptop
+        .as_discussion()
+        .unwrap()
+        .set_vote(&ana, "Ana", 5, &idea, false)
+        .unwrap();
     let back = reply_link(&mut laptop, person_bytes(0), &[h]).unwrap();
     receive(&back, Some(&mut *phone)).unwrap();
-    assert!(phone.state().ideas[0].votes.is_empty());
+    assert!(phone.state().discussion().ideas[0].votes.is_empty());
 }
 
 #[test]
@@ -507,7 +548,7 @@ fn a_reply_meant_for_someone_else_is_refused_whole_and_the_full_link_repairs_it(
     let refused = world.open(2, &share.to_fragment());
     assert!(matches!(
         refused,
-        Err(ReceiveError::Collab(CollabError::MissingHistory))
+        Err(ReceiveError::Collab(SharedError::MissingHistory))
     ));
     assert_eq!(world.docs[2].state(), cy_before);
     world.deliver(0, 2, &share);

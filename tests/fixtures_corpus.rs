@@ -7,11 +7,11 @@
 
 use std::path::PathBuf;
 
-use unhurried::doc::collab::CollabDoc;
+use unhurried::doc::shared::SharedDoc;
 use unhurried::doc::PersonalDoc;
-use unhurried::model::board::{Column, StatusCard, StatusTag};
 use unhurried::model::inventory::{Task, TaskId};
 use unhurried::model::kind::DocKind;
+use unhurried::model::shared::board::{Column, StatusCard, StatusTag};
 use unhurried::model::HeldDoc;
 use unhurried::share::exchange::{full_link, hex, receive, Received};
 use unhurried::share::link::Share;
@@ -28,12 +28,16 @@ fn read(name: &str) -> Vec<u8> {
     std::fs::read(dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn discussion() -> CollabDoc {
-    let mut doc = CollabDoc::create(&hex(&ANA), "Ana", "Team offsite", 1_764_000_000_000);
+fn discussion() -> SharedDoc {
+    let mut doc = SharedDoc::create(&hex(&ANA), "Ana", "Team offsite", 1_764_000_000_000);
     let idea = doc
+        .as_discussion()
+        .unwrap()
         .add_idea(&hex(&ANA), "Ana", 1_764_000_001_000, "Lisbon in May")
         .unwrap();
-    doc.set_vote(&hex(&BEN), "Ben", 1_764_000_002_000, &idea, true)
+    doc.as_discussion()
+        .unwrap()
+        .set_vote(&hex(&BEN), "Ben", 1_764_000_002_000, &idea, true)
         .unwrap();
     doc.add_comment(
         &hex(&BEN),
@@ -46,23 +50,25 @@ fn discussion() -> CollabDoc {
     doc
 }
 
-fn board() -> CollabDoc {
-    let mut doc = CollabDoc::create_kind(
+fn board() -> SharedDoc {
+    let mut doc = SharedDoc::create_kind(
         DocKind::Board,
         &hex(&ANA),
         "Ana",
         "Book stand-up",
         1_764_000_000_000,
     );
-    doc.add_card(
-        &hex(&ANA),
-        "Ana",
-        1_764_000_001_000,
-        "Draft chapter 3",
-        Column::Doing,
-        1.0,
-    )
-    .unwrap();
+    doc.as_board()
+        .unwrap()
+        .add_card(
+            &hex(&ANA),
+            "Ana",
+            1_764_000_001_000,
+            "Draft chapter 3",
+            Column::Doing,
+            1.0,
+        )
+        .unwrap();
     let card = StatusCard {
         person: hex(&BEN),
         date: "2026-11-30".into(),
@@ -72,7 +78,9 @@ fn board() -> CollabDoc {
         at: 1_764_500_000_000,
         ..StatusCard::default()
     };
-    doc.post_status(&hex(&BEN), "Ben", 1_764_500_000_000, &card)
+    doc.as_board()
+        .unwrap()
+        .post_status(&hex(&BEN), "Ben", 1_764_500_000_000, &card)
         .unwrap();
     doc
 }
@@ -148,26 +156,26 @@ fn check_personal(bytes: &[u8]) {
     assert_eq!(other.state().tasks.len(), 2);
 }
 
-fn open_link(share: &Share) -> CollabDoc {
+fn open_link(share: &Share) -> SharedDoc {
     let Received::New(doc) = receive(share, None).unwrap() else {
         panic!("a new document")
     };
     *doc
 }
 
-fn check_discussion(doc: &CollabDoc) {
+fn check_discussion(doc: &SharedDoc) {
     let state = doc.state();
     assert_eq!(state.title, "Team offsite");
-    assert_eq!(state.ideas.len(), 1);
-    assert_eq!(state.ideas[0].text, "Lisbon in May");
-    assert_eq!(state.ideas[0].votes.len(), 1);
+    assert_eq!(state.discussion().ideas.len(), 1);
+    assert_eq!(state.discussion().ideas[0].text, "Lisbon in May");
+    assert_eq!(state.discussion().ideas[0].votes.len(), 1);
     assert_eq!(state.comments[0].text, "Can we do Tuesday?");
 }
 
-fn check_board(doc: &CollabDoc) {
+fn check_board(doc: &SharedDoc) {
     let state = doc.state();
-    assert_eq!(state.board.cards[0].title, "Draft chapter 3");
-    let status = &state.board.statuses[0];
+    assert_eq!(state.board().cards[0].title, "Draft chapter 3");
+    let status = &state.board().statuses[0];
     assert_eq!(status.date, "2026-11-30");
     assert_eq!(status.doing, "Fact-checking");
     assert_eq!(status.done, "Edited chapter 2");
@@ -212,7 +220,7 @@ fn a_format_2_backup_carries_every_document() {
     };
     check_personal(backup.personal);
     assert_eq!(backup.shared.len(), 2);
-    let docs: Vec<CollabDoc> = backup
+    let docs: Vec<SharedDoc> = backup
         .shared
         .iter()
         .map(|s| open_link(s.as_ref().unwrap()))
@@ -227,12 +235,12 @@ fn a_format_2_backup_carries_every_document() {
 
 use unhurried::doc::page::PageDoc;
 use unhurried::model::boundaries::{Boundaries, Channel, EscalationStep, ResponseUnit};
-use unhurried::model::collab::TextField;
 use unhurried::model::inventory::{Decision, Frequency, SyncReason};
 use unhurried::model::page::PageState;
 use unhurried::model::profile::Profile;
 use unhurried::model::reminder::{Every, Reminder, Repeat};
 use unhurried::model::schedule::{Block, BlockKind, Deadline, Person, WorkingHours};
+use unhurried::model::shared::TextField;
 use unhurried::share::exchange::{heads_from_hex, reply_link};
 use unhurried::share::page_link::{page_link, receive_page, PageReceived};
 use unhurried::store::{DocStore, KeyValue, MemoryStore};
@@ -333,15 +341,18 @@ fn rich_personal() -> PersonalDoc {
     doc
 }
 
-fn meeting() -> CollabDoc {
-    let mut doc = CollabDoc::create_kind(
+fn meeting() -> SharedDoc {
+    let mut doc = SharedDoc::create_kind(
         DocKind::Meeting,
         &hex(&ANA),
         "Ana",
         "Chapter review",
         1_764_000_000_000,
     );
-    doc.set_when("2026-12-03T15:00", "Asia/Kolkata").unwrap();
+    doc.as_meeting()
+        .unwrap()
+        .set_when("2026-12-03T15:00", "Asia/Kolkata")
+        .unwrap();
     doc.set_text(
         TextField::Data,
         &hex(&ANA),
@@ -349,7 +360,9 @@ fn meeting() -> CollabDoc {
         "Draft is in the shared folder",
     )
     .unwrap();
-    doc.add_agenda_item(&hex(&ANA), "Ana", 1_764_000_001_000, "Open questions", 10)
+    doc.as_meeting()
+        .unwrap()
+        .add_agenda_item(&hex(&ANA), "Ana", 1_764_000_001_000, "Open questions", 10)
         .unwrap();
     doc
 }
@@ -402,7 +415,7 @@ fn read_parts(store: &MemoryStore, name: &str) -> Vec<u8> {
         .0
 }
 
-fn reply_to(link: &Share, edit: impl FnOnce(&mut CollabDoc)) -> Share {
+fn reply_to(link: &Share, edit: impl FnOnce(&mut SharedDoc)) -> Share {
     let mut doc = open_link(link);
     edit(&mut doc);
     let peers = vec![heads_from_hex(
@@ -447,7 +460,9 @@ fn write_missing_wider_fixtures() {
         meeting_link.to_fragment().into_bytes(),
     ));
     let meeting_reply = reply_to(&meeting_link, |doc| {
-        doc.add_agenda_item(&hex(&BEN), "Ben", 1_764_000_005_000, "Cover art", 5)
+        doc.as_meeting()
+            .unwrap()
+            .add_agenda_item(&hex(&BEN), "Ben", 1_764_000_005_000, "Cover art", 5)
             .unwrap();
         doc.set_text(TextField::Notes, &hex(&BEN), "Ben", "Agreed: ship Friday")
             .unwrap();
@@ -457,15 +472,17 @@ fn write_missing_wider_fixtures() {
         meeting_reply.to_fragment().into_bytes(),
     ));
     let discussion_reply = reply_to(&shared_link("2026-12-01-discussion-link.txt"), |doc| {
-        doc.add_poll(
-            &hex(&BEN),
-            "Ben",
-            1_764_000_006_000,
-            "Which week?",
-            false,
-            &["First".into(), "Second".into()],
-        )
-        .unwrap();
+        doc.as_discussion()
+            .unwrap()
+            .add_poll(
+                &hex(&BEN),
+                "Ben",
+                1_764_000_006_000,
+                "Which week?",
+                false,
+                &["First".into(), "Second".into()],
+            )
+            .unwrap();
         doc.add_action(
             &hex(&BEN),
             "Ben",
@@ -481,15 +498,17 @@ fn write_missing_wider_fixtures() {
         discussion_reply.to_fragment().into_bytes(),
     ));
     let board_reply = reply_to(&shared_link("2026-12-01-board-link.txt"), |doc| {
-        doc.add_card(
-            &hex(&BEN),
-            "Ben",
-            1_764_000_008_000,
-            "Index",
-            Column::Todo,
-            2.0,
-        )
-        .unwrap();
+        doc.as_board()
+            .unwrap()
+            .add_card(
+                &hex(&BEN),
+                "Ben",
+                1_764_000_008_000,
+                "Index",
+                Column::Todo,
+                2.0,
+            )
+            .unwrap();
     });
     files.push((
         "2026-12-01-board-reply.txt",
@@ -521,6 +540,8 @@ fn write_missing_wider_fixtures() {
     let full = meeting.save();
     store_parts(&shared_store, &format!("c-{}", meeting.id()), &full, || {
         meeting
+            .as_meeting()
+            .unwrap()
             .add_agenda_item(&hex(&ANA), "Ana", 1_764_000_009_000, "Wrap up", 3)
             .unwrap();
         meeting.save_incremental()
@@ -529,6 +550,8 @@ fn write_missing_wider_fixtures() {
     let full = board.save();
     store_parts(&shared_store, &format!("c-{}", board.id()), &full, || {
         board
+            .as_board()
+            .unwrap()
             .add_card(
                 &hex(&ANA),
                 "Ana",
@@ -584,12 +607,12 @@ fn check_rich_personal(bytes: &[u8], tasks: usize) {
     assert_eq!(expected.tasks.len(), 2, "both tasks read back unchanged");
 }
 
-fn check_meeting(doc: &CollabDoc, replied: bool) {
+fn check_meeting(doc: &SharedDoc, replied: bool) {
     let state = doc.state();
     assert_eq!(state.title, "Chapter review");
-    assert_eq!(state.meeting.data, "Draft is in the shared folder");
+    assert_eq!(state.meeting().data, "Draft is in the shared folder");
     let titles: Vec<&str> = state
-        .meeting
+        .meeting()
         .agenda
         .iter()
         .map(|a| a.title.as_str())
@@ -607,7 +630,7 @@ fn check_meeting(doc: &CollabDoc, replied: bool) {
     );
     if replied {
         assert_eq!(titles[5..], ["Cover art"]);
-        assert_eq!(state.meeting.notes, "Agreed: ship Friday");
+        assert_eq!(state.meeting().notes, "Agreed: ship Friday");
     }
 }
 
@@ -642,8 +665,8 @@ fn reply_links_of_every_kind_still_merge() {
     ));
     let state = doc.state();
     check_discussion(&doc);
-    assert_eq!(state.polls[0].question, "Which week?");
-    assert_eq!(state.polls[0].options.len(), 2);
+    assert_eq!(state.discussion().polls[0].question, "Which week?");
+    assert_eq!(state.discussion().polls[0].options.len(), 2);
     assert_eq!(state.actions[0].text, "Book the venue");
     assert_eq!(state.actions[0].due, "2026-12-10");
 
@@ -656,7 +679,7 @@ fn reply_links_of_every_kind_still_merge() {
     check_board(&doc);
     let titles: Vec<String> = doc
         .state()
-        .board
+        .board()
         .cards
         .iter()
         .map(|c| c.title.clone())
@@ -712,7 +735,7 @@ fn stored_parts_of_every_shared_kind_still_load() {
             kinds.push("page");
             continue;
         }
-        let doc = CollabDoc::from_stored(&bytes).unwrap();
+        let doc = SharedDoc::from_stored(&bytes).unwrap();
         let state = doc.state();
         match doc.kind() {
             DocKind::Discussion => {
@@ -722,12 +745,12 @@ fn stored_parts_of_every_shared_kind_still_load() {
             }
             DocKind::Meeting => {
                 check_meeting(&doc, false);
-                assert_eq!(state.meeting.agenda.last().unwrap().title, "Wrap up");
+                assert_eq!(state.meeting().agenda.last().unwrap().title, "Wrap up");
                 kinds.push("meeting");
             }
             DocKind::Board => {
                 check_board(&doc);
-                assert_eq!(state.board.cards.len(), 2);
+                assert_eq!(state.board().cards.len(), 2);
                 kinds.push("board");
             }
             other => panic!("unexpected {other:?}"),

@@ -11,8 +11,8 @@ mod common;
 use common::{js, out_dir};
 
 use automerge::ChangeHash;
-use unhurried::doc::collab::CollabDoc;
-use unhurried::model::collab::{ItemList, TextField};
+use unhurried::doc::shared::SharedDoc;
+use unhurried::model::shared::{ItemList, TextField};
 use unhurried::share::exchange::{self, hex, Received};
 use unhurried::share::link::{PayloadKind, Share};
 
@@ -45,20 +45,40 @@ fn writes_links_for_the_javascript_reader() {
     let (ana, ben, cara) = (hex(&ANA), hex(&BEN), hex(&CARA));
 
     // Ana's document: a problem, two ideas, three comments (one deleted), votes.
-    let mut a = CollabDoc::create(&ana, "Ana", "Interop check", 1_000);
+    let mut a = SharedDoc::create(&ana, "Ana", "Interop check", 1_000);
     a.set_text(TextField::Problem, &ana, "Ana", PROBLEM)
         .unwrap();
-    let march = a.add_idea(&ana, "Ana", 2_000, MARCH).unwrap();
-    let april = a.add_idea(&ana, "Ana", 3_000, APRIL).unwrap();
+    let march = a
+        .as_discussion()
+        .unwrap()
+        .add_idea(&ana, "Ana", 2_000, MARCH)
+        .unwrap();
+    let april = a
+        .as_discussion()
+        .unwrap()
+        .add_idea(&ana, "Ana", 3_000, APRIL)
+        .unwrap();
     a.add_comment(&ana, "Ana", 4_000, Some(&march), FIRST)
         .unwrap();
     let deleted = a.add_comment(&ana, "Ana", 5_000, None, DELETED).unwrap();
     a.set_gone(ItemList::Comments, &deleted, true).unwrap();
     a.add_comment(&ana, "Ana", 6_000, None, THIRD).unwrap();
-    a.set_vote(&ana, "Ana", 7_000, &march, true).unwrap();
-    a.set_vote(&ana, "Ana", 8_000, &april, true).unwrap();
-    a.set_vote(&ana, "Ana", 9_000, &april, false).unwrap();
-    a.set_vote(&cara, "Cara", 10_000, &march, true).unwrap();
+    a.as_discussion()
+        .unwrap()
+        .set_vote(&ana, "Ana", 7_000, &march, true)
+        .unwrap();
+    a.as_discussion()
+        .unwrap()
+        .set_vote(&ana, "Ana", 8_000, &april, true)
+        .unwrap();
+    a.as_discussion()
+        .unwrap()
+        .set_vote(&ana, "Ana", 9_000, &april, false)
+        .unwrap();
+    a.as_discussion()
+        .unwrap()
+        .set_vote(&cara, "Cara", 10_000, &march, true)
+        .unwrap();
 
     let full = exchange::full_link(&mut a, ANA);
     assert_eq!(full.payload, PayloadKind::Document);
@@ -85,8 +105,8 @@ fn writes_links_for_the_javascript_reader() {
     ));
     let state = a.state();
     assert_eq!(state.comments.len(), 4);
-    assert_eq!(state.ideas[0].votes.len(), 2);
-    assert_eq!(state.ideas[1].votes.len(), 0);
+    assert_eq!(state.discussion().ideas[0].votes.len(), 2);
+    assert_eq!(state.discussion().ideas[1].votes.len(), 0);
     assert_eq!(state, b.state());
 
     // Hand-written: what a reader following docs/share-format.md must find.

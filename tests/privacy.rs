@@ -15,7 +15,7 @@
 //! - the boundaries and the week: into the 'how to work with me' page
 //!   (`PageState::from_sources` in `workspace::page::publish_page`), signed with the page
 //!   key kept in the personal document (`share::page_link::page_link`).
-//! - a meeting's own contents into a new discussion (`CollabDoc::to_discussion`): shared
+//! - a meeting's own contents into a new discussion (`SharedDoc::to_discussion`): shared
 //!   to shared, with the person's name and id only.
 //! - the rate is read on screen (what tasks and a meeting cost) and never written
 //!   anywhere; reminders only copy from shared documents into the personal one, never
@@ -37,20 +37,24 @@ use automerge::legacy::{Key, OpType};
 use automerge::{AutoCommit, Change, ScalarValue};
 use proptest::prelude::*;
 use unhurried::codec::chunks::{check, Limits};
-use unhurried::doc::collab::CollabDoc;
 use unhurried::doc::page::PageDoc;
+use unhurried::doc::shared::board::BoardEdit;
+use unhurried::doc::shared::discussion::DiscussionEdit;
+use unhurried::doc::shared::meeting::MeetingEdit;
+use unhurried::doc::shared::{SharedDoc, SharedEdit, SharedError};
 use unhurried::doc::PersonalDoc;
-use unhurried::model::board::{Column, StatusCard, StatusTag};
 use unhurried::model::boundaries::{Boundaries, Channel, EscalationStep, ResponseUnit};
-use unhurried::model::collab::{CollabState, ItemList, TextField};
 use unhurried::model::inventory::{Decision, Task, TaskId};
 use unhurried::model::kind::DocKind;
-use unhurried::model::meeting::{attendee_addresses, follow_up, mailto, meeting_cost_cents};
 use unhurried::model::page::PageState;
 use unhurried::model::profile::{parse_time_zone, Profile};
 use unhurried::model::rate::{amount_for_input, format_money, Rate, RateMode};
 use unhurried::model::reminder::{Every, Reminder, Repeat};
 use unhurried::model::schedule::{Block, BlockKind, Deadline, Person as Teammate, WorkingHours};
+use unhurried::model::shared::board::{Column, StatusCard, StatusTag};
+use unhurried::model::shared::envelope::attendee_addresses;
+use unhurried::model::shared::meeting::{follow_up, mailto, meeting_cost_cents};
+use unhurried::model::shared::{ItemList, SharedState, TextField};
 use unhurried::share::exchange::{full_link, heads_from_hex, hex, receive, reply_link, Received};
 use unhurried::share::link::{PayloadKind, Share};
 use unhurried::share::page_link::{new_author_key, page_link, receive_page, PageReceived};
@@ -852,7 +856,7 @@ fn date(day: u8) -> String {
 /// edits the document refuses (a vote past the budget) are refused here too. Every kind
 /// of edit goes to every kind of document: they are one type, and a writer the kind's
 /// screen does not offer is still a way in for a leak.
-fn apply(doc: &mut CollabDoc, who: &Writer, now: i64, op: &Op) {
+fn apply(doc: &mut SharedDoc, who: &Writer, now: i64, op: &Op) {
     // Reading the state costs as much as a dozen edits: only edits of an existing item do.
     let picks = matches!(
         op,
@@ -872,18 +876,18 @@ fn apply(doc: &mut CollabDoc, who: &Writer, now: i64, op: &Op) {
     let s = if picks {
         doc.state()
     } else {
-        CollabState::default()
+        SharedState::default()
     };
     let (me, name) = (who.id.as_str(), who.name.as_str());
     let ids = |list: usize| -> Vec<String> {
         match list {
             0 => s.links.iter().map(|x| x.id.clone()).collect(),
             1 => s.comments.iter().map(|x| x.id.clone()).collect(),
-            2 => s.ideas.iter().map(|x| x.id.clone()).collect(),
-            3 => s.polls.iter().map(|x| x.id.clone()).collect(),
+            2 => s.discussion().ideas.iter().map(|x| x.id.clone()).collect(),
+            3 => s.discussion().polls.iter().map(|x| x.id.clone()).collect(),
             4 => s.actions.iter().map(|x| x.id.clone()).collect(),
-            5 => s.meeting.agenda.iter().map(|x| x.id.clone()).collect(),
-            _ => s.board.cards.iter().map(|x| x.id.clone()).collect(),
+            5 => s.meeting().agenda.iter().map(|x| x.id.clone()).collect(),
+            _ => s.board().cards.iter().map(|x| x.id.clone()).collect(),
         }
     };
     const LISTS: [ItemList; 7] = [
@@ -898,41 +902,74 @@ fn apply(doc: &mut CollabDoc, who: &Writer, now: i64, op: &Op) {
     let _ = match op {
         Op::Title(t) => doc.set_title(t),
         Op::Due(d) => doc.set_due(&date(*d)),
-        Op::Budget(b) => doc.set_budget(*b),
-        Op::HideVotes(h) => doc.set_hide_votes(*h),
+        Op::Budget(b) => kind_edit(doc, who, now, DiscussionEdit::SetBudget(*b)),
+        Op::HideVotes(h) => kind_edit(doc, who, now, DiscussionEdit::SetHideVotes(*h)),
         Op::Text(f, t) => doc.set_text(TEXT_FIELDS[*f], me, name, t),
         Op::Invited(names) => doc.set_invited(names),
         Op::Link(n, label) => doc
             .add_link(me, name, now, &format!("https://docs.example/{n}"), label)
             .map(drop),
         Op::Comment(on, t) => {
-            let on = on.and_then(|n| pick(&s.ideas, n)).map(|i| i.id.clone());
+            let on = on
+                .and_then(|n| pick(&s.discussion().ideas, n))
+                .map(|i| i.id.clone());
             doc.add_comment(me, name, now, on.as_deref(), t).map(drop)
         }
         Op::EditComment(n, t) => match pick(&s.comments, *n) {
             Some(c) => doc.edit_comment(&c.id, now, t),
             None => Ok(()),
         },
-        Op::Idea(t) => doc.add_idea(me, name, now, t).map(drop),
-        Op::Vote(n, v) => match pick(&s.ideas, *n) {
-            Some(i) => doc.set_vote(me, name, now, &i.id, *v),
+        Op::Idea(t) => kind_edit(doc, who, now, DiscussionEdit::AddIdea(t.clone())),
+        Op::Vote(n, v) => match pick(&s.discussion().ideas, *n) {
+            Some(i) => kind_edit(
+                doc,
+                who,
+                now,
+                DiscussionEdit::Vote {
+                    idea: i.id.clone(),
+                    on: *v,
+                },
+            ),
             None => Ok(()),
         },
-        Op::Shortlist(n, v) => match pick(&s.ideas, *n) {
-            Some(i) => doc.set_shortlisted(&i.id, *v),
+        Op::Shortlist(n, v) => match pick(&s.discussion().ideas, *n) {
+            Some(i) => kind_edit(
+                doc,
+                who,
+                now,
+                DiscussionEdit::Shortlist {
+                    idea: i.id.clone(),
+                    on: *v,
+                },
+            ),
             None => Ok(()),
         },
-        Op::Poll(q, multiple, options) => {
-            doc.add_poll(me, name, now, q, *multiple, options).map(drop)
-        }
-        Op::Answer(n, chosen) => match pick(&s.polls, *n) {
+        Op::Poll(q, multiple, options) => kind_edit(
+            doc,
+            who,
+            now,
+            DiscussionEdit::AddPoll {
+                question: q.clone(),
+                multiple: *multiple,
+                options: options.clone(),
+            },
+        ),
+        Op::Answer(n, chosen) => match pick(&s.discussion().polls, *n) {
             Some(p) => {
                 let mut ids: Vec<String> = chosen
                     .iter()
                     .filter_map(|c| pick(&p.options, *c).map(|o| o.id.clone()))
                     .collect();
                 ids.dedup();
-                doc.answer_poll(me, name, &p.id, &ids)
+                kind_edit(
+                    doc,
+                    who,
+                    now,
+                    DiscussionEdit::AnswerPoll {
+                        poll: p.id.clone(),
+                        chosen: ids,
+                    },
+                )
             }
             None => Ok(()),
         },
@@ -950,34 +987,106 @@ fn apply(doc: &mut CollabDoc, who: &Writer, now: i64, op: &Op) {
             Some(id) => doc.set_gone(LISTS[*list], id, *gone),
             None => Ok(()),
         },
-        Op::When(d) => doc.set_when(&format!("{}T10:30", date(*d)), &who.zone),
-        Op::Recording(n) => doc.set_recording(&format!("https://rec.example/{n}")),
-        Op::AgendaAdd(t, m) => doc.add_agenda_item(me, name, now, t, *m).map(drop),
-        Op::AgendaUpdate(n, t, m) => match pick(&s.meeting.agenda, *n) {
-            Some(a) => doc.update_agenda_item(&a.id, t, *m),
+        Op::When(d) => kind_edit(
+            doc,
+            who,
+            now,
+            MeetingEdit::SetWhen {
+                when: format!("{}T10:30", date(*d)),
+                zone: who.zone.clone(),
+            },
+        ),
+        Op::Recording(n) => kind_edit(
+            doc,
+            who,
+            now,
+            MeetingEdit::SetRecording(format!("https://rec.example/{n}")),
+        ),
+        Op::AgendaAdd(t, m) => kind_edit(
+            doc,
+            who,
+            now,
+            MeetingEdit::AddAgendaItem {
+                title: t.clone(),
+                minutes: *m,
+            },
+        ),
+        Op::AgendaUpdate(n, t, m) => match pick(&s.meeting().agenda, *n) {
+            Some(a) => kind_edit(
+                doc,
+                who,
+                now,
+                MeetingEdit::UpdateAgendaItem {
+                    id: a.id.clone(),
+                    title: t.clone(),
+                    minutes: *m,
+                },
+            ),
             None => Ok(()),
         },
-        Op::AgendaMove(n, up) => match pick(&s.meeting.agenda, *n) {
-            Some(a) => doc.move_agenda_item(&a.id, *up),
+        Op::AgendaMove(n, up) => match pick(&s.meeting().agenda, *n) {
+            Some(a) => kind_edit(
+                doc,
+                who,
+                now,
+                MeetingEdit::MoveAgendaItem {
+                    id: a.id.clone(),
+                    up: *up,
+                },
+            ),
             None => Ok(()),
         },
-        Op::TimerNext => doc.timer_next(now),
-        Op::TimerEnd => doc.timer_end(now),
-        Op::TimerReset => doc.timer_reset(),
-        Op::CardAdd(t, c, rank) => doc
-            .add_card(me, name, now, t, Column::ALL[*c], *rank)
-            .map(drop),
-        Op::CardUpdate(n, t, note, owner) => match pick(&s.board.cards, *n) {
-            Some(c) => doc.update_card(&c.id, t, note, owner),
+        Op::TimerNext => kind_edit(doc, who, now, MeetingEdit::TimerNext(now)),
+        Op::TimerEnd => kind_edit(doc, who, now, MeetingEdit::TimerEnd(now)),
+        Op::TimerReset => kind_edit(doc, who, now, MeetingEdit::TimerReset),
+        Op::CardAdd(t, c, rank) => kind_edit(
+            doc,
+            who,
+            now,
+            BoardEdit::AddCard {
+                title: t.clone(),
+                column: Column::ALL[*c],
+                rank: *rank,
+            },
+        ),
+        Op::CardUpdate(n, t, note, owner) => match pick(&s.board().cards, *n) {
+            Some(c) => kind_edit(
+                doc,
+                who,
+                now,
+                BoardEdit::UpdateCard {
+                    id: c.id.clone(),
+                    title: t.clone(),
+                    note: note.clone(),
+                    owner: owner.clone(),
+                },
+            ),
             None => Ok(()),
         },
-        Op::CardMove(n, c, rank) => match pick(&s.board.cards, *n) {
-            Some(card) => doc.move_card(me, now, &card.id, Column::ALL[*c], *rank),
+        Op::CardMove(n, c, rank) => match pick(&s.board().cards, *n) {
+            Some(card) => kind_edit(
+                doc,
+                who,
+                now,
+                BoardEdit::MoveCard {
+                    id: card.id.clone(),
+                    column: Column::ALL[*c],
+                    rank: *rank,
+                },
+            ),
             None => Ok(()),
         },
-        Op::CardStep(n, up) => match pick(&s.board.cards, *n) {
-            Some(card) => match s.board.step_ranks(&card.id, if *up { -1 } else { 1 }) {
-                Some(ranks) if !ranks.is_empty() => doc.rank_cards(me, now, &card.id, &ranks),
+        Op::CardStep(n, up) => match pick(&s.board().cards, *n) {
+            Some(card) => match s.board().step_ranks(&card.id, if *up { -1 } else { 1 }) {
+                Some(ranks) if !ranks.is_empty() => kind_edit(
+                    doc,
+                    who,
+                    now,
+                    BoardEdit::RankCards {
+                        moved: card.id.clone(),
+                        ranks,
+                    },
+                ),
                 _ => Ok(()),
             },
             None => Ok(()),
@@ -995,12 +1104,23 @@ fn apply(doc: &mut CollabDoc, who: &Writer, now: i64, op: &Op) {
                 zone: zone.to_owned(),
                 ..StatusCard::default()
             };
-            doc.post_status(me, name, now, &card)
+            kind_edit(doc, who, now, BoardEdit::PostStatus(card))
         }
     };
 }
 
-fn edit_all(doc: &mut CollabDoc, who: &Writer, now: &mut i64, ops: &[Op]) {
+/// A kind's own edit, through the path the screens use: on a document of another kind
+/// it is refused and changes nothing.
+fn kind_edit(
+    doc: &mut SharedDoc,
+    who: &Writer,
+    now: i64,
+    edit: impl Into<SharedEdit>,
+) -> Result<(), SharedError> {
+    edit.into().apply(doc, &who.id, &who.name, now)
+}
+
+fn edit_all(doc: &mut SharedDoc, who: &Writer, now: &mut i64, ops: &[Op]) {
     for op in ops {
         *now += 61_000;
         apply(doc, who, *now, op);
@@ -1018,7 +1138,7 @@ fn check_collab_link(
     secrets: &Secrets,
     place: &str,
     share: &Share,
-    receiver: &mut Option<CollabDoc>,
+    receiver: &mut Option<SharedDoc>,
 ) {
     let fragment = share.to_fragment();
     secrets.assert_clean_bytes(&format!("{place} (the link's text)"), fragment.as_bytes());
@@ -1037,7 +1157,7 @@ fn check_collab_link(
 
     let checked = check(&decoded.bytes, Limits::SHARED).expect("the payload passes the walk");
     if decoded.payload == PayloadKind::Document {
-        let loaded = CollabDoc::load(checked).expect("the document loads");
+        let loaded = SharedDoc::load(checked).expect("the document loads");
         secrets.assert_clean_text(
             &format!("{place} (loaded)"),
             &format!("{:?}", loaded.state()),
@@ -1056,9 +1176,9 @@ fn check_collab_link(
 
 /// What else leaves the app from a shared document: the Markdown export, the follow-up
 /// text and its `mailto:` link.
-fn check_exports(secrets: &Secrets, place: &str, state: &CollabState) {
+fn check_exports(secrets: &Secrets, place: &str, state: &SharedState) {
     secrets.assert_clean_text(&format!("{place} (Markdown)"), &state.to_markdown());
-    let text = follow_up(state);
+    let text = follow_up(state, state.meeting());
     secrets.assert_clean_text(&format!("{place} (follow-up)"), &text);
     let link = mailto(&attendee_addresses(&state.invited), &state.title, &text);
     secrets.assert_clean_text(&format!("{place} (mailto link)"), &link);
@@ -1099,8 +1219,8 @@ fn share_one(
     title: &str,
 ) {
     let place = |what: &str| format!("{} {what}", kind.key());
-    let with_costs = |doc: &CollabDoc| -> Secrets {
-        let minutes = doc.state().meeting.planned_minutes();
+    let with_costs = |doc: &SharedDoc| -> Secrets {
+        let minutes = doc.state().meeting().planned_minutes();
         secrets.with_meeting_costs(rate, minutes)
     };
     let tess = Writer {
@@ -1109,11 +1229,11 @@ fn share_one(
         zone: "Europe/Berlin".into(),
     };
     let mut now = NOW;
-    let mut doc = CollabDoc::create_kind(kind, &me.id, &me.name, title, now);
+    let mut doc = SharedDoc::create_kind(kind, &me.id, &me.name, title, now);
     edit_all(&mut doc, me, &mut now, &ops[0]);
 
     // The first full link, to a teammate who has nothing yet.
-    let mut theirs: Option<CollabDoc> = None;
+    let mut theirs: Option<SharedDoc> = None;
     let link = full_link(&mut doc, sender);
     check_collab_link(&with_costs(&doc), &place("full link"), &link, &mut theirs);
 
@@ -1145,7 +1265,9 @@ fn share_one(
 
     // 'Could this be async?': the meeting becomes a discussion (`meeting_to_discussion`).
     if kind == DocKind::Meeting {
-        let mut discussion = doc.to_discussion(&me.id, &me.name, now).expect("made");
+        let mut discussion = doc
+            .meeting_to_discussion(&me.id, &me.name, now)
+            .expect("made");
         let link = full_link(&mut discussion, sender);
         check_collab_link(
             &secrets_now,

@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use unhurried::doc::collab::CollabDoc;
 use unhurried::doc::page::PageDoc;
+use unhurried::doc::shared::SharedDoc;
 use unhurried::doc::PersonalDoc;
 use unhurried::model::inventory::{Task, TaskId};
 use unhurried::model::profile::Profile;
@@ -13,7 +13,7 @@ use unhurried::share::exchange::{hex, reply_link};
 use unhurried::share::link::{PayloadKind, Share};
 use unhurried::store::local::LocalStore;
 use unhurried::store::{DocStore, KeyValue, Saved, StoreError, KEY_PREFIX};
-use unhurried::workspace::SharedEdit;
+use unhurried::workspace::{BoardEdit, SharedEdit};
 use unhurried::workspace::{StorageHealth, WeekValue, Workspace};
 use wasm_bindgen_test::*;
 
@@ -250,7 +250,7 @@ fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
     // Ben's reply, made from the document as stored in localStorage.
     let store = DocStore::new(LocalStore::open(), &format!("c-{id}"), "reader");
     let (bytes, _) = store.read_all().unwrap();
-    let mut ben = CollabDoc::from_stored(&bytes).unwrap();
+    let mut ben = SharedDoc::from_stored(&bytes).unwrap();
     assert_eq!(ben.state().comments.len(), 1);
     let base = ben.heads();
     ben.add_comment(&hex(&[2; 16]), "Ben", 5, None, "reply")
@@ -280,7 +280,7 @@ fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
         .read_all()
         .unwrap();
     assert_eq!(
-        CollabDoc::from_stored(&bytes)
+        SharedDoc::from_stored(&bytes)
             .unwrap()
             .state()
             .comments
@@ -363,8 +363,8 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
 
 #[wasm_bindgen_test]
 fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
-    use unhurried::model::board::Column;
     use unhurried::model::kind::DocKind;
+    use unhurried::model::shared::board::Column;
     clear();
     let (id, card) = with_workspace(|ws| {
         ws.set_profile(Profile {
@@ -374,19 +374,19 @@ fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
         });
         let id = ws.create_shared(DocKind::Board, "Team").unwrap();
         ws.show_shared(&id).unwrap();
-        ws.shared_edit(SharedEdit::AddCard {
+        ws.shared_edit(BoardEdit::AddCard {
             title: "Specs".into(),
             column: Column::Todo,
             rank: 1.0,
         })
         .unwrap();
-        let card = ws.shared.get_untracked().unwrap().state.board.cards[0]
+        let card = ws.shared.get_untracked().unwrap().state.board().cards[0]
             .id
             .clone();
         // The fast path re-reads only the card, and the view follows.
         ws.board_move(&card, Column::Done, 2.0);
         let view = ws.shared.get_untracked().unwrap();
-        assert_eq!(view.state.board.card(&card).unwrap().column, Column::Done);
+        assert_eq!(view.state.board().card(&card).unwrap().column, Column::Done);
         let r = ws
             .add_reminder("Card: Specs", &format!("/shared/{id}"), "Team", 1_000)
             .unwrap();
@@ -398,7 +398,7 @@ fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
         assert_eq!(held.kind, DocKind::Board);
         ws.show_shared(&id).unwrap();
         let view = ws.shared.get_untracked().unwrap();
-        assert_eq!(view.state.board.card(&card).unwrap().column, Column::Done);
+        assert_eq!(view.state.board().card(&card).unwrap().column, Column::Done);
         let reminders = ws.state.get_untracked().reminders;
         assert_eq!(reminders.len(), 1);
         assert!(reminders[0].notified && !reminders[0].done);
@@ -487,7 +487,7 @@ fn data_set_aside_by_earlier_loads_is_listed_for_every_document() {
 #[wasm_bindgen_test]
 fn someone_new_reads_a_link_without_a_name_and_names_themselves_when_they_write() {
     clear();
-    let mut doc = CollabDoc::create(&hex(&[1; 16]), "Ana", "Offsite", 1);
+    let mut doc = SharedDoc::create(&hex(&[1; 16]), "Ana", "Offsite", 1);
     let fragment = unhurried::share::exchange::full_link(&mut doc, [1; 16]).to_fragment();
     with_workspace(|ws| {
         ws.ensure_identity();

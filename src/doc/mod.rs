@@ -2,13 +2,10 @@
 //! schema version, read and edited here through typed functions. No browser APIs.
 
 mod access;
-pub mod board;
-pub mod collab;
-pub mod edit;
-pub mod meeting;
 pub mod page;
 pub mod personal;
 pub mod reminders;
+pub mod shared;
 pub mod week;
 
 pub use personal::{Access, PersonalDoc, PERSONAL_SCHEMA};

@@ -3,7 +3,7 @@
 
 /// A kind of document. Stored in every document under `kind`; shared kinds also travel
 /// in links as [`DocKind::code`].
-/// The default, a discussion, only fills an empty `CollabState` before a document is
+/// The default, a discussion, only fills an empty `SharedState` before a document is
 /// read; every document read says its own kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum DocKind {

@@ -1,20 +1,18 @@
 //! The domain: plain types and pure functions, no I/O and nothing of the browser
 //! or of Automerge. Everything here is tested natively.
 
-pub mod board;
 pub mod boundaries;
-pub mod collab;
 pub mod framework;
 pub mod ics;
 pub mod inventory;
 pub mod kind;
-pub mod meeting;
 pub mod order;
 pub mod page;
 pub mod profile;
 pub mod rate;
 pub mod reminder;
 pub mod schedule;
+pub mod shared;
 pub mod zones;
 
 use inventory::Task;

@@ -4,7 +4,7 @@
 use automerge::ChangeHash;
 
 use super::link::{LinkError, PayloadKind, Share};
-use crate::doc::collab::{CollabDoc, CollabError};
+use crate::doc::shared::{SharedDoc, SharedError};
 use crate::doc::DocError;
 use crate::model::kind::DocKind;
 
@@ -14,7 +14,7 @@ pub enum ReceiveError {
     #[error(transparent)]
     Link(#[from] LinkError),
     #[error(transparent)]
-    Collab(#[from] CollabError),
+    Collab(#[from] SharedError),
     #[error("This link holds a kind of document this version of Unhurried does not know. Reload the app to update it, then open the link again. Nothing was changed.")]
     UnknownKind,
     #[error("This is a reply link for a document you do not have yet. Ask for the full link (\"Copy link\") first. Nothing was changed.")]
@@ -26,7 +26,7 @@ pub enum ReceiveError {
 /// What a received link did.
 pub enum Received {
     /// The document was new here.
-    New(Box<CollabDoc>),
+    New(Box<SharedDoc>),
     /// It merged into the local copy; `true` when anything new arrived.
     Merged(bool),
 }
@@ -64,7 +64,7 @@ pub fn heads_from_hex(heads: &[String]) -> Vec<ChangeHash> {
 }
 
 /// A link carrying the whole document.
-pub fn full_link(doc: &mut CollabDoc, sender: [u8; 16]) -> Share {
+pub fn full_link(doc: &mut SharedDoc, sender: [u8; 16]) -> Share {
     let heads = doc.heads();
     Share {
         payload: PayloadKind::Document,
@@ -80,7 +80,7 @@ pub fn full_link(doc: &mut CollabDoc, sender: [u8; 16]) -> Share {
 /// A link carrying only what at least one of `peers` lacks, or `None` when there is
 /// nothing they lack.
 pub fn reply_link(
-    doc: &mut CollabDoc,
+    doc: &mut SharedDoc,
     sender: [u8; 16],
     peers: &[Vec<ChangeHash>],
 ) -> Option<Share> {
@@ -102,19 +102,19 @@ pub fn reply_link(
 
 /// Takes in a decoded link. `local` is this device's copy of the same document, if any.
 /// On any error nothing local has changed.
-pub fn receive(share: &Share, local: Option<&mut CollabDoc>) -> Result<Received, ReceiveError> {
+pub fn receive(share: &Share, local: Option<&mut SharedDoc>) -> Result<Received, ReceiveError> {
     let Some(kind) = DocKind::from_code(share.kind).filter(|k| DocKind::WRITTEN_BY_ALL.contains(k))
     else {
         return Err(ReceiveError::UnknownKind);
     };
     match (share.payload, local) {
         (PayloadKind::Document, local) => {
-            let mut incoming = CollabDoc::load(share.checked()?).map_err(|e| match e {
+            let mut incoming = SharedDoc::load(share.checked()?).map_err(|e| match e {
                 DocError::WrongKind { .. } => ReceiveError::Link(LinkError::Damaged),
                 other => ReceiveError::Unreadable(other.to_string()),
             })?;
             if id_bytes(&incoming.id()) != Some(share.doc_id) {
-                return Err(CollabError::IdMismatch.into());
+                return Err(SharedError::IdMismatch.into());
             }
             // The frame's kind and the document's must agree, or a meeting could be
             // merged into a board of the same id.
@@ -131,7 +131,7 @@ pub fn receive(share: &Share, local: Option<&mut CollabDoc>) -> Result<Received,
         (PayloadKind::Changes, None) => Err(ReceiveError::ReplyWithoutDocument),
         (PayloadKind::Changes, Some(local)) => {
             if id_bytes(&local.id()) != Some(share.doc_id) || local.kind() != kind {
-                return Err(CollabError::IdMismatch.into());
+                return Err(SharedError::IdMismatch.into());
             }
             Ok(Received::Merged(local.apply_changes(share.checked()?)?))
         }
@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn full_then_reply_round_trip() {
-        let mut a = CollabDoc::create(&hex(&ANA), "Ana", "Plan", 1);
+        let mut a = SharedDoc::create(&hex(&ANA), "Ana", "Plan", 1);
         let link = via_fragment(&full_link(&mut a, ANA));
         let Received::New(mut b) = receive(&link, None).unwrap() else {
             panic!("new")
@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn a_reply_without_the_document_and_a_foreign_document_are_refused() {
-        let mut a = CollabDoc::create(&hex(&ANA), "Ana", "Plan", 1);
+        let mut a = SharedDoc::create(&hex(&ANA), "Ana", "Plan", 1);
         let h = a.heads();
         a.add_comment(&hex(&ANA), "Ana", 2, None, "x").unwrap();
         let reply = reply_link(&mut a, ANA, &[h]).unwrap();
@@ -188,7 +188,7 @@ mod tests {
             receive(&reply, None),
             Err(ReceiveError::ReplyWithoutDocument)
         ));
-        let mut other = CollabDoc::create(&hex(&BEN), "Ben", "Other", 1);
+        let mut other = SharedDoc::create(&hex(&BEN), "Ben", "Other", 1);
         let before = other.state();
         assert!(receive(&reply, Some(&mut other)).is_err());
         let full = full_link(&mut a, ANA);
@@ -210,8 +210,8 @@ mod tests {
 
     #[test]
     fn meetings_and_boards_travel_as_their_own_kinds() {
-        use crate::model::board::Column;
-        let mut board = CollabDoc::create_kind(DocKind::Board, &hex(&ANA), "Ana", "Team", 1);
+        use crate::model::shared::board::Column;
+        let mut board = SharedDoc::create_kind(DocKind::Board, &hex(&ANA), "Ana", "Team", 1);
         let link = via_fragment(&full_link(&mut board, ANA));
         assert_eq!(link.kind, DocKind::Board.code());
         let Received::New(mut copy) = receive(&link, None).unwrap() else {
@@ -219,7 +219,9 @@ mod tests {
         };
         assert_eq!(copy.kind(), DocKind::Board);
         let heads = board.heads();
-        copy.add_card(&hex(&BEN), "Ben", 2, "Docs", Column::Doing, 1.0)
+        copy.as_board()
+            .unwrap()
+            .add_card(&hex(&BEN), "Ben", 2, "Docs", Column::Doing, 1.0)
             .unwrap();
         let reply = via_fragment(&reply_link(&mut copy, BEN, &[heads]).unwrap());
         assert_eq!(reply.kind, DocKind::Board.code());
@@ -227,14 +229,14 @@ mod tests {
             receive(&reply, Some(&mut board)),
             Ok(Received::Merged(true))
         ));
-        assert_eq!(board.state().board.cards.len(), 1);
-        let mut meeting = CollabDoc::create_kind(DocKind::Meeting, &hex(&ANA), "Ana", "Weekly", 1);
+        assert_eq!(board.state().board().clone().cards.len(), 1);
+        let mut meeting = SharedDoc::create_kind(DocKind::Meeting, &hex(&ANA), "Ana", "Weekly", 1);
         let link = via_fragment(&full_link(&mut meeting, ANA));
         assert_eq!(link.kind, DocKind::Meeting.code());
         let Received::New(m) = receive(&link, None).unwrap() else {
             panic!("new")
         };
-        assert_eq!(m.state().meeting.agenda.len(), 4);
+        assert_eq!(m.state().meeting().clone().agenda.len(), 4);
     }
 
     #[test]

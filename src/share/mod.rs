@@ -270,7 +270,7 @@ mod tests {
     }
 
     fn shared_doc(title: &str, payload_byte: u8) -> link::Share {
-        let mut doc = crate::doc::collab::CollabDoc::create(&"ab".repeat(16), "Ana", title, 1);
+        let mut doc = crate::doc::shared::SharedDoc::create(&"ab".repeat(16), "Ana", title, 1);
         let mut share = exchange::full_link(&mut doc, [payload_byte; 16]);
         share.sender = [payload_byte; 16];
         share

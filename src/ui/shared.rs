@@ -3,19 +3,19 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::{CollabState, News};
+use crate::model::shared::{News, SharedState};
 use crate::workspace::use_workspace;
 
 /// The document on screen and what is new in it, computed once per change for all the
 /// widgets of the page (a derived signal would copy the whole document at every read).
 #[derive(Clone, Copy)]
 pub struct Shown {
-    pub state: Memo<CollabState>,
+    pub state: Memo<SharedState>,
     pub news: Memo<News>,
 }
 
 /// The state of the document on screen, for the widgets of its page.
-pub fn shown_state() -> Signal<CollabState> {
+pub fn shown_state() -> Signal<SharedState> {
     expect_context::<Shown>().state.into()
 }
 

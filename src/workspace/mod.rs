@@ -19,8 +19,11 @@ pub use week::WeekValue;
 
 // What the screens need from the layers below, so that they never reach past the
 // workspace (`tests/layers.rs`).
-pub use crate::doc::edit::SharedEdit;
 pub use crate::doc::random_id as new_id;
+pub use crate::doc::shared::board::BoardEdit;
+pub use crate::doc::shared::discussion::DiscussionEdit;
+pub use crate::doc::shared::meeting::MeetingEdit;
+pub use crate::doc::shared::SharedEdit;
 pub use crate::share::link::{LinkFit, LINK_BUDGET, LINK_FITS_ANY_CHAT};
 pub use crate::share::MAX_FILE_BYTES;
 pub use crate::store::persist::{request_persistence, status as storage_status, StorageStatus};
@@ -31,6 +34,7 @@ use crate::model::kind::DocKind;
 use crate::model::profile::Profile;
 use crate::model::rate::Rate;
 use crate::model::PersonalState;
+use crate::session::{open_personal, OpenedPersonal};
 use crate::share::{decode_file, encode_backup, read_any_file, FileContent};
 use crate::store::local::LocalStore;
 use crate::store::{DocStore, Saved, StoreError};
@@ -38,17 +42,7 @@ use crate::web::now_ms;
 
 const DOC_NAME: &str = "personal";
 
-/// Whether what the person sees is safely stored.
-#[derive(Clone, Debug, PartialEq)]
-pub enum StorageHealth {
-    Saved,
-    /// The browser refused to store; edits are kept in this tab's memory.
-    MemoryOnly(String),
-    /// The stored document is from a newer app version; nothing is written.
-    ReadOnly {
-        found_schema: u64,
-    },
-}
+pub use crate::session::StorageHealth;
 
 /// What an Undo button puts back.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,7 +52,7 @@ pub enum Undo {
     /// An item deleted from a shared document (it is only marked gone).
     SharedItem {
         doc: String,
-        list: crate::model::collab::ItemList,
+        list: crate::model::shared::ItemList,
         id: String,
     },
     /// A deleted block, deadline, person, channel or escalation step.
@@ -111,7 +105,7 @@ pub fn use_workspace() -> Workspace {
 }
 
 fn memory_only(e: &StoreError) -> StorageHealth {
-    StorageHealth::MemoryOnly(e.to_string())
+    StorageHealth::memory_only(e)
 }
 
 impl Workspace {
@@ -119,86 +113,13 @@ impl Workspace {
     pub fn open() -> Self {
         let tab = crate::doc::random_id()[..12].to_owned();
         let mut store = DocStore::new(LocalStore::open(), DOC_NAME, &tab);
-        let mut health = StorageHealth::Saved;
-        let mut aside = None;
-        let mut aside_message = None;
-        let mut write_blocked = false;
-        let mut unreadable = false;
-        // Parts damaged in storage itself go aside alone; the rest may still load.
-        if let Ok(damaged) = store.damaged_parts() {
-            if !damaged.is_empty() {
-                match store.set_aside_parts(&damaged, now_ms()) {
-                    Ok(bytes) => {
-                        aside = Some(bytes);
-                        aside_message = Some(format!(
-                            "{} damaged {} of your saved data could not be read.",
-                            damaged.len(),
-                            plural(damaged.len(), "part", "parts")
-                        ));
-                    }
-                    Err(e) => {
-                        health = memory_only(&e);
-                        write_blocked = true;
-                    }
-                }
-            }
-        }
-        let doc = match store.read_all() {
-            Ok((bytes, _)) if bytes.is_empty() => None,
-            Ok((bytes, keys)) => match check_stored(&bytes)
-                .map_err(DocError::from)
-                .and_then(PersonalDoc::load)
-            {
-                Ok(mut doc) => {
-                    // Parts whose changes wait for a missing one stay: they are not merged yet.
-                    if doc.is_complete() {
-                        store.mark_loaded(keys);
-                    } else {
-                        store.mark_loaded(Vec::new());
-                    }
-                    // A migration made on load is stored at once.
-                    let migrated = doc.save_incremental();
-                    if !migrated.is_empty() {
-                        store.append(&migrated);
-                    }
-                    Some(doc)
-                }
-                Err(e) => {
-                    unreadable = true;
-                    aside_message = Some(format!("Your saved data could not be read ({e})."));
-                    None
-                }
-            },
-            Err(StoreError::Corrupt { key }) => {
-                unreadable = true;
-                aside_message = Some(format!("Part of your saved data is damaged ({key})."));
-                None
-            }
-            Err(e) => {
-                health = memory_only(&e);
-                None
-            }
-        };
-        if unreadable && !write_blocked {
-            // A later millisecond than any damaged parts set aside above: a key of its own.
-            match store.set_aside(now_ms() + 1) {
-                Ok(bytes) => aside.get_or_insert_with(Vec::new).extend_from_slice(&bytes),
-                Err(e) => {
-                    // It could not be moved: leave it where it is and write nothing over it.
-                    health = memory_only(&e);
-                    write_blocked = true;
-                }
-            }
-        }
-        let fresh = doc.is_none();
-        let mut doc = doc.unwrap_or_default();
-        if let Access::ReadOnly { found_schema } = doc.access() {
-            health = StorageHealth::ReadOnly { found_schema };
-        } else if fresh && health == StorageHealth::Saved {
-            if let Saved::InMemoryOnly(e) = store.compact(&doc.save()) {
-                health = memory_only(&e);
-            }
-        }
+        let OpenedPersonal {
+            doc,
+            health,
+            aside,
+            aside_message,
+            write_blocked,
+        } = open_personal(&mut store, now_ms());
         let state = doc.state();
         let ws = Workspace {
             state: RwSignal::new(state),
@@ -561,7 +482,7 @@ impl Workspace {
         Ok(if parts.is_empty() {
             "Imported. Your settings were brought up to date.".into()
         } else {
-            format!("Imported {}.", crate::model::collab::join_and(&parts))
+            format!("Imported {}.", crate::model::shared::join_and(&parts))
         })
     }
 

@@ -7,13 +7,15 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::{memory_only, StorageHealth, Workspace};
-use crate::doc::collab::{CollabDoc, CollabError};
-use crate::doc::edit::SharedEdit;
+use crate::doc::shared::board::BoardEdit;
+use crate::doc::shared::meeting::MeetingEdit;
+use crate::doc::shared::{SharedDoc, SharedEdit, SharedError};
 use crate::doc::Access;
-use crate::model::collab::TextField;
-use crate::model::collab::{CollabState, News};
 use crate::model::kind::DocKind;
+use crate::model::shared::board::{Card, Column};
+use crate::model::shared::{Body, News, SharedState, TextField};
 use crate::model::HeldDoc;
+use crate::session::{open_shared, save_shared};
 use crate::share::exchange::{self, Received};
 use crate::share::link::{link_fit, LinkFit, PayloadKind, Share};
 use crate::share::{encode_share_file, read_any_file, FileContent};
@@ -35,22 +37,22 @@ enum Refresh {
 
 /// What was read back after an edit.
 enum Read {
-    Whole(Box<CollabState>),
+    Whole(Box<SharedState>),
     Text(TextField, String),
-    Cards(Vec<(String, Option<crate::model::board::Card>)>),
+    Cards(Vec<(String, Option<Card>)>),
 }
 
 /// One shared document loaded in this tab, with its own storage.
 pub(super) struct OpenShared {
-    doc: CollabDoc,
+    doc: SharedDoc,
     store: DocStore<LocalStore>,
     /// The state the person last saw, with its heads: "what is new" compares against it
     /// without rebuilding the old document (`fork_at` costs as much as a load).
-    seen: Option<(Vec<String>, CollabState)>,
+    seen: Option<(Vec<String>, SharedState)>,
 }
 
 impl OpenShared {
-    fn new(doc: CollabDoc, store: DocStore<LocalStore>) -> Self {
+    fn new(doc: SharedDoc, store: DocStore<LocalStore>) -> Self {
         OpenShared {
             doc,
             store,
@@ -63,8 +65,8 @@ impl OpenShared {
         &mut self,
         seen: &[String],
         now: &[String],
-        current: &CollabState,
-    ) -> Option<CollabState> {
+        current: &SharedState,
+    ) -> Option<SharedState> {
         if seen == now {
             return Some(current.clone());
         }
@@ -83,7 +85,7 @@ impl OpenShared {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SharedView {
     pub id: String,
-    pub state: CollabState,
+    pub state: SharedState,
     /// What arrived since the person last looked, marked on screen until they leave.
     pub news: News,
     pub read_only: bool,
@@ -124,21 +126,7 @@ impl Workspace {
         }
         let tab = self.inner.with_value(|i| i.tab.clone());
         let mut store = DocStore::new(LocalStore::open(), &store_name(id), &tab);
-        let (bytes, keys) = store
-            .read_all()
-            .map_err(|e| format!("This document could not be read from storage ({e})."))?;
-        if bytes.is_empty() {
-            return Err("This document is listed in your data, but its content is not in this browser (backups made before December 2026 listed shared documents without carrying them). Open a link or file to it, or a newer backup, and it will be here.".into());
-        }
-        let mut doc = check_stored(&bytes)
-            .map_err(crate::doc::DocError::from)
-            .and_then(CollabDoc::load)
-            .map_err(|e| format!("This document could not be read ({e})."))?;
-        if doc.is_complete() {
-            store.mark_loaded(keys);
-        } else {
-            store.mark_loaded(Vec::new());
-        }
+        let doc = open_shared(&mut store).map_err(|e| e.to_string())?;
         self.inner
             .update_value(|i| drop(i.shared.insert(id.to_owned(), OpenShared::new(doc, store))));
         Ok(())
@@ -211,7 +199,7 @@ impl Workspace {
         .collect();
         Some(format!(
             "{}.",
-            capital(&crate::model::collab::join_and(&parts))
+            capital(&crate::model::shared::join_and(&parts))
         ))
     }
 
@@ -322,12 +310,12 @@ impl Workspace {
     /// its id.
     pub fn create_shared(self, kind: DocKind, title: &str) -> Option<String> {
         let (me, name, _) = my_ids(self);
-        let doc = CollabDoc::create_kind(kind, &me, &name, title.trim(), now_ms());
+        let doc = SharedDoc::create_kind(kind, &me, &name, title.trim(), now_ms());
         Some(self.hold_new(doc))
     }
 
     /// Stores a document made here and lists it as held.
-    fn hold_new(self, mut doc: CollabDoc) -> String {
+    fn hold_new(self, mut doc: SharedDoc) -> String {
         let id = doc.id();
         let (kind, title) = (doc.kind(), doc.title());
         let tab = self.inner.with_value(|i| i.tab.clone());
@@ -359,7 +347,7 @@ impl Workspace {
         let (me, name, _) = my_ids(self);
         let made = self.inner.try_update_value(|i| {
             let open = i.shared.get(&id)?;
-            Some(open.doc.to_discussion(&me, &name, now_ms()))
+            Some(open.doc.meeting_to_discussion(&me, &name, now_ms()))
         });
         let doc = match made.flatten()? {
             Ok(doc) => doc,
@@ -369,7 +357,12 @@ impl Workspace {
             }
         };
         let new_id = self.hold_new(doc);
-        self.collab_edit(|d, _, _, _| d.set_moved_to(&new_id));
+        self.edit_shown(
+            |doc, me, name, now| {
+                SharedEdit::from(MeetingEdit::SetMovedTo(new_id.clone())).apply(doc, me, name, now)
+            },
+            Refresh::Whole,
+        );
         Some(new_id)
     }
 
@@ -377,7 +370,12 @@ impl Workspace {
     /// An edit others see under the writer's name ([`SharedEdit::is_authored`]) asks
     /// someone who came by a link for a name first (`name_wanted`); nothing is written
     /// until then, so their draft stays.
-    pub fn shared_edit(self, edit: SharedEdit) -> Option<()> {
+    pub fn shared_edit(self, edit: impl Into<SharedEdit>) -> Option<()> {
+        // Converted at once, so the edit path below is compiled once, not per kind.
+        self.shared_edit_now(edit.into())
+    }
+
+    fn shared_edit_now(self, edit: SharedEdit) -> Option<()> {
         if edit.is_authored() && !self.state.with_untracked(|s| s.profile.is_set_up()) {
             self.name_wanted.set(true);
             return None;
@@ -391,7 +389,7 @@ impl Workspace {
     /// An edit the workspace makes itself (a deletion and its Undo, a meeting's move).
     pub(super) fn collab_edit<R>(
         self,
-        f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
+        f: impl FnOnce(&mut SharedDoc, &str, &str, i64) -> Result<R, SharedError>,
     ) -> Option<R> {
         self.edit_shown(f, Refresh::Whole)
     }
@@ -406,43 +404,57 @@ impl Workspace {
     }
 
     /// Moves a card of the shown board, re-reading only that card.
-    pub fn board_move(self, card: &str, column: crate::model::board::Column, rank: f64) {
-        self.edit_shown(
-            |doc, me, _, now| doc.move_card(me, now, card, column, rank),
-            Refresh::Cards(vec![card.to_owned()]),
-        );
+    pub fn board_move(self, card: &str, column: Column, rank: f64) {
+        let edit = BoardEdit::MoveCard {
+            id: card.to_owned(),
+            column,
+            rank,
+        };
+        self.edit_cards(edit, vec![card.to_owned()]);
     }
 
     /// Moves a card of the shown board one place up (`-1`) or down (`1`) in its column.
     pub fn board_step(self, card: &str, step: i32) {
         let ranks = self.shared.with_untracked(|v| {
             v.as_ref()
-                .and_then(|v| v.state.board.step_ranks(card, step))
+                .and_then(|v| v.state.board().step_ranks(card, step))
         });
         let Some(ranks) = ranks.filter(|r| !r.is_empty()) else {
             return;
         };
         let ids = ranks.iter().map(|(id, _)| id.clone()).collect();
-        self.edit_shown(
-            |doc, me, _, now| doc.rank_cards(me, now, card, &ranks),
-            Refresh::Cards(ids),
-        );
+        let edit = BoardEdit::RankCards {
+            moved: card.to_owned(),
+            ranks,
+        };
+        self.edit_cards(edit, ids);
     }
 
     /// Edits a card's words, re-reading only that card.
     pub fn board_edit_card(self, card: &str, title: &str, note: &str, owner: &str) -> bool {
+        let edit = BoardEdit::UpdateCard {
+            id: card.to_owned(),
+            title: title.to_owned(),
+            note: note.to_owned(),
+            owner: owner.to_owned(),
+        };
+        self.edit_cards(edit, vec![card.to_owned()]).is_some()
+    }
+
+    /// A board edit that re-reads only the cards it touches.
+    fn edit_cards(self, edit: BoardEdit, ids: Vec<String>) -> Option<()> {
+        let edit = SharedEdit::from(edit);
         self.edit_shown(
-            |doc, _, _, _| doc.update_card(card, title, note, owner),
-            Refresh::Cards(vec![card.to_owned()]),
+            |doc, me, name, now| edit.apply(doc, me, name, now),
+            Refresh::Cards(ids),
         )
-        .is_some()
     }
 
     /// Runs an edit on the shown document, stores it at once, and updates the view as
     /// `refresh` says.
     fn edit_shown<R>(
         self,
-        f: impl FnOnce(&mut CollabDoc, &str, &str, i64) -> Result<R, CollabError>,
+        f: impl FnOnce(&mut SharedDoc, &str, &str, i64) -> Result<R, SharedError>,
         refresh: Refresh,
     ) -> Option<R> {
         let id = self
@@ -459,7 +471,7 @@ impl Workspace {
                 Refresh::Cards(ids) => Read::Cards(
                     ids.into_iter()
                         .map(|id| {
-                            let card = open.doc.card(&id);
+                            let card = open.doc.as_board().and_then(|b| b.card(&id));
                             (id, card)
                         })
                         .collect(),
@@ -483,7 +495,10 @@ impl Workspace {
             match read {
                 Read::Whole(state) => v.state = *state,
                 Read::Cards(read) => {
-                    let cards = &mut v.state.board.cards;
+                    let Body::Board(board) = &mut v.state.body else {
+                        return;
+                    };
+                    let cards = &mut board.cards;
                     for (id, card) in read {
                         match (cards.iter().position(|c| c.id == id), card) {
                             (Some(i), Some(card)) => cards[i] = card,
@@ -497,14 +512,8 @@ impl Workspace {
                     }
                 }
                 Read::Text(field, text) => {
-                    let m = &mut v.state.meeting;
-                    match field {
-                        TextField::Problem => v.state.problem = text,
-                        TextField::Summary => v.state.summary = text,
-                        TextField::Data => m.data = text,
-                        TextField::Dates => m.dates = text,
-                        TextField::Questions => m.questions = text,
-                        TextField::Notes => m.notes = text,
+                    if let Some(shown) = v.state.text_mut(field) {
+                        *shown = text;
                     }
                     if !name.trim().is_empty() {
                         v.state.people.insert(me.clone(), name.clone());
@@ -529,7 +538,7 @@ impl Workspace {
     }
 
     /// Marks an item of the shown document deleted, with Undo in the notice.
-    pub fn delete_shared_item(self, list: crate::model::collab::ItemList, id: &str, what: &str) {
+    pub fn delete_shared_item(self, list: crate::model::shared::ItemList, id: &str, what: &str) {
         let Some(doc) = self
             .shared
             .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))
@@ -572,7 +581,7 @@ impl Workspace {
             } else {
                 exchange::reply_link(&mut open.doc, sender, &peers).map(|s| s.to_fragment())
             };
-            Some((full, reply, open.doc.state().title))
+            Some((full, reply, open.doc.title()))
         });
         let (full, reply, title) = made.flatten()?;
         let full = Self::link_for(&full);
@@ -600,7 +609,7 @@ impl Workspace {
         let made = self.inner.try_update_value(|i| {
             let open = i.shared.get_mut(&id)?;
             let share = exchange::full_link(&mut open.doc, sender);
-            Some((encode_share_file(&share), open.doc.state().title))
+            Some((encode_share_file(&share), open.doc.title()))
         });
         let (bytes, title) = made.flatten()?;
         Some((bytes, file_name(&title)))
@@ -704,9 +713,7 @@ impl Workspace {
 
 /// Stores the changes since the last save of a shared document.
 fn save_open(open: &mut OpenShared) -> Saved {
-    let bytes = open.doc.save_incremental();
-    let doc = &mut open.doc;
-    open.store.save(&bytes, || doc.save())
+    save_shared(&mut open.doc, &mut open.store)
 }
 
 fn capital(s: &str) -> String {
@@ -770,6 +777,6 @@ pub(super) fn merge_shared_part(
 }
 
 /// The state of a loaded shared document.
-pub(super) fn state_of(shared: &BTreeMap<String, OpenShared>, id: &str) -> Option<CollabState> {
+pub(super) fn state_of(shared: &BTreeMap<String, OpenShared>, id: &str) -> Option<SharedState> {
     shared.get(id).map(|o| o.doc.state())
 }

@@ -130,8 +130,10 @@ test('two teammates hold their stand-up by passing links offline, and every card
 
   // Ben's reply reaches Ana; hers, made after (so it carries only what Ben lacks:
   // her edits made while he was working), reaches Ben.
+  // The reply carries only what Ana lacks: shorter than a full link of Ben's copy now.
+  const fullFromB = await makeLink(b, 'Copy link');
   const fromB = await makeLink(b, 'Copy reply link');
-  expect(fromB.length).toBeLessThan(full.length);
+  expect(fromB.length).toBeLessThan(fullFromB.length);
   await openLink(a, fromB);
   await expect(a.getByText("Merged Ben's reply into “Design team”.")).toBeVisible();
   await expect(a.locator('.banner.news')).toContainText('Ben added a card, moved a card and posted a status card.');

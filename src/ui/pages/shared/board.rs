@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::board::{Column, StatusCard};
+use crate::model::shared::board::{Column, StatusCard};
 use crate::ui::shared::shown_state;
 use crate::ui::widgets::{
     board::kanban::Kanban, board::status_board::StatusBoard, board::status_form::StatusForm,
@@ -49,13 +49,13 @@ pub fn BoardBody(is_owner: Signal<bool>) -> impl IntoView {
     // redraw only when that changes (when a card comes or goes, or the date turns).
     let day = Memo::new(move |_| {
         let now = now.get();
-        state.with(|s| Day::of(s.board.today(now, &zone.get())))
+        state.with(|s| Day::of(s.board().today(now, &zone.get())))
     });
     let today: Signal<String> = Memo::new(move |_| day.with(|d| d.date.clone())).into();
     let blockers = Memo::new(move |_| {
         state.with(|s| {
             let mut out: Vec<String> = day.with(|d| {
-                s.board
+                s.board()
                     .statuses
                     .iter()
                     .filter(|c| d.has(c) && c.is_blocked())
@@ -70,7 +70,7 @@ pub fn BoardBody(is_owner: Signal<bool>) -> impl IntoView {
                     .collect()
             });
             out.extend(
-                s.board
+                s.board()
                     .column(Column::Blocked)
                     .iter()
                     .map(|c| format!("Card “{}” is blocked", c.title.trim())),

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::TextField;
+use crate::model::shared::TextField;
 use crate::ui::widgets::{
     discussion::idea_board::IdeaBoard, discussion::poll_section::PollSection,
     shared::action_plan::ActionPlan, shared::collab_text::CollabText,

@@ -54,11 +54,11 @@ pub fn SharedFrame() -> impl IntoView {
         state.with(|s| (!s.due.is_empty()).then(|| (s.due.clone(), s.title.trim().to_owned())))
     });
     // A memo, so the body is built again only when the kind changes, not at every edit.
-    let kind = Memo::new(move |_| state.with(|s| s.kind));
+    let kind = Memo::new(move |_| state.with(|s| s.kind()));
     let read_only = move || ws.shared.with(|v| v.as_ref().is_some_and(|v| v.read_only));
     Effect::new(move |_| {
         let title = state.with(|s| s.title.clone());
-        let noun = state.with(|s| s.kind.noun());
+        let noun = state.with(|s| s.kind().noun());
         let fallback = format!("{}{}", noun[..1].to_uppercase(), &noun[1..]);
         crate::web::set_title(if title.trim().is_empty() {
             &fallback
@@ -75,9 +75,9 @@ pub fn SharedFrame() -> impl IntoView {
             <Show when=loaded>
                 <div class="page-head">
                     <p class="crumb"><a href="/shared">"Shared"</a></p>
-                    <h1>{move || { let t = state.with(|s| s.title.clone()); if t.trim().is_empty() { format!("Untitled {}", state.with(|s| s.kind.noun())) } else { t } }}</h1>
+                    <h1>{move || { let t = state.with(|s| s.title.clone()); if t.trim().is_empty() { format!("Untitled {}", state.with(|s| s.kind().noun())) } else { t } }}</h1>
                     <p class="summary">{move || state.with(|s| {
-                        let noun = s.kind.noun();
+                        let noun = s.kind().noun();
                         let mut line = format!("{}{} started by {}", noun[..1].to_uppercase(), &noun[1..], s.name_of(&s.owner));
                         if !s.due.is_empty() { line.push_str(&format!(" · input wanted by {}", s.due)); }
                         line

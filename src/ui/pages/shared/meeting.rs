@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::checked_link;
-use crate::model::collab::TextField;
 use crate::model::profile::parse_time_zone;
 use crate::model::reminder::parse_local;
+use crate::model::shared::checked_link;
+use crate::model::shared::TextField;
 use crate::ui::fmt::local_moment;
 use crate::ui::shared::shown_state;
 use crate::ui::widgets::{
@@ -16,16 +16,17 @@ use crate::ui::widgets::{
     shared::collab_text::CollabText, shared::owner_settings::OwnerSettings,
     shared::share_panel::SharePanel,
 };
-use crate::workspace::{use_workspace, SharedEdit};
+use crate::workspace::{use_workspace, MeetingEdit};
 
 #[component]
 pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
     // Memos, so typing in the notes does not rewrite these fields under the person.
-    let stored_recording = Memo::new(move |_| state.with(|s| s.meeting.recording.clone()));
-    let when =
-        Memo::new(move |_| state.with(|s| (s.meeting.when.clone(), s.meeting.when_zone.clone())));
+    let stored_recording = Memo::new(move |_| state.with(|s| s.meeting().recording.clone()));
+    let when = Memo::new(move |_| {
+        state.with(|s| (s.meeting().when.clone(), s.meeting().when_zone.clone()))
+    });
     let recording = RwSignal::new(stored_recording.get_untracked());
     // A teammate's new link, merged in, replaces what the field shows.
     Effect::new(move |_| recording.set(stored_recording.get()));
@@ -54,9 +55,9 @@ pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
             }
         }
         recording_error.set(None);
-        ws.shared_edit(SharedEdit::SetRecording(url));
+        ws.shared_edit(MeetingEdit::SetRecording(url));
     };
-    let moved_to = move || state.with(|s| s.meeting.moved_to.clone());
+    let moved_to = move || state.with(|s| s.meeting().moved_to.clone());
     view! {
         {move || {
             let id = moved_to();
@@ -78,7 +79,7 @@ pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
                             let v = event_target_value(&ev);
                             // Set on the clock of whoever sets it, and said so.
                             let zone = my_zone();
-                            ws.shared_edit(SharedEdit::SetWhen { when: v, zone });
+                            ws.shared_edit(MeetingEdit::SetWhen { when: v, zone });
                         }/>
                     <p class="hint" id="meeting-when-local">{for_me}</p>
                     <CollabText field=TextField::Data label="What everyone must know" visible_label=true rows=5
@@ -96,7 +97,7 @@ pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
                     </div>
                     <p id="recording-error" class="error" role="alert">{move || recording_error.get()}</p>
                     {move || {
-                        let url = state.with(|s| s.meeting.recording.clone());
+                        let url = state.with(|s| s.meeting().recording.clone());
                         (!url.is_empty()).then(|| view! {
                             <p><a href=url.clone() target="_blank" rel="noopener noreferrer">"Open the recording"</a></p>
                         })

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::model::board::Column;
+use crate::model::shared::board::Column;
 use crate::ui::shared::shown_state;
 use crate::ui::widgets::board::work_card::{move_card, CardSignals, OpenCard, WorkCard};
 use crate::ui::widgets::keyed_list::KeyedList;
-use crate::workspace::{use_workspace, SharedEdit};
+use crate::workspace::{use_workspace, BoardEdit};
 
 #[component]
 pub fn Kanban() -> impl IntoView {
@@ -16,7 +16,7 @@ pub fn Kanban() -> impl IntoView {
     provide_context(OpenCard(RwSignal::new(None)));
     let signals = CardSignals::default();
     provide_context(signals);
-    Effect::new(move |_| state.with(|s| signals.sync(&s.board.cards)));
+    Effect::new(move |_| state.with(|s| signals.sync(&s.board().cards)));
     let title = RwSignal::new(String::new());
     let column = RwSignal::new(Column::Todo);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -26,9 +26,9 @@ pub fn Kanban() -> impl IntoView {
             return;
         }
         let c = column.get_untracked();
-        let rank = state.with_untracked(|s| s.board.rank_at_end(c));
+        let rank = state.with_untracked(|s| s.board().rank_at_end(c));
         if ws
-            .shared_edit(SharedEdit::AddCard {
+            .shared_edit(BoardEdit::AddCard {
                 title: t.clone(),
                 column: c,
                 rank,
@@ -59,7 +59,7 @@ pub fn Kanban() -> impl IntoView {
                     let head = format!("column-head-{}", c.key());
                     let head_id = head.clone();
                     // Each column follows only its own cards.
-                    let column = Memo::new(move |_| state.with(|s| s.board.column(c).into_iter().map(|card| card.id.clone()).collect::<Vec<_>>()));
+                    let column = Memo::new(move |_| state.with(|s| s.board().column(c).into_iter().map(|card| card.id.clone()).collect::<Vec<_>>()));
                     let cards = move || column.get();
                     let count = move || column.with(Vec::len);
                     view! {

@@ -5,8 +5,8 @@
 use crate::model::order;
 use leptos::prelude::*;
 
-use crate::model::board::{StatusCard, StatusTag};
-use crate::model::collab::{join_and, CollabState};
+use crate::model::shared::board::{BoardPart, StatusCard, StatusTag};
+use crate::model::shared::{join_and, Body, Envelope, SharedState};
 use crate::ui::pages::shared::board::Day;
 use crate::ui::shared::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
@@ -21,7 +21,7 @@ fn posted_view(at: i64, zone: &str) -> Option<impl IntoView> {
     Some(view! { <p class="posted">"Posted "<time datetime=iso>{when}</time></p> })
 }
 
-fn status_view(s: &CollabState, card: &StatusCard, is_new: bool, zone: &str) -> impl IntoView {
+fn status_view(s: &SharedState, card: &StatusCard, is_new: bool, zone: &str) -> impl IntoView {
     let name = s.name_of(&card.person);
     let tag = card.tag;
     let rows = [
@@ -61,13 +61,15 @@ pub fn StatusBoard(day: Memo<Day>, zone: Memo<String>) -> impl IntoView {
     let state = shown_state();
     // Only what this view shows: moving a card must not rebuild a month of status cards.
     let view_state = Memo::new(move |_| {
-        state.with(|s| CollabState {
-            board: crate::model::board::BoardPart {
-                cards: Vec::new(),
-                statuses: s.board.statuses.clone(),
+        state.with(|s| SharedState {
+            envelope: Envelope {
+                people: s.people.clone(),
+                ..Envelope::default()
             },
-            people: s.people.clone(),
-            ..CollabState::default()
+            body: Body::Board(BoardPart {
+                cards: Vec::new(),
+                statuses: s.board().statuses.clone(),
+            }),
         })
     });
     let state = view_state;
@@ -84,7 +86,7 @@ pub fn StatusBoard(day: Memo<Day>, zone: Memo<String>) -> impl IntoView {
                 format!("Each person's latest card from the last 24 hours, with the time it was posted in your zone{zone}.")
             }}</p>
             {move || state.with(|s| day.with(|d| zone.with(|zone| {
-                let mut cards: Vec<&StatusCard> = s.board.statuses.iter().filter(|c| d.has(c)).collect();
+                let mut cards: Vec<&StatusCard> = s.board().statuses.iter().filter(|c| d.has(c)).collect();
                 // Blockers first, so they stand out.
                 order::sort_by_key(&mut cards, |c| (!c.is_blocked(), c.tag != StatusTag::AtRisk, s.name_of(&c.person)));
                 let mut waiting: Vec<String> = s.people.iter()
@@ -104,7 +106,7 @@ pub fn StatusBoard(day: Memo<Day>, zone: Memo<String>) -> impl IntoView {
         <section class="card" aria-labelledby="history-head">
             <h2 id="history-head">"History"</h2>
             {move || state.with(|s| day.with(|d| zone.with(|zone| {
-                let days = s.board.history_where(|c| !d.has(c));
+                let days = s.board().history_where(|c| !d.has(c));
                 if days.is_empty() {
                     return view! { <p class="hint">"Earlier days' status cards appear here."</p> }.into_any();
                 }

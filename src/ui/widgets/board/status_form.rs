@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::board::{StatusCard, StatusTag};
 use crate::model::profile::parse_time_zone;
+use crate::model::shared::board::{StatusCard, StatusTag};
 use crate::ui::shared::{me, shown_state};
-use crate::workspace::{use_workspace, SharedEdit};
+use crate::workspace::{use_workspace, BoardEdit};
 
 #[component]
 pub fn StatusForm(today: Signal<String>) -> impl IntoView {
@@ -26,7 +26,7 @@ pub fn StatusForm(today: Signal<String>) -> impl IntoView {
     });
     let draft = RwSignal::new(StatusCard::default());
     // A memo, so other people's cards and card moves leave the draft alone.
-    let posted = Memo::new(move |_| state.with(|s| s.board.status(&me, &date.get()).cloned()));
+    let posted = Memo::new(move |_| state.with(|s| s.board().status(&me, &date.get()).cloned()));
     // The form shows the card already posted for the chosen day, if any.
     Effect::new(move |_| {
         let card = posted.get().unwrap_or_else(|| StatusCard {
@@ -47,7 +47,7 @@ pub fn StatusForm(today: Signal<String>) -> impl IntoView {
                 .to_owned()
         });
         if ws
-            .shared_edit(SharedEdit::PostStatus(card.clone()))
+            .shared_edit(BoardEdit::PostStatus(card.clone()))
             .is_some()
         {
             ws.say(

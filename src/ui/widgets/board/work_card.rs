@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::ItemList;
+use crate::model::shared::ItemList;
 use std::collections::HashMap;
 
-use crate::model::board::{Card, Column};
+use crate::model::shared::board::{Card, Column};
 use crate::ui::focus::focus_after_render;
 use crate::ui::shared::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
@@ -58,7 +58,7 @@ impl CardSignals {
     /// another column is drawn before `sync` has run for the move.
     fn get(self, id: &str) -> ArcRwSignal<Card> {
         let card = shown_state()
-            .with_untracked(|s| s.board.card(id).cloned())
+            .with_untracked(|s| s.board().card(id).cloned())
             .unwrap_or_default();
         if let Some(signal) = self.0.with_value(|m| m.get(id).cloned()) {
             if signal.with_untracked(|old| *old != card) {
@@ -76,7 +76,7 @@ impl CardSignals {
 /// Moves a card to the end of `column`.
 pub fn move_card(card: &str, to: Column) {
     let ws = use_workspace();
-    let rank = shown_state().with_untracked(|s| s.board.rank_at_end(to));
+    let rank = shown_state().with_untracked(|s| s.board().rank_at_end(to));
     ws.board_move(card, to, rank);
 }
 

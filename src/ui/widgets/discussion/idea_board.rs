@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::{ItemList, MAX_TEXT};
+use crate::model::shared::{ItemList, MAX_TEXT};
 use crate::ui::shared::{me, shown_news, shown_state};
 use crate::ui::widgets::keyed_list::KeyedList;
 use crate::ui::widgets::shared::comment_thread::CommentThread;
-use crate::workspace::{use_workspace, SharedEdit};
+use crate::workspace::{use_workspace, DiscussionEdit};
 
 #[component]
 pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
@@ -21,19 +21,27 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
         if text.trim().is_empty() {
             return;
         }
-        if ws.shared_edit(SharedEdit::AddIdea(text.clone())).is_some() {
+        if ws
+            .shared_edit(DiscussionEdit::AddIdea(text.clone()))
+            .is_some()
+        {
             draft.set(String::new());
         }
     };
     let me_budget = me.clone();
     let budget_line = move || {
         state.with(|s| {
-            s.votes_left(&me_budget)
+            s.discussion()
+                .votes_left(&me_budget)
                 .map(|left| {
                     format!(
                         "You have {left} of {} {} left.",
-                        s.budget,
-                        if s.budget == 1 { "vote" } else { "votes" }
+                        s.discussion().budget,
+                        if s.discussion().budget == 1 {
+                            "vote"
+                        } else {
+                            "votes"
+                        }
                     )
                 })
                 .unwrap_or_else(|| "One vote per idea; click again to take it back.".into())
@@ -43,7 +51,8 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
     // Keyed by id alone, so a card keeps its open comments while its votes change.
     let ids = move || {
         state.with(|s| {
-            s.ranked_ideas()
+            s.discussion()
+                .ranked_ideas()
                 .into_iter()
                 .map(|i| i.id.clone())
                 .collect::<Vec<_>>()
@@ -53,7 +62,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
         <section class="card" aria-labelledby="ideas-head">
             <h2 id="ideas-head">"Ideas"</h2>
             <p class="hint">{budget_line}</p>
-            {move || state.with(|s| s.hide_votes).then(|| view! {
+            {move || state.with(|s| s.discussion().hide_votes).then(|| view! {
                 <p class="hint">"Vote totals are hidden until the owner reveals them. This only hides them on screen: the votes themselves are in the document, which anyone with the link can read."</p>
             })}
             <ol class="ideas">
@@ -61,7 +70,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                         let me = me.clone();
                         let card = Memo::new({
                             let id = id.clone();
-                            move |_| state.with(|s| s.idea(&id).map(|i| (i.clone(), s.name_of(&i.by), s.hide_votes)))
+                            move |_| state.with(|s| s.discussion().idea(&id).map(|i| (i.clone(), s.name_of(&i.by), s.discussion().hide_votes)))
                         });
                         let text = move || card.with(|c| c.as_ref().map(|c| c.0.text.clone()).unwrap_or_default());
                         let hidden = move || card.with(|c| c.as_ref().is_some_and(|c| c.2));
@@ -85,7 +94,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                                     <div class="vote-box">
                                         <button type="button" class="vote" aria-pressed=move || voted().to_string()
                                             aria-label=move || format!("{} for: {}", if voted_label() { "Take back your vote" } else { "Vote" }, text())
-                                            on:click=move |_| { let v = !voted_click(); ws.shared_edit(SharedEdit::Vote { idea: vote_id.clone(), on: v }); }>
+                                            on:click=move |_| { let v = !voted_click(); ws.shared_edit(DiscussionEdit::Vote { idea: vote_id.clone(), on: v }); }>
                                             <span aria-hidden="true">{let voted = voted_count.clone(); move || if voted() { "▲" } else { "△" }}</span>
                                         </button>
                                         // Outside the button, so the button's name holds all its visible text.
@@ -108,7 +117,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                                             let short_id = short_id.clone();
                                             view! {
                                                 <button type="button" class="quiet small" aria-pressed=move || shortlisted().to_string()
-                                                    on:click=move |_| { let v = !shortlisted(); ws.shared_edit(SharedEdit::Shortlist { idea: short_id.clone(), on: v }); }>
+                                                    on:click=move |_| { let v = !shortlisted(); ws.shared_edit(DiscussionEdit::Shortlist { idea: short_id.clone(), on: v }); }>
                                                     {move || if shortlisted() { "Remove from shortlist" } else { "Shortlist" }}
                                                 </button>
                                             }

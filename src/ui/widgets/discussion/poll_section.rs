@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::ItemList;
+use crate::model::shared::discussion::poll_results;
+use crate::model::shared::ItemList;
 use crate::ui::shared::{me, shown_state};
 use crate::ui::widgets::keyed_list::KeyedList;
-use crate::workspace::{use_workspace, SharedEdit};
+use crate::workspace::{use_workspace, DiscussionEdit};
 
 #[component]
 pub fn PollSection() -> impl IntoView {
@@ -34,7 +35,7 @@ pub fn PollSection() -> impl IntoView {
         }
         error.set(None);
         if ws
-            .shared_edit(SharedEdit::AddPoll {
+            .shared_edit(DiscussionEdit::AddPoll {
                 question: q.clone(),
                 multiple: multiple.get_untracked(),
                 options: opts.clone(),
@@ -47,15 +48,23 @@ pub fn PollSection() -> impl IntoView {
         }
     };
     // Keyed by id alone, so answering keeps the focus on the option just chosen.
-    let ids = move || state.with(|s| s.polls.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
+    let ids = move || {
+        state.with(|s| {
+            s.discussion()
+                .polls
+                .iter()
+                .map(|p| p.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="card" aria-labelledby="polls-head">
             <h2 id="polls-head">"Polls"</h2>
             <KeyedList ids=Signal::derive(ids) row={Callback::new(move |poll_id: String| {
                     let poll = Memo::new({
                         let poll_id = poll_id.clone();
-                        move |_| state.with(|s| s.polls.iter().find(|p| p.id == poll_id).map(|p| {
-                            let results: Vec<(String, String, Vec<String>)> = s.poll_results(p).into_iter().map(|(o, names)| (o.id.clone(), o.text.clone(), names)).collect();
+                        move |_| state.with(|s| s.discussion().polls.iter().find(|p| p.id == poll_id).map(|p| {
+                            let results: Vec<(String, String, Vec<String>)> = poll_results(s, p).into_iter().map(|(o, names)| (o.id.clone(), o.text.clone(), names)).collect();
                             (p.clone(), results)
                         }))
                     });
@@ -93,7 +102,7 @@ pub fn PollSection() -> impl IntoView {
                                                     } else {
                                                         chosen.push(oid.clone());
                                                     }
-                                                    ws.shared_edit(SharedEdit::AnswerPoll { poll: poll_id.clone(), chosen });
+                                                    ws.shared_edit(DiscussionEdit::AnswerPoll { poll: poll_id.clone(), chosen });
                                                 }/>
                                             <label for=input_id>{option.text.clone()}</label>
                                         </div>
@@ -106,7 +115,7 @@ pub fn PollSection() -> impl IntoView {
                             }).collect_view()}
                             <div class="actions">
                                 {move || (!answered().is_empty()).then(|| { let clear_id = clear_id.clone(); view! {
-                                    <button type="button" class="quiet small" on:click=move |_| { ws.shared_edit(SharedEdit::AnswerPoll { poll: clear_id.clone(), chosen: Vec::new() }); }>"Take back my answer"</button>
+                                    <button type="button" class="quiet small" on:click=move |_| { ws.shared_edit(DiscussionEdit::AnswerPoll { poll: clear_id.clone(), chosen: Vec::new() }); }>"Take back my answer"</button>
                                 }})}
                                 {can_remove.then(|| view! {
                                     <button type="button" class="quiet small" on:click=move |_| ws.delete_shared_item(ItemList::Polls, &remove_id, "Poll")>"Remove poll"</button>

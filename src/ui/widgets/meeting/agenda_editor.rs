@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::ItemList;
-use crate::model::meeting::MAX_ITEM_MINUTES;
+use crate::model::shared::meeting::MAX_ITEM_MINUTES;
+use crate::model::shared::ItemList;
 use crate::ui::focus::focus_after_render;
 use crate::ui::shared::shown_state;
 use crate::ui::widgets::keyed_list::KeyedList;
-use crate::workspace::{use_workspace, SharedEdit};
+use crate::workspace::{use_workspace, MeetingEdit};
 
 #[component]
 pub fn AgendaEditor() -> impl IntoView {
@@ -24,7 +24,7 @@ pub fn AgendaEditor() -> impl IntoView {
             return;
         }
         if ws
-            .shared_edit(SharedEdit::AddAgendaItem {
+            .shared_edit(MeetingEdit::AddAgendaItem {
                 title: t.clone(),
                 minutes: m,
             })
@@ -33,9 +33,9 @@ pub fn AgendaEditor() -> impl IntoView {
             title.set(String::new());
         }
     };
-    let total = move || state.with(|s| s.meeting.planned_minutes());
+    let total = move || state.with(|s| s.meeting().planned_minutes());
     let running = Memo::new(move |_| {
-        state.with(|s| !s.meeting.started.is_empty() && s.meeting.ended.is_none())
+        state.with(|s| !s.meeting().started.is_empty() && s.meeting().ended.is_none())
     });
     view! {
         <section class="card" aria-labelledby="agenda-head">
@@ -44,17 +44,17 @@ pub fn AgendaEditor() -> impl IntoView {
             {move || running.get().then(|| view! { <p class="hint">"The agenda is fixed while the meeting runs: titles and minutes can change, the order cannot."</p> })}
             <ol class="agenda-list">
                 // Keyed by id alone, so moving an item keeps its row (and what is typed in it).
-                <KeyedList ids=Signal::derive(move || state.with(|s| s.meeting.agenda.iter().map(|a| a.id.clone()).collect::<Vec<_>>())) row={Callback::new(move |id: String| {
+                <KeyedList ids=Signal::derive(move || state.with(|s| s.meeting().agenda.iter().map(|a| a.id.clone()).collect::<Vec<_>>())) row={Callback::new(move |id: String| {
                         let id = StoredValue::new(id);
                         let item = Memo::new(move |_| state.with(|s| {
-                            let agenda = &s.meeting.agenda;
+                            let agenda = &s.meeting().agenda;
                             let index = agenda.iter().position(|a| a.id == id.get_value()).unwrap_or(0);
                             (index, agenda.len(), agenda.get(index).cloned().unwrap_or_default())
                         }));
                         let title = move || item.with(|i| i.2.title.clone());
                         let minutes = move || item.with(|i| i.2.minutes);
                         let shift = move |up: bool| {
-                            ws.shared_edit(SharedEdit::MoveAgendaItem { id: id.get_value(), up });
+                            ws.shared_edit(MeetingEdit::MoveAgendaItem { id: id.get_value(), up });
                             focus_after_render(&format!("agenda-{}-{}", id.get_value(), if up { "up" } else { "down" }));
                         };
                         view! {
@@ -64,7 +64,7 @@ pub fn AgendaEditor() -> impl IntoView {
                                     on:change=move |ev| {
                                         let t = event_target_value(&ev);
                                         let m = minutes();
-                                        ws.shared_edit(SharedEdit::UpdateAgendaItem { id: id.get_value(), title: t.trim().to_owned(), minutes: m });
+                                        ws.shared_edit(MeetingEdit::UpdateAgendaItem { id: id.get_value(), title: t.trim().to_owned(), minutes: m });
                                     }/>
                                 <label class="agenda-minutes">
                                     <input type="number" min="0" max=MAX_ITEM_MINUTES inputmode="numeric" prop:value=move || minutes().to_string()
@@ -72,7 +72,7 @@ pub fn AgendaEditor() -> impl IntoView {
                                         on:change=move |ev| {
                                             let m = event_target_value(&ev).trim().parse::<u32>().unwrap_or_else(|_| minutes());
                                             let t = title();
-                                            ws.shared_edit(SharedEdit::UpdateAgendaItem { id: id.get_value(), title: t, minutes: m });
+                                            ws.shared_edit(MeetingEdit::UpdateAgendaItem { id: id.get_value(), title: t, minutes: m });
                                         }/>
                                     <span>"min"</span>
                                 </label>

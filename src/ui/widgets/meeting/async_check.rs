@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::model::meeting::{async_verdict, ASYNC_CHECK};
+use crate::model::shared::meeting::{async_verdict, ASYNC_CHECK};
 use crate::workspace::use_workspace;
 
 #[component]

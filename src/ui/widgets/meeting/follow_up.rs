@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::meeting::{attendee_addresses, follow_up, mailto};
+use crate::model::shared::envelope::attendee_addresses;
+use crate::model::shared::meeting::{follow_up, mailto};
 use crate::ui::shared::shown_state;
 use crate::workspace::use_workspace;
 
@@ -12,7 +13,7 @@ use crate::workspace::use_workspace;
 pub fn FollowUp() -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
-    let text = Memo::new(move |_| state.with(follow_up));
+    let text = Memo::new(move |_| state.with(|s| follow_up(s, s.meeting())));
     let subject = move || {
         state.with(|s| {
             let t = s.title.trim();

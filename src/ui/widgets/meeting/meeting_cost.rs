@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::meeting::meeting_cost_cents;
+use crate::model::shared::meeting::meeting_cost_cents;
 use crate::ui::fmt;
 use crate::ui::shared::shown_state;
 use crate::workspace::{plural, use_workspace};
@@ -22,7 +22,7 @@ pub fn MeetingCost() -> impl IntoView {
             .filter(|n| *n > 0)
             .unwrap_or_else(listed)
     };
-    let minutes = move || state.with(|s| s.meeting.planned_minutes());
+    let minutes = move || state.with(|s| s.meeting().planned_minutes());
     view! {
         <section class="card meeting-cost" aria-labelledby="cost-head">
             <h2 id="cost-head">"What it costs"</h2>

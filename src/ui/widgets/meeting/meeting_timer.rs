@@ -3,17 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::model::meeting::{clock_span, timer};
+use crate::model::shared::meeting::{clock_span, timer};
 use crate::ui::app::Now;
 use crate::ui::shared::shown_state;
-use crate::workspace::{use_workspace, SharedEdit};
+use crate::workspace::{use_workspace, MeetingEdit};
 
 #[component]
 pub fn MeetingTimer() -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
     let now = expect_context::<Now>().0;
-    let meeting = Memo::new(move |_| state.with(|s| s.meeting.clone()));
+    let meeting = Memo::new(move |_| state.with(|s| s.meeting().clone()));
     let timer_state =
         Memo::new(move |_| meeting.with(|m| timer(&m.agenda, &m.started, m.ended, now.get())));
     let running = move || meeting.with(|m| !m.started.is_empty() && m.ended.is_none());
@@ -116,17 +116,17 @@ pub fn MeetingTimer() -> impl IntoView {
                 <Show when=move || !ended()>
                     <button type="button" on:click=move |_| {
                         let at = crate::web::now_ms();
-                        ws.shared_edit(SharedEdit::TimerNext(at));
+                        ws.shared_edit(MeetingEdit::TimerNext(at));
                     }>{next_label}</button>
                 </Show>
                 <Show when=running>
                     <button type="button" class="secondary" on:click=move |_| {
                         let at = crate::web::now_ms();
-                        ws.shared_edit(SharedEdit::TimerEnd(at));
+                        ws.shared_edit(MeetingEdit::TimerEnd(at));
                     }>"End now"</button>
                 </Show>
                 <Show when=move || meeting.with(|m| !m.started.is_empty())>
-                    <button type="button" class="quiet" on:click=move |_| { ws.shared_edit(SharedEdit::TimerReset); }>"Reset timer"</button>
+                    <button type="button" class="quiet" on:click=move |_| { ws.shared_edit(MeetingEdit::TimerReset); }>"Reset timer"</button>
                 </Show>
             </div>
         </section>

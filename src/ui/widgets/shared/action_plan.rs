@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::ItemList;
+use crate::model::shared::ItemList;
 use crate::ui::shared::{shown_news, shown_state};
 use crate::ui::widgets::remind_me::RemindMe;
 use crate::workspace::{use_workspace, SharedEdit};

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::{TextField, MAX_TEXT};
+use crate::model::shared::{TextField, MAX_TEXT};
 use crate::ui::shared::shown_state;
 use crate::workspace::use_workspace;
 
@@ -20,16 +20,7 @@ pub fn CollabText(
 ) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
-    let value = move || {
-        state.with(|s| match field {
-            TextField::Problem => s.problem.clone(),
-            TextField::Summary => s.summary.clone(),
-            TextField::Data => s.meeting.data.clone(),
-            TextField::Dates => s.meeting.dates.clone(),
-            TextField::Questions => s.meeting.questions.clone(),
-            TextField::Notes => s.meeting.notes.clone(),
-        })
-    };
+    let value = move || state.with(|s| s.text(field).to_owned());
     let id = match field {
         TextField::Problem => "text-problem",
         TextField::Summary => "text-summary",

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::ui::widgets::remind_me::RemindMe;
 
-use crate::model::collab::{ItemList, MAX_TEXT};
+use crate::model::shared::{ItemList, MAX_TEXT};
 use crate::ui::shared::{me, shown_news, shown_state};
 use crate::workspace::{use_workspace, SharedEdit};
 

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::checked_link;
-use crate::model::collab::ItemList;
+use crate::model::shared::checked_link;
+use crate::model::shared::ItemList;
 use crate::ui::shared::shown_state;
 use crate::workspace::{use_workspace, SharedEdit};
 

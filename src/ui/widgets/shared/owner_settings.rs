@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::kind::DocKind;
 use crate::ui::shared::shown_state;
-use crate::workspace::{use_workspace, SharedEdit};
+use crate::workspace::{use_workspace, DiscussionEdit, SharedEdit};
 
 #[component]
 pub fn OwnerSettings() -> impl IntoView {
@@ -34,7 +34,7 @@ pub fn OwnerSettings() -> impl IntoView {
             .collect();
         ws.shared_edit(SharedEdit::SetInvited(names));
     };
-    let kind = initial.kind;
+    let kind = initial.kind();
     let discussion = kind == DocKind::Discussion;
     let invited_label = if kind == DocKind::Meeting {
         "Who attends"
@@ -67,17 +67,17 @@ pub fn OwnerSettings() -> impl IntoView {
             <label for="doc-budget">"Votes per person"</label>
             <select id="doc-budget" on:change=move |ev| {
                 let n: u32 = event_target_value(&ev).parse().unwrap_or(0);
-                ws.shared_edit(SharedEdit::SetBudget(n));
+                ws.shared_edit(DiscussionEdit::SetBudget(n));
             }>
                 {(0..=10u32).map(|n| view! {
-                    <option value=n.to_string() selected=move || state.with(|s| s.budget == n)>
+                    <option value=n.to_string() selected=move || state.with(|s| s.discussion().budget == n)>
                         {if n == 0 { "One per idea, no limit".to_owned() } else { format!("{n} in all") }}
                     </option>
                 }).collect_view()}
             </select>
             <div class="check">
-                <input id="doc-hide" type="checkbox" prop:checked=move || state.with(|s| s.hide_votes)
-                    on:change=move |ev| { let h = event_target_checked(&ev); ws.shared_edit(SharedEdit::SetHideVotes(h)); }/>
+                <input id="doc-hide" type="checkbox" prop:checked=move || state.with(|s| s.discussion().hide_votes)
+                    on:change=move |ev| { let h = event_target_checked(&ev); ws.shared_edit(DiscussionEdit::SetHideVotes(h)); }/>
                 <label for="doc-hide">"Hide vote totals until I reveal them"</label>
             </div>
             <p class="hint">"Hiding only keeps totals off the screen so early votes do not sway later ones; anyone with the link could still read the votes in the document."</p>

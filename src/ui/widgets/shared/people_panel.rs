@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::collab::names_sentence;
+use crate::model::shared::names_sentence;
 use crate::ui::shared::shown_state;
 
 #[component]
@@ -12,7 +12,7 @@ pub fn PeoplePanel(is_owner: Signal<bool>) -> impl IntoView {
     let lines = move || {
         state.with(|s| {
             let r = s.responses();
-            let names = |pick: fn(&crate::model::collab::Response) -> bool| -> Vec<String> {
+            let names = |pick: fn(&crate::model::shared::Response) -> bool| -> Vec<String> {
                 r.iter()
                     .filter(|p| pick(p))
                     .map(|p| p.name.clone())
@@ -29,7 +29,7 @@ pub fn PeoplePanel(is_owner: Signal<bool>) -> impl IntoView {
             if !commented.is_empty() {
                 out.push(names_sentence(&commented, "have commented", "has commented") + ".");
             }
-            if !answered.is_empty() && !s.polls.is_empty() {
+            if !answered.is_empty() && !s.discussion().polls.is_empty() {
                 out.push(
                     names_sentence(&answered, "have answered the poll", "has answered the poll")
                         + ".",
@@ -38,7 +38,7 @@ pub fn PeoplePanel(is_owner: Signal<bool>) -> impl IntoView {
             if !waiting.is_empty() {
                 out.push(format!(
                     "Still waiting for {}.",
-                    crate::model::collab::join_and(&waiting)
+                    crate::model::shared::join_and(&waiting)
                 ));
             }
             (r, out)

@@ -2,8 +2,8 @@
 //! through it and says calmly when an item runs over, what a meeting costs at the
 //! organiser's rate, the follow-up summary, and the 'could this be async?' check.
 
-use super::collab::{one_line, Action, CollabState};
-use super::rate::Rate;
+use super::envelope::{one_line, Action, Envelope};
+use crate::model::rate::Rate;
 
 /// The most minutes one agenda item can plan.
 pub const MAX_ITEM_MINUTES: u32 = 240;
@@ -33,6 +33,21 @@ pub struct MeetingPart {
 }
 
 impl MeetingPart {
+    /// Nothing yet: what a screen of another kind reads.
+    pub const EMPTY: MeetingPart = MeetingPart {
+        when: String::new(),
+        when_zone: String::new(),
+        data: String::new(),
+        dates: String::new(),
+        questions: String::new(),
+        recording: String::new(),
+        agenda: Vec::new(),
+        started: Vec::new(),
+        ended: None,
+        notes: String::new(),
+        moved_to: String::new(),
+    };
+
     pub fn planned_minutes(&self) -> u32 {
         planned_minutes(&self.agenda)
     }
@@ -41,13 +56,8 @@ impl MeetingPart {
 /// The follow-up summary, as plain text for an email or a chat message: when, the
 /// brief (what everyone had to know, the questions, the important dates), then what the
 /// meeting produced (notes, action items) and the recording.
-pub fn follow_up(state: &CollabState) -> String {
-    let m = &state.meeting;
-    let title = if state.title.trim().is_empty() {
-        "Meeting"
-    } else {
-        state.title.trim()
-    };
+pub fn follow_up(state: &Envelope, m: &MeetingPart) -> String {
+    let title = state.title_or("Meeting");
     let mut out = format!("Follow-up: {title}\n");
     if !m.when.is_empty() {
         out.push_str(&format!("{}\n", when_line(m)));
@@ -86,13 +96,8 @@ pub fn follow_up(state: &CollabState) -> String {
 }
 
 /// The meeting as Markdown: brief, agenda, notes, action items.
-pub fn markdown(state: &CollabState) -> String {
-    let m = &state.meeting;
-    let title = if state.title.trim().is_empty() {
-        "Meeting"
-    } else {
-        state.title.trim()
-    };
+pub fn markdown(state: &Envelope, m: &MeetingPart) -> String {
+    let title = state.title_or("Meeting");
     let mut md = format!("# {}\n\n", one_line(title));
     if !m.when.is_empty() {
         md.push_str(&format!("When: {}\n\n", when_line(m)));
@@ -160,44 +165,6 @@ pub fn mailto(to: &[String], subject: &str, body: &str) -> String {
         percent_encode(subject),
         percent_encode(&body.replace('\n', "\r\n"))
     )
-}
-
-/// An attendee as the organiser lists them: "Ana", or "Ana <ana@example.org>" to give
-/// the address the follow-up is mailed to. Returns the name and the address, if it is
-/// a plausible one (a single `@` with text on both sides, a dot in the domain, and
-/// nothing that could end the field or start another).
-pub fn attendee(entry: &str) -> (&str, Option<&str>) {
-    let entry = entry.trim();
-    let Some(inner) = entry.strip_suffix('>').and_then(|e| e.rsplit_once('<')) else {
-        return (entry, None);
-    };
-    let (name, address) = (inner.0.trim(), inner.1.trim());
-    let plausible = address.len() <= 254
-        && address.split('@').count() == 2
-        && address.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-        })
-        && address
-            .chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && !"<>,;:?&#%\"()[]\\".contains(c));
-    let name = if name.is_empty() { address } else { name };
-    (name, plausible.then_some(address))
-}
-
-/// The addresses of the attendees who have one, in the order listed, without repeats.
-pub fn attendee_addresses(invited: &[(String, String)]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (_, entry) in invited {
-        if let (_, Some(address)) = attendee(entry) {
-            if !out.iter().any(|a| a.eq_ignore_ascii_case(address)) {
-                out.push(address.to_owned());
-            }
-        }
-    }
-    out
 }
 
 fn percent_encode(s: &str) -> String {
@@ -341,6 +308,7 @@ pub fn meeting_cost_cents(rate: &Rate, attendees: u32, minutes: u32) -> i64 {
 mod tests {
     use super::*;
     use crate::model::rate::RateMode;
+    use crate::model::shared::envelope::{attendee, attendee_addresses};
 
     const MIN: i64 = 60_000;
 
@@ -390,20 +358,23 @@ mod tests {
 
     #[test]
     fn the_follow_up_lists_questions_notes_and_actions_and_mails_safely() {
-        let mut state = CollabState {
+        let mut state = Envelope {
             title: "Launch review".into(),
-            ..CollabState::default()
+            ..Envelope::default()
         };
-        state.meeting.when = "2026-12-01T10:00".into();
-        state.meeting.questions = "Ship on Monday?\n\n  Who tells support?".into();
-        state.meeting.notes = "Agreed to ship.".into();
+        let meeting = MeetingPart {
+            when: "2026-12-01T10:00".into(),
+            questions: "Ship on Monday?\n\n  Who tells support?".into(),
+            notes: "Agreed to ship.".into(),
+            ..MeetingPart::default()
+        };
         state.actions.push(Action {
             text: "Tell support".into(),
             owner: "Ben".into(),
             due: "2026-12-02".into(),
             ..Action::default()
         });
-        let text = follow_up(&state);
+        let text = follow_up(&state, &meeting);
         assert_eq!(
             text,
             "Follow-up: Launch review\n2026-12-01 10:00\n\nQuestions\n- Ship on Monday?\n- Who tells support?\n\nNotes\nAgreed to ship.\n\nAction items\n- [ ] Tell support (owner: Ben), due 2026-12-02\n"
@@ -413,7 +384,7 @@ mod tests {
             mail,
             "mailto:?subject=a%26b%3Dc&body=line%201%0D%0Aline%202%20%3F%23"
         );
-        let md = markdown(&state);
+        let md = markdown(&state, &meeting);
         assert!(md.starts_with("# Launch review\n\nWhen: 2026-12-01 10:00\n\n## Questions\n\n- Ship on Monday?\n- Who tells support?\n\n"));
         assert!(md.contains("## Action items\n\n- [ ] Tell support (owner: Ben), due 2026-12-02\n"));
         assert_eq!(async_verdict(0), None);
@@ -422,18 +393,21 @@ mod tests {
 
     #[test]
     fn the_follow_up_carries_the_briefs_data_and_dates() {
-        let mut state = CollabState {
+        let state = Envelope {
             title: "Launch review".into(),
-            ..CollabState::default()
+            ..Envelope::default()
         };
-        state.meeting.when = "2026-11-30T10:00".into();
-        state.meeting.when_zone = "Europe/London".into();
-        state.meeting.data = "  Sign-ups are 12% above plan.\nSupport is ready.  ".into();
-        state.meeting.questions = "Ship on Monday?".into();
-        state.meeting.dates = "2026-12-07 launch\n\n 2026-12-14 review ".into();
-        state.meeting.notes = "Agreed.".into();
+        let meeting = MeetingPart {
+            when: "2026-11-30T10:00".into(),
+            when_zone: "Europe/London".into(),
+            data: "  Sign-ups are 12% above plan.\nSupport is ready.  ".into(),
+            questions: "Ship on Monday?".into(),
+            dates: "2026-12-07 launch\n\n 2026-12-14 review ".into(),
+            notes: "Agreed.".into(),
+            ..MeetingPart::default()
+        };
         assert_eq!(
-            follow_up(&state),
+            follow_up(&state, &meeting),
             "Follow-up: Launch review\n2026-11-30 10:00 (Europe/London)\n\nBefore the meeting\nSign-ups are 12% above plan.\nSupport is ready.\n\nQuestions\n- Ship on Monday?\n\nImportant dates\n- 2026-12-07 launch\n- 2026-12-14 review\n\nNotes\nAgreed.\n"
         );
     }

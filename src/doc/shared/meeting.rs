@@ -1,6 +1,6 @@
-//! The meeting document: a shared document of kind `meeting`, written by everyone and
-//! shared through the same links as a discussion. Besides the discussion's `people`,
-//! `invited`, `comments` and `actions`, it holds (schema 1):
+//! A meeting in the document layer: a shared document of kind `meeting`, its parts, its
+//! edits through a `MeetingDoc` handle, and `MeetingEdit`, the edits its screens send.
+//! Besides the envelope it holds (schema 1):
 //! ```text
 //! { when, when_zone, data: Text, dates: Text, questions: Text, recording, notes: Text,
 //!   agenda: { <id>: { title, minutes, order, by, at, gone } },
@@ -13,16 +13,14 @@ use crate::model::order;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, AutomergeError, ObjType, ROOT};
 
-use super::access::{field_bool, field_i64, field_map, field_str, set_i64, set_str};
-use super::collab::{clip, CollabDoc, CollabError};
-use crate::model::collab::checked_link;
-use crate::model::collab::MAX_LINE;
-use crate::model::meeting::{standard_agenda, AgendaItem, MeetingPart, MAX_ITEM_MINUTES};
+use super::core::{clip, hydrate_root, Result, SharedDoc, SharedError};
+use crate::doc::access::{field_bool, field_i64, field_map, field_str, set_i64, set_str};
+use crate::model::kind::DocKind;
+use crate::model::shared::meeting::{standard_agenda, AgendaItem, MeetingPart, MAX_ITEM_MINUTES};
+use crate::model::shared::{checked_link, MAX_LINE};
 
 /// The newest layout of a meeting this build writes.
 pub const MEETING_SCHEMA: u64 = 1;
-
-type Result<T> = std::result::Result<T, CollabError>;
 
 /// Sets up a new meeting: its texts and the 15-minute agenda.
 pub(super) fn init(doc: &mut AutoCommit, now: i64) -> std::result::Result<(), AutomergeError> {
@@ -93,13 +91,23 @@ pub(super) fn read(root: &hydrate::Map) -> MeetingPart {
     }
 }
 
-impl CollabDoc {
+/// A meeting's own edits; made only through `SharedDoc::as_meeting`.
+pub struct MeetingDoc<'a>(&'a mut SharedDoc);
+
+impl SharedDoc {
+    /// This document as a meeting, if it is one.
+    pub fn as_meeting(&mut self) -> Option<MeetingDoc<'_>> {
+        (self.kind() == DocKind::Meeting).then_some(MeetingDoc(self))
+    }
+}
+
+impl MeetingDoc<'_> {
     /// Sets when the meeting is, on the clock of `zone` (the organiser's).
     pub fn set_when(&mut self, when: &str, zone: &str) -> Result<()> {
-        let doc = self.writable()?;
+        let doc = self.0.writable()?;
         set_str(doc, &ROOT, "when", &clip(when, 16))?;
         set_str(doc, &ROOT, "when_zone", &clip(zone, 64))?;
-        self.commit();
+        self.0.commit();
         Ok(())
     }
 
@@ -108,11 +116,11 @@ impl CollabDoc {
         let url = if url.trim().is_empty() {
             String::new()
         } else {
-            checked_link(url).map_err(CollabError::BadLink)?
+            checked_link(url).map_err(SharedError::BadLink)?
         };
-        let doc = self.writable()?;
+        let doc = self.0.writable()?;
         set_str(doc, &ROOT, "recording", &url)?;
-        self.commit();
+        self.0.commit();
         Ok(())
     }
 
@@ -126,7 +134,7 @@ impl CollabDoc {
     ) -> Result<String> {
         let next = self.max_order().map_or(0, |m| m + 1);
         let title = clip(title, MAX_LINE);
-        self.add_item("agenda", me, name, now, |doc, obj| {
+        self.0.add_item("agenda", me, name, now, |doc, obj| {
             doc.put(obj, "title", title)?;
             doc.put(obj, "minutes", i64::from(minutes.min(MAX_ITEM_MINUTES)))?;
             doc.put(obj, "order", next)?;
@@ -135,18 +143,18 @@ impl CollabDoc {
     }
 
     fn max_order(&self) -> Option<i64> {
-        let agenda = super::access::get_map(&self.doc, &ROOT, "agenda")?;
-        automerge::ReadDoc::map_range(&self.doc, &agenda, ..)
+        let agenda = crate::doc::access::get_map(&self.0.doc, &ROOT, "agenda")?;
+        automerge::ReadDoc::map_range(&self.0.doc, &agenda, ..)
             .filter_map(|item| {
-                let obj = super::access::get_map(&self.doc, &agenda, &item.key)?;
-                super::access::get_i64(&self.doc, &obj, "order")
+                let obj = crate::doc::access::get_map(&self.0.doc, &agenda, &item.key)?;
+                crate::doc::access::get_i64(&self.0.doc, &obj, "order")
             })
             .max()
     }
 
     pub fn update_agenda_item(&mut self, id: &str, title: &str, minutes: u32) -> Result<()> {
-        let obj = self.item("agenda", id)?;
-        let doc = self.writable()?;
+        let obj = self.0.item("agenda", id)?;
+        let doc = self.0.writable()?;
         set_str(doc, &obj, "title", &clip(title, MAX_LINE))?;
         set_i64(
             doc,
@@ -154,15 +162,15 @@ impl CollabDoc {
             "minutes",
             i64::from(minutes.min(MAX_ITEM_MINUTES)),
         )?;
-        self.commit();
+        self.0.commit();
         Ok(())
     }
 
     /// Swaps an agenda item with its neighbour above (`up`) or below.
     pub fn move_agenda_item(&mut self, id: &str, up: bool) -> Result<()> {
-        let agenda = self.state().meeting.agenda;
+        let agenda = read(&hydrate_root(&self.0.doc)).agenda;
         let Some(pos) = agenda.iter().position(|i| i.id == id) else {
-            return Err(CollabError::Missing);
+            return Err(SharedError::Missing);
         };
         let other = if up {
             pos.checked_sub(1)
@@ -178,23 +186,23 @@ impl CollabDoc {
         ids.swap(pos, other);
         let objs = ids
             .iter()
-            .map(|id| self.item("agenda", id))
+            .map(|id| self.0.item("agenda", id))
             .collect::<Result<Vec<_>>>()?;
-        let doc = self.writable()?;
+        let doc = self.0.writable()?;
         for (n, obj) in objs.iter().enumerate() {
             set_i64(doc, obj, "order", n as i64)?;
         }
-        self.commit();
+        self.0.commit();
         Ok(())
     }
 
     /// Starts the meeting, or moves on to the next item; after the last item, ends it.
     pub fn timer_next(&mut self, now: i64) -> Result<()> {
-        let m = self.state().meeting;
+        let m = read(&hydrate_root(&self.0.doc));
         if m.ended.is_some() {
             return Ok(());
         }
-        let doc = self.writable()?;
+        let doc = self.0.writable()?;
         if m.started.len() >= m.agenda.len() && !m.started.is_empty() {
             set_i64(doc, &ROOT, "ended", now)?;
         } else {
@@ -202,70 +210,106 @@ impl CollabDoc {
             run.push(now.to_string());
             set_str(doc, &ROOT, "run", &run.join(","))?;
         }
-        self.commit();
+        self.0.commit();
         Ok(())
     }
 
     pub fn timer_end(&mut self, now: i64) -> Result<()> {
-        let m = self.state().meeting;
+        let m = read(&hydrate_root(&self.0.doc));
         if m.started.is_empty() || m.ended.is_some() {
             return Ok(());
         }
-        let doc = self.writable()?;
+        let doc = self.0.writable()?;
         set_i64(doc, &ROOT, "ended", now)?;
-        self.commit();
+        self.0.commit();
         Ok(())
     }
 
     /// Clears the timer, to run the meeting again.
     pub fn timer_reset(&mut self) -> Result<()> {
-        let doc = self.writable()?;
+        let doc = self.0.writable()?;
         set_str(doc, &ROOT, "run", "")?;
         set_i64(doc, &ROOT, "ended", 0)?;
-        self.commit();
+        self.0.commit();
         Ok(())
     }
 
     /// Records the discussion this meeting became (a document id).
     pub fn set_moved_to(&mut self, id: &str) -> Result<()> {
-        let doc = self.writable()?;
+        let doc = self.0.writable()?;
         set_str(doc, &ROOT, "moved_to", id)?;
-        self.commit();
+        self.0.commit();
         Ok(())
     }
+}
 
-    /// A new discussion carrying this meeting's brief, people, recording and actions:
-    /// 'could this be async?' answered yes, in one step.
-    pub fn to_discussion(&self, me: &str, name: &str, now: i64) -> Result<CollabDoc> {
-        let state = self.state();
-        let m = &state.meeting;
-        let mut problem = m.data.trim().to_owned();
-        let section = |problem: &mut String, head: &str, body: &str| {
-            if !body.trim().is_empty() {
-                if !problem.is_empty() {
-                    problem.push_str("\n\n");
-                }
-                problem.push_str(&format!("{head}\n{}", body.trim()));
-            }
-        };
-        section(&mut problem, "Questions to answer:", &m.questions);
-        section(&mut problem, "Important dates:", &m.dates);
-        let mut doc = CollabDoc::create(me, name, &state.title, now);
-        doc.set_text(crate::model::collab::TextField::Problem, me, name, &problem)?;
-        let invited: Vec<String> = state.invited.iter().map(|(_, n)| n.clone()).collect();
-        doc.set_invited(&invited)?;
-        if !m.recording.is_empty() {
-            doc.add_link(me, name, now, &m.recording, "Recording")?;
+/// The edits a meeting's screens make.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MeetingEdit {
+    /// The meeting's time on the owner's wall clock, and that clock's zone.
+    SetWhen {
+        when: String,
+        zone: String,
+    },
+    SetRecording(String),
+    AddAgendaItem {
+        title: String,
+        minutes: u32,
+    },
+    UpdateAgendaItem {
+        id: String,
+        title: String,
+        minutes: u32,
+    },
+    MoveAgendaItem {
+        id: String,
+        up: bool,
+    },
+    TimerNext(i64),
+    TimerEnd(i64),
+    TimerReset,
+    /// Records the discussion this meeting became (a document id).
+    SetMovedTo(String),
+}
+
+impl MeetingEdit {
+    /// Whether others see it under the writer's name.
+    pub fn is_authored(&self) -> bool {
+        use MeetingEdit::*;
+        match self {
+            AddAgendaItem { .. } => true,
+            SetWhen { .. }
+            | SetRecording(_)
+            | UpdateAgendaItem { .. }
+            | MoveAgendaItem { .. }
+            | TimerNext(_)
+            | TimerEnd(_)
+            | TimerReset
+            | SetMovedTo(_) => false,
         }
-        for a in &state.actions {
-            let id = doc.add_action(me, name, now, &a.text, &a.owner, &a.due)?;
-            if a.done {
-                let mut copy = a.clone();
-                copy.id = id;
-                doc.update_action(&copy)?;
-            }
+    }
+
+    pub(super) fn apply(
+        &self,
+        mut doc: MeetingDoc<'_>,
+        me: &str,
+        name: &str,
+        now: i64,
+    ) -> Result<()> {
+        use MeetingEdit::*;
+        match self {
+            SetWhen { when, zone } => doc.set_when(when, zone),
+            SetRecording(url) => doc.set_recording(url),
+            AddAgendaItem { title, minutes } => doc
+                .add_agenda_item(me, name, now, title.trim(), *minutes)
+                .map(drop),
+            UpdateAgendaItem { id, title, minutes } => doc.update_agenda_item(id, title, *minutes),
+            MoveAgendaItem { id, up } => doc.move_agenda_item(id, *up),
+            TimerNext(at) => doc.timer_next(*at),
+            TimerEnd(at) => doc.timer_end(*at),
+            TimerReset => doc.timer_reset(),
+            SetMovedTo(id) => doc.set_moved_to(id),
         }
-        Ok(doc)
     }
 }
 
@@ -276,16 +320,26 @@ mod tests {
 
     #[test]
     fn a_meeting_starts_with_the_fifteen_minute_agenda_and_runs_its_timer() {
-        let mut m = CollabDoc::create_kind(DocKind::Meeting, "ana", "Ana", "Weekly", 1);
+        let mut m = SharedDoc::create_kind(DocKind::Meeting, "ana", "Ana", "Weekly", 1);
         let s = m.state();
-        assert_eq!(s.kind, DocKind::Meeting);
-        assert_eq!(s.meeting.planned_minutes(), 15);
-        let ids: Vec<String> = s.meeting.agenda.iter().map(|i| i.id.clone()).collect();
+        assert_eq!(s.kind(), DocKind::Meeting);
+        assert_eq!(s.meeting().planned_minutes(), 15);
+        let ids: Vec<String> = s.meeting().agenda.iter().map(|i| i.id.clone()).collect();
         assert_eq!(ids, ["intro", "points", "actions", "summary"]);
-        m.move_agenda_item("summary", true).unwrap();
-        m.update_agenda_item("points", "Two points", 4).unwrap();
-        let extra = m.add_agenda_item("ana", "Ana", 2, "Demo", 3).unwrap();
-        let s = m.state().meeting;
+        m.as_meeting()
+            .unwrap()
+            .move_agenda_item("summary", true)
+            .unwrap();
+        m.as_meeting()
+            .unwrap()
+            .update_agenda_item("points", "Two points", 4)
+            .unwrap();
+        let extra = m
+            .as_meeting()
+            .unwrap()
+            .add_agenda_item("ana", "Ana", 2, "Demo", 3)
+            .unwrap();
+        let s = m.state().meeting().clone();
         let ids: Vec<&str> = s.agenda.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -293,30 +347,40 @@ mod tests {
         );
         assert_eq!(s.planned_minutes(), 1 + 4 + 2 + 7 + 3);
         for t in [100, 200, 300, 400, 500] {
-            m.timer_next(t).unwrap();
+            m.as_meeting().unwrap().timer_next(t).unwrap();
         }
-        assert_eq!(m.state().meeting.started, [100, 200, 300, 400, 500]);
-        m.timer_next(600).unwrap();
-        assert_eq!(m.state().meeting.ended, Some(600));
-        m.timer_reset().unwrap();
-        assert!(m.state().meeting.started.is_empty());
-        assert_eq!(m.state().meeting.ended, None);
+        assert_eq!(
+            m.state().meeting().clone().started,
+            [100, 200, 300, 400, 500]
+        );
+        m.as_meeting().unwrap().timer_next(600).unwrap();
+        assert_eq!(m.state().meeting().clone().ended, Some(600));
+        m.as_meeting().unwrap().timer_reset().unwrap();
+        assert!(m.state().meeting().clone().started.is_empty());
+        assert_eq!(m.state().meeting().clone().ended, None);
     }
 
     #[test]
     fn a_recording_link_must_be_http_and_a_meeting_becomes_a_discussion() {
-        let mut m = CollabDoc::create_kind(DocKind::Meeting, "ana", "Ana", "Launch", 1);
-        assert!(m.set_recording("javascript:alert(1)").is_err());
-        m.set_recording("https://rec.example/1").unwrap();
+        let mut m = SharedDoc::create_kind(DocKind::Meeting, "ana", "Ana", "Launch", 1);
+        assert!(m
+            .as_meeting()
+            .unwrap()
+            .set_recording("javascript:alert(1)")
+            .is_err());
+        m.as_meeting()
+            .unwrap()
+            .set_recording("https://rec.example/1")
+            .unwrap();
         m.set_text(
-            crate::model::collab::TextField::Data,
+            crate::model::shared::TextField::Data,
             "ana",
             "Ana",
             "Numbers",
         )
         .unwrap();
         m.set_text(
-            crate::model::collab::TextField::Questions,
+            crate::model::shared::TextField::Questions,
             "ana",
             "Ana",
             "Ship?",
@@ -325,11 +389,14 @@ mod tests {
         m.set_invited(&["Ben".into()]).unwrap();
         m.add_action("ana", "Ana", 2, "Tell support", "Ben", "2026-12-02")
             .unwrap();
-        let mut d = m.to_discussion("ana", "Ana", 3).unwrap();
+        let mut d = m.meeting_to_discussion("ana", "Ana", 3).unwrap();
         let s = d.state();
-        assert_eq!(s.kind, DocKind::Discussion);
+        assert_eq!(s.kind(), DocKind::Discussion);
         assert_eq!(s.title, "Launch");
-        assert_eq!(s.problem, "Numbers\n\nQuestions to answer:\nShip?");
+        assert_eq!(
+            s.discussion().problem,
+            "Numbers\n\nQuestions to answer:\nShip?"
+        );
         assert_eq!(s.links[0].url, "https://rec.example/1");
         assert_eq!(s.actions[0].owner, "Ben");
         assert_eq!(s.invited[0].1, "Ben");
@@ -337,11 +404,11 @@ mod tests {
         // Both kinds load back as what they are.
         let bytes = m.save();
         assert_eq!(
-            CollabDoc::from_stored(&bytes).unwrap().kind(),
+            SharedDoc::from_stored(&bytes).unwrap().kind(),
             DocKind::Meeting
         );
         assert_eq!(
-            CollabDoc::from_stored(&d.save()).unwrap().kind(),
+            SharedDoc::from_stored(&d.save()).unwrap().kind(),
             DocKind::Discussion
         );
     }

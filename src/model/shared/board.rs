@@ -4,7 +4,8 @@
 use crate::model::order;
 use std::collections::BTreeMap;
 
-use super::collab::PersonId;
+use super::envelope::{one_line, Envelope, PersonId};
+use super::news::News;
 
 /// The board's columns, in the order they are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -155,6 +156,42 @@ pub struct BoardPart {
 }
 
 impl BoardPart {
+    /// Nothing yet: what a screen of another kind reads.
+    pub const EMPTY: BoardPart = BoardPart {
+        cards: Vec::new(),
+        statuses: Vec::new(),
+    };
+
+    /// The cards others added or moved and the status cards others posted or changed
+    /// since `old`, counted into `news`.
+    pub fn news_since(&self, old: &BoardPart, me: &str, news: &mut News) {
+        for card in &self.cards {
+            match old.card(&card.id) {
+                None if card.by != me => {
+                    news.cards.insert(card.id.clone());
+                    news.count(&card.by, |n| &mut n.cards);
+                }
+                Some(was)
+                    if card.moved_by != me
+                        && !card.moved_by.is_empty()
+                        && (was.moved_at, &was.moved_by) != (card.moved_at, &card.moved_by) =>
+                {
+                    news.cards.insert(card.id.clone());
+                    news.count(&card.moved_by, |n| &mut n.card_moves);
+                }
+                _ => {}
+            }
+        }
+        for status in &self.statuses {
+            let was = old.status(&status.person, &status.date);
+            if status.person != me && was.map(|w| w.at) != Some(status.at) {
+                news.statuses
+                    .insert((status.date.clone(), status.person.clone()));
+                news.count(&status.person, |n| &mut n.statuses);
+            }
+        }
+    }
+
     /// The cards in one column, in rank order (ties by id, so every copy agrees).
     pub fn column(&self, column: Column) -> Vec<&Card> {
         let mut cards: Vec<&Card> = self.cards.iter().filter(|c| c.column == column).collect();
@@ -219,7 +256,7 @@ impl BoardPart {
     /// The viewer's date and today's cards (by person id), as in [`BoardPart::standup`]
     /// without the history: cheap enough to work out at every tick of a clock.
     pub fn today(&self, now: i64, viewer_zone: &str) -> (String, Vec<&StatusCard>) {
-        let viewer_today = super::zones::date_at(viewer_zone, now).to_string();
+        let viewer_today = crate::model::zones::date_at(viewer_zone, now).to_string();
         let current = |c: &StatusCard| {
             if c.at <= 0 {
                 return c.date == viewer_today;
@@ -227,8 +264,9 @@ impl BoardPart {
             // Posted within the day, and not filled in later for an earlier date of the
             // poster's (unknown zones, as on older versions' cards, pass).
             now.abs_diff(c.at) < STANDUP_DAY.unsigned_abs()
-                && super::profile::parse_time_zone(&c.zone)
-                    .is_none_or(|tz| c.date >= super::zones::date_at(tz.name(), c.at).to_string())
+                && crate::model::profile::parse_time_zone(&c.zone).is_none_or(|tz| {
+                    c.date >= crate::model::zones::date_at(tz.name(), c.at).to_string()
+                })
         };
         let mut latest: BTreeMap<&str, &StatusCard> = BTreeMap::new();
         for c in self.statuses.iter().filter(|c| current(c)) {
@@ -289,15 +327,10 @@ impl BoardPart {
 }
 
 /// The board as Markdown: status cards by day, newest first, then the work by column.
-pub fn markdown(state: &super::collab::CollabState) -> String {
-    use super::collab::one_line;
-    let title = if state.title.trim().is_empty() {
-        "Stand-up board"
-    } else {
-        state.title.trim()
-    };
+pub fn markdown(state: &Envelope, board: &BoardPart) -> String {
+    let title = state.title_or("Stand-up board");
     let mut md = format!("# {}\n\n", one_line(title));
-    for (date, cards) in state.board.history() {
+    for (date, cards) in board.history() {
         md.push_str(&format!("## {date}\n\n"));
         for c in cards {
             md.push_str(&format!(
@@ -321,7 +354,7 @@ pub fn markdown(state: &super::collab::CollabState) -> String {
     md.push_str("## Work\n\n");
     for column in Column::ALL {
         md.push_str(&format!("### {}\n\n", column.label()));
-        let cards = state.board.column(column);
+        let cards = board.column(column);
         if cards.is_empty() {
             md.push_str("(none)\n");
         }
@@ -526,12 +559,11 @@ mod tests {
         assert!(board.status("ana", "2026-11-25").unwrap().is_blocked());
         assert!(!board.status("ana", "2026-11-24").unwrap().is_blocked());
         assert_eq!(Column::from_key("later"), Column::Todo);
-        let state = super::super::collab::CollabState {
+        let state = Envelope {
             title: "Team".into(),
-            board: board.clone(),
             ..Default::default()
         };
-        let md = markdown(&state);
+        let md = markdown(&state, &board);
         assert!(md.starts_with(
             "# Team\n\n## 2026-11-25\n\n### Someone (On track)\n\n- Blocked by: API keys\n"
         ));

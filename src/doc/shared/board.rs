@@ -1,6 +1,6 @@
-//! The stand-up board: a shared document of kind `board`, written by everyone and
-//! shared through the same links as a discussion. Besides `people` and `comments`, it
-//! holds (schema 1):
+//! A stand-up board in the document layer: a shared document of kind `board`, its
+//! parts, its edits through a `BoardDoc` handle, and `BoardEdit`, the edits its screens
+//! send. Besides the envelope it holds (schema 1):
 //! ```text
 //! { cards:  { <id>: { title, note, owner, column, rank, by, at, moved_by, moved_at, gone } },
 //!   status: { "<date>|<person>|<field>": value } }
@@ -23,22 +23,21 @@ use crate::model::order;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, AutomergeError, ObjType, ROOT};
 
-use super::access::{
+use super::core::{clip, Result, SharedDoc, SharedError};
+use crate::doc::access::{
     ensure_map, field_bool, field_f64, field_i64, field_map, field_str, set_i64, set_str,
 };
-use super::collab::{clip, CollabDoc, CollabError};
-use crate::model::board::{BoardPart, Card, Column, StatusCard, StatusTag};
-use crate::model::collab::{MAX_LINE, MAX_TEXT};
+use crate::model::kind::DocKind;
+use crate::model::shared::board::{BoardPart, Card, Column, StatusCard, StatusTag};
+use crate::model::shared::{MAX_LINE, MAX_TEXT};
 
 /// The newest layout of a stand-up board this build writes.
 pub const BOARD_SCHEMA: u64 = 1;
 
-type Result<T> = std::result::Result<T, CollabError>;
-
 /// The longest text in one status field.
 const MAX_STATUS: usize = 2_000;
 
-pub(super) fn init(doc: &mut AutoCommit) -> std::result::Result<(), AutomergeError> {
+pub(super) fn init(doc: &mut AutoCommit, _now: i64) -> std::result::Result<(), AutomergeError> {
     doc.put_object(ROOT, "cards", ObjType::Map)?;
     doc.put_object(ROOT, "status", ObjType::Map)?;
     Ok(())
@@ -121,12 +120,22 @@ fn read_card(id: &str, c: &hydrate::Map) -> Option<Card> {
     })
 }
 
-impl CollabDoc {
+/// A board's own edits; made only through `SharedDoc::as_board`.
+pub struct BoardDoc<'a>(&'a mut SharedDoc);
+
+impl SharedDoc {
+    /// This document as a stand-up board, if it is one.
+    pub fn as_board(&mut self) -> Option<BoardDoc<'_>> {
+        (self.kind() == DocKind::Board).then_some(BoardDoc(self))
+    }
+}
+
+impl BoardDoc<'_> {
     /// One card, read without reading the whole board: moving a card on a board of
     /// hundreds re-reads only that card.
     pub fn card(&self, id: &str) -> Option<Card> {
-        let obj = self.item("cards", id).ok()?;
-        match automerge::ReadDoc::hydrate(&self.doc, &obj, None).ok()? {
+        let obj = self.0.item("cards", id).ok()?;
+        match automerge::ReadDoc::hydrate(&self.0.doc, &obj, None).ok()? {
             hydrate::Value::Map(c) => read_card(id, &c),
             _ => None,
         }
@@ -142,7 +151,7 @@ impl CollabDoc {
         rank: f64,
     ) -> Result<String> {
         let title = clip(title, MAX_LINE);
-        self.add_item("cards", me, name, now, |doc, obj| {
+        self.0.add_item("cards", me, name, now, |doc, obj| {
             doc.put(obj, "title", title)?;
             doc.put(obj, "note", "")?;
             doc.put(obj, "owner", "")?;
@@ -154,12 +163,12 @@ impl CollabDoc {
 
     /// Edits a card's words; only the fields that changed are written.
     pub fn update_card(&mut self, id: &str, title: &str, note: &str, owner: &str) -> Result<()> {
-        let obj = self.item("cards", id)?;
-        let doc = self.writable()?;
+        let obj = self.0.item("cards", id)?;
+        let doc = self.0.writable()?;
         set_str(doc, &obj, "title", &clip(title, MAX_LINE))?;
         set_str(doc, &obj, "note", &clip(note, MAX_TEXT))?;
         set_str(doc, &obj, "owner", &clip(owner, 80))?;
-        self.commit();
+        self.0.commit();
         Ok(())
     }
 
@@ -172,13 +181,13 @@ impl CollabDoc {
         column: Column,
         rank: f64,
     ) -> Result<()> {
-        let obj = self.item("cards", id)?;
-        let doc = self.writable()?;
+        let obj = self.0.item("cards", id)?;
+        let doc = self.0.writable()?;
         set_str(doc, &obj, "column", column.key())?;
         doc.put(&obj, "rank", if rank.is_finite() { rank } else { 0.0 })?;
         set_str(doc, &obj, "moved_by", me)?;
         set_i64(doc, &obj, "moved_at", now)?;
-        self.commit();
+        self.0.commit();
         Ok(())
     }
 
@@ -193,16 +202,16 @@ impl CollabDoc {
     ) -> Result<()> {
         let objs = ranks
             .iter()
-            .map(|(id, _)| self.item("cards", id))
+            .map(|(id, _)| self.0.item("cards", id))
             .collect::<Result<Vec<_>>>()?;
-        let moved_obj = self.item("cards", moved)?;
-        let doc = self.writable()?;
+        let moved_obj = self.0.item("cards", moved)?;
+        let doc = self.0.writable()?;
         for (obj, (_, rank)) in objs.iter().zip(ranks) {
             doc.put(obj, "rank", if rank.is_finite() { *rank } else { 0.0 })?;
         }
         set_str(doc, &moved_obj, "moved_by", me)?;
         set_i64(doc, &moved_obj, "moved_at", now)?;
-        self.commit();
+        self.0.commit();
         Ok(())
     }
 
@@ -221,10 +230,10 @@ impl CollabDoc {
             .take(10)
             .collect();
         if date.len() != 10 {
-            return Err(CollabError::NoDate);
+            return Err(SharedError::NoDate);
         }
-        self.introduce(me, name)?;
-        let doc = self.writable()?;
+        self.0.introduce(me, name)?;
+        let doc = self.0.writable()?;
         let map = ensure_map(doc, &ROOT, "status")?;
         let key = |field: &str| format!("{date}|{me}|{field}");
         // A field this device has never seen written is left unwritten while empty: the
@@ -254,8 +263,74 @@ impl CollabDoc {
             }
         }
         set_i64(doc, &map, &key("at"), now)?;
-        self.commit();
+        self.0.commit();
         Ok(())
+    }
+}
+
+/// The edits a board's screens make.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BoardEdit {
+    AddCard {
+        title: String,
+        column: Column,
+        rank: f64,
+    },
+    PostStatus(StatusCard),
+    /// Moves a card to `column` at `rank`.
+    MoveCard {
+        id: String,
+        column: Column,
+        rank: f64,
+    },
+    /// New ranks for cards of one column; `moved` is the card the person moved.
+    RankCards {
+        moved: String,
+        ranks: Vec<(String, f64)>,
+    },
+    UpdateCard {
+        id: String,
+        title: String,
+        note: String,
+        owner: String,
+    },
+}
+
+impl BoardEdit {
+    /// Whether others see it under the writer's name: a new card or status card.
+    pub fn is_authored(&self) -> bool {
+        use BoardEdit::*;
+        match self {
+            AddCard { .. } | PostStatus(_) => true,
+            MoveCard { .. } | RankCards { .. } | UpdateCard { .. } => false,
+        }
+    }
+
+    pub(super) fn apply(
+        &self,
+        mut doc: BoardDoc<'_>,
+        me: &str,
+        name: &str,
+        now: i64,
+    ) -> Result<()> {
+        match self {
+            BoardEdit::AddCard {
+                title,
+                column,
+                rank,
+            } => doc
+                .add_card(me, name, now, title.trim(), *column, *rank)
+                .map(drop),
+            BoardEdit::PostStatus(card) => doc.post_status(me, name, now, card),
+            BoardEdit::MoveCard { id, column, rank } => doc.move_card(me, now, id, *column, *rank),
+            BoardEdit::RankCards { moved, ranks } => doc.rank_cards(me, now, moved, ranks),
+            BoardEdit::UpdateCard {
+                id,
+                title,
+                note,
+                owner,
+            } => doc.update_card(id, title, note, owner),
+        }
     }
 }
 
@@ -267,30 +342,30 @@ mod tests {
     #[test]
     fn no_link_can_change_what_kind_of_document_a_copy_is() {
         use automerge::transaction::Transactable;
-        let mut meeting = CollabDoc::create_kind(DocKind::Meeting, "ana", "Ana", "Weekly", 1);
+        let mut meeting = SharedDoc::create_kind(DocKind::Meeting, "ana", "Ana", "Weekly", 1);
         // A reply whose change rewrites the root kind is refused whole.
-        let mut forged = CollabDoc::from_stored(&meeting.save()).unwrap();
+        let mut forged = SharedDoc::from_stored(&meeting.save()).unwrap();
         let heads = meeting.heads();
         forged.doc.put(ROOT, "kind", "board").unwrap();
         forged.doc.commit();
         let reply = forged.changes_for(&[heads]);
         assert_eq!(
             meeting.apply_changes(check(&reply, Limits::SHARED).unwrap()),
-            Err(CollabError::IdMismatch)
+            Err(SharedError::IdMismatch)
         );
-        assert_eq!(meeting.state().kind, crate::model::kind::DocKind::Meeting);
-        assert!(CollabDoc::from_stored(&meeting.save()).is_ok());
+        assert_eq!(meeting.state().kind(), crate::model::kind::DocKind::Meeting);
+        assert!(SharedDoc::from_stored(&meeting.save()).is_ok());
         // A whole board carrying the meeting's id is not merged into it.
-        let mut board = CollabDoc::create_kind(DocKind::Board, "ben", "Ben", "Team", 1);
+        let mut board = SharedDoc::create_kind(DocKind::Board, "ben", "Ben", "Team", 1);
         board.doc.put(ROOT, "id", meeting.id()).unwrap();
         board.doc.commit();
-        let mut board = CollabDoc::from_stored(&board.save()).unwrap();
+        let mut board = SharedDoc::from_stored(&board.save()).unwrap();
         assert_eq!(
             meeting.merge_document(&mut board),
-            Err(CollabError::IdMismatch)
+            Err(SharedError::IdMismatch)
         );
         // A teammate's ordinary reply still applies.
-        let mut copy = CollabDoc::from_stored(&meeting.save()).unwrap();
+        let mut copy = SharedDoc::from_stored(&meeting.save()).unwrap();
         let heads = meeting.heads();
         copy.set_title("Weekly sync").unwrap();
         assert_eq!(
@@ -298,8 +373,8 @@ mod tests {
             Ok(true)
         );
     }
-    use crate::model::collab::ItemList;
     use crate::model::kind::DocKind;
+    use crate::model::shared::ItemList;
     use crate::model::zones::date_at;
 
     /// Issue 11: at 20:00 UTC on Wednesday 25 Nov 2026 it is 01:30 on Thursday in
@@ -312,8 +387,8 @@ mod tests {
         let (kolkata, la) = ("Asia/Kolkata", "America/Los_Angeles");
         assert_eq!(date_at(kolkata, now).to_string(), "2026-11-26");
         assert_eq!(date_at(la, now).to_string(), "2026-11-25");
-        let mut anu = CollabDoc::create_kind(DocKind::Board, "anu", "Anu", "Team", now - HOUR);
-        let mut bo = CollabDoc::from_stored(&anu.save()).unwrap();
+        let mut anu = SharedDoc::create_kind(DocKind::Board, "anu", "Anu", "Team", now - HOUR);
+        let mut bo = SharedDoc::from_stored(&anu.save()).unwrap();
         for (doc, me, zone, at) in [
             (&mut anu, "anu", kolkata, now),
             (&mut bo, "bo", la, now + 30_000),
@@ -324,12 +399,15 @@ mod tests {
                 done: format!("{me}'s work"),
                 ..StatusCard::default()
             };
-            doc.post_status(me, me, at, &card).unwrap();
+            doc.as_board()
+                .unwrap()
+                .post_status(me, me, at, &card)
+                .unwrap();
         }
         anu.merge_document(&mut bo).unwrap();
         bo.merge_document(&mut anu).unwrap();
         assert_eq!(anu.state(), bo.state());
-        let board = anu.state().board;
+        let board = anu.state().board().clone();
         assert_eq!(board.statuses[0].zone, kolkata);
         for zone in [kolkata, la] {
             // Within the minute, later that day, and the next morning in both places.
@@ -369,23 +447,36 @@ mod tests {
 
     #[test]
     fn cards_move_and_edit_and_status_cards_are_one_per_person_per_day() {
-        let mut a = CollabDoc::create_kind(DocKind::Board, "ana", "Ana", "Team", 1);
+        let mut a = SharedDoc::create_kind(DocKind::Board, "ana", "Ana", "Team", 1);
         let id = a
+            .as_board()
+            .unwrap()
             .add_card("ana", "Ana", 2, "Write docs", Column::Todo, 1.0)
             .unwrap();
-        let mut b = CollabDoc::from_stored(&a.save()).unwrap();
+        let mut b = SharedDoc::from_stored(&a.save()).unwrap();
         // Offline: Ana moves it to doing, Ben moves it to blocked and edits its note.
-        a.move_card("ana", 3, &id, Column::Doing, 1.0).unwrap();
-        b.move_card("ben", 4, &id, Column::Blocked, 1.0).unwrap();
-        b.update_card(&id, "Write docs", "Waiting on API", "Ben")
+        a.as_board()
+            .unwrap()
+            .move_card("ana", 3, &id, Column::Doing, 1.0)
             .unwrap();
-        a.update_card(&id, "Write the docs", "", "").unwrap();
+        b.as_board()
+            .unwrap()
+            .move_card("ben", 4, &id, Column::Blocked, 1.0)
+            .unwrap();
+        b.as_board()
+            .unwrap()
+            .update_card(&id, "Write docs", "Waiting on API", "Ben")
+            .unwrap();
+        a.as_board()
+            .unwrap()
+            .update_card(&id, "Write the docs", "", "")
+            .unwrap();
         a.merge_document(&mut b).unwrap();
         b.merge_document(&mut a).unwrap();
         let (sa, sb) = (a.state(), b.state());
         assert_eq!(sa, sb);
-        let card = sa.board.card(&id).unwrap();
-        assert_eq!(sa.board.cards.len(), 1);
+        let card = sa.board().card(&id).unwrap();
+        assert_eq!(sa.board().cards.len(), 1);
         assert!(matches!(card.column, Column::Doing | Column::Blocked));
         assert_eq!(card.title, "Write the docs");
         assert_eq!(card.note, "Waiting on API");
@@ -397,24 +488,32 @@ mod tests {
             tag: StatusTag::AtRisk,
             ..StatusCard::default()
         };
-        a.post_status("ana", "Ana", 10, &status).unwrap();
+        a.as_board()
+            .unwrap()
+            .post_status("ana", "Ana", 10, &status)
+            .unwrap();
         // The same person from another device, offline, posting other fields: one card,
         // both devices' fields kept.
-        b.post_status(
-            "ana",
-            "Ana",
-            11,
-            &StatusCard {
-                date: "2026-11-25".into(),
-                doing: "Review".into(),
-                ..StatusCard::default()
-            },
-        )
-        .unwrap();
+        b.as_board()
+            .unwrap()
+            .post_status(
+                "ana",
+                "Ana",
+                11,
+                &StatusCard {
+                    date: "2026-11-25".into(),
+                    doing: "Review".into(),
+                    ..StatusCard::default()
+                },
+            )
+            .unwrap();
         status.blocked = "Keys".into();
-        a.post_status("ana", "Ana", 12, &status).unwrap();
+        a.as_board()
+            .unwrap()
+            .post_status("ana", "Ana", 12, &status)
+            .unwrap();
         a.merge_document(&mut b).unwrap();
-        let s = a.state().board;
+        let s = a.state().board().clone();
         assert_eq!(s.statuses.len(), 1);
         assert_eq!(s.statuses[0].blocked, "Keys");
         assert_eq!(s.statuses[0].done, "Docs");
@@ -424,11 +523,16 @@ mod tests {
         assert_eq!(s.statuses[0].zone, "");
         assert_eq!(s.statuses[0].at, 12);
         assert!(s.statuses[0].is_blocked());
-        assert_eq!(a.card(&id).as_ref(), a.state().board.card(&id));
+        assert_eq!(
+            a.as_board().unwrap().card(&id).as_ref(),
+            a.state().board().card(&id)
+        );
         a.set_gone(ItemList::Cards, &id, true).unwrap();
-        assert_eq!(a.card(&id), None);
-        assert!(a.state().board.cards.is_empty());
+        assert_eq!(a.as_board().unwrap().card(&id), None);
+        assert!(a.state().board().clone().cards.is_empty());
         assert!(a
+            .as_board()
+            .unwrap()
             .post_status("ana", "Ana", 1, &StatusCard::default())
             .is_err());
     }
