@@ -11,7 +11,7 @@
 mod benches {
     use std::io::Write;
 
-    use automerge::ChangeHash;
+    use unhurried::model::ids::Heads;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     use criterion::{criterion_group, BatchSize, Criterion};
@@ -154,8 +154,8 @@ mod benches {
         Share::from_fragment(&share.to_fragment()).expect("own link decodes")
     }
 
-    fn heads_of(share: &Share) -> Vec<ChangeHash> {
-        share.heads.iter().map(|h| ChangeHash(*h)).collect()
+    fn heads_of(share: &Share) -> Heads {
+        Heads::new(share.heads.clone())
     }
 
     /// A new editing session on a stored copy, as when the app is opened again.
@@ -177,8 +177,8 @@ mod benches {
         owner: SharedDoc,
         copies: Vec<SharedDoc>,
         /// heads the owner last heard from each teammate, and vice versa
-        owner_heard: Vec<Vec<ChangeHash>>,
-        copy_heard: Vec<Vec<ChangeHash>>,
+        owner_heard: Vec<Heads>,
+        copy_heard: Vec<Heads>,
     }
 
     impl Team {
@@ -261,7 +261,7 @@ mod benches {
         let mut team = Team {
             people: people.clone(),
             owner,
-            owner_heard: vec![Vec::new(); people.len() - 1],
+            owner_heard: vec![Heads::default(); people.len() - 1],
             copy_heard: vec![heads_of(&full); people.len() - 1],
             copies: Vec::new(),
         };

@@ -47,7 +47,7 @@ fn main() {
         note: String::new(),
         ..StatusCard::default()
     };
-    let mut day_heads = Vec::new();
+    let mut day_heads = unhurried::model::ids::Heads::default();
     for day in 0..30i64 {
         let now = start + day * day_ms;
         // Each day is a session: the document goes through storage or a link.

@@ -43,7 +43,7 @@ fn main() {
     ];
     let mut doc = SharedDoc::create(&hex(&people[0].0), "Ana", "Cut release lead time", 0);
     let mut older = None;
-    let mut heads_at_900 = Vec::new();
+    let mut heads_at_900 = unhurried::model::ids::Heads::default();
     for i in 0..1000usize {
         if i % 10 == 0 && i > 0 {
             // Each round of ten comments is a teammate's session, as links would bring them.

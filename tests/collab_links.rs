@@ -7,9 +7,9 @@
 
 use std::collections::BTreeMap;
 
-use automerge::ChangeHash;
 use proptest::prelude::*;
 use unhurried::doc::shared::{SharedDoc, SharedError};
+use unhurried::model::ids::Heads;
 use unhurried::model::shared::SharedState;
 use unhurried::model::shared::TextField;
 use unhurried::share::exchange::{full_link, hex, receive, reply_link, ReceiveError, Received};
@@ -122,7 +122,7 @@ fn step() -> impl Strategy<Value = Step> {
 struct World {
     docs: Vec<SharedDoc>,
     /// `heard[x][y]`: the heads on the last link `x` took in from `y`.
-    heard: Vec<Vec<Option<Vec<ChangeHash>>>>,
+    heard: Vec<Vec<Option<Heads>>>,
     /// The last link each one took in, as its fragment.
     last_opened: Vec<Option<String>>,
     now: i64,
@@ -142,8 +142,8 @@ fn sender_index(share: &Share) -> usize {
         .expect("a link from one of the three")
 }
 
-fn to_heads(share: &Share) -> Vec<ChangeHash> {
-    share.heads.iter().map(|h| ChangeHash(*h)).collect()
+fn to_heads(share: &Share) -> Heads {
+    Heads::new(share.heads.clone())
 }
 
 impl World {
@@ -266,7 +266,7 @@ impl World {
     /// `from`'s link for the given peers: a reply when `from` has heard from all of them
     /// and `full` is not asked for, else the full link. `None` when a reply would be empty.
     fn make_link(&mut self, from: usize, peers: &[usize], full: bool) -> Option<Share> {
-        let known: Option<Vec<Vec<ChangeHash>>> =
+        let known: Option<Vec<Heads>> =
             peers.iter().map(|&p| self.heard[from][p].clone()).collect();
         match known {
             Some(heads) if !full => reply_link(&mut self.docs[from], person_bytes(from), &heads),
@@ -384,10 +384,8 @@ impl World {
                 "replicas differ after everyone sent full links"
             );
         }
-        let mut heads: Vec<Vec<ChangeHash>> = self.docs.iter_mut().map(|d| d.heads()).collect();
-        for h in &mut heads {
-            h.sort();
-        }
+        // Heads are kept sorted, so equal versions compare equal.
+        let heads: Vec<Heads> = self.docs.iter_mut().map(|d| d.heads()).collect();
         assert!(heads.windows(2).all(|w| w[0] == w[1]), "heads differ");
         let s = states.into_iter().next().unwrap();
         let everyone: Vec<String> = (0..PEOPLE).map(person).collect();

@@ -235,13 +235,14 @@ fn a_format_2_backup_carries_every_document() {
 
 use unhurried::doc::page::PageDoc;
 use unhurried::model::boundaries::{Boundaries, Channel, EscalationStep, ResponseUnit};
+use unhurried::model::ids::Heads;
 use unhurried::model::inventory::{Decision, Frequency, SyncReason};
 use unhurried::model::page::PageState;
 use unhurried::model::profile::Profile;
 use unhurried::model::reminder::{Every, Reminder, Repeat};
 use unhurried::model::schedule::{Block, BlockKind, Deadline, Person, WorkingHours};
 use unhurried::model::shared::TextField;
-use unhurried::share::exchange::{heads_from_hex, reply_link};
+use unhurried::share::exchange::reply_link;
 use unhurried::share::page_link::{page_link, receive_page, PageReceived};
 use unhurried::store::{DocStore, KeyValue, MemoryStore};
 
@@ -418,9 +419,7 @@ fn read_parts(store: &MemoryStore, name: &str) -> Vec<u8> {
 fn reply_to(link: &Share, edit: impl FnOnce(&mut SharedDoc)) -> Share {
     let mut doc = open_link(link);
     edit(&mut doc);
-    let peers = vec![heads_from_hex(
-        &link.heads.iter().map(|h| hex(h)).collect::<Vec<_>>(),
-    )];
+    let peers = vec![Heads::new(link.heads.clone())];
     reply_link(&mut doc, BEN, &peers).unwrap()
 }
 

@@ -10,7 +10,6 @@ mod common;
 
 use common::{js, out_dir};
 
-use automerge::ChangeHash;
 use unhurried::doc::shared::SharedDoc;
 use unhurried::model::shared::{ItemList, TextField};
 use unhurried::share::exchange::{self, hex, Received};
@@ -89,7 +88,7 @@ fn writes_links_for_the_javascript_reader() {
     let Received::New(mut b) = exchange::receive(&opened, None).unwrap() else {
         panic!("the full link should open as a new document");
     };
-    let ana_heads: Vec<ChangeHash> = opened.heads.iter().map(|h| ChangeHash(*h)).collect();
+    let ana_heads = unhurried::model::ids::Heads::new(opened.heads.clone());
     b.add_comment(&ben, "Ben", 20_000, Some(&march), REPLY_ONE)
         .unwrap();
     b.add_comment(&ben, "Ben", 21_000, None, REPLY_TWO).unwrap();

@@ -44,6 +44,7 @@ use unhurried::doc::shared::meeting::MeetingEdit;
 use unhurried::doc::shared::{SharedDoc, SharedEdit, SharedError};
 use unhurried::doc::PersonalDoc;
 use unhurried::model::boundaries::{Boundaries, Channel, EscalationStep, ResponseUnit};
+use unhurried::model::ids::Heads;
 use unhurried::model::inventory::{Decision, Task, TaskId};
 use unhurried::model::kind::DocKind;
 use unhurried::model::page::PageState;
@@ -55,7 +56,7 @@ use unhurried::model::shared::board::{Column, StatusCard, StatusTag};
 use unhurried::model::shared::envelope::attendee_addresses;
 use unhurried::model::shared::meeting::{follow_up, mailto, meeting_cost_cents};
 use unhurried::model::shared::{ItemList, SharedState, TextField};
-use unhurried::share::exchange::{full_link, heads_from_hex, hex, receive, reply_link, Received};
+use unhurried::share::exchange::{full_link, hex, receive, reply_link, Received};
 use unhurried::share::link::{PayloadKind, Share};
 use unhurried::share::page_link::{new_author_key, page_link, receive_page, PageReceived};
 use unhurried::share::{encode_share_file, read_any_file, FileContent};
@@ -1240,11 +1241,11 @@ fn share_one(
     // The teammate edits and replies; the person takes it in and keeps their heads, as
     // `receive_share` records them in the held entry.
     // Without a reply, the heads of the link the teammate got.
-    let heads = |share: &Share| -> Vec<String> { share.heads.iter().map(|h| hex(h)).collect() };
+    let heads = |share: &Share| Heads::new(share.heads.clone());
     let mut copy = theirs.take().expect("the teammate has a copy");
     edit_all(&mut copy, &tess, &mut now, &ops[1]);
     let mut their_heads = heads(&link);
-    if let Some(back) = reply_link(&mut copy, [7; 16], &[heads_from_hex(&heads(&link))]) {
+    if let Some(back) = reply_link(&mut copy, [7; 16], &[heads(&link)]) {
         let back = Share::from_fragment(&back.to_fragment()).unwrap();
         receive(&back, Some(&mut doc)).expect("the person takes the reply in");
         their_heads = heads(&back);
@@ -1253,7 +1254,7 @@ fn share_one(
 
     // More edits, then the reply link for what the teammate lacks, as `share_offer` makes it.
     edit_all(&mut doc, me, &mut now, &ops[2]);
-    if let Some(reply) = reply_link(&mut doc, sender, &[heads_from_hex(&their_heads)]) {
+    if let Some(reply) = reply_link(&mut doc, sender, std::slice::from_ref(&their_heads)) {
         check_collab_link(&with_costs(&doc), &place("reply link"), &reply, &mut theirs);
     }
 

@@ -19,9 +19,10 @@
 //! devices can publish, from the boundaries and week in the personal document.
 
 use crate::codec::chunks::Checked;
+use crate::model::ids::Heads;
 use crate::model::order;
 use automerge::transaction::Transactable;
-use automerge::{hydrate, AutoCommit, ChangeHash, ObjType, ReadDoc, ROOT};
+use automerge::{hydrate, AutoCommit, ObjType, ReadDoc, ROOT};
 
 use super::access::{field_i64, field_map, field_str, get_i64, get_str};
 use super::week::{read_block, read_channel, read_hours, read_step};
@@ -108,8 +109,8 @@ impl PageDoc {
         get_str(&self.doc, &ROOT, "author_key").unwrap_or_default()
     }
 
-    pub fn heads(&mut self) -> Vec<ChangeHash> {
-        self.doc.get_heads()
+    pub fn heads(&mut self) -> Heads {
+        Heads::new(self.doc.get_heads().iter().map(|h| h.0).collect())
     }
 
     pub fn save(&mut self) -> Vec<u8> {

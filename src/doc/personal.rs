@@ -19,6 +19,7 @@
 //! the same `inventory` map and merge task by task instead of one map replacing the other.
 
 use crate::codec::chunks::Checked;
+use crate::model::ids::Heads;
 use crate::model::order;
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{hydrate, ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
@@ -230,13 +231,6 @@ impl PersonalDoc {
         let Ok(hydrate::Value::Map(root)) = self.doc.hydrate(&ROOT, None) else {
             return Vec::new();
         };
-        let hex_list = |s: Option<String>| -> Vec<String> {
-            s.unwrap_or_default()
-                .split(',')
-                .filter(|h| h.len() == 64)
-                .map(str::to_owned)
-                .collect()
-        };
         let mut held: Vec<HeldDoc> = root
             .iter()
             .filter_map(|(key, v)| {
@@ -252,7 +246,7 @@ impl PersonalDoc {
                     kind,
                     title: field_str(m, "title").unwrap_or_default(),
                     added: field_i64(m, "added").unwrap_or(0),
-                    seen: hex_list(field_str(m, "seen")),
+                    seen: Heads::parse_list(&field_str(m, "seen").unwrap_or_default()),
                     key: field_str(m, "key").unwrap_or_default(),
                     peers: field_map(m, "peers")
                         .map(|p| {
@@ -260,9 +254,9 @@ impl PersonalDoc {
                                 .map(|(who, v)| {
                                     let heads = match &v.value {
                                         hydrate::Value::Scalar(ScalarValue::Str(s)) => {
-                                            hex_list(Some(s.to_string()))
+                                            Heads::parse_list(s)
                                         }
-                                        _ => Vec::new(),
+                                        _ => Heads::default(),
                                     };
                                     (who.clone(), heads)
                                 })
@@ -293,13 +287,13 @@ impl PersonalDoc {
         set_str(doc, &obj, "kind", held.kind.key())?;
         set_str(doc, &obj, "title", &held.title)?;
         set_i64(doc, &obj, "added", held.added)?;
-        set_str(doc, &obj, "seen", &held.seen.join(","))?;
+        set_str(doc, &obj, "seen", &held.seen.to_list())?;
         if !held.key.is_empty() {
             set_str(doc, &obj, "key", &held.key)?;
         }
         let peers = ensure_map(doc, &obj, "peers")?;
         for (who, heads) in &held.peers {
-            set_str(doc, &peers, who, &heads.join(","))?;
+            set_str(doc, &peers, who, &heads.to_list())?;
         }
         self.commit("held");
         Ok(())
@@ -1008,11 +1002,11 @@ mod fixture_tests {
             kind: DocKind::Discussion,
             title: "Launch".into(),
             added: 5,
-            seen: vec!["a".repeat(64)],
+            seen: Heads::new(vec![[0xaa; 32]]),
             ..Default::default()
         };
         one.peers
-            .insert("ben".into(), vec!["b".repeat(64), "c".repeat(64)]);
+            .insert("ben".into(), Heads::new(vec![[0xbb; 32], [0xcc; 32]]));
         a.put_held(&one).unwrap();
         let two = HeldDoc {
             id: "d2".into(),

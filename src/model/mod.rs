@@ -4,6 +4,7 @@
 pub mod boundaries;
 pub mod framework;
 pub mod ics;
+pub mod ids;
 pub mod inventory;
 pub mod kind;
 pub mod order;
@@ -42,11 +43,11 @@ pub struct HeldDoc {
     pub title: String,
     /// When it arrived or was created, in ms.
     pub added: i64,
-    /// The document's heads (hex) when the person last looked at it.
-    pub seen: Vec<String>,
+    /// The document's heads when the person last looked at it.
+    pub seen: ids::Heads,
     /// For each teammate heard from (by person id), the heads (hex) their last link
     /// came from: they have at least that much.
-    pub peers: std::collections::BTreeMap<String, Vec<String>>,
+    pub peers: std::collections::BTreeMap<String, ids::Heads>,
     /// For a page: its author's public key (hex), trusted for every later link to it,
     /// even when this device does not hold the page's content.
     pub key: String,

@@ -1,11 +1,10 @@
 //! Making links from a collaboration document and taking them in: the rules for which
 //! changes a reply carries and how a received link meets the local copy.
 
-use automerge::ChangeHash;
-
 use super::link::{LinkError, PayloadKind, Share};
 use crate::doc::shared::{SharedDoc, SharedError};
 use crate::doc::DocError;
+use crate::model::ids::Heads;
 use crate::model::kind::DocKind;
 
 /// Why a link could not be taken in. Messages are shown as they are.
@@ -51,18 +50,6 @@ fn hex_decode(hex: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-pub fn heads_to_hex(heads: &[ChangeHash]) -> Vec<String> {
-    heads.iter().map(|h| h.to_string()).collect()
-}
-
-pub fn heads_from_hex(heads: &[String]) -> Vec<ChangeHash> {
-    heads
-        .iter()
-        .filter_map(|h| hex_decode(h))
-        .filter_map(|b| ChangeHash::try_from(b.as_slice()).ok())
-        .collect()
-}
-
 /// A link carrying the whole document.
 pub fn full_link(doc: &mut SharedDoc, sender: [u8; 16]) -> Share {
     let heads = doc.heads();
@@ -71,7 +58,7 @@ pub fn full_link(doc: &mut SharedDoc, sender: [u8; 16]) -> Share {
         kind: doc.kind().code(),
         doc_id: id_bytes(&doc.id()).unwrap_or_default(),
         sender,
-        heads: heads.iter().map(|h| h.0).collect(),
+        heads: heads.hashes().to_vec(),
         bytes: doc.save_for_link(),
         signature: None,
     }
@@ -79,11 +66,7 @@ pub fn full_link(doc: &mut SharedDoc, sender: [u8; 16]) -> Share {
 
 /// A link carrying only what at least one of `peers` lacks, or `None` when there is
 /// nothing they lack.
-pub fn reply_link(
-    doc: &mut SharedDoc,
-    sender: [u8; 16],
-    peers: &[Vec<ChangeHash>],
-) -> Option<Share> {
+pub fn reply_link(doc: &mut SharedDoc, sender: [u8; 16], peers: &[Heads]) -> Option<Share> {
     let bytes = doc.changes_for(peers);
     if bytes.is_empty() {
         return None;
@@ -94,7 +77,7 @@ pub fn reply_link(
         kind: doc.kind().code(),
         doc_id: id_bytes(&doc.id()).unwrap_or_default(),
         sender,
-        heads: heads.iter().map(|h| h.0).collect(),
+        heads: heads.hashes().to_vec(),
         bytes,
         signature: None,
     })
@@ -157,13 +140,8 @@ mod tests {
         let Received::New(mut b) = receive(&link, None).unwrap() else {
             panic!("new")
         };
-        let a_heads = heads_from_hex(&heads_to_hex(
-            &link
-                .heads
-                .iter()
-                .map(|h| ChangeHash(*h))
-                .collect::<Vec<_>>(),
-        ));
+        // What a receiver keeps of the sender's heads: stored as text and read back.
+        let a_heads = Heads::parse_list(&Heads::new(link.heads.clone()).to_list());
         b.add_comment(&hex(&BEN), "Ben", 2, None, "Hello").unwrap();
         let reply = via_fragment(&reply_link(&mut b, BEN, &[a_heads]).unwrap());
         assert!(matches!(

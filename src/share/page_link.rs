@@ -62,7 +62,7 @@ pub fn page_link(
         kind: DocKind::Page.code(),
         doc_id,
         sender,
-        heads: doc.heads().iter().map(|h| h.0).collect(),
+        heads: doc.heads().hashes().to_vec(),
         bytes,
         signature: Some(signature),
     })

@@ -78,7 +78,7 @@ impl Workspace {
             kind: DocKind::Page.code(),
             doc_id: exchange::id_bytes(&doc.id())?,
             sender,
-            heads: doc.heads().iter().map(|h| h.0).collect(),
+            heads: doc.heads().hashes().to_vec(),
             bytes: doc.save_for_link(),
             signature: None,
         })
@@ -187,7 +187,7 @@ impl Workspace {
             added: now_ms(),
             ..HeldDoc::default()
         });
-        let heads = exchange::heads_to_hex(&doc.heads());
+        let heads = doc.heads();
         let title = page_title(&name);
         if held.title != title || held.seen != heads || held.key != public {
             held.title = title;
@@ -243,7 +243,7 @@ impl Workspace {
             ..HeldDoc::default()
         });
         held.title = title.clone();
-        held.seen = exchange::heads_to_hex(&doc.heads());
+        held.seen = doc.heads();
         held.key = doc.author_key();
         self.put_held_entry(held);
         let message = if is_new {

@@ -11,6 +11,7 @@ use crate::doc::shared::board::BoardEdit;
 use crate::doc::shared::meeting::MeetingEdit;
 use crate::doc::shared::{SharedDoc, SharedEdit, SharedError};
 use crate::doc::Access;
+use crate::model::ids::Heads;
 use crate::model::kind::DocKind;
 use crate::model::shared::board::{Card, Column};
 use crate::model::shared::{Body, News, SharedState, TextField};
@@ -48,7 +49,7 @@ pub(super) struct OpenShared {
     store: DocStore<LocalStore>,
     /// The state the person last saw, with its heads: "what is new" compares against it
     /// without rebuilding the old document (`fork_at` costs as much as a load).
-    seen: Option<(Vec<String>, SharedState)>,
+    seen: Option<(Heads, SharedState)>,
 }
 
 impl OpenShared {
@@ -63,8 +64,8 @@ impl OpenShared {
     /// The state at `seen` heads (hex): from the cache, or rebuilt.
     fn state_seen(
         &mut self,
-        seen: &[String],
-        now: &[String],
+        seen: &Heads,
+        now: &Heads,
         current: &SharedState,
     ) -> Option<SharedState> {
         if seen == now {
@@ -75,8 +76,8 @@ impl OpenShared {
                 return Some(state.clone());
             }
         }
-        let state = self.doc.state_at(&exchange::heads_from_hex(seen))?;
-        self.seen = Some((seen.to_vec(), state.clone()));
+        let state = self.doc.state_at(seen)?;
+        self.seen = Some((seen.clone(), state.clone()));
         Some(state)
     }
 }
@@ -211,7 +212,7 @@ impl Workspace {
         let view = self.inner.try_update_value(|i| {
             let open = i.shared.get_mut(id)?;
             let state = open.doc.state();
-            let now = exchange::heads_to_hex(&open.doc.heads());
+            let now = open.doc.heads();
             let news = if seen.is_empty() {
                 News::default()
             } else {
@@ -247,7 +248,7 @@ impl Workspace {
             }
             let n = self.inner.try_update_value(|i| {
                 let open = i.shared.get_mut(&h.id)?;
-                let now = exchange::heads_to_hex(&open.doc.heads());
+                let now = open.doc.heads();
                 if now == h.seen {
                     return Some(0);
                 }
@@ -267,7 +268,7 @@ impl Workspace {
             .with_untracked(|v| v.as_ref().filter(|v| v.id == id).map(|v| v.state.clone()));
         let heads = self.inner.try_update_value(|i| {
             i.shared.get_mut(id).map(|o| {
-                let heads = exchange::heads_to_hex(&o.doc.heads());
+                let heads = o.doc.heads();
                 if let Some(state) = shown {
                     // What is on screen is what was seen: keep it for the next comparison.
                     if state.id == o.doc.id() {
@@ -323,7 +324,7 @@ impl Workspace {
         if let Saved::InMemoryOnly(e) = store.compact(&doc.save()) {
             self.health.set(memory_only(&e));
         }
-        let heads = exchange::heads_to_hex(&doc.heads());
+        let heads = doc.heads();
         self.inner
             .update_value(|i| drop(i.shared.insert(id.clone(), OpenShared::new(doc, store))));
         self.put_held_entry(HeldDoc {
@@ -571,7 +572,7 @@ impl Workspace {
             .peers
             .iter()
             .filter(|(who, _)| **who != me)
-            .map(|(_, heads)| exchange::heads_from_hex(heads))
+            .map(|(_, heads)| heads.clone())
             .collect();
         let made = self.inner.try_update_value(|i| {
             let open = i.shared.get_mut(&id)?;
@@ -656,7 +657,7 @@ impl Workspace {
                     // spares a second encoding; the next compaction compresses them.
                     let saved = store.compact(&share.bytes);
                     let (title, from) = (doc.title(), doc.name_of(&sender));
-                    let heads = exchange::heads_to_hex(&doc.heads());
+                    let heads = doc.heads();
                     i.shared.insert(id.clone(), OpenShared::new(doc, store));
                     Ok((true, true, saved, title, from, heads))
                 }
@@ -670,7 +671,7 @@ impl Workspace {
                     } else {
                         Saved::Stored
                     };
-                    let heads = exchange::heads_to_hex(&open.doc.heads());
+                    let heads = open.doc.heads();
                     let (title, from) = (open.doc.title(), open.doc.name_of(&sender));
                     Ok((false, changed, saved, title, from, heads))
                 }
@@ -682,7 +683,7 @@ impl Workspace {
         if let Saved::InMemoryOnly(e) = saved {
             self.health.set(memory_only(&e));
         }
-        let sender_heads: Vec<String> = share.heads.iter().map(|h| exchange::hex(h)).collect();
+        let sender_heads = Heads::new(share.heads.clone());
         let kind = DocKind::from_code(share.kind).unwrap_or(DocKind::Discussion);
         let mut held = held.unwrap_or_else(|| HeldDoc {
             id: id.clone(),

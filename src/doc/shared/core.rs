@@ -29,6 +29,7 @@ use crate::doc::access::{
     ensure_map, field_bool, field_i64, field_map, field_str, get_i64, get_map, get_str, set_str,
 };
 use crate::doc::{new_session_actor, random_id, Access, DocError, DocKind};
+use crate::model::ids::Heads;
 use crate::model::shared::{
     checked_link, Action, Comment, ContextLink, Envelope, ItemList, LinkProblem, TextField,
     MAX_LINE, MAX_TEXT,
@@ -187,8 +188,18 @@ impl SharedDoc {
             .unwrap_or_else(|| "Someone".to_owned())
     }
 
-    pub fn heads(&mut self) -> Vec<ChangeHash> {
-        self.doc.get_heads()
+    pub fn heads(&mut self) -> Heads {
+        Heads::new(self.doc.get_heads().iter().map(|h| h.0).collect())
+    }
+
+    /// Those of `heads` this copy holds, as Automerge names them.
+    fn known(&self, heads: &Heads) -> Vec<ChangeHash> {
+        heads
+            .hashes()
+            .iter()
+            .map(|h| ChangeHash(*h))
+            .filter(|h| self.doc.get_change_by_hash(h).is_some())
+            .collect()
     }
 
     pub fn save(&mut self) -> Vec<u8> {
@@ -211,14 +222,10 @@ impl SharedDoc {
 
     /// The changes that at least one of the given peers lacks: each peer is known to
     /// have everything up to its heads. In causal order, so they apply in one pass.
-    pub fn changes_for(&mut self, peers: &[Vec<ChangeHash>]) -> Vec<u8> {
+    pub fn changes_for(&mut self, peers: &[Heads]) -> Vec<u8> {
         let mut wanted = std::collections::BTreeSet::new();
         for heads in peers {
-            let known: Vec<ChangeHash> = heads
-                .iter()
-                .copied()
-                .filter(|h| self.doc.get_change_by_hash(h).is_some())
-                .collect();
+            let known = self.known(heads);
             for change in self.doc.get_changes(&known) {
                 wanted.insert(change.hash());
             }
@@ -320,12 +327,8 @@ impl SharedDoc {
     }
 
     /// The document as it was at `heads`, or `None` when this copy has none of them.
-    pub(super) fn fork_at(&mut self, heads: &[ChangeHash]) -> Option<AutoCommit> {
-        let known: Vec<ChangeHash> = heads
-            .iter()
-            .copied()
-            .filter(|h| self.doc.get_change_by_hash(h).is_some())
-            .collect();
+    pub(super) fn fork_at(&mut self, heads: &Heads) -> Option<AutoCommit> {
+        let known = self.known(heads);
         if known.is_empty() {
             return None;
         }

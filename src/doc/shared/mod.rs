@@ -14,11 +14,10 @@ pub mod meeting;
 pub use self::core::{SharedDoc, SharedError};
 pub use edit::SharedEdit;
 
-use automerge::ChangeHash;
-
 use self::core::{hydrate_root, read_envelope, Result};
 use crate::codec::chunks::Checked;
 use crate::doc::DocError;
+use crate::model::ids::Heads;
 use crate::model::kind::DocKind;
 use crate::model::shared::{Body, SharedState, TextField};
 
@@ -74,7 +73,7 @@ impl SharedDoc {
     }
 
     /// The document as it was at `heads` (for "what is new").
-    pub fn state_at(&mut self, heads: &[ChangeHash]) -> Option<SharedState> {
+    pub fn state_at(&mut self, heads: &Heads) -> Option<SharedState> {
         let old = self.fork_at(heads)?;
         Some(read_state(self.kind(), &old))
     }
