@@ -11,11 +11,11 @@
 mod benches {
     use std::io::Write;
 
-    use unhurried::model::ids::Heads;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     use criterion::{criterion_group, BatchSize, Criterion};
     use unhurried::doc::shared::SharedDoc;
+    use unhurried::model::ids::Heads;
     use unhurried::model::shared::TextField;
     use unhurried::model::shared::{Comment, SharedState};
     use unhurried::share::exchange::{full_link, hex, receive, reply_link, Received};
@@ -510,7 +510,7 @@ mod benches {
     fn state_json(s: &SharedState) -> String {
         let mut o = String::new();
         o.push_str("{\"id\":");
-        js(&mut o, &s.id);
+        js(&mut o, &s.id.to_string());
         o.push_str(",\"owner\":");
         js(&mut o, &s.owner);
         o.push_str(&format!(",\"created\":{},\"title\":", s.created));

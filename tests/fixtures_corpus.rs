@@ -94,7 +94,7 @@ fn personal() -> PersonalDoc {
     ))
     .unwrap();
     doc.put_held(&HeldDoc {
-        id: discussion().id(),
+        id: discussion().id().unwrap(),
         kind: DocKind::Discussion,
         title: "Team offsite".into(),
         added: 1_764_000_000_000,
@@ -527,7 +527,7 @@ fn write_missing_wider_fixtures() {
     let full = discussion.save();
     store_parts(
         &shared_store,
-        &format!("c-{}", discussion.id()),
+        &format!("c-{}", discussion.id().unwrap()),
         &full,
         || {
             discussion
@@ -537,33 +537,48 @@ fn write_missing_wider_fixtures() {
         },
     );
     let full = meeting.save();
-    store_parts(&shared_store, &format!("c-{}", meeting.id()), &full, || {
-        meeting
-            .as_meeting()
-            .unwrap()
-            .add_agenda_item(&hex(&ANA), "Ana", 1_764_000_009_000, "Wrap up", 3)
-            .unwrap();
-        meeting.save_incremental()
-    });
+    store_parts(
+        &shared_store,
+        &format!("c-{}", meeting.id().unwrap()),
+        &full,
+        || {
+            meeting
+                .as_meeting()
+                .unwrap()
+                .add_agenda_item(&hex(&ANA), "Ana", 1_764_000_009_000, "Wrap up", 3)
+                .unwrap();
+            meeting.save_incremental()
+        },
+    );
     let mut board = open_link(&shared_link("2026-12-01-board-link.txt"));
     let full = board.save();
-    store_parts(&shared_store, &format!("c-{}", board.id()), &full, || {
-        board
-            .as_board()
-            .unwrap()
-            .add_card(
-                &hex(&ANA),
-                "Ana",
-                1_764_000_009_000,
-                "Proofs",
-                Column::Done,
-                3.0,
-            )
-            .unwrap();
-        board.save_incremental()
-    });
+    store_parts(
+        &shared_store,
+        &format!("c-{}", board.id().unwrap()),
+        &full,
+        || {
+            board
+                .as_board()
+                .unwrap()
+                .add_card(
+                    &hex(&ANA),
+                    "Ana",
+                    1_764_000_009_000,
+                    "Proofs",
+                    Column::Done,
+                    3.0,
+                )
+                .unwrap();
+            board.save_incremental()
+        },
+    );
     let full = page.save();
-    store_parts(&shared_store, &format!("p-{}", page.id()), &full, Vec::new);
+    store_parts(
+        &shared_store,
+        &format!("p-{}", page.id().unwrap()),
+        &full,
+        Vec::new,
+    );
     files.push(("2026-12-01-shared-parts.txt", dump(&shared_store)));
 
     let shares = vec![

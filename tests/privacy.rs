@@ -663,7 +663,7 @@ impl Personal {
     }
 
     /// The personal document as the app writes it, through the same doc functions.
-    fn document(&self, page_id: &str, page_key: &str) -> PersonalDoc {
+    fn document(&self, page_id: unhurried::model::ids::DocId, page_key: &str) -> PersonalDoc {
         let mut doc = PersonalDoc::new();
         doc.set_profile(&Profile {
             display_name: self.name.clone(),
@@ -1340,8 +1340,8 @@ proptest! {
         ],
     ) {
         let (page_key, public) = new_author_key();
-        let page_id = unhurried::doc::random_id();
-        let mut doc = person.document(&page_id, &page_key);
+        let page_id = unhurried::doc::random_doc_id();
+        let mut doc = person.document(page_id, &page_key);
         let secrets = person.secrets(&page_key);
         detector_finds_everything(&secrets, &mut doc);
 
@@ -1364,7 +1364,7 @@ proptest! {
         // a fresh snapshot, signed with the key kept in the personal document.
         let (id, key) = doc.my_page().expect("the page's id and key are kept");
         let page_state = PageState::from_sources(
-            &id, &me.id, &me.name, &state.profile.time_zone, &state.boundaries, &state.schedule, NOW,
+            &id.to_string(), &me.id, &me.name, &state.profile.time_zone, &state.boundaries, &state.schedule, NOW,
         );
         let mut page = PageDoc::snapshot(&page_state, &public);
         let link = page_link(&mut page, &key, sender).expect("the page signs");
@@ -1378,7 +1378,7 @@ proptest! {
         doc.put_block(&Block { kind: BlockKind::Leisure, ..person.turned.clone() }).unwrap();
         let state = doc.state();
         let mut next = PageState::from_sources(
-            &id, &me.id, &me.name, &state.profile.time_zone, &state.boundaries, &state.schedule, NOW,
+            &id.to_string(), &me.id, &me.name, &state.profile.time_zone, &state.boundaries, &state.schedule, NOW,
         );
         prop_assert!(next.differs_from(&page_state));
         next.published = next.published.max(page.published() + 1);

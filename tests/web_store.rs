@@ -239,7 +239,7 @@ fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
             actor_id: hex(&[1; 16]),
         });
         let id = ws.create_collab("Plan").unwrap();
-        ws.show_shared(&id).unwrap();
+        ws.show_shared(id).unwrap();
         ws.shared_edit(SharedEdit::AddComment {
             reply_to: None,
             text: "first".into(),
@@ -264,12 +264,12 @@ fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
         let (got, message) = ws.receive_fragment(&reply).unwrap();
         assert_eq!(got, id);
         assert!(message.contains("Ben"), "{message}");
-        ws.show_shared(&id).unwrap();
+        ws.show_shared(id).unwrap();
         let view = ws.shared.get_untracked().unwrap();
         assert_eq!(view.state.comments.len(), 2);
         assert_eq!(view.news.comments.len(), 1);
         // Ben is now a known teammate: a reply link can be made for him.
-        assert!(ws.held(&id).unwrap().peers.contains_key(&hex(&[2; 16])));
+        assert!(ws.held(id).unwrap().peers.contains_key(&hex(&[2; 16])));
         assert!(ws.share_offer().unwrap().full.contains("/#u1."));
         // A bad link changes nothing.
         assert!(ws.receive_fragment("u1.AAAA").is_err());
@@ -318,7 +318,7 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
         let state = ws.state.get_untracked();
         assert_eq!(state.schedule.blocks.len(), 1);
         assert_eq!(state.boundaries.urgent, "The site is down");
-        let page = ws.page_state(&id).unwrap();
+        let page = ws.page_state(id).unwrap();
         assert_eq!(page.urgent, "The site is down");
         assert_eq!(page.blocks[0].label, "Calls");
         // The same link again changes nothing.
@@ -343,7 +343,7 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
     with_workspace(|ws| {
         let err = ws.receive_fragment(&forged).unwrap_err();
         assert!(err.contains("only Ana can change it"), "{err}");
-        assert_eq!(ws.page_state(&id).unwrap().urgent, "The site is down");
+        assert_eq!(ws.page_state(id).unwrap().urgent, "The site is down");
         // Publishing again from a new page load replaces the stored snapshot: one part
         // stays, and it is the new one.
         let mut b = ws.state.get_untracked().boundaries;
@@ -358,7 +358,7 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
         .filter(|k| k.contains(&format!("p-{id}")))
         .collect();
     assert_eq!(parts.len(), 1, "{parts:?}");
-    with_workspace(|ws| assert_eq!(ws.page_state(&id).unwrap().urgent, "Only outages"));
+    with_workspace(|ws| assert_eq!(ws.page_state(id).unwrap().urgent, "Only outages"));
 }
 
 #[wasm_bindgen_test]
@@ -373,7 +373,7 @@ fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
             actor_id: hex(&[1; 16]),
         });
         let id = ws.create_shared(DocKind::Board, "Team").unwrap();
-        ws.show_shared(&id).unwrap();
+        ws.show_shared(id).unwrap();
         ws.shared_edit(BoardEdit::AddCard {
             title: "Specs".into(),
             column: Column::Todo,
@@ -394,9 +394,9 @@ fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
         (id, card)
     });
     with_workspace(|ws| {
-        let held = ws.held(&id).unwrap();
+        let held = ws.held(id).unwrap();
         assert_eq!(held.kind, DocKind::Board);
-        ws.show_shared(&id).unwrap();
+        ws.show_shared(id).unwrap();
         let view = ws.shared.get_untracked().unwrap();
         assert_eq!(view.state.board().card(&card).unwrap().column, Column::Done);
         let reminders = ws.state.get_untracked().reminders;
@@ -421,7 +421,7 @@ fn a_backup_carries_every_document_and_restores_them_on_a_new_device() {
             actor_id: hex(&[1; 16]),
         });
         let collab = ws.create_collab("Plan").unwrap();
-        ws.show_shared(&collab).unwrap();
+        ws.show_shared(collab).unwrap();
         ws.shared_edit(SharedEdit::AddComment {
             reply_to: None,
             text: "kept".into(),
@@ -443,17 +443,17 @@ fn a_backup_carries_every_document_and_restores_them_on_a_new_device() {
         let message = ws.import_file(&file).unwrap();
         assert!(message.contains("3 shared documents restored"), "{message}");
         assert_eq!(ws.state.get_untracked().held.len(), 3);
-        ws.show_shared(&collab).unwrap();
+        ws.show_shared(collab).unwrap();
         assert_eq!(
             ws.shared.get_untracked().unwrap().state.comments[0].text,
             "kept"
         );
-        ws.show_shared(&board).unwrap();
-        assert_eq!(ws.page_state(&page).unwrap().urgent, "Outages");
+        ws.show_shared(board).unwrap();
+        assert_eq!(ws.page_state(page).unwrap().urgent, "Outages");
         // Again: nothing new, nothing doubled.
         let again = ws.import_file(&file).unwrap();
         assert!(again.contains("already here"), "{again}");
-        ws.show_shared(&collab).unwrap();
+        ws.show_shared(collab).unwrap();
         assert_eq!(ws.shared.get_untracked().unwrap().state.comments.len(), 1);
     });
 }
@@ -496,7 +496,7 @@ fn someone_new_reads_a_link_without_a_name_and_names_themselves_when_they_write(
         assert!(!profile.is_set_up());
         assert_eq!(profile.actor_id.len(), 32);
         assert!(!profile.time_zone.is_empty());
-        ws.show_shared(&id).unwrap();
+        ws.show_shared(id).unwrap();
         // Writing without a name writes nothing and asks for one.
         let posted = ws.shared_edit(SharedEdit::AddComment {
             reply_to: None,

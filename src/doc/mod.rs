@@ -59,6 +59,11 @@ pub fn random_id() -> String {
         .collect()
 }
 
+/// A new document id, random.
+pub fn random_doc_id() -> crate::model::ids::DocId {
+    crate::model::ids::DocId::from_bytes(random_bytes())
+}
+
 /// A fresh Automerge actor for this editing session. Each tab gets its own, since two
 /// writers sharing one actor would produce clashing change sequence numbers.
 pub fn new_session_actor() -> ActorId {

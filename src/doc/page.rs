@@ -19,7 +19,7 @@
 //! devices can publish, from the boundaries and week in the personal document.
 
 use crate::codec::chunks::Checked;
-use crate::model::ids::Heads;
+use crate::model::ids::{DocId, Heads};
 use crate::model::order;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, ObjType, ReadDoc, ROOT};
@@ -97,8 +97,9 @@ impl PageDoc {
         self.access
     }
 
-    pub fn id(&self) -> String {
-        get_str(&self.doc, &ROOT, "id").unwrap_or_default()
+    /// The page's id; `None` when what the document holds is not one.
+    pub fn id(&self) -> Option<DocId> {
+        DocId::parse(&get_str(&self.doc, &ROOT, "id")?)
     }
 
     pub fn author(&self) -> String {
@@ -265,7 +266,8 @@ mod tests {
         assert_eq!(page.published(), 10);
         let copy = PageDoc::from_stored(&page.save()).unwrap();
         assert_eq!(copy.state(), state);
-        assert_eq!((copy.id(), copy.author_key()), ("p1".into(), "00".into()));
+        assert_eq!(copy.id(), None, "\"p1\" is not a document id");
+        assert_eq!(copy.author_key(), "00");
         // The next publication no longer holds what was taken out, not even in history.
         b.urgent = "Only outages".into();
         let later = PageState::from_sources("p1", "ana", "Ana", "Europe/Lisbon", &b, &schedule, 20);

@@ -19,7 +19,7 @@
 //! the same `inventory` map and merge task by task instead of one map replacing the other.
 
 use crate::codec::chunks::Checked;
-use crate::model::ids::Heads;
+use crate::model::ids::{DocId, Heads};
 use crate::model::order;
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{hydrate, ActorId, AutoCommit, Change, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
@@ -234,7 +234,8 @@ impl PersonalDoc {
         let mut held: Vec<HeldDoc> = root
             .iter()
             .filter_map(|(key, v)| {
-                let id = key.strip_prefix(HELD_PREFIX)?;
+                // An entry whose key is not a document id is not one of ours to list.
+                let id = DocId::parse(key.strip_prefix(HELD_PREFIX)?)?;
                 let hydrate::Value::Map(m) = &v.value else {
                     return None;
                 };
@@ -242,7 +243,7 @@ impl PersonalDoc {
                 // the document untouched, for that version to read.
                 let kind = DocKind::from_key(&field_str(m, "kind")?)?;
                 Some(HeldDoc {
-                    id: id.to_owned(),
+                    id,
                     kind,
                     title: field_str(m, "title").unwrap_or_default(),
                     added: field_i64(m, "added").unwrap_or(0),
@@ -998,7 +999,7 @@ mod fixture_tests {
         let mut a = PersonalDoc::new();
         let mut b = PersonalDoc::new();
         let mut one = HeldDoc {
-            id: "d1".into(),
+            id: DocId::from_bytes([0xd1; 16]),
             kind: DocKind::Discussion,
             title: "Launch".into(),
             added: 5,
@@ -1009,7 +1010,7 @@ mod fixture_tests {
             .insert("ben".into(), Heads::new(vec![[0xbb; 32], [0xcc; 32]]));
         a.put_held(&one).unwrap();
         let two = HeldDoc {
-            id: "d2".into(),
+            id: DocId::from_bytes([0xd2; 16]),
             kind: DocKind::Discussion,
             added: 9,
             ..Default::default()
@@ -1018,7 +1019,7 @@ mod fixture_tests {
         a.merge_bytes(check_stored(&b.save()).unwrap()).unwrap();
         let held = a.held();
         assert_eq!(held.len(), 2);
-        assert_eq!(held[0].id, "d2");
+        assert_eq!(held[0].id, DocId::from_bytes([0xd2; 16]));
         assert_eq!(held[1], one);
     }
 }

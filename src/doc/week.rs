@@ -13,6 +13,7 @@
 //! Items are root keys of their own, like held documents: two devices adding blocks
 //! never compete to create one shared map, so nothing added offline is lost.
 
+use crate::model::ids::DocId;
 use crate::model::order;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, ObjType, ReadDoc, ROOT};
@@ -305,16 +306,16 @@ impl PersonalDoc {
 
     /// The person's published 'how to work with me' page, if any: its id and the
     /// private key (hex) its links are signed with. The key never leaves this document.
-    pub fn my_page(&self) -> Option<(String, String)> {
+    pub fn my_page(&self) -> Option<(DocId, String)> {
         let doc = self.raw();
-        let id = get_str(doc, &ROOT, "my_page").filter(|s| !s.is_empty())?;
+        let id = DocId::parse(&get_str(doc, &ROOT, "my_page")?)?;
         let key = get_str(doc, &ROOT, "my_page_key").filter(|s| !s.is_empty())?;
         Some((id, key))
     }
 
-    pub fn set_my_page(&mut self, id: &str, secret_hex: &str) -> Result<(), DocError> {
+    pub fn set_my_page(&mut self, id: DocId, secret_hex: &str) -> Result<(), DocError> {
         let doc = self.writable()?;
-        set_str(doc, &ROOT, "my_page", id)?;
+        set_str(doc, &ROOT, "my_page", &id.to_string())?;
         set_str(doc, &ROOT, "my_page_key", secret_hex)?;
         self.commit("page");
         Ok(())
@@ -430,7 +431,8 @@ mod tests {
         assert_eq!(back.hours.start, 480);
         assert_eq!(back.dnd_until, 1_800_000_000_000);
         assert_eq!(a.my_page(), None);
-        a.set_my_page("abc", "k").unwrap();
-        assert_eq!(a.my_page(), Some(("abc".into(), "k".into())));
+        let page = DocId::from_bytes([0xab; 16]);
+        a.set_my_page(page, "k").unwrap();
+        assert_eq!(a.my_page(), Some((page, "k".into())));
     }
 }

@@ -38,7 +38,7 @@ pub struct PersonalState {
 /// A shared document this person holds, as listed in their personal document.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct HeldDoc {
-    pub id: String,
+    pub id: ids::DocId,
     pub kind: kind::DocKind,
     pub title: String,
     /// When it arrived or was created, in ms.

@@ -56,7 +56,7 @@ pub fn full_link(doc: &mut SharedDoc, sender: [u8; 16]) -> Share {
     Share {
         payload: PayloadKind::Document,
         kind: doc.kind().code(),
-        doc_id: id_bytes(&doc.id()).unwrap_or_default(),
+        doc_id: doc.id().unwrap_or_default(),
         sender,
         heads: heads.hashes().to_vec(),
         bytes: doc.save_for_link(),
@@ -75,7 +75,7 @@ pub fn reply_link(doc: &mut SharedDoc, sender: [u8; 16], peers: &[Heads]) -> Opt
     Some(Share {
         payload: PayloadKind::Changes,
         kind: doc.kind().code(),
-        doc_id: id_bytes(&doc.id()).unwrap_or_default(),
+        doc_id: doc.id().unwrap_or_default(),
         sender,
         heads: heads.hashes().to_vec(),
         bytes,
@@ -96,7 +96,7 @@ pub fn receive(share: &Share, local: Option<&mut SharedDoc>) -> Result<Received,
                 DocError::WrongKind { .. } => ReceiveError::Link(LinkError::Damaged),
                 other => ReceiveError::Unreadable(other.to_string()),
             })?;
-            if id_bytes(&incoming.id()) != Some(share.doc_id) {
+            if incoming.id() != Some(share.doc_id) {
                 return Err(SharedError::IdMismatch.into());
             }
             // The frame's kind and the document's must agree, or a meeting could be
@@ -113,7 +113,7 @@ pub fn receive(share: &Share, local: Option<&mut SharedDoc>) -> Result<Received,
         (PayloadKind::SignedDocument, _) => Err(ReceiveError::Link(LinkError::Damaged)),
         (PayloadKind::Changes, None) => Err(ReceiveError::ReplyWithoutDocument),
         (PayloadKind::Changes, Some(local)) => {
-            if id_bytes(&local.id()) != Some(share.doc_id) || local.kind() != kind {
+            if local.id() != Some(share.doc_id) || local.kind() != kind {
                 return Err(SharedError::IdMismatch.into());
             }
             Ok(Received::Merged(local.apply_changes(share.checked()?)?))

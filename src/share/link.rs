@@ -17,6 +17,7 @@ use base64::Engine;
 
 use crate::codec::chunks::{self, ChunkError, Limits};
 pub(crate) use crate::codec::leb128::{read_uleb, write_uleb};
+use crate::model::ids::DocId;
 
 /// The link format this build writes and reads.
 pub const LINK_VERSION: u32 = 1;
@@ -66,7 +67,7 @@ pub struct Share {
     pub payload: PayloadKind,
     /// The document kind's code (see `DocKind::code`).
     pub kind: u8,
-    pub doc_id: [u8; 16],
+    pub doc_id: DocId,
     /// The person who made the link (their actor id in the personal document).
     pub sender: [u8; 16],
     /// The heads of the sender's copy when the link was made.
@@ -119,7 +120,7 @@ impl Share {
             PayloadKind::SignedDocument => 2,
         });
         body.push(self.kind);
-        body.extend_from_slice(&self.doc_id);
+        body.extend_from_slice(&self.doc_id.bytes());
         body.extend_from_slice(&self.sender);
         // Readers take at most MAX_HEADS; leaving some out only makes replies to this
         // sender carry a little more than needed.
@@ -193,7 +194,7 @@ impl Share {
             _ => return Err(LinkError::NotALink),
         };
         let kind = take(1)?[0];
-        let doc_id: [u8; 16] = take(16)?.try_into().expect("16 bytes");
+        let doc_id = DocId::from_bytes(take(16)?.try_into().expect("16 bytes"));
         let sender: [u8; 16] = take(16)?.try_into().expect("16 bytes");
         let rest = r;
         let (n_heads, rest) = read_uleb(rest).ok_or(LinkError::Damaged)?;
@@ -343,7 +344,7 @@ mod tests {
         Share {
             payload: PayloadKind::Document,
             kind: 1,
-            doc_id: [3; 16],
+            doc_id: DocId::from_bytes([3; 16]),
             sender: [4; 16],
             heads: vec![[5; 32]],
             bytes,

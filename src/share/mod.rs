@@ -242,7 +242,7 @@ mod tests {
         let share = link::Share {
             payload: link::PayloadKind::Changes,
             kind: 1,
-            doc_id: [1; 16],
+            doc_id: crate::model::ids::DocId::from_bytes([1; 16]),
             sender: [2; 16],
             heads: vec![],
             bytes: Vec::new(),

@@ -11,14 +11,15 @@ use super::exchange::{hex, id_bytes};
 use super::link::{LinkError, PayloadKind, Share};
 use crate::doc::page::PageDoc;
 use crate::doc::{random_bytes, DocError};
+use crate::model::ids::DocId;
 use crate::model::kind::DocKind;
 
 /// What the signature covers: a label (so it can never be mistaken for a signature of
 /// anything else), the page id and the document bytes.
-fn signed_message(doc_id: &[u8; 16], bytes: &[u8]) -> Vec<u8> {
+fn signed_message(doc_id: &DocId, bytes: &[u8]) -> Vec<u8> {
     let mut m = Vec::with_capacity(32 + bytes.len());
     m.extend_from_slice(b"unhurried page v1\0");
-    m.extend_from_slice(doc_id);
+    m.extend_from_slice(&doc_id.bytes());
     m.extend_from_slice(bytes);
     m
 }
@@ -54,7 +55,7 @@ pub fn page_link(
     if hex(&key.verifying_key().to_bytes()) != doc.author_key() {
         return Err(PageLinkError::NoKey);
     }
-    let doc_id = id_bytes(&doc.id()).ok_or(PageLinkError::NoKey)?;
+    let doc_id = doc.id().ok_or(PageLinkError::NoKey)?;
     let bytes = doc.save_for_link();
     let signature = key.sign(&signed_message(&doc_id, &bytes)).to_bytes();
     Ok(Share {
@@ -156,7 +157,7 @@ pub fn receive_page(
         DocError::WrongKind { .. } => PageLinkError::Link(LinkError::Damaged),
         other => PageLinkError::Unreadable(other.to_string()),
     })?;
-    if id_bytes(&incoming.id()) != Some(share.doc_id) {
+    if incoming.id() != Some(share.doc_id) {
         return Err(LinkError::Damaged.into());
     }
     let key = match &known {

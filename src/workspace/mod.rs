@@ -29,6 +29,7 @@ pub use crate::share::MAX_FILE_BYTES;
 pub use crate::store::persist::{request_persistence, status as storage_status, StorageStatus};
 
 use crate::doc::{Access, DocError, PersonalDoc};
+use crate::model::ids::DocId;
 use crate::model::inventory::{Task, TaskId};
 use crate::model::kind::DocKind;
 use crate::model::profile::Profile;
@@ -51,7 +52,7 @@ pub enum Undo {
     Task(Task),
     /// An item deleted from a shared document (it is only marked gone).
     SharedItem {
-        doc: String,
+        doc: DocId,
         list: crate::model::shared::ItemList,
         id: String,
     },
@@ -74,7 +75,7 @@ struct Inner {
     /// This tab's random id: part keys it writes carry it.
     tab: String,
     /// Shared documents loaded in this tab, by id.
-    shared: BTreeMap<String, shared::OpenShared>,
+    shared: BTreeMap<DocId, shared::OpenShared>,
     doc: PersonalDoc,
     store: DocStore<LocalStore>,
     /// A stored document that could not be read, kept aside; offered for export.
@@ -153,18 +154,16 @@ impl Workspace {
     }
 
     fn merge_from_other_tab(self, key: &str, value: Option<&str>) {
-        let shown = self
-            .shared
-            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()));
+        let shown = self.shared.with_untracked(|v| v.as_ref().map(|v| v.id));
         let merged_shared = self
             .inner
             .try_update_value(|inner| shared::merge_shared_part(&mut inner.shared, key, value))
             .flatten();
         if let Some(id) = merged_shared {
-            if shown.as_deref() == Some(id.as_str()) {
+            if shown == Some(id) {
                 let state = self
                     .inner
-                    .with_value(|inner| shared::state_of(&inner.shared, &id));
+                    .with_value(|inner| shared::state_of(&inner.shared, id));
                 if let Some(state) = state {
                     self.shared.update(|v| {
                         if let Some(v) = v.as_mut() {
@@ -346,7 +345,7 @@ impl Workspace {
                     .shared
                     .with_untracked(|v| v.as_ref().is_some_and(|v| v.id == doc));
                 if !shown {
-                    let _ = self.show_shared(&doc);
+                    let _ = self.show_shared(doc);
                 }
                 if self
                     .collab_edit(|d, _, _, _| d.set_gone(list, &id, false))

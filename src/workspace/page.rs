@@ -9,17 +9,17 @@ use leptos::prelude::*;
 use super::shared::my_ids;
 use super::{memory_only, Workspace};
 use crate::doc::page::PageDoc;
+use crate::model::ids::DocId;
 use crate::model::kind::DocKind;
 use crate::model::page::PageState;
 use crate::model::HeldDoc;
-use crate::share::exchange;
 use crate::share::link::Share;
 use crate::share::page_link::{self, new_author_key, PageReceived, Trusted};
 use crate::store::local::LocalStore;
 use crate::store::{DocStore, Saved};
 use crate::web::now_ms;
 
-fn store_name(id: &str) -> String {
+fn store_name(id: DocId) -> String {
     format!("p-{id}")
 }
 
@@ -32,12 +32,12 @@ pub struct Published {
 }
 
 impl Workspace {
-    fn page_store(self, id: &str) -> DocStore<LocalStore> {
+    fn page_store(self, id: DocId) -> DocStore<LocalStore> {
         let tab = self.inner.with_value(|i| i.tab.clone());
         DocStore::new(LocalStore::open(), &store_name(id), &tab)
     }
 
-    fn read_page(self, id: &str) -> Result<Option<PageDoc>, String> {
+    fn read_page(self, id: DocId) -> Result<Option<PageDoc>, String> {
         let store = self.page_store(id);
         let (bytes, _) = store
             .read_all()
@@ -55,11 +55,11 @@ impl Workspace {
     /// Replaces whatever is stored for the page with this snapshot. Snapshots share no
     /// history, so an older part left beside the new one would be merged with it on the
     /// next load, and its values could win.
-    fn store_page(self, doc: &mut PageDoc) {
+    fn store_page(self, id: DocId, doc: &mut PageDoc) {
         // A writer id of its own, so the new part never has the key of an old one
         // (this tab may have stored the page before) and only the old ones go.
         let writer = crate::doc::random_id();
-        let mut store = DocStore::new(LocalStore::open(), &store_name(&doc.id()), &writer[..12]);
+        let mut store = DocStore::new(LocalStore::open(), &store_name(id), &writer[..12]);
         if let Ok((_, keys)) = store.read_all() {
             store.mark_loaded(keys);
         }
@@ -70,13 +70,13 @@ impl Workspace {
 
     /// A held page as a backup carries it: its snapshot as an unsigned frame, taken back
     /// only where no copy exists and only under the key listed for the page.
-    pub(super) fn page_backup_entry(self, id: &str) -> Option<Share> {
+    pub(super) fn page_backup_entry(self, id: DocId) -> Option<Share> {
         let mut doc = self.read_page(id).ok()??;
         let (_, _, sender) = my_ids(self);
         Some(Share {
             payload: crate::share::link::PayloadKind::Document,
             kind: DocKind::Page.code(),
-            doc_id: exchange::id_bytes(&doc.id())?,
+            doc_id: doc.id()?,
             sender,
             heads: doc.heads().hashes().to_vec(),
             bytes: doc.save_for_link(),
@@ -88,8 +88,8 @@ impl Workspace {
     /// here (only a newer signed link does), and the snapshot must be by the author
     /// this person's data lists for the page. Returns whether it was stored.
     pub(super) fn import_page_snapshot(self, share: &Share) -> Result<bool, String> {
-        let id = exchange::hex(&share.doc_id);
-        if self.read_page(&id)?.is_some() {
+        let id = share.doc_id;
+        if self.read_page(id)?.is_some() {
             return Ok(false);
         }
         let mut doc = share
@@ -102,19 +102,19 @@ impl Workspace {
             .filter(|(page, _)| *page == id)
             .and_then(|(_, secret)| page_link::public_of(&secret));
         let trusted = self
-            .held(&id)
+            .held(id)
             .map(|h| h.key)
             .filter(|k| !k.is_empty())
             .or(mine);
-        if doc.id() != id || trusted.as_deref() != Some(doc.author_key().as_str()) {
+        if doc.id() != Some(id) || trusted.as_deref() != Some(doc.author_key().as_str()) {
             return Err("This page is not by the author your data lists for it.".into());
         }
-        self.store_page(&mut doc);
+        self.store_page(id, &mut doc);
         Ok(true)
     }
 
     /// A held page as it reads now.
-    pub fn page_state(self, id: &str) -> Result<PageState, String> {
+    pub fn page_state(self, id: DocId) -> Result<PageState, String> {
         match self.read_page(id)? {
             Some(doc) => Ok(doc.state()),
             None => Err("This page is listed in your data, but its content is not in this browser. Open its link again and it will be here.".into()),
@@ -122,7 +122,7 @@ impl Workspace {
     }
 
     /// The id of one's own page, when it has been shared before.
-    pub fn my_page_id(self) -> Option<String> {
+    pub fn my_page_id(self) -> Option<DocId> {
         self.inner.with_value(|i| i.doc.my_page().map(|(id, _)| id))
     }
 
@@ -144,8 +144,8 @@ impl Workspace {
             Some(found) => found,
             None => {
                 let (secret, _) = new_author_key();
-                let id = crate::doc::random_id();
-                self.edit(|d| d.set_my_page(&id, &secret))
+                let id = crate::doc::random_doc_id();
+                self.edit(|d| d.set_my_page(id, &secret))
                     .ok_or_else(|| "The page could not be created.".to_owned())?;
                 (id, secret)
             }
@@ -155,7 +155,7 @@ impl Workspace {
         })?;
         let state = self.state.with_untracked(|s| {
             PageState::from_sources(
-                &id,
+                &id.to_string(),
                 &me,
                 &name,
                 &s.profile.time_zone,
@@ -167,7 +167,7 @@ impl Workspace {
         // Unchanged since the last publication: the same link, so readers see no update.
         // Otherwise a later time than the last one, even if the clock disagrees, so
         // readers always take the new one.
-        let (mut doc, changed) = match self.read_page(&id).ok().flatten() {
+        let (mut doc, changed) = match self.read_page(id).ok().flatten() {
             Some(doc) if !state.differs_from(&doc.state()) => (doc, false),
             last => {
                 let mut state = state;
@@ -178,11 +178,11 @@ impl Workspace {
             }
         };
         if changed {
-            self.store_page(&mut doc);
+            self.store_page(id, &mut doc);
         }
         let share = page_link::page_link(&mut doc, &secret, sender).map_err(|e| e.to_string())?;
-        let mut held = self.held(&id).unwrap_or_else(|| HeldDoc {
-            id: id.clone(),
+        let mut held = self.held(id).unwrap_or_else(|| HeldDoc {
+            id,
             kind: DocKind::Page,
             added: now_ms(),
             ..HeldDoc::default()
@@ -201,13 +201,13 @@ impl Workspace {
 
     /// Takes in a page link: a new page is stored, a newer publication replaces the copy
     /// here, and anything not signed by the page's author is refused.
-    pub(super) fn receive_page_share(self, share: Share) -> Result<(String, String), String> {
-        let id = exchange::hex(&share.doc_id);
-        let held = self.held(&id);
+    pub(super) fn receive_page_share(self, share: Share) -> Result<(DocId, String), String> {
+        let id = share.doc_id;
+        let held = self.held(id);
         if held.as_ref().is_some_and(|h| h.kind != DocKind::Page) {
             return Err("This link belongs to a different document than the one it claims. Nothing was changed.".into());
         }
-        let local = self.read_page(&id)?;
+        let local = self.read_page(id)?;
         // What this device trusts without a copy: the key listed with the page, or, for
         // one's own page, the key one holds.
         let mine = self
@@ -232,12 +232,12 @@ impl Workspace {
             PageReceived::Unchanged => (local.expect("compared with a local copy"), false, false),
         };
         if changed {
-            self.store_page(&mut doc);
+            self.store_page(id, &mut doc);
         }
         let state = doc.state();
         let title = page_title(&state.author_name);
         let mut held = held.unwrap_or_else(|| HeldDoc {
-            id: id.clone(),
+            id,
             kind: DocKind::Page,
             added: now_ms(),
             ..HeldDoc::default()

@@ -11,7 +11,7 @@ use crate::doc::shared::board::BoardEdit;
 use crate::doc::shared::meeting::MeetingEdit;
 use crate::doc::shared::{SharedDoc, SharedEdit, SharedError};
 use crate::doc::Access;
-use crate::model::ids::Heads;
+use crate::model::ids::{DocId, Heads};
 use crate::model::kind::DocKind;
 use crate::model::shared::board::{Card, Column};
 use crate::model::shared::{Body, News, SharedState, TextField};
@@ -85,7 +85,7 @@ impl OpenShared {
 /// The shared document on screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SharedView {
-    pub id: String,
+    pub id: DocId,
     pub state: SharedState,
     /// What arrived since the person last looked, marked on screen until they leave.
     pub news: News,
@@ -103,7 +103,7 @@ pub struct ShareOffer {
     pub title: String,
 }
 
-fn store_name(id: &str) -> String {
+pub(super) fn store_name(id: DocId) -> String {
     format!("c-{id}")
 }
 
@@ -120,8 +120,8 @@ impl Workspace {
     }
 
     /// Loads a held document from storage into this tab, if it is not loaded yet.
-    fn ensure_loaded(self, id: &str) -> Result<(), String> {
-        let loaded = self.inner.with_value(|i| i.shared.contains_key(id));
+    fn ensure_loaded(self, id: DocId) -> Result<(), String> {
+        let loaded = self.inner.with_value(|i| i.shared.contains_key(&id));
         if loaded {
             return Ok(());
         }
@@ -129,14 +129,14 @@ impl Workspace {
         let mut store = DocStore::new(LocalStore::open(), &store_name(id), &tab);
         let doc = open_shared(&mut store).map_err(|e| e.to_string())?;
         self.inner
-            .update_value(|i| drop(i.shared.insert(id.to_owned(), OpenShared::new(doc, store))));
+            .update_value(|i| drop(i.shared.insert(id, OpenShared::new(doc, store))));
         Ok(())
     }
 
     /// Whether this browser stores the document's content (a personal document merged
     /// from elsewhere can list a document whose content has not arrived).
-    pub(super) fn has_content(self, id: &str) -> bool {
-        if self.inner.with_value(|i| i.shared.contains_key(id)) {
+    pub(super) fn has_content(self, id: DocId) -> bool {
+        if self.inner.with_value(|i| i.shared.contains_key(&id)) {
             return true;
         }
         let tab = self.inner.with_value(|i| i.tab.clone());
@@ -148,9 +148,9 @@ impl Workspace {
     /// restoring it passes every check a link passes.
     pub(super) fn backup_entry(self, held: &HeldDoc) -> Option<Share> {
         if held.kind == DocKind::Page {
-            return self.page_backup_entry(&held.id);
+            return self.page_backup_entry(held.id);
         }
-        self.ensure_loaded(&held.id).ok()?;
+        self.ensure_loaded(held.id).ok()?;
         let (_, _, sender) = my_ids(self);
         self.inner.try_update_value(|i| {
             let open = i.shared.get_mut(&held.id)?;
@@ -173,11 +173,11 @@ impl Workspace {
                 failed += 1;
                 continue;
             };
-            let id = exchange::hex(&share.doc_id);
+            let id = share.doc_id;
             let outcome = if DocKind::from_code(share.kind) == Some(DocKind::Page) {
                 self.import_page_snapshot(&share)
             } else {
-                let had = self.has_content(&id);
+                let had = self.has_content(id);
                 self.receive_share(share).map(|_| !had)
             };
             match outcome {
@@ -205,12 +205,12 @@ impl Workspace {
     }
 
     /// Shows a held document: loads it and works out what is new since last looked.
-    pub fn show_shared(self, id: &str) -> Result<(), String> {
+    pub fn show_shared(self, id: DocId) -> Result<(), String> {
         self.ensure_loaded(id)?;
         let me = self.state.with_untracked(|s| s.profile.actor_id.clone());
         let seen = self.held(id).map(|h| h.seen).unwrap_or_default();
         let view = self.inner.try_update_value(|i| {
-            let open = i.shared.get_mut(id)?;
+            let open = i.shared.get_mut(&id)?;
             let state = open.doc.state();
             let now = open.doc.heads();
             let news = if seen.is_empty() {
@@ -221,7 +221,7 @@ impl Workspace {
                     .unwrap_or_default()
             };
             Some(SharedView {
-                id: id.to_owned(),
+                id,
                 state,
                 news,
                 read_only: matches!(open.doc.access(), Access::ReadOnly { .. }),
@@ -231,19 +231,19 @@ impl Workspace {
         Ok(())
     }
 
-    pub fn held(self, id: &str) -> Option<HeldDoc> {
+    pub fn held(self, id: DocId) -> Option<HeldDoc> {
         self.state
             .with_untracked(|s| s.held.iter().find(|h| h.id == id).cloned())
     }
 
     /// Unread items per held document, by others, since the person last looked.
-    pub fn unread_counts(self) -> BTreeMap<String, usize> {
+    pub fn unread_counts(self) -> BTreeMap<DocId, usize> {
         let me = self.state.with_untracked(|s| s.profile.actor_id.clone());
         let held = self.state.with_untracked(|s| s.held.clone());
         let mut out = BTreeMap::new();
         for h in held {
             // Pages have no news to count: only their author writes them.
-            if h.kind == DocKind::Page || self.ensure_loaded(&h.id).is_err() {
+            if h.kind == DocKind::Page || self.ensure_loaded(h.id).is_err() {
                 continue;
             }
             let n = self.inner.try_update_value(|i| {
@@ -256,22 +256,22 @@ impl Workspace {
                 let old = open.state_seen(&h.seen, &now, &state)?;
                 Some(News::between(&old, &state, &me).total())
             });
-            out.insert(h.id.clone(), n.flatten().unwrap_or(0));
+            out.insert(h.id, n.flatten().unwrap_or(0));
         }
         out
     }
 
     /// Records that the person has seen the document as it is now.
-    pub fn mark_seen(self, id: &str) {
+    pub fn mark_seen(self, id: DocId) {
         let shown = self
             .shared
             .with_untracked(|v| v.as_ref().filter(|v| v.id == id).map(|v| v.state.clone()));
         let heads = self.inner.try_update_value(|i| {
-            i.shared.get_mut(id).map(|o| {
+            i.shared.get_mut(&id).map(|o| {
                 let heads = o.doc.heads();
                 if let Some(state) = shown {
                     // What is on screen is what was seen: keep it for the next comparison.
-                    if state.id == o.doc.id() {
+                    if Some(state.id) == o.doc.id() {
                         o.seen = Some((heads.clone(), state));
                     }
                 }
@@ -303,32 +303,32 @@ impl Workspace {
     }
 
     /// Starts a new discussion and returns its id.
-    pub fn create_collab(self, title: &str) -> Option<String> {
+    pub fn create_collab(self, title: &str) -> Option<DocId> {
         self.create_shared(DocKind::Discussion, title)
     }
 
     /// Starts a new shared document of `kind` (discussion, meeting or board) and returns
     /// its id.
-    pub fn create_shared(self, kind: DocKind, title: &str) -> Option<String> {
+    pub fn create_shared(self, kind: DocKind, title: &str) -> Option<DocId> {
         let (me, name, _) = my_ids(self);
         let doc = SharedDoc::create_kind(kind, &me, &name, title.trim(), now_ms());
         Some(self.hold_new(doc))
     }
 
     /// Stores a document made here and lists it as held.
-    fn hold_new(self, mut doc: SharedDoc) -> String {
-        let id = doc.id();
+    fn hold_new(self, mut doc: SharedDoc) -> DocId {
+        let id = doc.id().expect("a document made here has an id");
         let (kind, title) = (doc.kind(), doc.title());
         let tab = self.inner.with_value(|i| i.tab.clone());
-        let mut store = DocStore::new(LocalStore::open(), &store_name(&id), &tab);
+        let mut store = DocStore::new(LocalStore::open(), &store_name(id), &tab);
         if let Saved::InMemoryOnly(e) = store.compact(&doc.save()) {
             self.health.set(memory_only(&e));
         }
         let heads = doc.heads();
         self.inner
-            .update_value(|i| drop(i.shared.insert(id.clone(), OpenShared::new(doc, store))));
+            .update_value(|i| drop(i.shared.insert(id, OpenShared::new(doc, store))));
         self.put_held_entry(HeldDoc {
-            id: id.clone(),
+            id,
             kind,
             title,
             added: now_ms(),
@@ -341,10 +341,8 @@ impl Workspace {
     /// 'Could this be async?' answered yes: the meeting on screen becomes a new
     /// discussion with its brief, people, recording and action items, and the meeting
     /// points to it. Returns the discussion's id.
-    pub fn meeting_to_discussion(self) -> Option<String> {
-        let id = self
-            .shared
-            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))?;
+    pub fn meeting_to_discussion(self) -> Option<DocId> {
+        let id = self.shared.with_untracked(|v| v.as_ref().map(|v| v.id))?;
         let (me, name, _) = my_ids(self);
         let made = self.inner.try_update_value(|i| {
             let open = i.shared.get(&id)?;
@@ -360,7 +358,7 @@ impl Workspace {
         let new_id = self.hold_new(doc);
         self.edit_shown(
             |doc, me, name, now| {
-                SharedEdit::from(MeetingEdit::SetMovedTo(new_id.clone())).apply(doc, me, name, now)
+                SharedEdit::from(MeetingEdit::SetMovedTo(new_id)).apply(doc, me, name, now)
             },
             Refresh::Whole,
         );
@@ -458,9 +456,7 @@ impl Workspace {
         f: impl FnOnce(&mut SharedDoc, &str, &str, i64) -> Result<R, SharedError>,
         refresh: Refresh,
     ) -> Option<R> {
-        let id = self
-            .shared
-            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))?;
+        let id = self.shared.with_untracked(|v| v.as_ref().map(|v| v.id))?;
         let (me, name, _) = my_ids(self);
         let outcome = self.inner.try_update_value(|i| {
             let open = i.shared.get_mut(&id)?;
@@ -523,7 +519,7 @@ impl Workspace {
             }
             title = Some(v.state.title.clone());
         });
-        if let (Some(title), Some(mut held)) = (title, self.held(&id)) {
+        if let (Some(title), Some(mut held)) = (title, self.held(id)) {
             if held.title != title {
                 held.title = title;
                 self.put_held_entry(held);
@@ -540,10 +536,7 @@ impl Workspace {
 
     /// Marks an item of the shown document deleted, with Undo in the notice.
     pub fn delete_shared_item(self, list: crate::model::shared::ItemList, id: &str, what: &str) {
-        let Some(doc) = self
-            .shared
-            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))
-        else {
+        let Some(doc) = self.shared.with_untracked(|v| v.as_ref().map(|v| v.id)) else {
             return;
         };
         if self
@@ -563,11 +556,9 @@ impl Workspace {
 
     /// The links on offer for the shown document.
     pub fn share_offer(self) -> Option<ShareOffer> {
-        let id = self
-            .shared
-            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))?;
+        let id = self.shared.with_untracked(|v| v.as_ref().map(|v| v.id))?;
         let (me, _, sender) = my_ids(self);
-        let held = self.held(&id)?;
+        let held = self.held(id)?;
         let peers: Vec<_> = held
             .peers
             .iter()
@@ -603,9 +594,7 @@ impl Workspace {
 
     /// The shown document as a `.unhurried` file, offered as a download.
     pub fn share_file_bytes(self) -> Option<(Vec<u8>, String)> {
-        let id = self
-            .shared
-            .with_untracked(|v| v.as_ref().map(|v| v.id.clone()))?;
+        let id = self.shared.with_untracked(|v| v.as_ref().map(|v| v.id))?;
         let (_, _, sender) = my_ids(self);
         let made = self.inner.try_update_value(|i| {
             let open = i.shared.get_mut(&id)?;
@@ -617,13 +606,13 @@ impl Workspace {
     }
 
     /// Takes in a link's fragment. Returns the document's id and plain words for the person.
-    pub fn receive_fragment(self, fragment: &str) -> Result<(String, String), String> {
+    pub fn receive_fragment(self, fragment: &str) -> Result<(DocId, String), String> {
         let share = Share::from_fragment(fragment).map_err(|e| e.to_string())?;
         self.receive_share(share)
     }
 
     /// Takes in any `.unhurried` file: a shared document, or a personal backup.
-    pub fn receive_file(self, bytes: &[u8]) -> Result<(Option<String>, String), String> {
+    pub fn receive_file(self, bytes: &[u8]) -> Result<(Option<DocId>, String), String> {
         match read_any_file(bytes)? {
             FileContent::Shared(share) => self
                 .receive_share(share)
@@ -634,17 +623,17 @@ impl Workspace {
         }
     }
 
-    pub(super) fn receive_share(self, share: Share) -> Result<(String, String), String> {
+    pub(super) fn receive_share(self, share: Share) -> Result<(DocId, String), String> {
         if DocKind::from_code(share.kind) == Some(DocKind::Page) {
             return self.receive_page_share(share);
         }
-        let id = exchange::hex(&share.doc_id);
+        let id = share.doc_id;
         let (me, _, _) = my_ids(self);
         let sender = exchange::hex(&share.sender);
-        let held = self.held(&id);
-        if held.is_some() && self.has_content(&id) {
+        let held = self.held(id);
+        if held.is_some() && self.has_content(id) {
             // A held document that cannot be loaded is not replaced by the link's copy.
-            self.ensure_loaded(&id)?;
+            self.ensure_loaded(id)?;
         }
         let outcome = self.inner.try_update_value(|i| {
             let local = i.shared.get_mut(&id).map(|o| &mut o.doc);
@@ -652,13 +641,13 @@ impl Workspace {
                 Ok(Received::New(doc)) => {
                     let mut doc = *doc;
                     let tab = i.tab.clone();
-                    let mut store = DocStore::new(LocalStore::open(), &store_name(&id), &tab);
+                    let mut store = DocStore::new(LocalStore::open(), &store_name(id), &tab);
                     // The link's bytes are a whole saved document already: storing them
                     // spares a second encoding; the next compaction compresses them.
                     let saved = store.compact(&share.bytes);
                     let (title, from) = (doc.title(), doc.name_of(&sender));
                     let heads = doc.heads();
-                    i.shared.insert(id.clone(), OpenShared::new(doc, store));
+                    i.shared.insert(id, OpenShared::new(doc, store));
                     Ok((true, true, saved, title, from, heads))
                 }
                 Ok(Received::Merged(changed)) => {
@@ -686,7 +675,7 @@ impl Workspace {
         let sender_heads = Heads::new(share.heads.clone());
         let kind = DocKind::from_code(share.kind).unwrap_or(DocKind::Discussion);
         let mut held = held.unwrap_or_else(|| HeldDoc {
-            id: id.clone(),
+            id,
             kind,
             added: now_ms(),
             // First time: everything is shown as it is, nothing marked new.
@@ -754,10 +743,10 @@ pub fn file_name(title: &str) -> String {
 
 /// Merges parts another tab wrote for a shared document loaded here.
 pub(super) fn merge_shared_part(
-    shared: &mut BTreeMap<String, OpenShared>,
+    shared: &mut BTreeMap<DocId, OpenShared>,
     key: &str,
     value: Option<&str>,
-) -> Option<String> {
+) -> Option<DocId> {
     for (id, open) in shared.iter_mut() {
         let Some(Ok(bytes)) = open.store.foreign_part(key, value) else {
             continue;
@@ -770,7 +759,7 @@ pub(super) fn merge_shared_part(
             if open.doc.is_complete() {
                 open.store.mark_merged(key);
             }
-            return Some(id.clone());
+            return Some(*id);
         }
         return None;
     }
@@ -778,6 +767,6 @@ pub(super) fn merge_shared_part(
 }
 
 /// The state of a loaded shared document.
-pub(super) fn state_of(shared: &BTreeMap<String, OpenShared>, id: &str) -> Option<SharedState> {
-    shared.get(id).map(|o| o.doc.state())
+pub(super) fn state_of(shared: &BTreeMap<DocId, OpenShared>, id: DocId) -> Option<SharedState> {
+    shared.get(&id).map(|o| o.doc.state())
 }

@@ -357,7 +357,10 @@ mod tests {
         assert!(SharedDoc::from_stored(&meeting.save()).is_ok());
         // A whole board carrying the meeting's id is not merged into it.
         let mut board = SharedDoc::create_kind(DocKind::Board, "ben", "Ben", "Team", 1);
-        board.doc.put(ROOT, "id", meeting.id()).unwrap();
+        board
+            .doc
+            .put(ROOT, "id", meeting.id().unwrap().to_string())
+            .unwrap();
         board.doc.commit();
         let mut board = SharedDoc::from_stored(&board.save()).unwrap();
         assert_eq!(

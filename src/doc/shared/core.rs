@@ -29,7 +29,7 @@ use crate::doc::access::{
     ensure_map, field_bool, field_i64, field_map, field_str, get_i64, get_map, get_str, set_str,
 };
 use crate::doc::{new_session_actor, random_id, Access, DocError, DocKind};
-use crate::model::ids::Heads;
+use crate::model::ids::{DocId, Heads};
 use crate::model::shared::{
     checked_link, Action, Comment, ContextLink, Envelope, ItemList, LinkProblem, TextField,
     MAX_LINE, MAX_TEXT,
@@ -166,8 +166,9 @@ impl SharedDoc {
         self.kind
     }
 
-    pub fn id(&self) -> String {
-        get_str(&self.doc, &ROOT, "id").unwrap_or_default()
+    /// The document's id; `None` when what the document holds is not one.
+    pub fn id(&self) -> Option<DocId> {
+        DocId::parse(&get_str(&self.doc, &ROOT, "id")?)
     }
 
     /// The title, read without hydrating the whole document.
@@ -633,7 +634,7 @@ pub(super) fn read_envelope(root: &hydrate::Map) -> Envelope {
         out
     };
     Envelope {
-        id: s(root, "id"),
+        id: DocId::parse(&s(root, "id")).unwrap_or_default(),
         owner: s(root, "owner"),
         created: field_i64(root, "created").unwrap_or(0),
         title: s(root, "title"),

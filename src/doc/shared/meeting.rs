@@ -15,6 +15,7 @@ use automerge::{hydrate, AutoCommit, AutomergeError, ObjType, ROOT};
 
 use super::core::{clip, hydrate_root, Result, SharedDoc, SharedError};
 use crate::doc::access::{field_bool, field_i64, field_map, field_str, set_i64, set_str};
+use crate::model::ids::DocId;
 use crate::model::kind::DocKind;
 use crate::model::shared::meeting::{standard_agenda, AgendaItem, MeetingPart, MAX_ITEM_MINUTES};
 use crate::model::shared::{checked_link, MAX_LINE};
@@ -84,10 +85,8 @@ pub(super) fn read(root: &hydrate::Map) -> MeetingPart {
             .collect(),
         ended: field_i64(root, "ended").filter(|&e| e > 0),
         notes: s("notes"),
-        // It becomes a link in the app: only a document id (32 hex characters) is kept.
-        moved_to: Some(s("moved_to"))
-            .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))
-            .unwrap_or_default(),
+        // It becomes a link in the app: only a document id is kept.
+        moved_to: DocId::parse(&s("moved_to")),
     }
 }
 
@@ -235,9 +234,9 @@ impl MeetingDoc<'_> {
     }
 
     /// Records the discussion this meeting became (a document id).
-    pub fn set_moved_to(&mut self, id: &str) -> Result<()> {
+    pub fn set_moved_to(&mut self, id: DocId) -> Result<()> {
         let doc = self.0.writable()?;
-        set_str(doc, &ROOT, "moved_to", id)?;
+        set_str(doc, &ROOT, "moved_to", &id.to_string())?;
         self.0.commit();
         Ok(())
     }
@@ -269,7 +268,7 @@ pub enum MeetingEdit {
     TimerEnd(i64),
     TimerReset,
     /// Records the discussion this meeting became (a document id).
-    SetMovedTo(String),
+    SetMovedTo(DocId),
 }
 
 impl MeetingEdit {
@@ -308,7 +307,7 @@ impl MeetingEdit {
             TimerNext(at) => doc.timer_next(*at),
             TimerEnd(at) => doc.timer_end(*at),
             TimerReset => doc.timer_reset(),
-            SetMovedTo(id) => doc.set_moved_to(id),
+            SetMovedTo(id) => doc.set_moved_to(*id),
         }
     }
 }

@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::ids::DocId;
+
 /// A person, by the random id kept in their personal document.
 pub type PersonId = String;
 
@@ -77,7 +79,8 @@ pub enum ItemList {
 /// are left out.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Envelope {
-    pub id: String,
+    /// The document's id (all zeros when what the document holds is not one).
+    pub id: DocId,
     pub owner: PersonId,
     pub created: i64,
     pub title: String,

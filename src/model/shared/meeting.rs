@@ -3,6 +3,7 @@
 //! organiser's rate, the follow-up summary, and the 'could this be async?' check.
 
 use super::envelope::{one_line, Action, Envelope};
+use crate::model::ids::DocId;
 use crate::model::rate::Rate;
 
 /// The most minutes one agenda item can plan.
@@ -29,7 +30,7 @@ pub struct MeetingPart {
     pub ended: Option<i64>,
     pub notes: String,
     /// The discussion this meeting was turned into, if it was.
-    pub moved_to: String,
+    pub moved_to: Option<DocId>,
 }
 
 impl MeetingPart {
@@ -45,7 +46,7 @@ impl MeetingPart {
         started: Vec::new(),
         ended: None,
         notes: String::new(),
-        moved_to: String::new(),
+        moved_to: None,
     };
 
     pub fn planned_minutes(&self) -> u32 {

@@ -4,6 +4,7 @@
 use chrono_tz::Tz;
 use leptos::prelude::*;
 
+use crate::model::ids::DocId;
 use crate::model::page::PageState;
 use crate::model::profile::parse_time_zone;
 use crate::model::schedule::{clock, Block, BlockKind, DAY, WEEKDAYS_SHORT};
@@ -43,9 +44,9 @@ fn in_owner_zone(block: &Block) -> String {
 }
 
 #[component]
-pub fn WorkWithMe(id: String) -> impl IntoView {
+pub fn WorkWithMe(id: DocId) -> impl IntoView {
     let ws = use_workspace();
-    let page = ws.page_state(&id);
+    let page = ws.page_state(id);
     let my_zone = ws.state.with_untracked(|s| s.profile.time_zone.clone());
     match page {
         Err(e) => view! { <section class="page"><h1>"This page cannot be shown"</h1><p role="alert">{e}</p></section> }.into_any(),

@@ -65,7 +65,7 @@ pub fn LinkReceiver() -> impl IntoView {
                     .with_untracked(|v| v.as_ref().is_some_and(|v| v.id == id));
                 navigate(&format!("/shared/{id}"), NavigateOptions::default());
                 if showing {
-                    let _ = ws.show_shared(&id);
+                    let _ = ws.show_shared(id);
                 }
                 pending.set(None);
             }

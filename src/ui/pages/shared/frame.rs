@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::model::ids::DocId;
 use crate::model::kind::DocKind;
 use crate::ui::pages::shared::board::BoardBody;
 use crate::ui::pages::shared::discussion::DiscussionBody;
@@ -17,23 +18,33 @@ use crate::workspace::use_workspace;
 pub fn SharedFrame() -> impl IntoView {
     let ws = use_workspace();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| DocId::parse(&s))));
     let error = RwSignal::new(None::<String>);
-    Effect::new(move |previous: Option<String>| {
+    let seen = move |id: Option<DocId>| {
+        if let Some(id) = id {
+            ws.mark_seen(id);
+        }
+    };
+    Effect::new(move |previous: Option<Option<DocId>>| {
         let id = id.get();
         if let Some(previous) = previous.filter(|p| *p != id) {
-            ws.mark_seen(&previous);
+            seen(previous);
         }
-        error.set(ws.show_shared(&id).err());
+        error.set(match id {
+            Some(id) => ws.show_shared(id).err(),
+            None => {
+                Some("This address does not name a document. Check the link you were sent.".into())
+            }
+        });
         id
     });
     // Leaving the page, closing the tab or switching away from it counts as having looked.
     let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
-        ws.mark_seen(&id.get_untracked());
+        seen(id.get_untracked());
     });
     on_cleanup(move || {
         hidden.remove();
-        ws.mark_seen(&id.get_untracked());
+        seen(id.get_untracked());
         ws.shared.set(None);
     });
     let state = Memo::new(move |_| {
@@ -47,7 +58,7 @@ pub fn SharedFrame() -> impl IntoView {
     provide_context(Shown { state, news });
     let loaded = move || {
         ws.shared
-            .with(|v| v.as_ref().is_some_and(|v| v.id == id.get()))
+            .with(|v| v.as_ref().is_some_and(|v| Some(v.id) == id.get()))
     };
     let is_owner = Signal::derive(move || state.with(|s| s.owner == me()));
     let due_line = Memo::new(move |_| {
@@ -98,7 +109,7 @@ pub fn SharedFrame() -> impl IntoView {
                         view! {
                             <div class="banner info news" role="status">
                                 <p><strong>"New since you last looked: "</strong>{sentence}</p>
-                                <div class="banner-actions"><button type="button" class="quiet" on:click=move |_| ws.mark_seen(&current)>"Mark as read"</button></div>
+                                <div class="banner-actions"><button type="button" class="quiet" on:click=move |_| seen(current)>"Mark as read"</button></div>
                             </div>
                         }
                     })

@@ -4,14 +4,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use crate::model::ids::DocId;
 use crate::model::kind::DocKind;
 use crate::ui::widgets::file_import::FileImport;
 use crate::ui::widgets::link_receiver::{LinkError, FILE_FAILED, LINK_FAILED};
 use crate::workspace::use_workspace;
 
-fn held_ids(ws: crate::workspace::Workspace) -> Vec<String> {
+fn held_ids(ws: crate::workspace::Workspace) -> Vec<DocId> {
     ws.state
-        .with_untracked(|s| s.held.iter().map(|h| h.id.clone()).collect())
+        .with_untracked(|s| s.held.iter().map(|h| h.id).collect())
 }
 
 /// The "Shared" page.

@@ -57,11 +57,10 @@ pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
         recording_error.set(None);
         ws.shared_edit(MeetingEdit::SetRecording(url));
     };
-    let moved_to = move || state.with(|s| s.meeting().moved_to.clone());
+    let moved_to = move || state.with(|s| s.meeting().moved_to);
     view! {
         {move || {
-            let id = moved_to();
-            (!id.is_empty()).then(|| view! {
+            moved_to().map(|id| view! {
                 <div class="banner info" role="status"><p>"This meeting was turned into a discussion. "<a href=format!("/shared/{id}")>"Open the discussion"</a></p></div>
             })
         }}

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::frame::SharedFrame;
+use crate::model::ids::DocId;
 use crate::model::kind::DocKind;
 use crate::ui::app::Reader;
 use crate::ui::pages::work_with_me::WorkWithMe;
@@ -14,7 +15,7 @@ use crate::workspace::use_workspace;
 pub fn SharedDoc() -> impl IntoView {
     let ws = use_workspace();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| DocId::parse(&s))));
     // A page's heads: when a newer publication arrives while the page is on screen,
     // it is drawn again from storage.
     let page_version = Memo::new(move |_| {
@@ -22,7 +23,7 @@ pub fn SharedDoc() -> impl IntoView {
         ws.state.with(|s| {
             s.held
                 .iter()
-                .find(|h| h.id == id && h.kind == DocKind::Page)
+                .find(|h| Some(h.id) == id && h.kind == DocKind::Page)
                 .map(|h| h.seen.clone())
         })
     });
@@ -37,8 +38,7 @@ pub fn SharedDoc() -> impl IntoView {
     });
     view! {
         {move || {
-            if is_page() {
-                let id = id.get();
+            if let Some(id) = id.get().filter(|_| is_page()) {
                 view! { <WorkWithMe id/> }.into_any()
             } else {
                 view! { <SharedFrame/> }.into_any()

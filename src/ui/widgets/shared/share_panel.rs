@@ -63,8 +63,8 @@ pub fn SharePanel() -> impl IntoView {
     let has_peers = move || {
         let me = ws.state.with(|s| s.profile.actor_id.clone());
         ws.shared
-            .with(|v| v.as_ref().map(|v| v.id.clone()))
-            .and_then(|id| ws.held(&id))
+            .with(|v| v.as_ref().map(|v| v.id))
+            .and_then(|id| ws.held(id))
             .is_some_and(|h| h.peers.keys().any(|p| *p != me))
     };
     let make = move |reply: bool| {
