@@ -53,10 +53,7 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 
 /// A random id as 32 hex characters (128 bits).
 pub fn random_id() -> String {
-    random_bytes::<16>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::model::ids::hex(&random_bytes::<16>())
 }
 
 /// A new document id, random.

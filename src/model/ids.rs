@@ -27,7 +27,7 @@ impl DocId {
 
 impl fmt::Display for DocId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_hex(f, &self.0)
+        f.write_str(&hex(&self.0))
     }
 }
 
@@ -69,17 +69,7 @@ impl Heads {
 
     /// The stored form `parse_list` reads.
     pub fn to_list(&self) -> String {
-        self.0
-            .iter()
-            .map(|h| {
-                let mut s = String::with_capacity(64);
-                for b in h {
-                    s.push_str(&format!("{b:02x}"));
-                }
-                s
-            })
-            .collect::<Vec<_>>()
-            .join(",")
+        self.0.iter().map(|h| hex(h)).collect::<Vec<_>>().join(",")
     }
 }
 
@@ -99,11 +89,16 @@ fn decode_hex(hex: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-fn write_hex(f: &mut fmt::Formatter<'_>, bytes: &[u8]) -> fmt::Result {
+/// Lowercase hex, by table: ids are written on every save and in every route, and the
+/// formatting machinery per byte costs wasm for nothing.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        write!(f, "{b:02x}")?;
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 0xf)] as char);
     }
-    Ok(())
+    out
 }
 
 #[cfg(test)]

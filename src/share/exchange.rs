@@ -37,7 +37,7 @@ pub fn id_bytes(hex: &str) -> Option<[u8; 16]> {
 }
 
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::model::ids::hex(bytes)
 }
 
 fn hex_decode(hex: &str) -> Option<Vec<u8>> {

@@ -255,7 +255,10 @@ test('a bad link says why in plain words and changes nothing', async ({ page }) 
     await expect(alert).toContainText('Nothing was changed.');
     await alert.getByRole('button', { name: 'Dismiss' }).click();
   }
-  await page.goto('/shared');
+  // An address that names no document (typed or cut short) says so and offers a way back.
+  await page.goto('/shared/not-a-document');
+  await expect(page.getByRole('alert')).toContainText('This address does not name a document.');
+  await page.getByRole('link', { name: 'Back to your shared documents' }).click();
   await expect(page.locator('.held-row')).toHaveCount(1);
   await page.locator('.held-row a').click();
   expect(await visibleState(page)).toEqual(before);
