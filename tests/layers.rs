@@ -55,7 +55,7 @@ const FORBIDDEN_CRATES: &[(&str, &[&str])] = &[
 /// Module names that hold one kind of shared document, in any layer. A kind builds on
 /// what every kind shares (the envelope, the core) and never on another kind; only a
 /// registry above them (`model::shared`, `doc::shared`, the frame) knows them all.
-const KINDS: &[&str] = &["discussion", "meeting", "board"];
+const KINDS: &[&str] = &["discussion", "meeting", "board", "sop"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

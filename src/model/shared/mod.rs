@@ -8,6 +8,7 @@ pub mod discussion;
 pub mod envelope;
 pub mod meeting;
 pub mod news;
+pub mod sop;
 
 use std::collections::BTreeSet;
 

@@ -1,0 +1,659 @@
+//! A standard operating procedure as plain values: its purpose, when it runs, what
+//! 'done' means (the output and the quality checks ticked at the end of every run), its
+//! steps and who does each, what an automation covers, and its runs; and the arithmetic
+//! read off it: when it is next due on the owner's wall clock, which runs were on time,
+//! late or missed, the median duration against the expected minutes, and how often the
+//! quality checks failed.
+//!
+//! Decisions where the framework is silent:
+//! - A scheduled run is due at its time on the owner's wall clock (09:00 in London is
+//!   09:00 GMT in winter and BST in summer); a time inside a clock-change gap is the
+//!   moment the clocks jump to, and a monthly day a month lacks (the 31st in April) is
+//!   that month's last day.
+//! - A run answers the occurrence it was started for. It is on time when it finishes
+//!   within the expected minutes after that occurrence (or, started late, within the
+//!   expected minutes after it started, as long as it started within the grace period),
+//!   late when it finishes after that, and an occurrence no run was started for within
+//!   the grace period (a day) is missed.
+//! - A run's duration is the time from its start to its end less the time it was paused,
+//!   so a run paused overnight and resumed on another device counts only the work.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::envelope::PersonId;
+use crate::model::order;
+use crate::model::zones::{local_clock, local_instant};
+
+/// How long after its time an occurrence may still be started before it counts as
+/// missed.
+pub const GRACE_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// How often an SOP runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Cadence {
+    /// Only when someone starts it.
+    #[default]
+    OnDemand,
+    /// Monday to Friday.
+    Workdays,
+    /// On the weekdays set in the mask: bit 0 is Monday … bit 6 Sunday.
+    Weekly(u8),
+    /// On a day of the month, 1–31; a month without that day uses its last day.
+    Monthly(u8),
+}
+
+/// When an SOP runs: a cadence at a time on the wall clock of the owner's zone.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct SopSchedule {
+    pub cadence: Cadence,
+    /// Minutes after local midnight.
+    pub minute: u32,
+    /// The IANA zone the schedule keeps to.
+    pub zone: String,
+}
+
+/// Days in the month of `date`.
+fn month_length(year: i32, month: u32) -> u32 {
+    let next = if month == 12 {
+        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        chrono::NaiveDate::from_ymd_opt(year, month + 1, 1)
+    };
+    next.and_then(|n| n.pred_opt()).map_or(31, |d| d.day())
+}
+
+impl SopSchedule {
+    /// Reads the stored form, "weekly 21 540 Europe/London" (cadence, its number, the
+    /// minute, the zone) or "demand". Anything unreadable runs on demand.
+    pub fn parse(value: &str) -> SopSchedule {
+        let mut parts = value.split(' ');
+        let read = || -> Option<SopSchedule> {
+            let mut parts = value.split(' ');
+            let kind = parts.next()?;
+            let n: u8 = parts.next()?.parse().ok()?;
+            let minute: u32 = parts.next()?.parse().ok().filter(|m| *m < 24 * 60)?;
+            let zone = parts.next()?;
+            zone.parse::<Tz>().ok()?;
+            let cadence = match kind {
+                "workdays" => Cadence::Workdays,
+                "weekly" if n > 0 && n < 0x80 => Cadence::Weekly(n),
+                "monthly" if (1..=31).contains(&n) => Cadence::Monthly(n),
+                _ => return None,
+            };
+            parts.next().is_none().then(|| SopSchedule {
+                cadence,
+                minute,
+                zone: zone.to_owned(),
+            })
+        };
+        match parts.next() {
+            Some("demand") | None => SopSchedule::default(),
+            Some(_) => read().unwrap_or_default(),
+        }
+    }
+
+    /// The stored form (see `parse`).
+    pub fn key(&self) -> String {
+        let (kind, n) = match self.cadence {
+            Cadence::OnDemand => return "demand".to_owned(),
+            Cadence::Workdays => ("workdays", 0),
+            Cadence::Weekly(mask) => ("weekly", mask),
+            Cadence::Monthly(day) => ("monthly", day),
+        };
+        format!("{kind} {n} {} {}", self.minute, self.zone)
+    }
+
+    /// Whether the schedule falls on `date` (a date on the owner's wall clock).
+    pub fn falls_on(&self, date: chrono::NaiveDate) -> bool {
+        let weekday = date.weekday().num_days_from_monday();
+        match self.cadence {
+            Cadence::OnDemand => false,
+            Cadence::Workdays => weekday < 5,
+            Cadence::Weekly(mask) => mask & (1 << weekday) != 0,
+            Cadence::Monthly(day) => {
+                date.day() == u32::from(day).min(month_length(date.year(), date.month()))
+            }
+        }
+    }
+
+    /// The occurrences in `[from, to)` (UTC ms), oldest first; at most `limit`.
+    pub fn occurrences(&self, from: i64, to: i64, limit: usize) -> Vec<i64> {
+        let (Ok(tz), Some(start)) = (
+            self.zone.parse::<Tz>(),
+            Utc.timestamp_millis_opt(from).single(),
+        ) else {
+            return Vec::new();
+        };
+        if self.cadence == Cadence::OnDemand || to <= from {
+            return Vec::new();
+        }
+        // A day earlier than `from`'s date: the zone's date may lag UTC's.
+        let (first, _) = local_clock(tz, start - Duration::days(1));
+        let mut out = Vec::new();
+        let mut date = first;
+        while out.len() < limit {
+            let at = local_instant(tz, date, self.minute).timestamp_millis();
+            if at >= to {
+                break;
+            }
+            if at >= from && self.falls_on(date) {
+                out.push(at);
+            }
+            match date.succ_opt() {
+                Some(next) => date = next,
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// The first occurrence strictly after `after` (UTC ms), if it runs on a schedule.
+    pub fn next_after(&self, after: i64) -> Option<i64> {
+        // Two months covers every cadence, a 31st after a short month included.
+        let horizon = after.saturating_add(63 * 24 * 60 * 60 * 1000);
+        self.occurrences(after.saturating_add(1), horizon, 1)
+            .first()
+            .copied()
+    }
+}
+
+/// Who does a step.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Performer {
+    #[default]
+    Owner,
+    Delegate,
+    /// A role by name ("Bookkeeper").
+    Role(String),
+}
+
+/// What a step asks the runner to capture.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Capture {
+    #[default]
+    Nothing,
+    Text,
+    Number,
+    YesNo,
+    Date,
+    /// One of these answers.
+    Choice(Vec<String>),
+}
+
+/// One step of an SOP.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Step {
+    pub id: String,
+    pub text: String,
+    /// An http(s) link, or empty.
+    pub link: String,
+    pub capture: Capture,
+    /// Minutes it is expected to take.
+    pub minutes: u32,
+    pub who: Performer,
+}
+
+/// A quality check ticked at the end of every run.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Check {
+    pub id: String,
+    pub text: String,
+}
+
+/// What an automation does for the SOP, when its decision is to automate.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Automation {
+    pub tool: String,
+    /// An http(s) link to the automation, or empty.
+    pub link: String,
+    /// The ids of the steps it covers.
+    pub covers: Vec<String>,
+}
+
+/// One step as a run went through it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct RunStep {
+    /// The step's text as it was when the run reached it: editing the SOP later never
+    /// rewrites an old run.
+    pub text: String,
+    pub done: bool,
+    /// What was captured, as typed.
+    pub value: String,
+    /// Minutes the step timer measured, when the runner used it.
+    pub minutes: Option<u32>,
+}
+
+/// One run of an SOP.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Run {
+    pub id: String,
+    pub by: PersonId,
+    pub started: i64,
+    pub ended: Option<i64>,
+    /// The occurrence it answers (UTC ms); `None` for a run started on demand.
+    pub due: Option<i64>,
+    /// Milliseconds spent paused, and since when it is paused now.
+    pub paused_ms: i64,
+    pub paused_at: Option<i64>,
+    /// Done by the automation on its own.
+    pub by_itself: bool,
+    /// By step id.
+    pub steps: BTreeMap<String, RunStep>,
+    /// Quality checks by id: passed or not.
+    pub checks: BTreeMap<String, bool>,
+    pub note: String,
+}
+
+impl Run {
+    /// Minutes of work: start to end, less the time paused. `None` while running.
+    pub fn minutes(&self) -> Option<u32> {
+        let ended = self.ended?;
+        let ms = ended
+            .saturating_sub(self.started)
+            .saturating_sub(self.paused_ms.max(0))
+            .max(0);
+        u32::try_from(ms / 60_000).ok()
+    }
+
+    /// Whether any quality check was left unticked at the end.
+    pub fn failed_checks(&self, checks: &[Check]) -> bool {
+        checks
+            .iter()
+            .any(|c| !self.checks.get(&c.id).copied().unwrap_or(false))
+    }
+}
+
+/// How a run, or an occurrence no run answered, went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Started on demand and finished.
+    Done,
+    OnTime,
+    Late,
+    /// No run was started within the grace period.
+    Missed,
+    /// Started and not finished yet.
+    Running,
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Done => "Done",
+            Outcome::OnTime => "On time",
+            Outcome::Late => "Late",
+            Outcome::Missed => "Missed",
+            Outcome::Running => "In progress",
+        }
+    }
+}
+
+/// A line of an SOP's history: a run, or an occurrence that was missed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistoryLine {
+    /// The run's id; `None` for a missed occurrence.
+    pub run: Option<String>,
+    /// When it started, or when the missed occurrence was due.
+    pub at: i64,
+    pub by: Option<PersonId>,
+    pub minutes: Option<u32>,
+    pub outcome: Outcome,
+}
+
+/// An SOP's own part.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SopPart {
+    /// Why it exists.
+    pub purpose: String,
+    /// What 'done' means: the output of a run.
+    pub output: String,
+    pub schedule: SopSchedule,
+    /// In order.
+    pub steps: Vec<Step>,
+    pub checks: Vec<Check>,
+    pub automation: Option<Automation>,
+    /// The task it came from, if any (a task id in the owner's personal document).
+    pub task: String,
+    /// Oldest first.
+    pub runs: Vec<Run>,
+}
+
+impl SopPart {
+    /// Nothing yet: what a screen of another kind reads.
+    pub const EMPTY: SopPart = SopPart {
+        purpose: String::new(),
+        output: String::new(),
+        schedule: SopSchedule {
+            cadence: Cadence::OnDemand,
+            minute: 0,
+            zone: String::new(),
+        },
+        steps: Vec::new(),
+        checks: Vec::new(),
+        automation: None,
+        task: String::new(),
+        runs: Vec::new(),
+    };
+
+    /// The minutes the steps are expected to take in all.
+    pub fn expected_minutes(&self) -> u32 {
+        self.steps.iter().map(|s| s.minutes).sum()
+    }
+
+    pub fn run(&self, id: &str) -> Option<&Run> {
+        self.runs.iter().find(|r| r.id == id)
+    }
+
+    /// How a run went, at `now`.
+    pub fn outcome(&self, run: &Run) -> Outcome {
+        let Some(ended) = run.ended else {
+            return Outcome::Running;
+        };
+        let Some(due) = run.due else {
+            return Outcome::Done;
+        };
+        let expected = i64::from(self.expected_minutes()) * 60_000;
+        // Started within the grace period: it has the expected minutes from its start.
+        let from = if run.started <= due.saturating_add(GRACE_MS) {
+            run.started.max(due)
+        } else {
+            due
+        };
+        let allowed = from
+            .saturating_add(expected)
+            .saturating_add(run.paused_ms.max(0));
+        if ended <= allowed {
+            Outcome::OnTime
+        } else {
+            Outcome::Late
+        }
+    }
+
+    /// The occurrence a run started at `at` answers: the latest one at or before `at`
+    /// (within the grace period) that no other run answers yet, else `None` (on demand).
+    pub fn due_for(&self, at: i64) -> Option<i64> {
+        let answered: Vec<i64> = self.runs.iter().filter_map(|r| r.due).collect();
+        self.schedule
+            .occurrences(at.saturating_sub(GRACE_MS), at.saturating_add(1), 64)
+            .into_iter()
+            .rev()
+            .find(|due| !answered.contains(due))
+    }
+
+    /// Every run and every missed occurrence since the SOP's first run or `since`,
+    /// newest first.
+    pub fn history(&self, since: i64, now: i64) -> Vec<HistoryLine> {
+        let mut lines: Vec<HistoryLine> = self
+            .runs
+            .iter()
+            .map(|r| HistoryLine {
+                run: Some(r.id.clone()),
+                at: r.started,
+                by: Some(r.by.clone()),
+                minutes: r.minutes(),
+                outcome: self.outcome(r),
+            })
+            .collect();
+        let answered: Vec<i64> = self.runs.iter().filter_map(|r| r.due).collect();
+        let until = now.saturating_sub(GRACE_MS);
+        for due in self.schedule.occurrences(since, until, 400) {
+            if !answered.contains(&due) {
+                lines.push(HistoryLine {
+                    run: None,
+                    at: due,
+                    by: None,
+                    minutes: None,
+                    outcome: Outcome::Missed,
+                });
+            }
+        }
+        order::sort_by(&mut lines, |a, b| b.at.cmp(&a.at).then(a.run.cmp(&b.run)));
+        lines
+    }
+
+    /// The median minutes of the last `n` finished runs, newest first by end.
+    pub fn median_minutes(&self, n: usize) -> Option<u32> {
+        let mut finished: Vec<&Run> = self.runs.iter().filter(|r| r.ended.is_some()).collect();
+        order::sort_by(&mut finished, |a, b| b.ended.cmp(&a.ended));
+        let mut minutes: Vec<u32> = finished
+            .iter()
+            .take(n)
+            .filter_map(|r| r.minutes())
+            .collect();
+        if minutes.is_empty() {
+            return None;
+        }
+        minutes.sort_unstable();
+        let mid = minutes.len() / 2;
+        Some(if minutes.len() % 2 == 1 {
+            minutes[mid]
+        } else {
+            (minutes[mid - 1] + minutes[mid]).div_ceil(2)
+        })
+    }
+
+    /// Of the finished runs, how many left a quality check unticked, and how many there
+    /// were.
+    pub fn failed_checks(&self) -> (usize, usize) {
+        let finished: Vec<&Run> = self.runs.iter().filter(|r| r.ended.is_some()).collect();
+        let failed = finished
+            .iter()
+            .filter(|r| r.failed_checks(&self.checks))
+            .count();
+        (failed, finished.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIN: i64 = 60_000;
+    const HOUR: i64 = 60 * MIN;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0)
+            .unwrap()
+            .timestamp_millis()
+    }
+
+    fn schedule(cadence: Cadence, minute: u32, zone: &str) -> SopSchedule {
+        SopSchedule {
+            cadence,
+            minute,
+            zone: zone.into(),
+        }
+    }
+
+    #[test]
+    fn the_stored_form_reads_back_and_anything_else_runs_on_demand() {
+        for s in [
+            schedule(Cadence::Workdays, 540, "Europe/London"),
+            schedule(Cadence::Weekly(0b0010101), 600, "Asia/Manila"),
+            schedule(Cadence::Monthly(31), 1020, "America/New_York"),
+            SopSchedule::default(),
+        ] {
+            assert_eq!(SopSchedule::parse(&s.key()), s, "{}", s.key());
+        }
+        for bad in [
+            "",
+            "weekly 0 540 Europe/London",
+            "weekly 128 540 Europe/London",
+            "monthly 32 540 Europe/London",
+            "workdays 0 1440 Europe/London",
+            "workdays 0 540 Mars/Olympus",
+            "workdays 0 540 Europe/London extra",
+        ] {
+            assert_eq!(SopSchedule::parse(bad), SopSchedule::default(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn working_days_keep_the_wall_clock_across_the_clock_change() {
+        let s = schedule(Cadence::Workdays, 9 * 60, "Europe/London");
+        // Friday 27 March 2026 09:00 GMT; the clocks go forward on Sunday 29 March, so
+        // Monday's 09:00 is 08:00 UTC.
+        let friday = at(2026, 3, 27, 9, 0);
+        assert_eq!(s.next_after(friday - 1), Some(friday));
+        assert_eq!(s.next_after(friday), Some(at(2026, 3, 30, 8, 0)));
+        let week = s.occurrences(at(2026, 3, 28, 0, 0), at(2026, 4, 4, 0, 0), 10);
+        assert_eq!(week.len(), 5);
+        assert!(week
+            .iter()
+            .all(|t| (t - at(2026, 3, 30, 8, 0)) % (24 * HOUR) == 0));
+    }
+
+    #[test]
+    fn a_time_inside_the_spring_gap_is_when_the_clocks_jump_to() {
+        // Every Sunday at 02:30 in New York; 8 March 2026 has no 02:30 (02:00 → 03:00 EDT).
+        let s = schedule(Cadence::Weekly(1 << 6), 150, "America/New_York");
+        let next = s.next_after(at(2026, 3, 7, 12, 0)).unwrap();
+        assert_eq!(next, at(2026, 3, 8, 7, 0), "03:00 EDT");
+        // A week later it is 02:30 EDT again.
+        assert_eq!(s.next_after(next), Some(at(2026, 3, 15, 6, 30)));
+    }
+
+    #[test]
+    fn the_31st_falls_on_the_last_day_of_shorter_months() {
+        let s = schedule(Cadence::Monthly(31), 17 * 60, "Asia/Manila");
+        let dates: Vec<i64> = s.occurrences(at(2026, 1, 1, 0, 0), at(2026, 5, 1, 0, 0), 10);
+        // 17:00 in Manila (UTC+8) is 09:00 UTC.
+        assert_eq!(
+            dates,
+            [
+                at(2026, 1, 31, 9, 0),
+                at(2026, 2, 28, 9, 0),
+                at(2026, 3, 31, 9, 0),
+                at(2026, 4, 30, 9, 0)
+            ]
+        );
+        assert_eq!(
+            schedule(Cadence::Monthly(29), 0, "UTC").next_after(at(2028, 2, 1, 0, 0)),
+            Some(at(2028, 2, 29, 0, 0)),
+            "a leap year keeps the 29th"
+        );
+        assert_eq!(SopSchedule::default().next_after(0), None);
+    }
+
+    fn sop() -> SopPart {
+        SopPart {
+            schedule: schedule(Cadence::Workdays, 9 * 60, "Europe/London"),
+            steps: vec![
+                Step {
+                    id: "s1".into(),
+                    minutes: 10,
+                    ..Step::default()
+                },
+                Step {
+                    id: "s2".into(),
+                    minutes: 20,
+                    ..Step::default()
+                },
+            ],
+            checks: vec![Check {
+                id: "c1".into(),
+                text: "Invoice attached".into(),
+            }],
+            ..SopPart::default()
+        }
+    }
+
+    fn run(id: &str, due: Option<i64>, started: i64, minutes: i64) -> Run {
+        Run {
+            id: id.into(),
+            by: "ben".into(),
+            due,
+            started,
+            ended: Some(started + minutes * MIN),
+            ..Run::default()
+        }
+    }
+
+    #[test]
+    fn on_time_late_and_missed() {
+        let mut s = sop();
+        assert_eq!(s.expected_minutes(), 30);
+        let mon = at(2026, 11, 30, 9, 0);
+        let tue = mon + 24 * HOUR;
+        let wed = tue + 24 * HOUR;
+        // Monday: started 10 minutes late, 25 minutes of work: on time (30 from its start).
+        s.runs.push(run("r1", Some(mon), mon + 10 * MIN, 25));
+        // Tuesday: 45 minutes of work: late.
+        s.runs.push(run("r2", Some(tue), tue, 45));
+        // Tuesday's run paused for an hour, 30 minutes of work: on time.
+        let mut r3 = run("r3", Some(wed), wed, 90);
+        r3.paused_ms = HOUR;
+        s.runs.push(r3);
+        // On demand.
+        s.runs.push(run("r4", None, wed + 3 * HOUR, 5));
+        let out: Vec<Outcome> = s.runs.iter().map(|r| s.outcome(r)).collect();
+        assert_eq!(
+            out,
+            [
+                Outcome::OnTime,
+                Outcome::Late,
+                Outcome::OnTime,
+                Outcome::Done
+            ]
+        );
+        assert_eq!(s.runs[2].minutes(), Some(30));
+        // Thursday and Friday had no run; at Monday noon both are past their grace day.
+        let history = s.history(mon, at(2026, 12, 7, 12, 0));
+        let missed: Vec<i64> = history
+            .iter()
+            .filter(|l| l.outcome == Outcome::Missed)
+            .map(|l| l.at)
+            .collect();
+        assert_eq!(missed, [wed + 48 * HOUR, wed + 24 * HOUR]);
+        assert_eq!(history.len(), 6);
+        assert_eq!(history[0].at, wed + 48 * HOUR, "newest first");
+        // A run still open is in progress.
+        let mut open = run("r5", Some(mon), mon, 0);
+        open.ended = None;
+        assert_eq!(s.outcome(&open), Outcome::Running);
+    }
+
+    #[test]
+    fn a_new_run_answers_the_latest_unanswered_occurrence_within_a_day() {
+        let mut s = sop();
+        let mon = at(2026, 11, 30, 9, 0);
+        assert_eq!(s.due_for(mon + 3 * HOUR), Some(mon));
+        s.runs.push(run("r1", Some(mon), mon, 10));
+        // Monday is answered; before Tuesday's time a new run is on demand.
+        assert_eq!(s.due_for(mon + 3 * HOUR), None);
+        assert_eq!(s.due_for(mon + 24 * HOUR + MIN), Some(mon + 24 * HOUR));
+        // Saturday morning: Friday's is the latest, unanswered, within a day.
+        let sat = at(2026, 12, 5, 8, 0);
+        assert_eq!(s.due_for(sat), Some(at(2026, 12, 4, 9, 0)));
+    }
+
+    #[test]
+    fn the_median_of_the_last_ten_and_the_failed_checks() {
+        let mut s = sop();
+        assert_eq!(s.median_minutes(10), None);
+        for (n, minutes) in [50, 10, 20, 30, 40, 25, 35, 15, 45, 5, 60]
+            .iter()
+            .enumerate()
+        {
+            let mut r = run(&format!("r{n}"), None, n as i64 * HOUR, *minutes);
+            r.checks.insert("c1".into(), n % 3 != 0);
+            s.runs.push(r);
+        }
+        // The oldest (50) is left out: the last ten are 10…60 without it.
+        assert_eq!(s.median_minutes(10), Some(28), "(25 + 30) / 2, rounded up");
+        assert_eq!(s.median_minutes(3), Some(45), "60, 5 and 45");
+        // Runs 0, 3, 6 and 9 left the check unticked.
+        assert_eq!(s.failed_checks(), (4, 11));
+        let mut open = run("open", None, 0, 0);
+        open.ended = None;
+        s.runs.push(open);
+        assert_eq!(
+            s.failed_checks(),
+            (4, 11),
+            "a run in progress is not counted"
+        );
+    }
+}
