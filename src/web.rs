@@ -196,8 +196,11 @@ export function keep_toast_clear(region) {
     region.style.setProperty("--toast-bottom", `${Math.max(0, innerHeight - top - height) + gap}px`);
     const toast = region.firstElementChild;
     const el = document.activeElement;
+    // Pressing a button in the toast focuses it: the toast must stay where it was
+    // pressed, or the release lands beside it and the click (Undo) is lost.
+    if (el && region.contains(el)) return;
     let up = false;
-    if (toast && el && el !== document.body && el.id !== "main" && !region.contains(el)) {
+    if (toast && el && el !== document.body && el.id !== "main") {
       const f = el.getBoundingClientRect();
       const h = toast.getBoundingClientRect().height;
       const cover = (from) => Math.max(0, Math.min(f.bottom, from + h) - Math.max(f.top, from));
