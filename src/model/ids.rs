@@ -79,7 +79,8 @@ impl fmt::Debug for Heads {
     }
 }
 
-fn decode_hex(hex: &str) -> Option<Vec<u8>> {
+/// Bytes from hex (either case); `None` for anything else.
+pub fn decode_hex(hex: &str) -> Option<Vec<u8>> {
     if !hex.len().is_multiple_of(2) || !hex.is_ascii() {
         return None;
     }

@@ -32,22 +32,12 @@ pub enum Received {
 
 /// A document id (32 hex characters) as the 16 bytes a link carries.
 pub fn id_bytes(hex: &str) -> Option<[u8; 16]> {
-    let bytes = hex_decode(hex)?;
+    let bytes = crate::model::ids::decode_hex(hex)?;
     bytes.try_into().ok()
 }
 
 pub fn hex(bytes: &[u8]) -> String {
     crate::model::ids::hex(bytes)
-}
-
-fn hex_decode(hex: &str) -> Option<Vec<u8>> {
-    if !hex.len().is_multiple_of(2) || !hex.is_ascii() {
-        return None;
-    }
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
-        .collect()
 }
 
 /// A link carrying the whole document.

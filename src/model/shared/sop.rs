@@ -25,6 +25,7 @@ use chrono_tz::Tz;
 
 use super::envelope::PersonId;
 use crate::model::order;
+use crate::model::reminder::month_length;
 use crate::model::zones::{local_clock, local_instant};
 
 /// How long after its time an occurrence may still be started before it counts as
@@ -53,16 +54,6 @@ pub struct SopSchedule {
     pub minute: u32,
     /// The IANA zone the schedule keeps to.
     pub zone: String,
-}
-
-/// Days in the month of `date`.
-fn month_length(year: i32, month: u32) -> u32 {
-    let next = if month == 12 {
-        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        chrono::NaiveDate::from_ymd_opt(year, month + 1, 1)
-    };
-    next.and_then(|n| n.pred_opt()).map_or(31, |d| d.day())
 }
 
 impl SopSchedule {
@@ -113,9 +104,7 @@ impl SopSchedule {
             Cadence::OnDemand => false,
             Cadence::Workdays => weekday < 5,
             Cadence::Weekly(mask) => mask & (1 << weekday) != 0,
-            Cadence::Monthly(day) => {
-                date.day() == u32::from(day).min(month_length(date.year(), date.month()))
-            }
+            Cadence::Monthly(day) => date.day() == u32::from(day).min(month_length(date)),
         }
     }
 
