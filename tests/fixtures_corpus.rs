@@ -428,6 +428,16 @@ fn shared_link(name: &str) -> Share {
     Share::from_fragment(std::str::from_utf8(&text).unwrap()).unwrap()
 }
 
+/// Ben's reply to a meeting: an agenda item and the notes (what `check_meeting` reads back).
+fn ben_answers_the_meeting(doc: &mut SharedDoc) {
+    doc.as_meeting()
+        .unwrap()
+        .add_agenda_item(&hex(&BEN), "Ben", 1_764_000_005_000, "Cover art", 5)
+        .unwrap();
+    doc.set_text(TextField::Notes, &hex(&BEN), "Ben", "Agreed: ship Friday")
+        .unwrap();
+}
+
 /// Writes the wider corpus's files that are missing; never touches existing ones.
 #[test]
 #[ignore = "writes fixtures; run by hand when a format changes"]
@@ -458,14 +468,7 @@ fn write_missing_wider_fixtures() {
         "2026-12-01-meeting-link.txt",
         meeting_link.to_fragment().into_bytes(),
     ));
-    let meeting_reply = reply_to(&meeting_link, |doc| {
-        doc.as_meeting()
-            .unwrap()
-            .add_agenda_item(&hex(&BEN), "Ben", 1_764_000_005_000, "Cover art", 5)
-            .unwrap();
-        doc.set_text(TextField::Notes, &hex(&BEN), "Ben", "Agreed: ship Friday")
-            .unwrap();
-    });
+    let meeting_reply = reply_to(&meeting_link, ben_answers_the_meeting);
     files.push((
         "2026-12-01-meeting-reply.txt",
         meeting_reply.to_fragment().into_bytes(),
@@ -800,14 +803,7 @@ fn a_backup_with_every_kind_restores_each() {
 fn write_missing_core_fixtures() {
     let mut files: Vec<(&str, Vec<u8>)> = Vec::new();
     let meeting_link = full_link(&mut meeting(), ANA);
-    let meeting_reply = reply_to(&meeting_link, |doc| {
-        doc.as_meeting()
-            .unwrap()
-            .add_agenda_item(&hex(&BEN), "Ben", 1_764_000_005_000, "Cover art", 5)
-            .unwrap();
-        doc.set_text(TextField::Notes, &hex(&BEN), "Ben", "Agreed: ship Friday")
-            .unwrap();
-    });
+    let meeting_reply = reply_to(&meeting_link, ben_answers_the_meeting);
     let board_link = full_link(&mut board(), ANA);
     let board_reply = reply_to(&board_link, |doc| {
         doc.as_board()
