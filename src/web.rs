@@ -337,3 +337,22 @@ pub fn origin() -> String {
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        // Nothing to tell the person if the browser will not print: the dialog is theirs.
+        let _ = w.print();
+    }
+}
+
+/// The `attribute` of the nearest `selector` element under the point (client pixels):
+/// where a pointer let go of something dragged.
+pub fn data_at_point(x: i32, y: i32, selector: &str, attribute: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .element_from_point(x as f32, y as f32)?
+        .closest(selector)
+        .ok()??
+        .get_attribute(attribute)
+}

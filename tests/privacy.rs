@@ -41,6 +41,7 @@ use unhurried::doc::page::PageDoc;
 use unhurried::doc::shared::board::BoardEdit;
 use unhurried::doc::shared::discussion::DiscussionEdit;
 use unhurried::doc::shared::meeting::MeetingEdit;
+use unhurried::doc::shared::sop::SopEdit;
 use unhurried::doc::shared::{SharedDoc, SharedEdit, SharedError};
 use unhurried::doc::PersonalDoc;
 use unhurried::model::boundaries::{Boundaries, Channel, EscalationStep, ResponseUnit};
@@ -55,6 +56,7 @@ use unhurried::model::schedule::{Block, BlockKind, Deadline, Person as Teammate,
 use unhurried::model::shared::board::{Column, StatusCard, StatusTag};
 use unhurried::model::shared::envelope::attendee_addresses;
 use unhurried::model::shared::meeting::{follow_up, mailto, meeting_cost_cents};
+use unhurried::model::shared::sop::{Automation, Cadence, Capture, Performer, SopSchedule, Step};
 use unhurried::model::shared::{ItemList, SharedState, TextField};
 use unhurried::share::exchange::{full_link, hex, receive, reply_link, Received};
 use unhurried::share::link::{PayloadKind, Share};
@@ -84,13 +86,15 @@ const CURRENCIES: [&str; 6] = ["USD", "EUR", "GBP", "JPY", "CHF", "INR"];
 /// Every private string starts with it (`Zq` + 12 letters), so any trace of one in a
 /// decoded string, even cut short or lower-cased, shows.
 const MARKER: &str = "zq";
-const TEXT_FIELDS: [TextField; 6] = [
+const TEXT_FIELDS: [TextField; 8] = [
     TextField::Problem,
     TextField::Summary,
     TextField::Data,
     TextField::Dates,
     TextField::Questions,
     TextField::Notes,
+    TextField::Purpose,
+    TextField::Output,
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -797,6 +801,20 @@ enum Op {
     CardMove(usize, usize, f64),
     CardStep(usize, bool),
     Status(u8, [String; 4], usize),
+    StepAdd(String, u32, String),
+    StepUpdate(usize, String),
+    StepStep(usize, f64),
+    CheckAdd(String),
+    Schedule(u8, u32),
+    Automation(String, Vec<usize>),
+    RunStart(bool),
+    RunTick(usize, usize, bool),
+    RunValue(usize, usize, String),
+    RunTimer(usize, usize, bool),
+    RunCheck(usize, usize, bool),
+    RunNote(usize, String),
+    RunPause(usize, bool),
+    RunFinish(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -835,6 +853,20 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (i(), any::<bool>()).prop_map(|(n, up)| Op::CardStep(n, up)),
         2 => (0u8..28, [words(0..5), words(0..5), words(0..5), words(0..5)], 0usize..3)
             .prop_map(|(d, t, tag)| Op::Status(d, t, tag)),
+        2 => (words(1..5), 0u32..60, words(0..2)).prop_map(|(t, m, r)| Op::StepAdd(t, m, r)),
+        1 => (i(), words(1..5)).prop_map(|(n, t)| Op::StepUpdate(n, t)),
+        1 => (i(), -100.0f64..100.0).prop_map(|(n, r)| Op::StepStep(n, r)),
+        1 => words(1..5).prop_map(Op::CheckAdd),
+        1 => (0u8..4, 0u32..1440).prop_map(|(c, m)| Op::Schedule(c, m)),
+        1 => (words(1..2), prop::collection::vec(i(), 0..3)).prop_map(|(t, c)| Op::Automation(t, c)),
+        2 => any::<bool>().prop_map(Op::RunStart),
+        2 => (i(), i(), any::<bool>()).prop_map(|(r, n, d)| Op::RunTick(r, n, d)),
+        1 => (i(), i(), words(0..4)).prop_map(|(r, n, v)| Op::RunValue(r, n, v)),
+        1 => (i(), i(), any::<bool>()).prop_map(|(r, n, on)| Op::RunTimer(r, n, on)),
+        1 => (i(), i(), any::<bool>()).prop_map(|(r, n, ok)| Op::RunCheck(r, n, ok)),
+        1 => (i(), words(0..8)).prop_map(|(r, t)| Op::RunNote(r, t)),
+        1 => (i(), any::<bool>()).prop_map(|(r, p)| Op::RunPause(r, p)),
+        1 => i().prop_map(Op::RunFinish),
     ]
 }
 
@@ -873,6 +905,16 @@ fn apply(doc: &mut SharedDoc, who: &Writer, now: i64, op: &Op) {
             | Op::CardUpdate(..)
             | Op::CardMove(..)
             | Op::CardStep(..)
+            | Op::StepUpdate(..)
+            | Op::StepStep(..)
+            | Op::Automation(..)
+            | Op::RunTick(..)
+            | Op::RunValue(..)
+            | Op::RunTimer(..)
+            | Op::RunCheck(..)
+            | Op::RunNote(..)
+            | Op::RunPause(..)
+            | Op::RunFinish(..)
     );
     let s = if picks {
         doc.state()
@@ -1107,6 +1149,163 @@ fn apply(doc: &mut SharedDoc, who: &Writer, now: i64, op: &Op) {
             };
             kind_edit(doc, who, now, BoardEdit::PostStatus(card))
         }
+        Op::StepAdd(t, minutes, role) => kind_edit(
+            doc,
+            who,
+            now,
+            SopEdit::AddStep(Step {
+                text: t.clone(),
+                minutes: *minutes,
+                who: Performer::parse(&format!("role:{role}")),
+                link: "https://example.com/how".into(),
+                capture: Capture::Choice(vec![t.clone(), role.clone()]),
+                rank: now as f64,
+                ..Step::default()
+            }),
+        ),
+        Op::StepUpdate(n, t) => match pick(&s.sop().steps, *n) {
+            Some(step) => {
+                let mut step = step.clone();
+                step.text = t.clone();
+                kind_edit(doc, who, now, SopEdit::UpdateStep(step))
+            }
+            None => Ok(()),
+        },
+        Op::StepStep(n, rank) => match pick(&s.sop().steps, *n) {
+            Some(step) => kind_edit(
+                doc,
+                who,
+                now,
+                SopEdit::RankSteps(vec![(step.id.clone(), *rank)]),
+            ),
+            None => Ok(()),
+        },
+        Op::CheckAdd(t) => kind_edit(doc, who, now, SopEdit::AddCheck(t.clone())),
+        Op::Schedule(c, minute) => {
+            let cadence = [
+                Cadence::OnDemand,
+                Cadence::Workdays,
+                Cadence::Weekly(0b101),
+                Cadence::Monthly(31),
+            ][*c as usize % 4];
+            let zone = parse_time_zone(&who.zone).map_or("UTC", |tz| tz.name());
+            kind_edit(
+                doc,
+                who,
+                now,
+                SopEdit::SetSchedule(SopSchedule {
+                    cadence,
+                    minute: *minute,
+                    zone: zone.to_owned(),
+                }),
+            )
+        }
+        Op::Automation(tool, covers) => {
+            let steps = &s.sop().steps;
+            let covers = covers
+                .iter()
+                .filter_map(|n| pick(steps, *n))
+                .map(|st| st.id.clone())
+                .collect();
+            kind_edit(
+                doc,
+                who,
+                now,
+                SopEdit::SetAutomation(Automation {
+                    tool: tool.clone(),
+                    link: String::new(),
+                    covers,
+                }),
+            )
+        }
+        Op::RunStart(by_itself) => kind_edit(
+            doc,
+            who,
+            now,
+            SopEdit::StartRun {
+                by_itself: *by_itself,
+            },
+        ),
+        Op::RunTick(r, n, done) => match (pick(&s.sop().runs, *r), pick(&s.sop().steps, *n)) {
+            (Some(run), Some(step)) => kind_edit(
+                doc,
+                who,
+                now,
+                SopEdit::TickStep {
+                    run: run.id.clone(),
+                    step: step.id.clone(),
+                    done: *done,
+                },
+            ),
+            _ => Ok(()),
+        },
+        Op::RunValue(r, n, value) => match (pick(&s.sop().runs, *r), pick(&s.sop().steps, *n)) {
+            (Some(run), Some(step)) => kind_edit(
+                doc,
+                who,
+                now,
+                SopEdit::SetStepValue {
+                    run: run.id.clone(),
+                    step: step.id.clone(),
+                    value: value.clone(),
+                },
+            ),
+            _ => Ok(()),
+        },
+        Op::RunTimer(r, n, on) => match (pick(&s.sop().runs, *r), pick(&s.sop().steps, *n)) {
+            (Some(run), Some(step)) => kind_edit(
+                doc,
+                who,
+                now,
+                SopEdit::TimeStep {
+                    run: run.id.clone(),
+                    step: step.id.clone(),
+                    on: *on,
+                },
+            ),
+            _ => Ok(()),
+        },
+        Op::RunCheck(r, n, ok) => match (pick(&s.sop().runs, *r), pick(&s.sop().checks, *n)) {
+            (Some(run), Some(check)) => kind_edit(
+                doc,
+                who,
+                now,
+                SopEdit::TickCheck {
+                    run: run.id.clone(),
+                    check: check.id.clone(),
+                    ok: *ok,
+                },
+            ),
+            _ => Ok(()),
+        },
+        Op::RunNote(r, note) => match pick(&s.sop().runs, *r) {
+            Some(run) => kind_edit(
+                doc,
+                who,
+                now,
+                SopEdit::SetRunNote {
+                    run: run.id.clone(),
+                    note: note.clone(),
+                },
+            ),
+            None => Ok(()),
+        },
+        Op::RunPause(r, pause) => match pick(&s.sop().runs, *r) {
+            Some(run) => kind_edit(
+                doc,
+                who,
+                now,
+                SopEdit::PauseRun {
+                    run: run.id.clone(),
+                    pause: *pause,
+                },
+            ),
+            None => Ok(()),
+        },
+        Op::RunFinish(r) => match pick(&s.sop().runs, *r) {
+            Some(run) => kind_edit(doc, who, now, SopEdit::FinishRun(run.id.clone())),
+            None => Ok(()),
+        },
     };
 }
 
@@ -1332,8 +1531,9 @@ proptest! {
     #[test]
     fn nothing_private_reaches_a_link_a_file_or_a_page(
         person in personal(),
-        titles in [words(1..4), words(1..4), words(1..4)],
+        titles in [words(1..4), words(1..4), words(1..4), words(1..4)],
         ops in [
+            [prop::collection::vec(op(), 0..10), prop::collection::vec(op(), 0..4), prop::collection::vec(op(), 1..10)],
             [prop::collection::vec(op(), 0..10), prop::collection::vec(op(), 0..4), prop::collection::vec(op(), 1..10)],
             [prop::collection::vec(op(), 0..10), prop::collection::vec(op(), 0..4), prop::collection::vec(op(), 1..10)],
             [prop::collection::vec(op(), 0..10), prop::collection::vec(op(), 0..4), prop::collection::vec(op(), 1..10)],
@@ -1355,8 +1555,8 @@ proptest! {
         let sender = unhurried::share::exchange::id_bytes(&me.id).unwrap();
         prop_assert_eq!(&state.rate, &person.rate);
 
-        // Discussions, meetings and boards, with edits of every kind.
-        for (n, kind) in [DocKind::Discussion, DocKind::Meeting, DocKind::Board].into_iter().enumerate() {
+        // Discussions, meetings, boards and SOPs, with edits of every kind.
+        for (n, kind) in [DocKind::Discussion, DocKind::Meeting, DocKind::Board, DocKind::Sop].into_iter().enumerate() {
             share_one(&secrets, &state.rate, kind, &me, sender, &ops[n], &titles[n]);
         }
 

@@ -54,11 +54,13 @@ pub(crate) fn set_str(
     obj: &ObjId,
     key: &str,
     value: &str,
-) -> Result<(), DocError> {
-    if get_str(doc, obj, key).as_deref() != Some(value) {
+) -> Result<bool, DocError> {
+    // Writing an unchanged value would still send an operation in every link.
+    let changed = get_str(doc, obj, key).as_deref() != Some(value);
+    if changed {
         doc.put(obj, key, value)?;
     }
-    Ok(())
+    Ok(changed)
 }
 
 pub(crate) fn set_i64(
@@ -66,11 +68,12 @@ pub(crate) fn set_i64(
     obj: &ObjId,
     key: &str,
     value: i64,
-) -> Result<(), DocError> {
-    if get_i64(doc, obj, key) != Some(value) {
+) -> Result<bool, DocError> {
+    let changed = get_i64(doc, obj, key) != Some(value);
+    if changed {
         doc.put(obj, key, value)?;
     }
-    Ok(())
+    Ok(changed)
 }
 
 /// Returns the map at `key`, creating it when absent.

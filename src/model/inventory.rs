@@ -496,6 +496,31 @@ impl AfterDecisions {
     }
 }
 
+/// What an SOP's runs show about a task handed over: over the last `window_days`, how
+/// many runs others (or the automation) finished and how many the owner did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct RunEvidence {
+    pub by_others: u32,
+    pub by_owner: u32,
+    pub window_days: u32,
+}
+
+impl RunEvidence {
+    /// The days runs are counted over: long enough to hold a monthly run or two.
+    pub const WINDOW_DAYS: u32 = 90;
+
+    /// Minutes a year the runs by others take off the owner: each run by someone else
+    /// is one time the owner did not do the task, at the task's minutes, scaled from the
+    /// window to a year and never more than the task takes.
+    pub fn freed_minutes_per_year(&self, task: &Task) -> u64 {
+        if self.window_days == 0 {
+            return 0;
+        }
+        let per_window = u64::from(self.by_others) * u64::from(task.minutes);
+        (per_window * 365 / u64::from(self.window_days)).min(task.minutes_per_year())
+    }
+}
+
 /// Totals over an inventory, in minutes per year (exact).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct InventoryTotals {
@@ -509,6 +534,40 @@ pub struct InventoryTotals {
 }
 
 impl InventoryTotals {
+    /// The totals with what SOP runs show: a delegated or automated task whose SOP has
+    /// runs counts, as done, the minutes the runs by others freed, instead of the whole
+    /// task once it is marked carried out. `evidence` is by task id.
+    pub fn measured<'a>(
+        tasks: impl IntoIterator<Item = &'a Task>,
+        evidence: &std::collections::BTreeMap<String, RunEvidence>,
+    ) -> Self {
+        let mut totals = InventoryTotals::default();
+        for task in tasks {
+            let minutes = task.minutes_per_year();
+            totals.total_minutes_per_year += minutes;
+            if task.is_live() {
+                totals.live_minutes_per_year += minutes;
+            }
+            totals.decided.add(task, true);
+            let runs = evidence
+                .get(task.id.as_str())
+                .filter(|_| task.decision.frees_time());
+            match runs {
+                Some(runs) => {
+                    let freed = runs.freed_minutes_per_year(task);
+                    totals.done.decisions += usize::from(runs.by_others > 0);
+                    totals.done.freed_minutes_per_year += freed;
+                    totals.done.remaining_minutes_per_year += minutes - freed;
+                    if task.is_live() {
+                        totals.done.live_minutes_per_year += minutes - freed;
+                    }
+                }
+                None => totals.done.add(task, task.is_carried_out()),
+            }
+        }
+        totals
+    }
+
     pub fn of<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> Self {
         let mut totals = InventoryTotals::default();
         for task in tasks {
@@ -933,5 +992,41 @@ mod tests {
         assert_eq!(Decision::Delegate { to: "".into() }.describe(), "Delegate");
         assert_eq!(format_hours(0.0), "0 min");
         assert_eq!(format_hours(2.0), "2 h");
+    }
+
+    #[test]
+    fn runs_by_others_replace_the_estimate_of_a_handed_over_task() {
+        // Weekly, 60 minutes: 52 × 60 = 3,120 minutes a year.
+        let mut invoices = Task::new(TaskId::new("t1"), "Invoices", 0);
+        invoices.minutes = 60;
+        invoices.set_decision(Decision::Delegate { to: "Ben".into() });
+        invoices.carried_out = NaiveDate::from_ymd_opt(2026, 11, 1);
+        let mut report = Task::new(TaskId::new("t2"), "Report", 0);
+        report.minutes = 30;
+        report.set_decision(Decision::Drop);
+        report.carried_out = NaiveDate::from_ymd_opt(2026, 11, 1);
+        let tasks = [invoices.clone(), report];
+        let none = std::collections::BTreeMap::new();
+        assert_eq!(
+            InventoryTotals::measured(&tasks, &none),
+            InventoryTotals::of(&tasks)
+        );
+        // Ben ran it 6 times in 90 days (the owner twice): 6 × 60 × 365 / 90 = 1,460.
+        let runs = RunEvidence {
+            by_others: 6,
+            by_owner: 2,
+            window_days: RunEvidence::WINDOW_DAYS,
+        };
+        let evidence = [("t1".to_string(), runs)].into_iter().collect();
+        let t = InventoryTotals::measured(&tasks, &evidence);
+        assert_eq!(t.decided.freed_minutes_per_year, 3_120 + 1_560);
+        assert_eq!(t.done.freed_minutes_per_year, 1_460 + 1_560);
+        assert_eq!(t.done.remaining_minutes_per_year, 3_120 - 1_460);
+        // Run more often than planned: never more than the task takes.
+        let many = RunEvidence {
+            by_others: 40,
+            ..runs
+        };
+        assert_eq!(many.freed_minutes_per_year(&invoices), 3_120);
     }
 }

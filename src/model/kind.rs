@@ -18,22 +18,29 @@ pub enum DocKind {
     Meeting,
     /// A stand-up board: work cards and daily status cards.
     Board,
+    /// A standard operating procedure: steps, checks, and its runs.
+    Sop,
 }
 
 impl DocKind {
     /// Every kind this build knows.
-    pub const ALL: [DocKind; 5] = [
+    pub const ALL: [DocKind; 6] = [
         DocKind::Personal,
         DocKind::Discussion,
         DocKind::Page,
         DocKind::Meeting,
         DocKind::Board,
+        DocKind::Sop,
     ];
 
     /// The kinds everyone writes, merged change by change (a page has one author): they
     /// share the link, reply, file and 'what is new' machinery.
-    pub const WRITTEN_BY_ALL: [DocKind; 3] =
-        [DocKind::Discussion, DocKind::Meeting, DocKind::Board];
+    pub const WRITTEN_BY_ALL: [DocKind; 4] = [
+        DocKind::Discussion,
+        DocKind::Meeting,
+        DocKind::Board,
+        DocKind::Sop,
+    ];
 
     /// The name stored in the document. A discussion keeps the name it was first
     /// written with, "collab", so every copy ever made still opens.
@@ -44,6 +51,7 @@ impl DocKind {
             DocKind::Page => "page",
             DocKind::Meeting => "meeting",
             DocKind::Board => "board",
+            DocKind::Sop => "sop",
         }
     }
 
@@ -60,6 +68,7 @@ impl DocKind {
             DocKind::Page => 2,
             DocKind::Meeting => 3,
             DocKind::Board => 4,
+            DocKind::Sop => 5,
         }
     }
 
@@ -79,6 +88,7 @@ impl DocKind {
             DocKind::Page => "“How to work with me” page",
             DocKind::Meeting => "meeting",
             DocKind::Board => "stand-up board",
+            DocKind::Sop => "SOP",
         }
     }
 }
@@ -99,7 +109,9 @@ mod tests {
         assert_eq!(DocKind::Discussion.key(), "collab");
         assert_eq!(DocKind::from_code(1), Some(DocKind::Discussion));
         assert_eq!(DocKind::from_code(0), None);
-        assert_eq!(DocKind::from_code(5), None);
-        assert_eq!(DocKind::from_key("sop"), None);
+        assert_eq!(DocKind::from_code(5), Some(DocKind::Sop));
+        assert_eq!(DocKind::from_code(6), None);
+        assert_eq!(DocKind::from_key("sop"), Some(DocKind::Sop));
+        assert_eq!(DocKind::from_key("feedback"), None);
     }
 }

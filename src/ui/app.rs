@@ -34,6 +34,10 @@ use crate::workspace::Workspace;
 #[derive(Clone, Copy)]
 pub struct Now(pub RwSignal<i64>);
 
+/// Scheduled SOP runs waiting to be started (see `Workspace::sops_waiting`).
+#[derive(Clone, Copy)]
+pub struct SopsWaiting(pub Memo<Vec<crate::workspace::SopDue>>);
+
 /// The reminders that came due while the app was closed, found when this page opened.
 #[derive(Clone)]
 pub struct Missed(pub std::sync::Arc<Vec<String>>);
@@ -63,6 +67,16 @@ pub fn App() -> impl IntoView {
         move || now.set(crate::web::now_ms()),
         std::time::Duration::from_secs(1),
     );
+    // Scheduled SOP runs waiting for this person, for the menu's count and the Reminders
+    // page: read again when a document changes or the minute turns.
+    let minute = Memo::new(move |_| now.get() / 60_000);
+    let waiting = Memo::new(move |_| {
+        minute.track();
+        ws.state.track();
+        ws.shared.track();
+        ws.sops_waiting(now.get_untracked())
+    });
+    provide_context(SopsWaiting(waiting));
     let missed = watch_reminders(ws, now, opened);
     provide_context(Missed(std::sync::Arc::new(missed)));
     let on_update = Closure::<dyn FnMut()>::new(move || update_ready.set(true));

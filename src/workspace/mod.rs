@@ -6,6 +6,7 @@
 use crate::codec::chunks::{check, check_stored, Limits};
 mod page;
 mod reminders;
+mod runs;
 mod shared;
 mod week;
 
@@ -14,6 +15,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 pub use page::{page_title, Published};
+pub use runs::SopDue;
 pub use shared::{file_name, ShareOffer, SharedView};
 pub use week::WeekValue;
 
@@ -23,6 +25,7 @@ pub use crate::doc::random_id as new_id;
 pub use crate::doc::shared::board::BoardEdit;
 pub use crate::doc::shared::discussion::DiscussionEdit;
 pub use crate::doc::shared::meeting::MeetingEdit;
+pub use crate::doc::shared::sop::SopEdit;
 pub use crate::doc::shared::SharedEdit;
 pub use crate::share::link::{LinkFit, LINK_BUDGET, LINK_FITS_ANY_CHAT};
 pub use crate::share::MAX_FILE_BYTES;

@@ -14,6 +14,7 @@ use crate::doc::Access;
 use crate::model::ids::{DocId, Heads};
 use crate::model::kind::DocKind;
 use crate::model::shared::board::{Card, Column};
+use crate::model::shared::sop::SopPart;
 use crate::model::shared::{Body, News, SharedState, TextField};
 use crate::model::HeldDoc;
 use crate::session::{open_shared, save_shared};
@@ -50,6 +51,9 @@ pub(super) struct OpenShared {
     /// The state the person last saw, with its heads: "what is new" compares against it
     /// without rebuilding the old document (`fork_at` costs as much as a load).
     seen: Option<(Heads, SharedState)>,
+    /// An SOP's part at the heads it was read at: the menu's count and the overview
+    /// read every SOP at each edit, and most have not changed.
+    sop: Option<(Heads, SopPart)>,
 }
 
 impl OpenShared {
@@ -58,6 +62,7 @@ impl OpenShared {
             doc,
             store,
             seen: None,
+            sop: None,
         }
     }
 
@@ -131,6 +136,25 @@ impl Workspace {
         self.inner
             .update_value(|i| drop(i.shared.insert(id, OpenShared::new(doc, store))));
         Ok(())
+    }
+
+    /// A held SOP's part as it is now, read again only when the document changed.
+    pub(super) fn sop_part(self, id: DocId) -> Option<SopPart> {
+        self.ensure_loaded(id).ok()?;
+        self.inner
+            .try_update_value(|i| {
+                let open = i.shared.get_mut(&id)?;
+                let heads = open.doc.heads();
+                if let Some((at, part)) = &open.sop {
+                    if *at == heads {
+                        return Some(part.clone());
+                    }
+                }
+                let part = open.doc.state().sop().clone();
+                open.sop = Some((heads, part.clone()));
+                Some(part)
+            })
+            .flatten()
     }
 
     /// Whether this browser stores the document's content (a personal document merged

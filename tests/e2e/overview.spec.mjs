@@ -102,7 +102,7 @@ test('a decision counts as decided at once and as done only once carried out', a
   await expect(page.getByTestId('share-done')).toHaveText('75%');
   await expect(page.getByText('with what is carried out so far (0 of 1)')).toBeVisible();
   await expect(page.getByTestId('freed-hours')).toHaveText('4 h 20 min');
-  await expect(page.getByTestId('freed-done')).toHaveText('0 min carried out so far');
+  await expect(page.getByTestId('freed-done')).toHaveText('Done so far: 0 min');
   await expect(page.getByText('Decision: Automate with Zapier, not carried out yet')).toBeVisible();
 
   await page.getByRole('link', { name: 'Tasks', exact: true }).click();
@@ -121,7 +121,7 @@ test('a decision counts as decided at once and as done only once carried out', a
   await page.getByRole('link', { name: 'Overview', exact: true }).click();
   await expect(page.getByTestId('share-decided')).toHaveText('100%');
   await expect(page.getByTestId('share-done')).toHaveText('100%');
-  await expect(page.getByTestId('freed-done')).toHaveText('4 h 20 min carried out so far');
+  await expect(page.getByTestId('freed-done')).toHaveText('Done so far: 4 h 20 min');
   await expect(page.getByText('Decision: Automate with Zapier, carried out on 2 Jun 2025')).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('share-done')).toHaveText('100%');

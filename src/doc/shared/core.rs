@@ -64,6 +64,8 @@ pub enum SharedError {
     BadLink(LinkProblem),
     #[error("A status card needs a date.")]
     NoDate,
+    #[error("This document already holds {0} of those, the most it can.")]
+    TooMany(usize),
     #[error("This link adds to a version of the document you do not have yet. Ask for the full link (\"Copy link\") instead. Nothing was changed.")]
     MissingHistory,
     #[error(
@@ -552,6 +554,8 @@ impl TextField {
             TextField::Dates => "dates",
             TextField::Questions => "questions",
             TextField::Notes => "notes",
+            TextField::Purpose => "purpose",
+            TextField::Output => "output",
         }
     }
 }
@@ -566,6 +570,8 @@ impl ItemList {
             ItemList::Ideas => "ideas",
             ItemList::Polls => "polls",
             ItemList::Actions => "actions",
+            ItemList::Steps => "steps",
+            ItemList::Checks => "checks",
         }
     }
 }

@@ -7,6 +7,7 @@ use super::board::BoardEdit;
 use super::core::{SharedDoc, SharedError};
 use super::discussion::DiscussionEdit;
 use super::meeting::MeetingEdit;
+use super::sop::SopEdit;
 use crate::model::kind::DocKind;
 use crate::model::shared::Action;
 
@@ -38,6 +39,7 @@ pub enum SharedEdit {
     Discussion(DiscussionEdit),
     Meeting(MeetingEdit),
     Board(BoardEdit),
+    Sop(SopEdit),
 }
 
 impl From<DiscussionEdit> for SharedEdit {
@@ -58,6 +60,12 @@ impl From<BoardEdit> for SharedEdit {
     }
 }
 
+impl From<SopEdit> for SharedEdit {
+    fn from(edit: SopEdit) -> Self {
+        SharedEdit::Sop(edit)
+    }
+}
+
 impl SharedEdit {
     /// Whether others will see it under the writer's name (a comment, an idea, a vote, an
     /// answer, a card), so someone who came by a link must give a name first.
@@ -69,6 +77,7 @@ impl SharedEdit {
             Discussion(edit) => edit.is_authored(),
             Meeting(edit) => edit.is_authored(),
             Board(edit) => edit.is_authored(),
+            Sop(edit) => edit.is_authored(),
         }
     }
 
@@ -111,6 +120,10 @@ impl SharedEdit {
             Board(edit) => match doc.as_board() {
                 Some(b) => edit.apply(b, me, name, now),
                 None => Err(other_kind(DocKind::Board, kind)),
+            },
+            Sop(edit) => match doc.as_sop() {
+                Some(s) => edit.apply(s, me, name, now),
+                None => Err(other_kind(DocKind::Sop, kind)),
             },
         }
     }

@@ -1,5 +1,5 @@
 //! Shared documents everyone writes, in the document layer: the `SharedDoc` core
-//! (`core`), one module per kind (`discussion`, `meeting`, `board`) with its layout,
+//! (`core`), one module per kind (`discussion`, `meeting`, `board`, `sop`) with its layout,
 //! schema number, typed handle and edits, and this registry above them, the only place
 //! that knows every kind: it creates and loads a document of any of them, reads its
 //! state, and turns a meeting into a discussion. Kinds build on the core, never on each
@@ -10,6 +10,7 @@ pub mod core;
 pub mod discussion;
 pub mod edit;
 pub mod meeting;
+pub mod sop;
 
 pub use self::core::{SharedDoc, SharedError};
 pub use edit::SharedEdit;
@@ -29,6 +30,7 @@ pub fn schema_of(kind: DocKind) -> u64 {
         DocKind::Discussion => discussion::DISCUSSION_SCHEMA,
         DocKind::Meeting => meeting::MEETING_SCHEMA,
         DocKind::Board => board::BOARD_SCHEMA,
+        DocKind::Sop => sop::SOP_SCHEMA,
         // Never asked: pages and the personal document have their own loaders. A number
         // no copy has written keeps such a document read-only if one ever came here.
         DocKind::Page | DocKind::Personal => 0,
@@ -41,7 +43,7 @@ impl SharedDoc {
         Self::create_kind(DocKind::Discussion, owner, owner_name, title, now)
     }
 
-    /// A new shared document of `kind` (a discussion, meeting or board) owned by `owner`.
+    /// A new shared document of `kind` (a discussion, meeting, board or SOP) owned by `owner`.
     pub fn create_kind(
         kind: DocKind,
         owner: &str,
@@ -53,6 +55,7 @@ impl SharedDoc {
         let init = match kind {
             DocKind::Meeting => meeting::init,
             DocKind::Board => board::init,
+            DocKind::Sop => sop::init,
             DocKind::Discussion | DocKind::Page | DocKind::Personal => discussion::init,
         };
         SharedDoc::create_with(kind, schema_of(kind), owner, owner_name, title, now, init)
@@ -120,6 +123,7 @@ fn read_state(kind: DocKind, doc: &automerge::AutoCommit) -> SharedState {
     let body = match kind {
         DocKind::Meeting => Body::Meeting(meeting::read(&root)),
         DocKind::Board => Body::Board(board::read(&root)),
+        DocKind::Sop => Body::Sop(sop::read(&root)),
         DocKind::Discussion | DocKind::Page | DocKind::Personal => {
             Body::Discussion(discussion::read(&root))
         }

@@ -59,6 +59,10 @@ pub enum TextField {
     Questions,
     /// A meeting's notes.
     Notes,
+    /// Why an SOP exists.
+    Purpose,
+    /// What 'done' means for an SOP: the output of a run.
+    Output,
 }
 
 /// The id-keyed lists whose items can be deleted.
@@ -73,6 +77,10 @@ pub enum ItemList {
     Agenda,
     /// A board's work cards.
     Cards,
+    /// An SOP's steps.
+    Steps,
+    /// An SOP's quality checks.
+    Checks,
 }
 
 /// The part of a shared document every kind has. Lists are oldest first; deleted items

@@ -22,11 +22,13 @@ use crate::model::kind::DocKind;
 use board::BoardPart;
 use discussion::DiscussionPart;
 use meeting::MeetingPart;
+use sop::SopPart;
 
 // What `discussion()`, `meeting()` and `board()` lend for a document of another kind.
 static NO_DISCUSSION: DiscussionPart = DiscussionPart::EMPTY;
 static NO_MEETING: MeetingPart = MeetingPart::EMPTY;
 static NO_BOARD: BoardPart = BoardPart::EMPTY;
+static NO_SOP: SopPart = SopPart::EMPTY;
 
 /// A kind's own part of a shared document.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +36,7 @@ pub enum Body {
     Discussion(DiscussionPart),
     Meeting(MeetingPart),
     Board(BoardPart),
+    Sop(SopPart),
 }
 
 impl Default for Body {
@@ -80,6 +83,7 @@ impl SharedState {
             Body::Discussion(_) => DocKind::Discussion,
             Body::Meeting(_) => DocKind::Meeting,
             Body::Board(_) => DocKind::Board,
+            Body::Sop(_) => DocKind::Sop,
         }
     }
 
@@ -106,6 +110,13 @@ impl SharedState {
         }
     }
 
+    pub fn sop(&self) -> &SopPart {
+        match &self.body {
+            Body::Sop(s) => s,
+            _ => &NO_SOP,
+        }
+    }
+
     /// The shared text `field` names; empty where this kind has no such text.
     pub fn text(&self, field: TextField) -> &str {
         match (&self.body, field) {
@@ -115,6 +126,8 @@ impl SharedState {
             (Body::Meeting(m), TextField::Dates) => &m.dates,
             (Body::Meeting(m), TextField::Questions) => &m.questions,
             (Body::Meeting(m), TextField::Notes) => &m.notes,
+            (Body::Sop(s), TextField::Purpose) => &s.purpose,
+            (Body::Sop(s), TextField::Output) => &s.output,
             _ => "",
         }
     }
@@ -129,6 +142,8 @@ impl SharedState {
             (Body::Meeting(m), TextField::Dates) => Some(&mut m.dates),
             (Body::Meeting(m), TextField::Questions) => Some(&mut m.questions),
             (Body::Meeting(m), TextField::Notes) => Some(&mut m.notes),
+            (Body::Sop(s), TextField::Purpose) => Some(&mut s.purpose),
+            (Body::Sop(s), TextField::Output) => Some(&mut s.output),
             _ => None,
         }
     }
@@ -187,6 +202,7 @@ impl SharedState {
             Body::Discussion(d) => discussion::markdown(&self.envelope, d),
             Body::Meeting(m) => meeting::markdown(&self.envelope, m),
             Body::Board(b) => board::markdown(&self.envelope, b),
+            Body::Sop(s) => sop::markdown(&self.envelope, s),
         }
     }
 }
@@ -199,6 +215,7 @@ impl News {
             Body::Discussion(d) => d.news_since(old.discussion(), me, &mut news),
             Body::Meeting(_) => {}
             Body::Board(b) => b.news_since(old.board(), me, &mut news),
+            Body::Sop(s) => s.news_since(old.sop(), me, &mut news),
         }
         news
     }

@@ -20,6 +20,10 @@ pub struct News {
     pub cards: BTreeSet<String>,
     /// Status cards others posted or changed: (date, person).
     pub statuses: BTreeSet<(String, PersonId)>,
+    /// Runs others finished (an SOP).
+    pub runs: BTreeSet<String>,
+    /// Steps others added or changed (an SOP).
+    pub steps: BTreeSet<String>,
     /// What each author did.
     pub by_author: BTreeMap<PersonId, AuthorNews>,
 }
@@ -35,6 +39,8 @@ pub struct AuthorNews {
     pub cards: usize,
     pub card_moves: usize,
     pub statuses: usize,
+    pub runs: usize,
+    pub step_changes: usize,
 }
 
 impl AuthorNews {
@@ -47,6 +53,8 @@ impl AuthorNews {
             + self.cards
             + self.card_moves
             + self.statuses
+            + self.runs
+            + self.step_changes
     }
 
     /// What was added, with the noun for one and for many.
@@ -126,6 +134,16 @@ impl News {
                 0 => {}
                 1 => phrases.push("posted a status card".into()),
                 n => phrases.push(format!("posted {n} status cards")),
+            }
+            match counts.runs {
+                0 => {}
+                1 => phrases.push("finished a run".into()),
+                n => phrases.push(format!("finished {n} runs")),
+            }
+            match counts.step_changes {
+                0 => {}
+                1 => phrases.push("changed a step".into()),
+                n => phrases.push(format!("changed {n} steps")),
             }
             out.push(format!("{} {}.", state.name_of(who), join_and(&phrases)));
         }

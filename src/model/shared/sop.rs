@@ -23,7 +23,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::envelope::PersonId;
+use super::envelope::{one_line, Envelope, PersonId};
+use super::news::News;
 use crate::model::order;
 use crate::model::reminder::month_length;
 use crate::model::zones::{local_clock, local_instant};
@@ -97,6 +98,46 @@ impl SopSchedule {
         format!("{kind} {n} {} {}", self.minute, self.zone)
     }
 
+    /// When it runs, in words, without the time: "Every working day", "Mondays and
+    /// Thursdays", "Monthly on day 31", "When needed".
+    pub fn days_in_words(&self) -> String {
+        const DAYS: [&str; 7] = [
+            "Mondays",
+            "Tuesdays",
+            "Wednesdays",
+            "Thursdays",
+            "Fridays",
+            "Saturdays",
+            "Sundays",
+        ];
+        match self.cadence {
+            Cadence::OnDemand => "When needed".to_owned(),
+            Cadence::Workdays => "Every working day".to_owned(),
+            Cadence::Weekly(mask) => {
+                let days: Vec<String> = (0..7)
+                    .filter(|d| mask & (1 << d) != 0)
+                    .map(|d| DAYS[d].to_owned())
+                    .collect();
+                super::envelope::join_and(&days)
+            }
+            Cadence::Monthly(day) => format!("Monthly on day {day}"),
+        }
+    }
+
+    /// In words, on the owner's clock, for exports: "Every working day at 09:00" (the
+    /// screens format the time in the reader's locale).
+    pub fn describe(&self) -> String {
+        match self.cadence {
+            Cadence::OnDemand => self.days_in_words(),
+            _ => format!(
+                "{} at {:02}:{:02}",
+                self.days_in_words(),
+                self.minute / 60,
+                self.minute % 60
+            ),
+        }
+    }
+
     /// Whether the schedule falls on `date` (a date on the owner's wall clock).
     pub fn falls_on(&self, date: chrono::NaiveDate) -> bool {
         let weekday = date.weekday().num_days_from_monday();
@@ -159,6 +200,36 @@ pub enum Performer {
     Role(String),
 }
 
+impl Performer {
+    /// The stored form: "owner", "delegate" or "role:<name>".
+    pub fn key(&self) -> String {
+        match self {
+            Performer::Owner => "owner".into(),
+            Performer::Delegate => "delegate".into(),
+            Performer::Role(name) => format!("role:{name}"),
+        }
+    }
+
+    /// Reads the stored form; anything unknown is the owner's.
+    pub fn parse(value: &str) -> Performer {
+        match value {
+            "delegate" => Performer::Delegate,
+            other => match other.strip_prefix("role:") {
+                Some(name) if !name.trim().is_empty() => Performer::Role(name.trim().to_owned()),
+                _ => Performer::Owner,
+            },
+        }
+    }
+
+    pub fn label(&self) -> String {
+        match self {
+            Performer::Owner => "Owner".into(),
+            Performer::Delegate => "Delegate".into(),
+            Performer::Role(name) => name.clone(),
+        }
+    }
+}
+
 /// What a step asks the runner to capture.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Capture {
@@ -172,8 +243,58 @@ pub enum Capture {
     Choice(Vec<String>),
 }
 
+impl Capture {
+    /// The stored form: "", "text", "number", "yesno", "date", or "choice:a|b|c".
+    pub fn key(&self) -> String {
+        match self {
+            Capture::Nothing => String::new(),
+            Capture::Text => "text".into(),
+            Capture::Number => "number".into(),
+            Capture::YesNo => "yesno".into(),
+            Capture::Date => "date".into(),
+            Capture::Choice(options) => format!("choice:{}", options.join("|")),
+        }
+    }
+
+    /// Reads the stored form; anything unknown captures nothing.
+    pub fn parse(value: &str) -> Capture {
+        match value {
+            "text" => Capture::Text,
+            "number" => Capture::Number,
+            "yesno" => Capture::YesNo,
+            "date" => Capture::Date,
+            other => match other.strip_prefix("choice:") {
+                Some(list) => {
+                    let options: Vec<String> = list
+                        .split('|')
+                        .map(|o| o.trim().to_owned())
+                        .filter(|o| !o.is_empty())
+                        .collect();
+                    if options.is_empty() {
+                        Capture::Nothing
+                    } else {
+                        Capture::Choice(options)
+                    }
+                }
+                None => Capture::Nothing,
+            },
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Capture::Nothing => "Nothing",
+            Capture::Text => "Short text",
+            Capture::Number => "A number",
+            Capture::YesNo => "Yes or no",
+            Capture::Date => "A date",
+            Capture::Choice(_) => "A choice",
+        }
+    }
+}
+
 /// One step of an SOP.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Step {
     pub id: String,
     pub text: String,
@@ -183,6 +304,11 @@ pub struct Step {
     /// Minutes it is expected to take.
     pub minutes: u32,
     pub who: Performer,
+    /// Where it sits: smaller first, ties by id.
+    pub rank: f64,
+    /// Who last changed it and when (UTC ms), for 'changed since you last looked'.
+    pub edited_by: PersonId,
+    pub edited: i64,
 }
 
 /// A quality check ticked at the end of every run.
@@ -213,6 +339,8 @@ pub struct RunStep {
     pub value: String,
     /// Minutes the step timer measured, when the runner used it.
     pub minutes: Option<u32>,
+    /// Since when the step timer runs (UTC ms), while it runs.
+    pub timing: Option<i64>,
 }
 
 /// One run of an SOP.
@@ -229,10 +357,14 @@ pub struct Run {
     pub paused_at: Option<i64>,
     /// Done by the automation on its own.
     pub by_itself: bool,
+    /// The step ids in the order the SOP had when the run started.
+    pub order: Vec<String>,
     /// By step id.
     pub steps: BTreeMap<String, RunStep>,
     /// Quality checks by id: passed or not.
     pub checks: BTreeMap<String, bool>,
+    /// The checks' text as it was when the run started, by id.
+    pub check_text: BTreeMap<String, String>,
     pub note: String,
 }
 
@@ -247,11 +379,27 @@ impl Run {
         u32::try_from(ms / 60_000).ok()
     }
 
-    /// Whether any quality check was left unticked at the end.
+    /// Whether any quality check was left unticked at the end: the checks the run
+    /// copied when it started, or (for a run without its own copy) the SOP's.
     pub fn failed_checks(&self, checks: &[Check]) -> bool {
-        checks
+        let passed = |id: &String| self.checks.get(id).copied().unwrap_or(false);
+        if self.check_text.is_empty() {
+            checks.iter().any(|c| !passed(&c.id))
+        } else {
+            self.check_text.keys().any(|id| !passed(id))
+        }
+    }
+
+    /// The run's steps in order, as it saw them.
+    pub fn steps_in_order(&self) -> impl Iterator<Item = (&String, &RunStep)> {
+        self.order
             .iter()
-            .any(|c| !self.checks.get(&c.id).copied().unwrap_or(false))
+            .filter_map(|id| self.steps.get_key_value(id))
+    }
+
+    /// Whether it is paused now.
+    pub fn is_paused(&self) -> bool {
+        self.paused_at.is_some() && self.ended.is_none()
     }
 }
 
@@ -308,6 +456,9 @@ pub struct SopPart {
     pub task: String,
     /// Oldest first.
     pub runs: Vec<Run>,
+    /// The document's owner, copied from the envelope when read, so runs by others can
+    /// be told apart.
+    pub owner: PersonId,
 }
 
 impl SopPart {
@@ -325,6 +476,7 @@ impl SopPart {
         automation: None,
         task: String::new(),
         runs: Vec::new(),
+        owner: String::new(),
     };
 
     /// The minutes the steps are expected to take in all.
@@ -424,6 +576,81 @@ impl SopPart {
         })
     }
 
+    /// The ranks that put step `id` at `to` (0-based) in the list: every step numbered
+    /// afresh, so steps of equal rank (added on two devices at once) come apart. Empty
+    /// when nothing moves.
+    pub fn moved_to(&self, id: &str, to: usize) -> Vec<(String, f64)> {
+        let mut ids: Vec<&str> = self.steps.iter().map(|s| s.id.as_str()).collect();
+        let Some(from) = ids.iter().position(|s| *s == id) else {
+            return Vec::new();
+        };
+        let to = to.min(ids.len() - 1);
+        if from == to {
+            return Vec::new();
+        }
+        let moved = ids.remove(from);
+        ids.insert(to, moved);
+        ids.into_iter()
+            .enumerate()
+            .map(|(n, id)| (id.to_owned(), n as f64 + 1.0))
+            .collect()
+    }
+
+    /// The rank for a step added at the end.
+    pub fn rank_at_end(&self) -> f64 {
+        self.steps.iter().map(|s| s.rank).fold(0.0, f64::max) + 1.0
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// The occurrence waiting for a run now: due, within its grace period, and not
+    /// answered by any run.
+    pub fn waiting(&self, now: i64) -> Option<i64> {
+        self.due_for(now)
+    }
+
+    /// Finished runs in `[from, to)` that took the work off the owner: run by someone
+    /// else, or by the automation on its own.
+    pub fn runs_by_others(&self, from: i64, to: i64) -> usize {
+        self.runs
+            .iter()
+            .filter(|r| r.ended.is_some_and(|e| e >= from && e < to))
+            .filter(|r| r.by_itself || (!r.by.is_empty() && r.by != self.owner))
+            .count()
+    }
+
+    /// What arrived in `self` since `old`: runs others finished, steps others changed.
+    pub fn news_since(&self, old: &SopPart, me: &str, news: &mut News) {
+        for run in &self.runs {
+            let was_finished = old.run(&run.id).is_some_and(|r| r.ended.is_some());
+            if run.by != me && run.ended.is_some() && !was_finished {
+                news.runs.insert(run.id.clone());
+                news.count(&run.by, |n| &mut n.runs);
+            }
+        }
+        for step in &self.steps {
+            let changed = match old.step(&step.id) {
+                None => true,
+                Some(was) => {
+                    (&was.text, &was.link, was.minutes, &was.capture, &was.who)
+                        != (
+                            &step.text,
+                            &step.link,
+                            step.minutes,
+                            &step.capture,
+                            &step.who,
+                        )
+                }
+            };
+            if changed && !step.edited_by.is_empty() && step.edited_by != me {
+                news.steps.insert(step.id.clone());
+                news.count(&step.edited_by, |n| &mut n.step_changes);
+            }
+        }
+    }
+
     /// Of the finished runs, how many left a quality check unticked, and how many there
     /// were.
     pub fn failed_checks(&self) -> (usize, usize) {
@@ -434,6 +661,68 @@ impl SopPart {
             .count();
         (failed, finished.len())
     }
+}
+
+/// The SOP as Markdown: a checklist to print or paste into a wiki.
+pub fn markdown(state: &Envelope, sop: &SopPart) -> String {
+    let mut md = format!("# {}\n\n", one_line(state.title_or("SOP")));
+    if !sop.purpose.trim().is_empty() {
+        md.push_str(&format!("{}\n\n", sop.purpose.trim()));
+    }
+    let mut when = sop.schedule.describe();
+    if sop.schedule.cadence != Cadence::OnDemand {
+        when.push_str(&format!(" ({})", sop.schedule.zone));
+    }
+    md.push_str(&format!("- Runs: {when}\n"));
+    md.push_str(&format!(
+        "- Expected time: {} minutes\n",
+        sop.expected_minutes()
+    ));
+    if !sop.output.trim().is_empty() {
+        md.push_str(&format!("- Done means: {}\n", one_line(&sop.output)));
+    }
+    md.push_str("\n## Steps\n\n");
+    for (n, step) in sop.steps.iter().enumerate() {
+        md.push_str(&format!(
+            "{}. [ ] {} ({} min, {})\n",
+            n + 1,
+            one_line(&step.text),
+            step.minutes,
+            step.who.label()
+        ));
+        if !step.link.is_empty() {
+            md.push_str(&format!("   - Link: <{}>\n", step.link));
+        }
+        if step.capture != Capture::Nothing {
+            md.push_str(&format!("   - Record: {}\n", step.capture.label()));
+        }
+    }
+    if !sop.checks.is_empty() {
+        md.push_str("\n## Quality checks\n\n");
+        for check in &sop.checks {
+            md.push_str(&format!("- [ ] {}\n", one_line(&check.text)));
+        }
+    }
+    if let Some(a) = &sop.automation {
+        md.push_str(&format!(
+            "\n## Automation\n\n- Tool: {}\n",
+            one_line(&a.tool)
+        ));
+        if !a.link.is_empty() {
+            md.push_str(&format!("- Link: <{}>\n", a.link));
+        }
+        let covered: Vec<String> = sop
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| a.covers.contains(&s.id))
+            .map(|(n, _)| (n + 1).to_string())
+            .collect();
+        if !covered.is_empty() {
+            md.push_str(&format!("- Covers steps {}\n", covered.join(", ")));
+        }
+    }
+    md
 }
 
 #[cfg(test)]
@@ -644,5 +933,73 @@ mod tests {
             (4, 11),
             "a run in progress is not counted"
         );
+    }
+
+    #[test]
+    fn a_step_moves_to_a_place_and_every_step_is_numbered_afresh() {
+        let mut s = sop();
+        s.steps.push(Step {
+            id: "s3".into(),
+            ..Step::default()
+        });
+        let order =
+            |ranks: Vec<(String, f64)>| -> Vec<String> { ranks.into_iter().map(|r| r.0).collect() };
+        assert_eq!(order(s.moved_to("s3", 0)), ["s3", "s1", "s2"]);
+        assert_eq!(order(s.moved_to("s1", 9)), ["s2", "s3", "s1"]);
+        assert_eq!(s.moved_to("s1", 0), Vec::new());
+        assert_eq!(s.moved_to("nope", 0), Vec::new());
+        assert_eq!(s.moved_to("s2", 2)[2], ("s2".to_string(), 3.0));
+        assert_eq!(s.rank_at_end(), 1.0);
+    }
+
+    #[test]
+    fn news_markdown_and_the_schedule_in_words() {
+        let mut old = sop();
+        old.steps[0].text = "Export".into();
+        old.steps[1].text = "Send".into();
+        let mut new = old.clone();
+        new.steps[0].text = "Export last week".into();
+        new.steps[0].edited_by = "ana".into();
+        new.runs.push(run("r1", None, HOUR, 10));
+        new.runs.push(Run {
+            ended: None,
+            ..run("r2", None, HOUR, 0)
+        });
+        let mut news = News::default();
+        new.news_since(&old, "ben", &mut news);
+        assert_eq!(news.steps.len(), 1, "Ana's change, not an unchanged step");
+        assert!(news.runs.is_empty(), "Ben's own runs are not news to him");
+        let mut news = News::default();
+        new.news_since(&old, "ana", &mut news);
+        assert_eq!(news.runs.len(), 1, "only the finished run");
+        assert!(news.steps.is_empty());
+        let env = Envelope {
+            title: "Invoices".into(),
+            people: [("ben".to_string(), "Ben".to_string())].into(),
+            ..Envelope::default()
+        };
+        assert_eq!(news.sentence(&env), "Ben finished a run.");
+        new.automation = Some(Automation {
+            tool: "Zapier".into(),
+            link: "https://zapier.com/z".into(),
+            covers: vec!["s2".into()],
+        });
+        let md = markdown(&env, &new);
+        assert!(md.starts_with("# Invoices\n"), "{md}");
+        assert!(md.contains("- Runs: Every working day at 09:00 (Europe/London)"));
+        assert!(md.contains("1. [ ] Export last week (10 min, Owner)"));
+        assert!(md.contains("- [ ] Invoice attached"));
+        assert!(md.contains("- Covers steps 2"));
+        assert_eq!(
+            schedule(Cadence::Weekly(0b1001), 17 * 60 + 30, "UTC").describe(),
+            "Mondays and Thursdays at 17:30"
+        );
+        assert_eq!(
+            Performer::parse(&Performer::Role("Bookkeeper".into()).key()),
+            Performer::Role("Bookkeeper".into())
+        );
+        let choice = Capture::Choice(vec!["Paid".into(), "Unpaid".into()]);
+        assert_eq!(Capture::parse(&choice.key()), choice);
+        assert_eq!(Capture::parse("choice:"), Capture::Nothing);
     }
 }

@@ -72,7 +72,14 @@ const ONWARD: [(&str, &str, &str); 3] = [
 pub fn Overview() -> impl IntoView {
     crate::web::set_title("Overview");
     let ws = use_workspace();
-    let totals = Memo::new(move |_| ws.state.with(|s| InventoryTotals::of(&s.tasks)));
+    // Handed-over tasks count what their SOP runs show (see `InventoryTotals::measured`).
+    let evidence = Memo::new(move |_| {
+        ws.state.track();
+        ws.run_evidence(crate::web::now_ms())
+    });
+    let totals = Memo::new(move |_| {
+        evidence.with(|e| ws.state.with(|s| InventoryTotals::measured(&s.tasks, e)))
+    });
     let friendliness = move || Friendliness::of(&totals.get());
     let hours = |m: u64| format_hours(minutes_per_year_to_hours_per_month(m));
     let money = move |m: u64| {
@@ -126,12 +133,12 @@ pub fn Overview() -> impl IntoView {
                     <span class="stat-sub" data-testid="live-cost">{move || money(totals.get().live_minutes_per_year).map(|m| format!("{m} a month"))}</span>
                 </div>
                 <div class="stat card">
-                    <span class="stat-label">"Decided to automate, delegate or drop"</span>
+                    <span class="stat-label">"Freed, planned: to automate, delegate or drop"</span>
                     <span class="stat-value" data-testid="freed-hours">{move || hours(totals.get().decided.freed_minutes_per_year)}</span>
                     <span class="stat-sub" data-testid="freed-cost">{move || money(totals.get().decided.freed_minutes_per_year).map(|m| format!("{m} a month"))}</span>
                     <span class="stat-sub" data-testid="freed-done">{move || {
                         let m = totals.get().done.freed_minutes_per_year;
-                        format!("{} carried out so far{}", hours(m), money(m).map(|c| format!(", {c} a month")).unwrap_or_default())
+                        format!("Done so far: {}{}", hours(m), money(m).map(|c| format!(", {c} a month")).unwrap_or_default())
                     }}</span>
                 </div>
             </div>

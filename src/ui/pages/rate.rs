@@ -100,9 +100,10 @@ pub fn RatePage() -> impl IntoView {
                 </p>
             </div>
             {move || {
+                let evidence = ws.run_evidence(crate::web::now_ms());
                 let (rows, totals, r) = ws.state.with(|s| {
                     let rows = s.tasks.iter().map(|t| (display_title(&t.title), t.hours_per_month(), t.minutes_per_year(), t.is_live())).collect::<Vec<_>>();
-                    (rows, InventoryTotals::of(&s.tasks), s.rate.clone())
+                    (rows, InventoryTotals::measured(&s.tasks, &evidence), s.rate.clone())
                 });
                 (r.is_set() && !rows.is_empty()).then(|| {
                     let cost = |m: u64| fmt::money(r.monthly_cost_cents(m), &r.currency);
@@ -123,8 +124,8 @@ pub fn RatePage() -> impl IntoView {
                                         <tr><th scope="row">"All recurring work"</th><td>{h(totals.total_minutes_per_year)}</td><td data-testid="total-cost">{cost(totals.total_minutes_per_year)}</td></tr>
                                         <tr><th scope="row">"Work that needs live contact"</th><td>{h(totals.live_minutes_per_year)}</td><td data-testid="live-cost-table">{cost(totals.live_minutes_per_year)}</td></tr>
                                         {[
-                                            ("Freed once automate, delegate and drop are carried out", "freed-cost-table", totals.decided.freed_minutes_per_year),
-                                            ("Freed by what is carried out so far", "freed-done-cost-table", totals.done.freed_minutes_per_year),
+                                            ("Freed, planned: once automate, delegate and drop are carried out", "freed-cost-table", totals.decided.freed_minutes_per_year),
+                                            ("Freed, done: carried out so far, and SOP runs others did", "freed-done-cost-table", totals.done.freed_minutes_per_year),
                                         ].into_iter().map(|(label, id, m)| view! {
                                             <tr><th scope="row">{label}</th><td>{h(m)}</td><td data-testid=id>{cost(m)}</td></tr>
                                         }).collect_view()}

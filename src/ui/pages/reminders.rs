@@ -22,6 +22,7 @@ pub fn RemindersPage() -> impl IntoView {
     let ws = use_workspace();
     let now = expect_context::<Now>().0;
     let missed_ids = StoredValue::new(expect_context::<Missed>().0);
+    let waiting = expect_context::<crate::ui::app::SopsWaiting>().0;
     let permission = RwSignal::new(crate::web::notification_permission());
     // Memos: the clock ticks every second, and rebuilding the lists at each tick would
     // take the keyboard focus away from their buttons.
@@ -214,6 +215,22 @@ pub fn RemindersPage() -> impl IntoView {
                     view! { <ul class="reminder-list">{list.into_iter().map(|r| row(r, true)).collect_view()}</ul> }.into_any()
                 }}
             </section>
+            {move || {
+                let runs = waiting.get();
+                (!runs.is_empty()).then(|| view! {
+                    <section class="card" aria-labelledby="runs-head">
+                        <h2 id="runs-head">"SOP runs due"</h2>
+                        <ul class="reminder-list">
+                            {runs.into_iter().map(|r| view! {
+                                <li class="reminder">
+                                    <p class="reminder-text"><a href=format!("/shared/{}", r.id)>{if r.title.trim().is_empty() { "Untitled SOP".to_owned() } else { r.title.clone() }}</a></p>
+                                    <p class="task-meta">{format!("Due {} · about {} min. Not started within a day, it counts as missed.", local_moment(r.due, &zone()), r.expected_minutes)}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
             <section class="card" aria-labelledby="upcoming-head">
                 <h2 id="upcoming-head">"Coming up"</h2>
                 {move || {

@@ -20,4 +20,5 @@ pub mod board;
 pub mod discussion;
 pub mod meeting;
 pub mod shared;
+pub mod sop;
 pub mod week;

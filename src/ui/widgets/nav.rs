@@ -9,9 +9,11 @@ use leptos_router::components::A;
 pub fn Nav() -> impl IntoView {
     let ws = crate::workspace::use_workspace();
     let now = expect_context::<crate::ui::app::Now>().0;
+    let waiting = expect_context::<crate::ui::app::SopsWaiting>().0;
     let due_count = Memo::new(move |_| {
         ws.state
             .with(|s| crate::model::reminder::due(&s.reminders, now.get()).len())
+            + waiting.with(Vec::len)
     });
     let nav = NodeRef::<leptos::html::Nav>::new();
     let location = leptos_router::hooks::use_location();

@@ -166,6 +166,30 @@ pub fn TaskEditor(
                 <Show when=move || task.with(|t| t.as_ref().is_some_and(|t| t.decision.kind().is_action()))>
                     <CarriedOut task=task change=change/>
                 </Show>
+                {move || {
+                    let (id, kind) = task.with(|t| t.as_ref().map(|t| (t.id.clone(), t.decision.kind())))?;
+                    if !matches!(kind, DecisionKind::WriteSop | DecisionKind::Delegate | DecisionKind::Automate) {
+                        return None;
+                    }
+                    Some(match ws.sop_of_task(&id) {
+                        Some(sop) => view! {
+                            <p class="sop-link"><a class="button secondary" href=format!("/shared/{sop}")>"Open its SOP"</a></p>
+                        }.into_any(),
+                        None => {
+                            let navigate = leptos_router::hooks::use_navigate();
+                            view! {
+                                <p class="sop-link">
+                                    <button type="button" class="secondary" on:click=move |_| {
+                                        if let Some(sop) = ws.create_sop_from_task(&id) {
+                                            navigate(&format!("/shared/{sop}"), Default::default());
+                                        }
+                                    }>"Write the SOP"</button>
+                                    <span class="hint">" Steps to run as a checklist, and a link to hand them over."</span>
+                                </p>
+                            }.into_any()
+                        }
+                    })
+                }}
                 <label for=field("note")>"Note"</label>
                 <textarea id=field("note") rows="3" maxlength="2000"
                     prop:value=move || task.with(|t| t.as_ref().map(|t| t.note.clone()).unwrap_or_default())

@@ -42,6 +42,7 @@ pub fn SharedList() -> impl IntoView {
             match k {
                 DocKind::Meeting => "Weekly meeting".to_owned(),
                 DocKind::Board => "Daily stand-up".to_owned(),
+                DocKind::Sop => "Untitled SOP".to_owned(),
                 _ => "Untitled discussion".to_owned(),
             }
         };
@@ -117,7 +118,7 @@ pub fn SharedList() -> impl IntoView {
         <section class="page" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <div class="page-head">
                 <h1>"Shared"</h1>
-                <p class="lede">"Discussions, meetings and stand-up boards you work on with others. Each travels inside its link: nothing passes through a server, and anyone who holds a link can read that document, so send it only to the people it is for."</p>
+                <p class="lede">"Discussions, meetings, stand-up boards and SOPs you work on with others. Each travels inside its link: nothing passes through a server, and anyone who holds a link can read that document, so send it only to the people it is for."</p>
             </div>
             <div class="shared-grid">
                 <form class="card" on:submit=create>
@@ -126,7 +127,8 @@ pub fn SharedList() -> impl IntoView {
                         <legend>"What kind"</legend>
                         {[(DocKind::Discussion, "Discussion", "decide in writing: comments, ideas, votes, polls"),
                           (DocKind::Meeting, "Meeting", "a brief, a 15-minute agenda with a timer, notes"),
-                          (DocKind::Board, "Stand-up board", "daily status cards and work cards")]
+                          (DocKind::Board, "Stand-up board", "daily status cards and work cards"),
+                          (DocKind::Sop, "SOP", "steps to run as a checklist, handed to a delegate")]
                             .into_iter().map(|(k, label, hint)| {
                                 let id = format!("new-kind-{}", k.key());
                                 view! {
@@ -140,11 +142,13 @@ pub fn SharedList() -> impl IntoView {
                     <label for="new-title">{move || match kind.get() {
                         DocKind::Meeting => "What is the meeting about?",
                         DocKind::Board => "Whose stand-up?",
+                        DocKind::Sop => "What is the procedure?",
                         _ => "What needs deciding?",
                     }}</label>
                     <input id="new-title" type="text" maxlength="500" placeholder=move || match kind.get() {
                             DocKind::Meeting => "e.g. Launch review",
                             DocKind::Board => "e.g. Design team",
+                            DocKind::Sop => "e.g. Send the monthly invoices",
                             _ => "e.g. Pick a launch date",
                         }
                         prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
@@ -176,6 +180,7 @@ pub fn SharedList() -> impl IntoView {
                             let noun = match h.kind {
                                 DocKind::Meeting => "Meeting",
                                 DocKind::Board => "Stand-up board",
+                                DocKind::Sop => "SOP",
                                 DocKind::Page => "How to work with me",
                                 // A personal document is never held.
                                 DocKind::Discussion | DocKind::Personal => "Discussion",

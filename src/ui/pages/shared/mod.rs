@@ -1,6 +1,6 @@
 //! The pages of shared documents: the list of them, the route that picks a page or a
 //! document, the frame every written-by-all document shares, and one body per kind
-//! (`discussion`, `meeting`, `board`), which never import each other.
+//! (`discussion`, `meeting`, `board`, `sop`), which never import each other.
 
 pub mod board;
 pub mod discussion;
@@ -8,3 +8,4 @@ pub mod frame;
 pub mod list;
 pub mod meeting;
 pub mod route;
+pub mod sop;

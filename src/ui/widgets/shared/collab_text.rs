@@ -28,6 +28,8 @@ pub fn CollabText(
         TextField::Dates => "text-dates",
         TextField::Questions => "text-questions",
         TextField::Notes => "text-notes",
+        TextField::Purpose => "text-purpose",
+        TextField::Output => "text-output",
     };
     let hint_id = format!("{id}-hint");
     view! {

@@ -14,8 +14,11 @@ const PAGE: usize = 50;
 
 #[component]
 pub fn CommentThread(
-    /// The idea these comments are about; `None` for the document.
+    /// The idea (or step) these comments are about; `None` for the document.
     on: Option<String>,
+    /// What `on` is, for the field's label: "this idea", "this step".
+    #[prop(default = "this idea")]
+    about: &'static str,
 ) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
@@ -140,8 +143,8 @@ pub fn CommentThread(
             </For>
         </ul>
         <form class="comment-form" on:submit=add>
-            <label for=input_id.clone() class="visually-hidden">{if on.is_some() { "Comment on this idea" } else { "Add a comment" }}</label>
-            <textarea id=input_id rows="2" maxlength=MAX_TEXT placeholder=if on.is_some() { "Comment on this idea…" } else { "Add a comment…" }
+            <label for=input_id.clone() class="visually-hidden">{if on.is_some() { format!("Comment on {about}") } else { "Add a comment".to_owned() }}</label>
+            <textarea id=input_id rows="2" maxlength=MAX_TEXT placeholder=if on.is_some() { format!("Comment on {about}…") } else { "Add a comment…".to_owned() }
                 prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
             <button type="submit">"Comment"</button>
         </form>

@@ -1,0 +1,63 @@
+//! An SOP's quality checks, ticked at the end of every run: the owner edits, adds and
+//! removes them; everyone else reads them.
+
+use leptos::prelude::*;
+
+use crate::model::shared::ItemList;
+use crate::ui::shared::shown_state;
+use crate::workspace::{use_workspace, SopEdit};
+
+#[component]
+pub fn CheckEditor(is_owner: Signal<bool>) -> impl IntoView {
+    let ws = use_workspace();
+    let state = shown_state();
+    let text = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = text.get_untracked();
+        if !t.trim().is_empty()
+            && ws
+                .shared_edit(SopEdit::AddCheck(t.trim().to_owned()))
+                .is_some()
+        {
+            text.set(String::new());
+        }
+    };
+    view! {
+        <h3 id="checks-head">"Quality checks"</h3>
+        <p class="hint">"Ticked at the end of every run."</p>
+        <ul class="plain-list sop-checks" aria-labelledby="checks-head">
+            {move || {
+                let owner = is_owner.get();
+                state.with(|s| s.sop().checks.iter().map(|c| {
+                    let id = c.id.clone();
+                    if owner {
+                        let (edit_id, remove_id) = (id.clone(), id.clone());
+                        let label = c.text.clone();
+                        view! {
+                            <li class="field-row">
+                                <label class="visually-hidden" for=format!("check-{id}")>"Quality check"</label>
+                                <input id=format!("check-{id}") class="grow" type="text" maxlength="500" prop:value=c.text.clone()
+                                    on:change=move |ev| { ws.shared_edit(SopEdit::UpdateCheck { id: edit_id.clone(), text: event_target_value(&ev) }); }/>
+                                <button type="button" class="quiet small" aria-label=format!("Remove {label}")
+                                    on:click=move |_| ws.delete_shared_item(ItemList::Checks, &remove_id, "Quality check")>"Remove"</button>
+                            </li>
+                        }.into_any()
+                    } else {
+                        view! { <li>{format!("☐ {}", c.text)}</li> }.into_any()
+                    }
+                }).collect_view())
+            }}
+        </ul>
+        <Show when=move || is_owner.get()>
+            <form class="inline-form" on:submit=add>
+                <div class="grow">
+                    <label for="check-new">"New quality check"</label>
+                    <input id="check-new" type="text" maxlength="500" placeholder="e.g. The invoice PDF is attached"
+                        prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit">"Add check"</button>
+            </form>
+        </Show>
+    }
+}

@@ -1,0 +1,223 @@
+//! One step of an SOP: for its owner, its fields in place (instruction, minutes, who,
+//! what to record, a link) with ↑ ↓, a drag handle (pointer events) and Remove; for everyone else, the
+//! step as words, marked when it changed since they last looked. Both can open its
+//! comments.
+
+use leptos::prelude::*;
+
+use crate::model::shared::sop::{Capture, Performer, Step};
+use crate::model::shared::ItemList;
+use crate::ui::focus::focus_after_render;
+use crate::ui::shared::{shown_news, shown_state};
+use crate::ui::widgets::shared::comment_thread::CommentThread;
+use crate::workspace::{use_workspace, SopEdit};
+
+/// The step being dragged, shared by the rows of one list (the list provides it).
+#[derive(Clone, Copy)]
+pub struct Dragged(pub RwSignal<Option<String>>);
+
+/// The kinds of input a step can ask for, as (stored key, label) for the chooser.
+const CAPTURES: [(&str, &str); 6] = [
+    ("", "Nothing"),
+    ("text", "Short text"),
+    ("number", "A number"),
+    ("yesno", "Yes or no"),
+    ("date", "A date"),
+    ("choice:", "A choice"),
+];
+
+fn capture_key(c: &Capture) -> &'static str {
+    match c {
+        Capture::Nothing => "",
+        Capture::Text => "text",
+        Capture::Number => "number",
+        Capture::YesNo => "yesno",
+        Capture::Date => "date",
+        Capture::Choice(_) => "choice:",
+    }
+}
+
+#[component]
+pub fn StepRow(id: String, is_owner: Signal<bool>) -> impl IntoView {
+    let state = shown_state();
+    let news = shown_news();
+    let id = StoredValue::new(id);
+    let step = Memo::new(move |_| {
+        state.with(|s| {
+            let steps = &s.sop().steps;
+            let n = steps
+                .iter()
+                .position(|st| st.id == id.get_value())
+                .unwrap_or(0);
+            (n, steps.len(), steps.get(n).cloned().unwrap_or_default())
+        })
+    });
+    let changed = move || news.with(|n| n.steps.contains(&id.get_value()));
+    let comments = move || state.with(|s| s.comments_on(Some(&id.get_value())).count());
+    let show_comments = RwSignal::new(false);
+    let dragged = expect_context::<Dragged>().0;
+    view! {
+        <li class="sop-step" class:changed=changed data-step=id.get_value()
+            class:dragging=move || dragged.with(|d| d.as_deref() == Some(id.get_value().as_str()))>
+            {move || if is_owner.get() {
+                view! { <OwnerStep id=id.get_value() step/> }.into_any()
+            } else {
+                view! { <ReadStep step/> }.into_any()
+            }}
+            <div class="step-foot">
+                {move || changed().then(|| view! { <span class="tag new">"Changed"</span> })}
+                <button type="button" class="quiet small" aria-expanded=move || show_comments.get().to_string()
+                    on:click=move |_| show_comments.update(|v| *v = !*v)>
+                    {move || match comments() { 0 => "Comment".to_owned(), n => format!("Comments ({n})") }}
+                </button>
+            </div>
+            <Show when=move || show_comments.get()>
+                <CommentThread on=Some(id.get_value()) about="this step"/>
+            </Show>
+        </li>
+    }
+}
+
+/// The step as words, for everyone but the owner.
+#[component]
+fn ReadStep(step: Memo<(usize, usize, Step)>) -> impl IntoView {
+    view! {
+        {move || step.with(|(_, _, st)| {
+            let mut meta = format!("{} min · {}", st.minutes, st.who.label());
+            if st.capture != Capture::Nothing {
+                meta.push_str(&format!(" · records {}", st.capture.label().to_lowercase()));
+            }
+            view! {
+                <p class="step-text">{st.text.clone()}</p>
+                <p class="task-meta">{meta}
+                    {(!st.link.is_empty()).then(|| view! { " · " <a href=st.link.clone() target="_blank" rel="noopener noreferrer">"Open link"</a> })}
+                </p>
+            }
+        })}
+    }
+}
+
+/// The owner's fields for one step.
+#[component]
+fn OwnerStep(id: String, step: Memo<(usize, usize, Step)>) -> impl IntoView {
+    let ws = use_workspace();
+    let state = shown_state();
+    let dragged = expect_context::<Dragged>().0;
+    let id = StoredValue::new(id);
+    let field = move |name: &str| format!("step-{}-{name}", id.get_value());
+    let save = move |change: &dyn Fn(&mut Step)| {
+        let mut st = step.with_untracked(|s| s.2.clone());
+        change(&mut st);
+        ws.shared_edit(SopEdit::UpdateStep(st));
+    };
+    let title = move || step.with(|s| s.2.text.clone());
+    let shift = move |by: i64| {
+        let to = step.with_untracked(|s| (s.0 as i64 + by).max(0) as usize);
+        let ranks = state.with_untracked(|s| s.sop().moved_to(&id.get_value(), to));
+        if !ranks.is_empty() {
+            ws.shared_edit(SopEdit::RankSteps(ranks));
+            focus_after_render(&format!(
+                "step-{}-{}",
+                id.get_value(),
+                if by < 0 { "up" } else { "down" }
+            ));
+        }
+    };
+    let role = move || {
+        step.with(|s| match &s.2.who {
+            Performer::Role(r) => Some(r.clone()),
+            _ => None,
+        })
+    };
+    view! {
+        <div class="step-line">
+            // Pointer events, not HTML drag and drop, so a finger on a phone can drag too.
+            <span class="drag-handle" title="Drag to reorder" aria-hidden="true"
+                on:pointerdown=move |ev: leptos::ev::PointerEvent| {
+                    ev.prevent_default();
+                    if let Some(el) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+                        let _ = el.set_pointer_capture(ev.pointer_id());
+                    }
+                    dragged.set(Some(id.get_value()));
+                }
+                on:pointerup=move |ev: leptos::ev::PointerEvent| {
+                    dragged.set(None);
+                    let Some(to) = crate::web::data_at_point(ev.client_x(), ev.client_y(), "li.sop-step", "data-step") else { return };
+                    let ranks = state.with_untracked(|s| {
+                        let sop = s.sop();
+                        sop.steps.iter().position(|st| st.id == to).map(|n| sop.moved_to(&id.get_value(), n)).unwrap_or_default()
+                    });
+                    if !ranks.is_empty() {
+                        ws.shared_edit(SopEdit::RankSteps(ranks));
+                    }
+                }
+                on:pointercancel=move |_| dragged.set(None)>"⠿"</span>
+            <span class="step-number">{move || format!("{}.", step.with(|s| s.0) + 1)}</span>
+            <label class="visually-hidden" for=field("text")>{move || format!("Step {}", step.with(|s| s.0) + 1)}</label>
+            <input id=field("text") class="grow" type="text" maxlength="500" prop:value=title
+                on:change=move |ev| { let v = event_target_value(&ev); save(&|s| s.text = v.trim().to_owned()); }/>
+            <label class="agenda-minutes">
+                <input type="number" min="0" max="1440" inputmode="numeric" prop:value=move || step.with(|s| s.2.minutes.to_string())
+                    aria-label=move || format!("Minutes for {}", title())
+                    on:change=move |ev| { let m = event_target_value(&ev).trim().parse::<u32>().ok(); if let Some(m) = m { save(&|s| s.minutes = m); } }/>
+                <span>"min"</span>
+            </label>
+            <span class="agenda-buttons">
+                <button type="button" id=field("up") class="quiet small" disabled=move || step.with(|s| s.0 == 0)
+                    aria-label=move || format!("Move {} up", title()) on:click=move |_| shift(-1)>"↑"</button>
+                <button type="button" id=field("down") class="quiet small" disabled=move || step.with(|s| s.0 + 1 >= s.1)
+                    aria-label=move || format!("Move {} down", title()) on:click=move |_| shift(1)>"↓"</button>
+                <button type="button" class="quiet small" aria-label=move || format!("Remove {}", title())
+                    on:click=move |_| ws.delete_shared_item(ItemList::Steps, &id.get_value(), "Step")>"Remove"</button>
+            </span>
+        </div>
+        <div class="step-details field-row">
+            <div>
+                <label for=field("who")>"Who does it"</label>
+                <select id=field("who") on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    save(&|s| s.who = match v.as_str() {
+                        "delegate" => Performer::Delegate,
+                        "role" => Performer::Role(role().unwrap_or_else(|| "Role".into())),
+                        _ => Performer::Owner,
+                    });
+                }>
+                    {[("owner", "Owner"), ("delegate", "Delegate"), ("role", "A named role")].into_iter().map(|(k, label)| view! {
+                        <option value=k selected=move || step.with(|s| matches!((&s.2.who, k), (Performer::Owner, "owner") | (Performer::Delegate, "delegate") | (Performer::Role(_), "role")))>{label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <Show when=move || role().is_some()>
+                <div>
+                    <label for=field("role")>"Role"</label>
+                    <input id=field("role") type="text" maxlength="80" prop:value=move || role().unwrap_or_default()
+                        on:change=move |ev| { let v = event_target_value(&ev); save(&|s| s.who = Performer::parse(&format!("role:{}", v.trim()))); }/>
+                </div>
+            </Show>
+            <div>
+                <label for=field("capture")>"Record"</label>
+                <select id=field("capture") on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    save(&|s| s.capture = if v == "choice:" { Capture::Choice(vec!["Yes".into(), "No".into()]) } else { Capture::parse(&v) });
+                }>
+                    {CAPTURES.into_iter().map(|(k, label)| view! {
+                        <option value=k selected=move || step.with(|s| capture_key(&s.2.capture) == k)>{label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <Show when=move || step.with(|s| matches!(s.2.capture, Capture::Choice(_)))>
+                <div class="grow">
+                    <label for=field("choices")>"Choices, separated by |"</label>
+                    <input id=field("choices") type="text" maxlength="500"
+                        prop:value=move || step.with(|s| match &s.2.capture { Capture::Choice(o) => o.join(" | "), _ => String::new() })
+                        on:change=move |ev| { let v = event_target_value(&ev); save(&|s| s.capture = Capture::parse(&format!("choice:{v}"))); }/>
+                </div>
+            </Show>
+            <div class="grow">
+                <label for=field("link")>"Link"</label>
+                <input id=field("link") type="url" placeholder="https://" prop:value=move || step.with(|s| s.2.link.clone())
+                    on:change=move |ev| { let v = event_target_value(&ev); save(&|s| s.link = v.trim().to_owned()); }/>
+            </div>
+        </div>
+    }
+}
