@@ -70,10 +70,22 @@ pub fn App() -> impl IntoView {
     // Scheduled SOP runs waiting for this person, for the menu's count and the Reminders
     // page: read again when a document changes or the minute turns.
     let minute = Memo::new(move |_| now.get() / 60_000);
+    // Of the SOP on screen, only what decides whether a run waits: ticking a step of a
+    // run must not read every SOP again.
+    let shown_sop = Memo::new(move |_| {
+        ws.shared.with(|v| {
+            let v = v
+                .as_ref()
+                .filter(|v| v.state.kind() == crate::model::kind::DocKind::Sop)?;
+            let sop = v.state.sop();
+            let dues: Vec<Option<i64>> = sop.runs.iter().map(|r| r.due).collect();
+            Some((v.id, sop.schedule.clone(), dues))
+        })
+    });
     let waiting = Memo::new(move |_| {
         minute.track();
         ws.state.track();
-        ws.shared.track();
+        shown_sop.track();
         ws.sops_waiting(now.get_untracked())
     });
     provide_context(SopsWaiting(waiting));

@@ -14,7 +14,7 @@ use crate::doc::Access;
 use crate::model::ids::{DocId, Heads};
 use crate::model::kind::DocKind;
 use crate::model::shared::board::{Card, Column};
-use crate::model::shared::sop::SopPart;
+use crate::model::shared::sop::{Run, SopPart};
 use crate::model::shared::{Body, News, SharedState, TextField};
 use crate::model::HeldDoc;
 use crate::session::{open_shared, save_shared};
@@ -35,6 +35,8 @@ enum Refresh {
     Text(TextField),
     /// Only some cards of a board: moving cards is the board's hot path.
     Cards(Vec<String>),
+    /// Only one run of an SOP: ticking its steps is the SOP's hot path.
+    Run(String),
 }
 
 /// What was read back after an edit.
@@ -42,6 +44,7 @@ enum Read {
     Whole(Box<SharedState>),
     Text(TextField, String),
     Cards(Vec<(String, Option<Card>)>),
+    Run(Option<Run>),
 }
 
 /// One shared document loaded in this tab, with its own storage.
@@ -403,10 +406,13 @@ impl Workspace {
             self.name_wanted.set(true);
             return None;
         }
-        self.edit_shown(
-            |doc, me, name, now| edit.apply(doc, me, name, now),
-            Refresh::Whole,
-        )
+        let refresh = match &edit {
+            SharedEdit::Sop(e) => e
+                .run()
+                .map_or(Refresh::Whole, |r| Refresh::Run(r.to_owned())),
+            _ => Refresh::Whole,
+        };
+        self.edit_shown(|doc, me, name, now| edit.apply(doc, me, name, now), refresh)
     }
 
     /// An edit the workspace makes itself (a deletion and its Undo, a meeting's move).
@@ -497,6 +503,7 @@ impl Workspace {
                         })
                         .collect(),
                 ),
+                Refresh::Run(id) => Read::Run(open.doc.as_sop().and_then(|s| s.run(&id))),
             };
             Some((result, saved, read))
         });
@@ -532,6 +539,15 @@ impl Workspace {
                         }
                     }
                 }
+                Read::Run(Some(run)) => {
+                    let Body::Sop(sop) = &mut v.state.body else {
+                        return;
+                    };
+                    if let Some(slot) = sop.runs.iter_mut().find(|r| r.id == run.id) {
+                        *slot = run;
+                    }
+                }
+                Read::Run(None) => {}
                 Read::Text(field, text) => {
                     if let Some(shown) = v.state.text_mut(field) {
                         *shown = text;

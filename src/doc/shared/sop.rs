@@ -223,6 +223,16 @@ impl SopDoc<'_> {
         read(&hydrate_root(&self.0.doc))
     }
 
+    /// One run, read without reading the whole SOP: ticking a step of an SOP with
+    /// hundreds of runs re-reads only that run.
+    pub fn run(&self, id: &str) -> Option<Run> {
+        let obj = self.0.item("runs", id).ok()?;
+        match automerge::ReadDoc::hydrate(&self.0.doc, &obj, None).ok()? {
+            hydrate::Value::Map(m) => Some(read_run(id.to_owned(), &m)),
+            _ => None,
+        }
+    }
+
     pub fn set_schedule(&mut self, schedule: &SopSchedule) -> Result<()> {
         let doc = self.0.writable()?;
         set_str(doc, &ROOT, "schedule", &schedule.key())?;
@@ -356,13 +366,19 @@ impl SopDoc<'_> {
             doc.put(obj, "by_itself", by_itself)?;
             doc.put(obj, "note", "")?;
             doc.put(obj, "order", order.join(" "))?;
+            // An unticked step or check is simply absent: a reply carrying a run
+            // then carries only what was done.
             for step in &part.steps {
                 doc.put(obj, format!("s|{}|text", step.id), step.text.as_str())?;
-                doc.put(obj, format!("s|{}|done", step.id), by_itself)?;
+                if by_itself {
+                    doc.put(obj, format!("s|{}|done", step.id), true)?;
+                }
             }
             for check in &part.checks {
                 doc.put(obj, format!("c|{}|text", check.id), check.text.as_str())?;
-                doc.put(obj, format!("c|{}|ok", check.id), by_itself)?;
+                if by_itself {
+                    doc.put(obj, format!("c|{}|ok", check.id), true)?;
+                }
             }
             Ok(())
         })
@@ -539,6 +555,30 @@ pub enum SopEdit {
 }
 
 impl SopEdit {
+    /// The run an edit changes, for edits inside one run (the hot path of running an
+    /// SOP: only that run needs reading back).
+    pub fn run(&self) -> Option<&str> {
+        use SopEdit::*;
+        match self {
+            TickStep { run, .. }
+            | SetStepValue { run, .. }
+            | TimeStep { run, .. }
+            | TickCheck { run, .. }
+            | SetRunNote { run, .. }
+            | PauseRun { run, .. }
+            | FinishRun(run) => Some(run),
+            SetSchedule(_)
+            | SetTask(_)
+            | SetAutomation(_)
+            | AddStep(_)
+            | UpdateStep(_)
+            | RankSteps(_)
+            | AddCheck(_)
+            | UpdateCheck { .. }
+            | StartRun { .. } => None,
+        }
+    }
+
     /// Whether others see it under the writer's name: a step, a check or a run.
     pub fn is_authored(&self) -> bool {
         use SopEdit::*;
@@ -675,6 +715,8 @@ mod tests {
         assert_eq!(part.outcome(r), Outcome::OnTime, "15 minutes expected");
         assert_eq!(part.runs_by_others(MON, MON + 100 * MIN), 1);
         assert_eq!(state.name_of("ben"), "Ben");
+        assert_eq!(owner.as_sop().unwrap().run(&run).as_ref(), Some(r));
+        assert_eq!(owner.as_sop().unwrap().run("nope"), None);
     }
 
     #[test]

@@ -576,6 +576,52 @@ impl SopPart {
         })
     }
 
+    /// The SOP without what happens inside runs (their steps, values, notes), each run's
+    /// checks folded into one stand-in that passed or failed: what the history and its
+    /// figures are read from. Ticking a step changes nothing in it, so a screen keyed
+    /// on it does not work the history out again at each tick.
+    pub fn outline(&self) -> SopPart {
+        let stand_in = Check::default();
+        SopPart {
+            runs: self
+                .runs
+                .iter()
+                .map(|r| Run {
+                    id: r.id.clone(),
+                    by: r.by.clone(),
+                    started: r.started,
+                    ended: r.ended,
+                    due: r.due,
+                    paused_ms: r.paused_ms,
+                    paused_at: r.paused_at,
+                    by_itself: r.by_itself,
+                    checks: [(
+                        stand_in.id.clone(),
+                        r.ended.is_none() || !r.failed_checks(&self.checks),
+                    )]
+                    .into(),
+                    ..Run::default()
+                })
+                .collect(),
+            checks: vec![stand_in],
+            steps: self
+                .steps
+                .iter()
+                .map(|st| Step {
+                    id: st.id.clone(),
+                    minutes: st.minutes,
+                    ..Step::default()
+                })
+                .collect(),
+            purpose: String::new(),
+            output: String::new(),
+            schedule: self.schedule.clone(),
+            automation: None,
+            task: String::new(),
+            owner: self.owner.clone(),
+        }
+    }
+
     /// The ranks that put step `id` at `to` (0-based) in the list: every step numbered
     /// afresh, so steps of equal rank (added on two devices at once) come apart. Empty
     /// when nothing moves.
@@ -925,6 +971,10 @@ mod tests {
         assert_eq!(s.median_minutes(3), Some(45), "60, 5 and 45");
         // Runs 0, 3, 6 and 9 left the check unticked.
         assert_eq!(s.failed_checks(), (4, 11));
+        let outline = s.outline();
+        assert_eq!(outline.failed_checks(), (4, 11));
+        assert_eq!(outline.median_minutes(10), Some(28));
+        assert_eq!(outline.history(0, 20 * HOUR), s.history(0, 20 * HOUR));
         let mut open = run("open", None, 0, 0);
         open.ended = None;
         s.runs.push(open);

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::shared::sop::SopPart;
+
 use crate::ui::shared::{me, shown_state};
 use crate::ui::widgets::shared::{
     comment_thread::CommentThread, owner_settings::OwnerSettings, share_panel::SharePanel,
@@ -66,10 +68,23 @@ pub fn SopBody(is_owner: Signal<bool>) -> impl IntoView {
 #[component]
 fn PrintedChecklist() -> impl IntoView {
     let state = shown_state();
+    // Only what is printed: ticking a run's steps must not rebuild it.
+    let procedure = Memo::new(move |_| {
+        state.with(|s| {
+            let sop = s.sop();
+            SopPart {
+                purpose: sop.purpose.clone(),
+                output: sop.output.clone(),
+                schedule: sop.schedule.clone(),
+                steps: sop.steps.clone(),
+                checks: sop.checks.clone(),
+                ..SopPart::default()
+            }
+        })
+    });
     view! {
         <section class="print-only sop-print" aria-hidden="true">
-            {move || state.with(|s| {
-                let sop = s.sop();
+            {move || procedure.with(|sop| {
                 view! {
                     <p>{sop.purpose.trim().to_owned()}</p>
                     <p>{format!("{} · about {} minutes", sop.schedule.days_in_words(), sop.expected_minutes())}</p>

@@ -12,6 +12,9 @@ pub fn CheckEditor(is_owner: Signal<bool>) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
     let text = RwSignal::new(String::new());
+    // A memo, so the list is drawn again only when the checks change, not at each tick
+    // of a run (which would take the focus from a check being edited).
+    let checks = Memo::new(move |_| state.with(|s| s.sop().checks.clone()));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = text.get_untracked();
@@ -29,7 +32,7 @@ pub fn CheckEditor(is_owner: Signal<bool>) -> impl IntoView {
         <ul class="plain-list sop-checks" aria-labelledby="checks-head">
             {move || {
                 let owner = is_owner.get();
-                state.with(|s| s.sop().checks.iter().map(|c| {
+                checks.with(|list| list.iter().map(|c| {
                     let id = c.id.clone();
                     if owner {
                         let (edit_id, remove_id) = (id.clone(), id.clone());

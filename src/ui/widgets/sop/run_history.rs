@@ -20,13 +20,16 @@ pub fn RunHistory() -> impl IntoView {
     let now = expect_context::<crate::ui::app::Now>().0;
     let zone = Memo::new(move |_| ws.state.with(|s| s.profile.time_zone.clone()));
     let minute = Memo::new(move |_| now.get() / 60_000);
+    // What the history is read from: ticking a step of a run in progress changes none
+    // of it, so neither the history nor the figures are worked out again (the missed
+    // occurrences walk every day since the SOP began).
+    let outline = Memo::new(move |_| state.with(|s| (s.created, s.sop().outline())));
     let lines = Memo::new(move |_| {
         minute.track();
-        state.with(|s| s.sop().history(s.created, now.get_untracked()))
+        outline.with(|(created, sop)| sop.history(*created, now.get_untracked()))
     });
     let figures = Memo::new(move |_| {
-        state.with(|s| {
-            let sop = s.sop();
+        outline.with(|(_, sop)| {
             (
                 sop.expected_minutes(),
                 sop.median_minutes(10),

@@ -52,34 +52,51 @@ pub fn SopSettings(is_owner: Signal<bool>) -> impl IntoView {
     // The minute matters only for 'next run'; a memo of the minute keeps the line from
     // redrawing every second.
     let minute = Memo::new(move |_| now.get() / 60_000);
+    let about = Memo::new(move |_| {
+        state.with(|s| {
+            let sop = s.sop();
+            (
+                sop.purpose.clone(),
+                sop.output.clone(),
+                sop.automation.clone(),
+            )
+        })
+    });
+    let when = Signal::derive(move || {
+        minute.track();
+        when_line(&schedule.get(), &zone.get(), now.get_untracked())
+    });
     view! {
         {move || if is_owner.get() {
-            view! { <OwnerFields schedule zone/> }.into_any()
+            view! { <OwnerFields schedule zone when/> }.into_any()
         } else {
             view! {
                 <div class="sop-about">
-                    {move || state.with(|s| {
-                        let sop = s.sop();
+                    {move || about.with(|(purpose, output, automation)| {
                         view! {
-                            {(!sop.purpose.trim().is_empty()).then(|| view! { <p class="words">{sop.purpose.trim().to_owned()}</p> })}
-                            {(!sop.output.trim().is_empty()).then(|| view! { <p><strong>"Done means: "</strong>{sop.output.trim().to_owned()}</p> })}
-                            {sop.automation.clone().map(|a| view! {
+                            {(!purpose.trim().is_empty()).then(|| view! { <p class="words">{purpose.trim().to_owned()}</p> })}
+                            {(!output.trim().is_empty()).then(|| view! { <p><strong>"Done means: "</strong>{output.trim().to_owned()}</p> })}
+                            {automation.clone().map(|a| view! {
                                 <p>{format!("Automated with {}", a.tool)}
                                     {(!a.link.is_empty()).then(|| view! { " · " <a href=a.link.clone() target="_blank" rel="noopener noreferrer">"Open the automation"</a> })}
                                 </p>
                             })}
                         }
                     })}
+                    <p class="hint" data-testid="sop-when">{when}</p>
                 </div>
             }.into_any()
         }}
-        <p class="hint" data-testid="sop-when">{move || { minute.track(); when_line(&schedule.get(), &zone.get(), now.get_untracked()) }}</p>
     }
 }
 
 /// The owner's fields.
 #[component]
-fn OwnerFields(schedule: Memo<SopSchedule>, zone: Memo<String>) -> impl IntoView {
+fn OwnerFields(
+    schedule: Memo<SopSchedule>,
+    zone: Memo<String>,
+    when: Signal<String>,
+) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
     let set = move |change: &dyn Fn(&mut SopSchedule)| {
@@ -99,6 +116,15 @@ fn OwnerFields(schedule: Memo<SopSchedule>, zone: Memo<String>) -> impl IntoView
     };
     let automation =
         Memo::new(move |_| state.with(|s| s.sop().automation.clone().unwrap_or_default()));
+    let steps = Memo::new(move |_| {
+        state.with(|s| {
+            s.sop()
+                .steps
+                .iter()
+                .map(|st| (st.id.clone(), st.text.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let set_automation = move |change: &dyn Fn(&mut Automation)| {
         let mut a = automation.get_untracked();
         change(&mut a);
@@ -173,7 +199,7 @@ fn OwnerFields(schedule: Memo<SopSchedule>, zone: Memo<String>) -> impl IntoView
                     }).collect_view()}
                 </div>
             </Show>
-            <p class="hint">{move || format!("On your clock, {}.", fmt::zone_name(&zone.get()))}</p>
+            <p class="hint" data-testid="sop-when">{when}</p>
         </fieldset>
         <details class="sop-automation" open=move || automation.with(|a| !a.tool.is_empty())>
             <summary>"Automation"</summary>
@@ -191,8 +217,8 @@ fn OwnerFields(schedule: Memo<SopSchedule>, zone: Memo<String>) -> impl IntoView
             </div>
             <fieldset class="plain">
                 <legend>"Steps it covers"</legend>
-                {move || state.with(|s| s.sop().steps.iter().enumerate().map(|(n, st)| {
-                    let id = st.id.clone();
+                {move || steps.with(|list| list.iter().enumerate().map(|(n, (id, text))| {
+                    let id = id.clone();
                     let input = format!("covers-{id}");
                     let covered = automation.with_untracked(|a| a.covers.contains(&id));
                     view! {
@@ -201,7 +227,7 @@ fn OwnerFields(schedule: Memo<SopSchedule>, zone: Memo<String>) -> impl IntoView
                                 let on = event_target_checked(&ev);
                                 set_automation(&|a| { a.covers.retain(|c| *c != id); if on { a.covers.push(id.clone()); } });
                             }/>
-                            <label for=input>{format!("{}. {}", n + 1, st.text)}</label>
+                            <label for=input>{format!("{}. {text}", n + 1)}</label>
                         </span>
                     }
                 }).collect_view())}
