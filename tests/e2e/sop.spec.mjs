@@ -220,9 +220,13 @@ test('an SOP handed to a delegate in Manila comes back with two runs, one late, 
   expect(md).toContain('6. [ ] Send it to the client (5 min, Owner)');
   expect(md).toContain('- [ ] Invoice PDF attached');
   await a.emulateMedia({ media: 'print' });
-  await expect(a.locator('.sop-print')).toBeVisible();
-  await expect(a.locator('.sop-screen')).toBeHidden();
-  await expect(a.locator('.sop-print .print-steps li')).toHaveCount(7);
+  await expect(a.locator('li.sop-step')).toHaveCount(6);
+  for (const hidden of ['.sop-run', 'section[aria-labelledby="history-head"]', '.step-details', '.collab-side', 'nav']) {
+    await expect(a.locator(hidden).first(), hidden).toBeHidden();
+  }
+  await expect(a.locator('li.sop-step').first()).toBeVisible();
+  await expect(a.locator('.sop-checks li')).toBeVisible();
+  await a.screenshot({ path: path.join(shots, 'sop-print.png'), fullPage: true });
   await a.emulateMedia({ media: 'screen', colorScheme: 'dark' });
   await a.screenshot({ path: path.join(shots, 'sop-history-dark.png'), fullPage: true });
   await a.setViewportSize({ width: 390, height: 844 });

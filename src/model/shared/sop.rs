@@ -576,6 +576,22 @@ impl SopPart {
         })
     }
 
+    /// The SOP without its runs: what its editor, reader and printed checklist show, so
+    /// a screen keyed on it is not drawn again at each tick of a run.
+    pub fn procedure(&self) -> SopPart {
+        SopPart {
+            purpose: self.purpose.clone(),
+            output: self.output.clone(),
+            schedule: self.schedule.clone(),
+            steps: self.steps.clone(),
+            checks: self.checks.clone(),
+            automation: self.automation.clone(),
+            task: self.task.clone(),
+            runs: Vec::new(),
+            owner: self.owner.clone(),
+        }
+    }
+
     /// The SOP without what happens inside runs (their steps, values, notes), each run's
     /// checks folded into one stand-in that passed or failed: what the history and its
     /// figures are read from. Ticking a step changes nothing in it, so a screen keyed

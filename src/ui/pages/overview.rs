@@ -73,12 +73,11 @@ pub fn Overview() -> impl IntoView {
     crate::web::set_title("Overview");
     let ws = use_workspace();
     // Handed-over tasks count what their SOP runs show (see `InventoryTotals::measured`).
-    let evidence = Memo::new(move |_| {
-        ws.state.track();
-        ws.run_evidence(crate::web::now_ms())
-    });
     let totals = Memo::new(move |_| {
-        evidence.with(|e| ws.state.with(|s| InventoryTotals::measured(&s.tasks, e)))
+        ws.state.track();
+        let evidence = ws.run_evidence(crate::web::now_ms());
+        ws.state
+            .with(|s| InventoryTotals::measured(&s.tasks, &evidence))
     });
     let friendliness = move || Friendliness::of(&totals.get());
     let hours = |m: u64| format_hours(minutes_per_year_to_hours_per_month(m));

@@ -1,6 +1,7 @@
 //! Reusable pieces shared by pages.
 
 pub mod checked_input;
+pub mod field;
 pub mod file_import;
 pub mod focus_on_navigate;
 pub mod framework_steps;

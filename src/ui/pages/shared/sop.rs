@@ -1,10 +1,9 @@
 //! An SOP's body: the run in progress (or the button that starts one), the procedure
 //! (its settings, steps and quality checks), the history of runs, comments and
-//! sharing, and a one-page checklist for print.
+//! sharing. On paper it is a one-page checklist: the print styles keep the steps and
+//! checks, each with a box, and leave out the rest.
 
 use leptos::prelude::*;
-
-use crate::model::shared::sop::SopPart;
 
 use crate::ui::shared::{me, shown_state};
 use crate::ui::widgets::shared::{
@@ -12,12 +11,15 @@ use crate::ui::widgets::shared::{
 };
 use crate::ui::widgets::sop::{
     check_editor::CheckEditor, run_checklist::RunChecklist, run_history::RunHistory,
-    sop_settings::SopSettings, step_editor::StepEditor,
+    sop_settings::SopSettings, step_editor::StepEditor, Procedure,
 };
 
 #[component]
 pub fn SopBody(is_owner: Signal<bool>) -> impl IntoView {
     let state = shown_state();
+    provide_context(Procedure(Memo::new(move |_| {
+        state.with(|s| s.sop().procedure())
+    })));
     let me = me();
     // The run this person has open, if any: a memo, so ticking a step redraws the
     // checklist's rows, not the whole checklist.
@@ -59,49 +61,5 @@ pub fn SopBody(is_owner: Signal<bool>) -> impl IntoView {
                 </Show>
             </aside>
         </div>
-        <PrintedChecklist/>
-    }
-}
-
-/// The checklist as printed: every step with a box to tick, its minutes and who does
-/// it, then the quality checks. Shown only on paper.
-#[component]
-fn PrintedChecklist() -> impl IntoView {
-    let state = shown_state();
-    // Only what is printed: ticking a run's steps must not rebuild it.
-    let procedure = Memo::new(move |_| {
-        state.with(|s| {
-            let sop = s.sop();
-            SopPart {
-                purpose: sop.purpose.clone(),
-                output: sop.output.clone(),
-                schedule: sop.schedule.clone(),
-                steps: sop.steps.clone(),
-                checks: sop.checks.clone(),
-                ..SopPart::default()
-            }
-        })
-    });
-    view! {
-        <section class="print-only sop-print" aria-hidden="true">
-            {move || procedure.with(|sop| {
-                view! {
-                    <p>{sop.purpose.trim().to_owned()}</p>
-                    <p>{format!("{} · about {} minutes", sop.schedule.days_in_words(), sop.expected_minutes())}</p>
-                    {(!sop.output.trim().is_empty()).then(|| view! { <p><strong>"Done means: "</strong>{sop.output.trim().to_owned()}</p> })}
-                    <ol class="print-steps">
-                        {sop.steps.iter().map(|st| view! {
-                            <li><span class="box"></span>{st.text.clone()}<span class="task-meta">{format!(" · {} min · {}", st.minutes, st.who.label())}</span></li>
-                        }).collect_view()}
-                    </ol>
-                    {(!sop.checks.is_empty()).then(|| view! {
-                        <h2>"Quality checks"</h2>
-                        <ul class="print-steps">
-                            {sop.checks.iter().map(|c| view! { <li><span class="box"></span>{c.text.clone()}</li> }).collect_view()}
-                        </ul>
-                    })}
-                }
-            })}
-        </section>
     }
 }

@@ -4,17 +4,14 @@
 use leptos::prelude::*;
 
 use crate::model::shared::ItemList;
-use crate::ui::shared::shown_state;
 use crate::workspace::{use_workspace, SopEdit};
 
 #[component]
 pub fn CheckEditor(is_owner: Signal<bool>) -> impl IntoView {
     let ws = use_workspace();
-    let state = shown_state();
     let text = RwSignal::new(String::new());
-    // A memo, so the list is drawn again only when the checks change, not at each tick
-    // of a run (which would take the focus from a check being edited).
-    let checks = Memo::new(move |_| state.with(|s| s.sop().checks.clone()));
+    // Drawn again only when the procedure changes, not at each tick of a run.
+    let procedure = super::procedure();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = text.get_untracked();
@@ -32,7 +29,7 @@ pub fn CheckEditor(is_owner: Signal<bool>) -> impl IntoView {
         <ul class="plain-list sop-checks" aria-labelledby="checks-head">
             {move || {
                 let owner = is_owner.get();
-                checks.with(|list| list.iter().map(|c| {
+                procedure.with(|sop| sop.checks.iter().map(|c| {
                     let id = c.id.clone();
                     if owner {
                         let (edit_id, remove_id) = (id.clone(), id.clone());

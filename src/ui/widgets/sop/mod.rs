@@ -7,3 +7,18 @@ pub mod run_history;
 pub mod sop_settings;
 pub mod step_editor;
 pub mod step_row;
+
+use leptos::prelude::*;
+
+use crate::model::shared::sop::SopPart;
+
+/// The SOP on screen without its runs (`SopPart::procedure`), provided by its page: the
+/// settings, steps, checks and printed checklist read it, and ticking a run's steps
+/// leaves it, and them, alone.
+#[derive(Clone, Copy)]
+pub struct Procedure(pub Memo<SopPart>);
+
+/// The procedure of the SOP on screen.
+pub fn procedure() -> Memo<SopPart> {
+    expect_context::<Procedure>().0
+}

@@ -139,26 +139,25 @@ fn OpenRun(id: String) -> impl IntoView {
 #[component]
 fn RunStepRow(run: Memo<Run>, step: String) -> impl IntoView {
     let ws = use_workspace();
-    let state = shown_state();
+    let procedure = super::procedure();
     let now = expect_context::<crate::ui::app::Now>().0;
     let step_id = StoredValue::new(step);
-    let this = Memo::new(move |_| {
+    let this = move || {
         run.with(|r| {
             r.steps
                 .get(&step_id.get_value())
                 .cloned()
                 .unwrap_or_default()
         })
-    });
+    };
     // What to record and the link come from the SOP's step, if it is still there.
-    let spec = Memo::new(move |_| {
-        state.with(|s| {
-            s.sop()
-                .step(&step_id.get_value())
+    let spec = move || {
+        procedure.with(|p| {
+            p.step(&step_id.get_value())
                 .map(|st| (st.capture.clone(), st.link.clone(), st.who.label()))
                 .unwrap_or_default()
         })
-    });
+    };
     let run_id = move || run.with_untracked(|r| r.id.clone());
     let tick = format!("run-step-{}", step_id.get_value());
     let value_id = format!("run-value-{}", step_id.get_value());
@@ -170,31 +169,32 @@ fn RunStepRow(run: Memo<Run>, step: String) -> impl IntoView {
         });
     };
     let timer = move || {
-        this.with(|t| match (t.timing, t.minutes) {
+        let t = this();
+        match (t.timing, t.minutes) {
             (Some(since), before) => {
                 let m = before.unwrap_or(0) as i64 + (now.get() - since).max(0) / 60_000;
                 (true, format!("Stop the timer ({m} min)"))
             }
             (None, Some(m)) => (false, format!("Timed: {m} min · time again")),
             (None, None) => (false, "Time this step".to_owned()),
-        })
+        }
     };
     view! {
-        <li class="run-step" class:done=move || this.with(|t| t.done)>
+        <li class="run-step" class:done=move || this().done>
             <span class="check">
-                <input type="checkbox" id=tick.clone() prop:checked=move || this.with(|t| t.done) on:change=move |ev| {
+                <input type="checkbox" id=tick.clone() prop:checked=move || this().done on:change=move |ev| {
                     ws.shared_edit(SopEdit::TickStep { run: run_id(), step: step_id.get_value(), done: event_target_checked(&ev) });
                 }/>
-                <label for=tick>{move || this.with(|t| t.text.clone())}</label>
+                <label for=tick>{move || this().text}</label>
             </span>
-            <span class="task-meta">{move || spec.with(|s| s.2.clone())}
-                {move || spec.with(|s| (!s.1.is_empty()).then(|| view! { " · " <a href=s.1.clone() target="_blank" rel="noopener noreferrer">"Open link"</a> }))}
+            <span class="task-meta">{move || spec().2}
+                {move || { let s = spec(); (!s.1.is_empty()).then(|| view! { " · " <a href=s.1.clone() target="_blank" rel="noopener noreferrer">"Open link"</a> }) }}
             </span>
             {move || {
-                let capture = spec.with(|s| s.0.clone());
-                let value = this.with_untracked(|t| t.value.clone());
+                let capture = spec().0;
+                let value = run.with_untracked(|r| r.steps.get(&step_id.get_value()).map(|t| t.value.clone()).unwrap_or_default());
                 let id = value_id.clone();
-                let label = view! { <label class="visually-hidden" for=id.clone()>{move || format!("Record for: {}", this.with(|t| t.text.clone()))}</label> };
+                let label = view! { <label class="visually-hidden" for=id.clone()>{move || format!("Record for: {}", this().text)}</label> };
                 let input = |kind: &'static str| view! {
                     <input id=id.clone() type=kind prop:value=value.clone() on:change=move |ev| set_value(event_target_value(&ev))/>
                 }.into_any();

@@ -23,13 +23,14 @@ pub fn RunHistory() -> impl IntoView {
     // What the history is read from: ticking a step of a run in progress changes none
     // of it, so neither the history nor the figures are worked out again (the missed
     // occurrences walk every day since the SOP began).
-    let outline = Memo::new(move |_| state.with(|s| (s.created, s.sop().outline())));
+    let outline = Memo::new(move |_| state.with(|s| s.sop().outline()));
+    let created = state.with_untracked(|s| s.created);
     let lines = Memo::new(move |_| {
         minute.track();
-        outline.with(|(created, sop)| sop.history(*created, now.get_untracked()))
+        outline.with(|sop| sop.history(created, now.get_untracked()))
     });
-    let figures = Memo::new(move |_| {
-        outline.with(|(_, sop)| {
+    let figures = move || {
+        outline.with(|sop| {
             (
                 sop.expected_minutes(),
                 sop.median_minutes(10),
@@ -37,7 +38,7 @@ pub fn RunHistory() -> impl IntoView {
                 sop.runs.len(),
             )
         })
-    });
+    };
     let shown = RwSignal::new(FIRST);
     let open = RwSignal::new(None::<String>);
     view! {
@@ -45,7 +46,7 @@ pub fn RunHistory() -> impl IntoView {
             <h2 id="history-head">"Runs"</h2>
             <div class="stats sop-figures">
                 {move || {
-                    let (expected, median, (failed, finished), runs) = figures.get();
+                    let (expected, median, (failed, finished), runs) = figures();
                     [
                         ("Expected", "sop-expected", format!("{expected} min")),
                         ("Median of the last 10", "sop-median", median.map(|m| format!("{m} min")).unwrap_or_else(|| "–".into())),
@@ -59,7 +60,7 @@ pub fn RunHistory() -> impl IntoView {
             {move || lines.with(|l| l.is_empty()).then(|| view! { <p class="hint">"No runs yet."</p> })}
             <ul class="plain-list run-history">
                 {move || {
-                    let expected = figures.with(|f| f.0);
+                    let expected = figures().0;
                     lines.with(|all| all.iter().take(shown.get()).cloned().collect::<Vec<HistoryLine>>())
                         .into_iter().map(|line| {
                             let who = line.by.as_ref().map(|b| state.with_untracked(|s| s.name_of(b))).unwrap_or_default();

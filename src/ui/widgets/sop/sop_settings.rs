@@ -3,12 +3,19 @@
 
 use leptos::prelude::*;
 
-use crate::model::shared::sop::{Automation, Cadence, SopSchedule};
+use crate::model::shared::sop::{Automation, Cadence, SopPart, SopSchedule};
 use crate::model::shared::TextField;
 use crate::ui::fmt;
-use crate::ui::shared::shown_state;
+use crate::ui::widgets::field::{Choice, Field};
 use crate::ui::widgets::shared::collab_text::CollabText;
 use crate::workspace::{use_workspace, SopEdit};
+
+const CADENCES: [(&str, &str); 4] = [
+    ("demand", "When needed"),
+    ("workdays", "Every working day"),
+    ("weekly", "Weekly, on given days"),
+    ("monthly", "Monthly, on a day"),
+];
 
 const WEEKDAYS: [&str; 7] = [
     "Monday",
@@ -45,34 +52,23 @@ fn when_line(schedule: &SopSchedule, reader_zone: &str, now: i64) -> String {
 #[component]
 pub fn SopSettings(is_owner: Signal<bool>) -> impl IntoView {
     let ws = use_workspace();
-    let state = shown_state();
+    let procedure = super::procedure();
     let now = expect_context::<crate::ui::app::Now>().0;
     let zone = Memo::new(move |_| ws.state.with(|s| s.profile.time_zone.clone()));
-    let schedule = Memo::new(move |_| state.with(|s| s.sop().schedule.clone()));
     // The minute matters only for 'next run'; a memo of the minute keeps the line from
     // redrawing every second.
     let minute = Memo::new(move |_| now.get() / 60_000);
-    let about = Memo::new(move |_| {
-        state.with(|s| {
-            let sop = s.sop();
-            (
-                sop.purpose.clone(),
-                sop.output.clone(),
-                sop.automation.clone(),
-            )
-        })
-    });
     let when = Signal::derive(move || {
         minute.track();
-        when_line(&schedule.get(), &zone.get(), now.get_untracked())
+        procedure.with(|p| when_line(&p.schedule, &zone.get(), now.get_untracked()))
     });
     view! {
         {move || if is_owner.get() {
-            view! { <OwnerFields schedule zone when/> }.into_any()
+            view! { <OwnerFields zone when/> }.into_any()
         } else {
             view! {
                 <div class="sop-about">
-                    {move || about.with(|(purpose, output, automation)| {
+                    {move || procedure.with(|SopPart { purpose, output, automation, .. }| {
                         view! {
                             {(!purpose.trim().is_empty()).then(|| view! { <p class="words">{purpose.trim().to_owned()}</p> })}
                             {(!output.trim().is_empty()).then(|| view! { <p><strong>"Done means: "</strong>{output.trim().to_owned()}</p> })}
@@ -92,15 +88,11 @@ pub fn SopSettings(is_owner: Signal<bool>) -> impl IntoView {
 
 /// The owner's fields.
 #[component]
-fn OwnerFields(
-    schedule: Memo<SopSchedule>,
-    zone: Memo<String>,
-    when: Signal<String>,
-) -> impl IntoView {
+fn OwnerFields(zone: Memo<String>, when: Signal<String>) -> impl IntoView {
     let ws = use_workspace();
-    let state = shown_state();
+    let procedure = super::procedure();
     let set = move |change: &dyn Fn(&mut SopSchedule)| {
-        let mut s = schedule.get_untracked();
+        let mut s = procedure.with_untracked(|p| p.schedule.clone());
         change(&mut s);
         // A schedule keeps the owner's zone of the moment it was set.
         if s.zone.is_empty() || s.cadence == Cadence::OnDemand {
@@ -108,25 +100,15 @@ fn OwnerFields(
         }
         ws.shared_edit(SopEdit::SetSchedule(s));
     };
-    let cadence_key = move || match schedule.with(|s| s.cadence) {
+    let cadence_key = move || match procedure.with(|p| p.schedule.cadence) {
         Cadence::OnDemand => "demand",
         Cadence::Workdays => "workdays",
         Cadence::Weekly(_) => "weekly",
         Cadence::Monthly(_) => "monthly",
     };
-    let automation =
-        Memo::new(move |_| state.with(|s| s.sop().automation.clone().unwrap_or_default()));
-    let steps = Memo::new(move |_| {
-        state.with(|s| {
-            s.sop()
-                .steps
-                .iter()
-                .map(|st| (st.id.clone(), st.text.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let automation = move || procedure.with(|p| p.automation.clone().unwrap_or_default());
     let set_automation = move |change: &dyn Fn(&mut Automation)| {
-        let mut a = automation.get_untracked();
+        let mut a = procedure.with_untracked(|p| p.automation.clone().unwrap_or_default());
         change(&mut a);
         ws.shared_edit(SopEdit::SetAutomation(a));
     };
@@ -136,44 +118,30 @@ fn OwnerFields(
         <fieldset class="sop-schedule">
             <legend>"When it runs"</legend>
             <div class="field-row">
-                <div>
-                    <label for="sop-cadence">"How often"</label>
-                    <select id="sop-cadence" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        set(&|s| s.cadence = match v.as_str() {
-                            "workdays" => Cadence::Workdays,
-                            "weekly" => Cadence::Weekly(1),
-                            "monthly" => Cadence::Monthly(1),
-                            _ => Cadence::OnDemand,
-                        });
-                    }>
-                        {[("demand", "When needed"), ("workdays", "Every working day"), ("weekly", "Weekly, on given days"), ("monthly", "Monthly, on a day")]
-                            .into_iter().map(|(k, label)| view! { <option value=k selected=move || cadence_key() == k>{label}</option> }).collect_view()}
-                    </select>
-                </div>
+                <Choice id="sop-cadence" label="How often" options=&CADENCES
+                    value=Signal::derive(move || cadence_key().to_owned())
+                    on_change=Callback::new(move |v: String| set(&|s| s.cadence = match v.as_str() {
+                        "workdays" => Cadence::Workdays,
+                        "weekly" => Cadence::Weekly(1),
+                        "monthly" => Cadence::Monthly(1),
+                        _ => Cadence::OnDemand,
+                    }))/>
                 <Show when=move || cadence_key() != "demand">
-                    <div>
-                        <label for="sop-time">"At"</label>
-                        <input id="sop-time" type="time" prop:value=move || schedule.with(|s| format!("{:02}:{:02}", s.minute / 60, s.minute % 60))
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                if let Some((h, m)) = v.split_once(':').and_then(|(h, m)| Some((h.parse::<u32>().ok()?, m.parse::<u32>().ok()?))) {
-                                    set(&|s| s.minute = (h * 60 + m).min(24 * 60 - 1));
-                                }
-                            }/>
-                    </div>
+                    <Field id="sop-time" label="At" kind="time"
+                        value=Signal::derive(move || procedure.with(|p| format!("{:02}:{:02}", p.schedule.minute / 60, p.schedule.minute % 60)))
+                        on_change=Callback::new(move |v: String| {
+                            if let Some((h, m)) = v.split_once(':').and_then(|(h, m)| Some((h.parse::<u32>().ok()?, m.parse::<u32>().ok()?))) {
+                                set(&|s| s.minute = (h * 60 + m).min(24 * 60 - 1));
+                            }
+                        })/>
                 </Show>
                 <Show when=move || cadence_key() == "monthly">
-                    <div>
-                        <label for="sop-day">"Day of the month"</label>
-                        <input id="sop-day" type="number" min="1" max="31" inputmode="numeric"
-                            prop:value=move || schedule.with(|s| match s.cadence { Cadence::Monthly(d) => d, _ => 1 }.to_string())
-                            on:change=move |ev| {
-                                let d = event_target_value(&ev).trim().parse::<u8>().unwrap_or(1).clamp(1, 31);
-                                set(&|s| s.cadence = Cadence::Monthly(d));
-                            }/>
-                        <p class="hint">"A month without that day uses its last day."</p>
-                    </div>
+                    <Field id="sop-day" label="Day of the month (the last day in shorter months)" kind="number"
+                        value=Signal::derive(move || procedure.with(|p| match p.schedule.cadence { Cadence::Monthly(d) => d, _ => 1 }.to_string()))
+                        on_change=Callback::new(move |v: String| {
+                            let d = v.trim().parse::<u8>().unwrap_or(1).clamp(1, 31);
+                            set(&|s| s.cadence = Cadence::Monthly(d));
+                        })/>
                 </Show>
             </div>
             <Show when=move || cadence_key() == "weekly">
@@ -184,7 +152,7 @@ fn OwnerFields(
                         view! {
                             <span class="check">
                                 <input type="checkbox" id=id.clone()
-                                    prop:checked=move || schedule.with(|s| matches!(s.cadence, Cadence::Weekly(m) if m & bit != 0))
+                                    prop:checked=move || procedure.with(|p| matches!(p.schedule.cadence, Cadence::Weekly(m) if m & bit != 0))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         set(&|s| if let Cadence::Weekly(m) = s.cadence {
@@ -201,26 +169,22 @@ fn OwnerFields(
             </Show>
             <p class="hint" data-testid="sop-when">{when}</p>
         </fieldset>
-        <details class="sop-automation" open=move || automation.with(|a| !a.tool.is_empty())>
+        <details class="sop-automation" open=move || procedure.with(|p| p.automation.is_some())>
             <summary>"Automation"</summary>
             <div class="field-row">
-                <div>
-                    <label for="sop-tool">"Tool"</label>
-                    <input id="sop-tool" type="text" maxlength="80" placeholder="e.g. Zapier" prop:value=move || automation.with(|a| a.tool.clone())
-                        on:change=move |ev| { let v = event_target_value(&ev); set_automation(&|a| a.tool = v.trim().to_owned()); }/>
-                </div>
-                <div class="grow">
-                    <label for="sop-tool-link">"Link to the automation"</label>
-                    <input id="sop-tool-link" type="url" placeholder="https://" prop:value=move || automation.with(|a| a.link.clone())
-                        on:change=move |ev| { let v = event_target_value(&ev); set_automation(&|a| a.link = v.trim().to_owned()); }/>
-                </div>
+                <Field id="sop-tool" label="Tool" placeholder="e.g. Zapier" value=Signal::derive(move || automation().tool)
+                    on_change=Callback::new(move |v: String| set_automation(&|a| a.tool = v.trim().to_owned()))/>
+                <Field id="sop-tool-link" label="Link to the automation" kind="url" placeholder="https://" grow=true
+                    value=Signal::derive(move || automation().link)
+                    on_change=Callback::new(move |v: String| set_automation(&|a| a.link = v.trim().to_owned()))/>
             </div>
             <fieldset class="plain">
                 <legend>"Steps it covers"</legend>
-                {move || steps.with(|list| list.iter().enumerate().map(|(n, (id, text))| {
+                {move || procedure.with(|p| p.steps.iter().enumerate().map(|(n, st)| {
+                    let (id, text) = (&st.id, &st.text);
                     let id = id.clone();
                     let input = format!("covers-{id}");
-                    let covered = automation.with_untracked(|a| a.covers.contains(&id));
+                    let covered = p.automation.as_ref().is_some_and(|a| a.covers.contains(&id));
                     view! {
                         <span class="check">
                             <input type="checkbox" id=input.clone() prop:checked=covered on:change=move |ev| {

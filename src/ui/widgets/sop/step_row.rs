@@ -9,12 +9,28 @@ use crate::model::shared::sop::{Capture, Performer, Step};
 use crate::model::shared::ItemList;
 use crate::ui::focus::focus_after_render;
 use crate::ui::shared::{shown_news, shown_state};
+use crate::ui::widgets::field::{Choice, Field};
 use crate::ui::widgets::shared::comment_thread::CommentThread;
 use crate::workspace::{use_workspace, SopEdit};
 
 /// The step being dragged, shared by the rows of one list (the list provides it).
 #[derive(Clone, Copy)]
 pub struct Dragged(pub RwSignal<Option<String>>);
+
+/// Who can do a step, as (key, label) for the chooser.
+const WHO: [(&str, &str); 3] = [
+    ("owner", "Owner"),
+    ("delegate", "Delegate"),
+    ("role", "A named role"),
+];
+
+fn performer_key(p: &Performer) -> &'static str {
+    match p {
+        Performer::Owner => "owner",
+        Performer::Delegate => "delegate",
+        Performer::Role(_) => "role",
+    }
+}
 
 /// The kinds of input a step can ask for, as (stored key, label) for the chooser.
 const CAPTURES: [(&str, &str); 6] = [
@@ -42,14 +58,19 @@ pub fn StepRow(id: String, is_owner: Signal<bool>) -> impl IntoView {
     let state = shown_state();
     let news = shown_news();
     let id = StoredValue::new(id);
+    let procedure = super::procedure();
     let step = Memo::new(move |_| {
-        state.with(|s| {
-            let steps = &s.sop().steps;
-            let n = steps
+        procedure.with(|sop| {
+            let n = sop
+                .steps
                 .iter()
                 .position(|st| st.id == id.get_value())
                 .unwrap_or(0);
-            (n, steps.len(), steps.get(n).cloned().unwrap_or_default())
+            (
+                n,
+                sop.steps.len(),
+                sop.steps.get(n).cloned().unwrap_or_default(),
+            )
         })
     });
     let changed = move || news.with(|n| n.steps.contains(&id.get_value()));
@@ -172,52 +193,28 @@ fn OwnerStep(id: String, step: Memo<(usize, usize, Step)>) -> impl IntoView {
             </span>
         </div>
         <div class="step-details field-row">
-            <div>
-                <label for=field("who")>"Who does it"</label>
-                <select id=field("who") on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    save(&|s| s.who = match v.as_str() {
-                        "delegate" => Performer::Delegate,
-                        "role" => Performer::Role(role().unwrap_or_else(|| "Role".into())),
-                        _ => Performer::Owner,
-                    });
-                }>
-                    {[("owner", "Owner"), ("delegate", "Delegate"), ("role", "A named role")].into_iter().map(|(k, label)| view! {
-                        <option value=k selected=move || step.with(|s| matches!((&s.2.who, k), (Performer::Owner, "owner") | (Performer::Delegate, "delegate") | (Performer::Role(_), "role")))>{label}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            <Choice id=field("who") label="Who does it" options=&WHO
+                value=Signal::derive(move || step.with(|s| performer_key(&s.2.who).to_owned()))
+                on_change=Callback::new(move |v: String| save(&|s| s.who = match v.as_str() {
+                    "delegate" => Performer::Delegate,
+                    "role" => Performer::Role(role().unwrap_or_else(|| "Role".into())),
+                    _ => Performer::Owner,
+                }))/>
             <Show when=move || role().is_some()>
-                <div>
-                    <label for=field("role")>"Role"</label>
-                    <input id=field("role") type="text" maxlength="80" prop:value=move || role().unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev); save(&|s| s.who = Performer::parse(&format!("role:{}", v.trim()))); }/>
-                </div>
+                <Field id=field("role") label="Role" value=Signal::derive(move || role().unwrap_or_default())
+                    on_change=Callback::new(move |v: String| save(&|s| s.who = Performer::parse(&format!("role:{}", v.trim()))))/>
             </Show>
-            <div>
-                <label for=field("capture")>"Record"</label>
-                <select id=field("capture") on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    save(&|s| s.capture = if v == "choice:" { Capture::Choice(vec!["Yes".into(), "No".into()]) } else { Capture::parse(&v) });
-                }>
-                    {CAPTURES.into_iter().map(|(k, label)| view! {
-                        <option value=k selected=move || step.with(|s| capture_key(&s.2.capture) == k)>{label}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            <Choice id=field("capture") label="Record" options=&CAPTURES
+                value=Signal::derive(move || step.with(|s| capture_key(&s.2.capture).to_owned()))
+                on_change=Callback::new(move |v: String| save(&|s| s.capture = if v == "choice:" { Capture::Choice(vec!["Yes".into(), "No".into()]) } else { Capture::parse(&v) }))/>
             <Show when=move || step.with(|s| matches!(s.2.capture, Capture::Choice(_)))>
-                <div class="grow">
-                    <label for=field("choices")>"Choices, separated by |"</label>
-                    <input id=field("choices") type="text" maxlength="500"
-                        prop:value=move || step.with(|s| match &s.2.capture { Capture::Choice(o) => o.join(" | "), _ => String::new() })
-                        on:change=move |ev| { let v = event_target_value(&ev); save(&|s| s.capture = Capture::parse(&format!("choice:{v}"))); }/>
-                </div>
+                <Field id=field("choices") label="Choices, separated by |" grow=true
+                    value=Signal::derive(move || step.with(|s| match &s.2.capture { Capture::Choice(o) => o.join(" | "), _ => String::new() }))
+                    on_change=Callback::new(move |v: String| save(&|s| s.capture = Capture::parse(&format!("choice:{v}"))))/>
             </Show>
-            <div class="grow">
-                <label for=field("link")>"Link"</label>
-                <input id=field("link") type="url" placeholder="https://" prop:value=move || step.with(|s| s.2.link.clone())
-                    on:change=move |ev| { let v = event_target_value(&ev); save(&|s| s.link = v.trim().to_owned()); }/>
-            </div>
+            <Field id=field("link") label="Link" kind="url" placeholder="https://" grow=true
+                value=Signal::derive(move || step.with(|s| s.2.link.clone()))
+                on_change=Callback::new(move |v: String| save(&|s| s.link = v.trim().to_owned()))/>
         </div>
     }
 }
