@@ -13,7 +13,7 @@ use unhurried::share::exchange::{hex, reply_link};
 use unhurried::share::link::{PayloadKind, Share};
 use unhurried::store::local::LocalStore;
 use unhurried::store::{DocStore, KeyValue, Saved, StoreError, KEY_PREFIX};
-use unhurried::workspace::{BoardEdit, SharedEdit};
+use unhurried::workspace::{BoardEdit, SharedEdit, SopEdit};
 use unhurried::workspace::{StorageHealth, WeekValue, Workspace};
 use wasm_bindgen_test::*;
 
@@ -407,6 +407,79 @@ fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
     });
     with_workspace(|ws| {
         assert!(ws.state.get_untracked().reminders[0].done);
+    });
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn an_sop_written_from_a_task_keeps_its_runs_and_a_tick_takes_the_fast_path() {
+    use unhurried::model::inventory::Decision;
+    use unhurried::model::shared::sop::{SopSchedule, Step};
+    clear();
+    let now = unhurried::web::now_ms();
+    let (id, run, task_id) = with_workspace(|ws| {
+        ws.set_profile(Profile {
+            display_name: "Ana".into(),
+            time_zone: "Europe/London".into(),
+            actor_id: hex(&[1; 16]),
+        });
+        let task_id = ws.add_task("Invoices").unwrap();
+        let mut t = ws
+            .state
+            .with_untracked(|s| s.tasks.iter().find(|t| t.id == task_id).cloned())
+            .unwrap();
+        t.set_decision(Decision::Delegate { to: "Ben".into() });
+        ws.update_task(t.clone());
+        let id = ws.create_sop_from_task(&t.id).unwrap();
+        assert_eq!(ws.sop_of_task(&t.id), Some(id));
+        ws.shared_edit(SopEdit::AddStep(Step {
+            text: "Export the hours".into(),
+            minutes: 10,
+            ..Step::default()
+        }))
+        .unwrap();
+        // Every working day a minute ago: a run is waiting, for the owner too while
+        // every step is the owner's.
+        let minute = ((now / 60_000) % (24 * 60) - 1).rem_euclid(24 * 60) as u32;
+        ws.shared_edit(SopEdit::SetSchedule(SopSchedule::parse(&format!(
+            "workdays 0 {minute} UTC"
+        ))))
+        .unwrap();
+        let weekday = js_sys::Date::new_0().get_utc_day();
+        let working_day = (1..=5).contains(&weekday) && minute != 24 * 60 - 1;
+        assert_eq!(ws.sops_waiting(now).len(), usize::from(working_day));
+        ws.shared_edit(SopEdit::StartRun { by_itself: false })
+            .unwrap();
+        assert!(ws.sops_waiting(now + 1).is_empty());
+        let view = ws.shared.get_untracked().unwrap();
+        let run = view.state.sop().runs[0].id.clone();
+        let step = view.state.sop().steps[0].id.clone();
+        ws.shared_edit(SopEdit::TickStep {
+            run: run.clone(),
+            step: step.clone(),
+            done: true,
+        })
+        .unwrap();
+        let view = ws.shared.get_untracked().unwrap();
+        assert!(
+            view.state.sop().runs[0].steps[&step].done,
+            "the view follows the tick"
+        );
+        ws.shared_edit(SopEdit::FinishRun(run.clone())).unwrap();
+        // The owner's own run frees nothing.
+        let evidence = ws.run_evidence(unhurried::web::now_ms() + 1);
+        assert_eq!(evidence[task_id.as_str()].by_others, 0);
+        assert_eq!(evidence[task_id.as_str()].by_owner, 1);
+        (id, run, task_id)
+    });
+    with_workspace(|ws| {
+        ws.show_shared(id).unwrap();
+        let view = ws.shared.get_untracked().unwrap();
+        let sop = view.state.sop();
+        assert_eq!(sop.task, task_id.as_str());
+        let r = sop.run(&run).unwrap();
+        assert!(r.ended.is_some() && r.steps.values().all(|s| s.done));
+        assert_eq!(ws.sops().len(), 1);
     });
     clear();
 }

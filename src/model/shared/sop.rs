@@ -397,6 +397,36 @@ impl Run {
             .filter_map(|id| self.steps.get_key_value(id))
     }
 
+    /// The run in lines of words, for its details: each step as it saw it (done or
+    /// not, what was recorded, minutes timed), each quality check, who ran it, its note.
+    pub fn details(&self) -> Vec<String> {
+        let mark = |ok: bool| if ok { "✓" } else { "✗" };
+        let mut out: Vec<String> = self
+            .steps_in_order()
+            .map(|(_, st)| {
+                let mut line = format!("{} {}", mark(st.done), st.text);
+                if !st.value.is_empty() {
+                    line.push_str(&format!(": {}", st.value));
+                }
+                if let Some(m) = st.minutes {
+                    line.push_str(&format!(" ({m} min)"));
+                }
+                line
+            })
+            .collect();
+        for (id, text) in &self.check_text {
+            let ok = self.checks.get(id).copied().unwrap_or(false);
+            out.push(format!("{} Check: {text}", mark(ok)));
+        }
+        if self.by_itself {
+            out.push("Ran by itself (the automation).".into());
+        }
+        if !self.note.trim().is_empty() {
+            out.push(format!("Note: {}", self.note.trim()));
+        }
+        out
+    }
+
     /// Whether it is paused now.
     pub fn is_paused(&self) -> bool {
         self.paused_at.is_some() && self.ended.is_none()
@@ -940,6 +970,38 @@ mod tests {
             ]
         );
         assert_eq!(s.runs[2].minutes(), Some(30));
+        let mut detailed = s.runs[0].clone();
+        detailed.order = vec!["s1".into(), "s2".into()];
+        detailed.steps.insert(
+            "s1".into(),
+            RunStep {
+                text: "Export".into(),
+                done: true,
+                value: "42".into(),
+                minutes: Some(7),
+                timing: None,
+            },
+        );
+        detailed.steps.insert(
+            "s2".into(),
+            RunStep {
+                text: "Send".into(),
+                ..RunStep::default()
+            },
+        );
+        detailed
+            .check_text
+            .insert("c1".into(), "Invoice attached".into());
+        detailed.note = " Two clients. ".into();
+        assert_eq!(
+            detailed.details(),
+            [
+                "✓ Export: 42 (7 min)",
+                "✗ Send",
+                "✗ Check: Invoice attached",
+                "Note: Two clients."
+            ]
+        );
         // Thursday and Friday had no run; at Monday noon both are past their grace day.
         let history = s.history(mon, at(2026, 12, 7, 12, 0));
         let missed: Vec<i64> = history

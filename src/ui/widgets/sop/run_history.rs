@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::shared::sop::{HistoryLine, Outcome};
+use crate::model::shared::sop::Outcome;
 use crate::ui::fmt;
 use crate::ui::shared::{shown_news, shown_state};
 
@@ -58,40 +58,52 @@ pub fn RunHistory() -> impl IntoView {
                 }}
             </div>
             {move || lines.with(|l| l.is_empty()).then(|| view! { <p class="hint">"No runs yet."</p> })}
+            // Rows are plain, drawn again together when the list, the number shown or the
+            // open run changes: a reactive closure in each of two hundred rows costs more
+            // to compile and to run than drawing twenty rows again.
             <ul class="plain-list run-history">
                 {move || {
                     let expected = figures().0;
-                    lines.with(|all| all.iter().take(shown.get()).cloned().collect::<Vec<HistoryLine>>())
-                        .into_iter().map(|line| {
-                            let who = line.by.as_ref().map(|b| state.with_untracked(|s| s.name_of(b))).unwrap_or_default();
-                            let duration = match line.minutes { Some(m) => format!("{m} of {expected} min"), None => String::new() };
-                            let tag = match line.outcome {
-                                Outcome::Late | Outcome::Missed => "tag live",
-                                Outcome::Running => "tag",
-                                Outcome::Done | Outcome::OnTime => "tag done",
-                            };
-                            let run = line.run.clone();
-                            let is_new = run.as_ref().is_some_and(|r| news.with_untracked(|n| n.runs.contains(r)));
-                            let head = format!("{} · {}", fmt::local_moment(line.at, &zone.get_untracked()), if who.is_empty() { "nobody".to_owned() } else { who });
-                            view! {
-                                <li class="run-line" data-outcome=line.outcome.label()>
-                                    <span>{head}</span>
-                                    <span class="task-meta">{duration}</span>
-                                    <span class=tag>{line.outcome.label()}</span>
-                                    {is_new.then(|| view! { <span class="tag new">"New"</span> })}
-                                    {run.map(|id| {
-                                        let key = id.clone();
-                                        view! {
-                                            <button type="button" class="quiet small" aria-expanded=move || (open.get().as_ref() == Some(&key)).to_string()
-                                                on:click={ let id = id.clone(); move |_| open.update(|o| *o = if o.as_ref() == Some(&id) { None } else { Some(id.clone()) }) }>"Details"</button>
-                                            <Show when={ let id = id.clone(); move || open.get().as_ref() == Some(&id) }>
-                                                <RunDetails id=id.clone()/>
-                                            </Show>
-                                        }
-                                    })}
-                                </li>
-                            }
-                        }).collect_view()
+                    let open_now = open.get();
+                    let zone = zone.get_untracked();
+                    lines.with(|all| all.iter().take(shown.get()).map(|line| {
+                        let who = line.by.as_ref().map(|b| state.with_untracked(|s| s.name_of(b))).unwrap_or_else(|| "nobody".into());
+                        let duration = line.minutes.map(|m| format!("{m} of {expected} min")).unwrap_or_default();
+                        let tag = match line.outcome {
+                            Outcome::Late | Outcome::Missed => "tag live",
+                            Outcome::Running => "tag",
+                            Outcome::Done | Outcome::OnTime => "tag done",
+                        };
+                        let id = line.run.clone().unwrap_or_default();
+                        let is_open = line.run.is_some() && open_now.as_deref() == Some(id.as_str());
+                        let details = if is_open {
+                            state.with_untracked(|s| s.sop().run(&id).map(|r| r.details())).unwrap_or_default()
+                        } else {
+                            Vec::new()
+                        };
+                        let is_new = news.with_untracked(|n| n.runs.contains(&id));
+                        view! {
+                            <li class="run-line" data-outcome=line.outcome.label()>
+                                <span>{format!("{} · {who}", fmt::local_moment(line.at, &zone))}</span>
+                                <span class="task-meta">{duration}</span>
+                                <span class=tag>{line.outcome.label()}</span>
+                                {is_new.then(|| view! { <span class="tag new">"New"</span> })}
+                                {line.run.is_some().then(|| {
+                                    let button = format!("details-{id}");
+                                    view! {
+                                        <button type="button" id=button.clone() class="quiet small" aria-expanded=is_open.to_string()
+                                            on:click=move |_| {
+                                                open.update(|o| *o = if is_open { None } else { Some(id.clone()) });
+                                                crate::ui::focus::focus_after_render(&button);
+                                            }>"Details"</button>
+                                    }
+                                })}
+                                {is_open.then(|| view! {
+                                    <ul class="run-details">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                                })}
+                            </li>
+                        }
+                    }).collect_view())
                 }}
             </ul>
             {move || {
@@ -101,35 +113,5 @@ pub fn RunHistory() -> impl IntoView {
                 })
             }}
         </section>
-    }
-}
-
-/// One run's steps as it saw them, what it recorded, its checks and note.
-#[component]
-fn RunDetails(id: String) -> impl IntoView {
-    let state = shown_state();
-    view! {
-        <div class="run-details">
-            {move || state.with(|s| s.sop().run(&id).cloned()).map(|r| view! {
-                <ol>
-                    {r.steps_in_order().map(|(_, st)| {
-                        let mut line = format!("{} {}", if st.done { "✓" } else { "✗" }, st.text);
-                        if !st.value.is_empty() { line.push_str(&format!(": {}", st.value)); }
-                        if let Some(m) = st.minutes { line.push_str(&format!(" ({m} min)")); }
-                        view! { <li>{line}</li> }
-                    }).collect_view()}
-                </ol>
-                {(!r.check_text.is_empty()).then(|| view! {
-                    <ul class="plain-list">
-                        {r.check_text.iter().map(|(cid, text)| {
-                            let ok = r.checks.get(cid).copied().unwrap_or(false);
-                            view! { <li>{format!("{} {text}", if ok { "✓" } else { "✗ Not met:" })}</li> }
-                        }).collect_view()}
-                    </ul>
-                })}
-                {r.by_itself.then(|| view! { <p class="hint">"Ran by itself (the automation)."</p> })}
-                {(!r.note.trim().is_empty()).then(|| view! { <p class="words">{r.note.clone()}</p> })}
-            })}
-        </div>
     }
 }
