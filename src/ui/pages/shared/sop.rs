@@ -17,6 +17,9 @@ use crate::ui::widgets::sop::{
 #[component]
 pub fn SopBody(is_owner: Signal<bool>) -> impl IntoView {
     let state = shown_state();
+    // Whether this person owns it, as a memo: the frame's signal fires at every edit, and
+    // the owner's forms must not be drawn again at each tick of a run.
+    let is_owner: Signal<bool> = Memo::new(move |_| is_owner.get()).into();
     provide_context(Procedure(Memo::new(move |_| {
         state.with(|s| s.sop().procedure())
     })));
@@ -56,9 +59,9 @@ pub fn SopBody(is_owner: Signal<bool>) -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| crate::web::print()>"Print the checklist"</button>
                 </section>
                 <SharePanel/>
-                <Show when=move || is_owner.get()>
+                {move || (is_owner.get()).then(|| view! {
                     <OwnerSettings/>
-                </Show>
+                })}
             </aside>
         </div>
     }

@@ -49,7 +49,7 @@ pub fn CheckEditor(is_owner: Signal<bool>) -> impl IntoView {
                 }).collect_view())
             }}
         </ul>
-        <Show when=move || is_owner.get()>
+        {move || (is_owner.get()).then(|| view! {
             <form class="inline-form" on:submit=add>
                 <div class="grow">
                     <label for="check-new">"New quality check"</label>
@@ -58,6 +58,6 @@ pub fn CheckEditor(is_owner: Signal<bool>) -> impl IntoView {
                 </div>
                 <button type="submit">"Add check"</button>
             </form>
-        </Show>
+        })}
     }
 }

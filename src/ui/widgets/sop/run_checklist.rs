@@ -52,9 +52,9 @@ fn StartRun() -> impl IntoView {
         }}</p>
         <div class="actions">
             <button type="button" on:click=move |_| start(false)>"Start a run"</button>
-            <Show when=move || automated.get()>
+            {move || (automated.get()).then(|| view! {
                 <button type="button" class="secondary" on:click=move |_| start(true)>"Record a run the automation did"</button>
-            </Show>
+            })}
         </div>
     }
 }

@@ -106,6 +106,9 @@ fn OwnerFields(zone: Memo<String>, when: Signal<String>) -> impl IntoView {
         Cadence::Weekly(_) => "weekly",
         Cadence::Monthly(_) => "monthly",
     };
+    // A memo: the fields that depend on the cadence are drawn again only when it
+    // changes, not at every edit of the procedure (which would take the focus).
+    let cadence = Memo::new(move |_| cadence_key());
     let automation = move || procedure.with(|p| p.automation.clone().unwrap_or_default());
     let set_automation = move |change: &dyn Fn(&mut Automation)| {
         let mut a = procedure.with_untracked(|p| p.automation.clone().unwrap_or_default());
@@ -126,7 +129,7 @@ fn OwnerFields(zone: Memo<String>, when: Signal<String>) -> impl IntoView {
                         "monthly" => Cadence::Monthly(1),
                         _ => Cadence::OnDemand,
                     }))/>
-                <Show when=move || cadence_key() != "demand">
+                {move || (cadence.get() != "demand").then(|| view! {
                     <Field id="sop-time" label="At" kind="time"
                         value=Signal::derive(move || procedure.with(|p| format!("{:02}:{:02}", p.schedule.minute / 60, p.schedule.minute % 60)))
                         on_change=Callback::new(move |v: String| {
@@ -134,17 +137,17 @@ fn OwnerFields(zone: Memo<String>, when: Signal<String>) -> impl IntoView {
                                 set(&|s| s.minute = (h * 60 + m).min(24 * 60 - 1));
                             }
                         })/>
-                </Show>
-                <Show when=move || cadence_key() == "monthly">
+                })}
+                {move || (cadence.get() == "monthly").then(|| view! {
                     <Field id="sop-day" label="Day of the month (the last day in shorter months)" kind="number"
                         value=Signal::derive(move || procedure.with(|p| match p.schedule.cadence { Cadence::Monthly(d) => d, _ => 1 }.to_string()))
                         on_change=Callback::new(move |v: String| {
                             let d = v.trim().parse::<u8>().unwrap_or(1).clamp(1, 31);
                             set(&|s| s.cadence = Cadence::Monthly(d));
                         })/>
-                </Show>
+                })}
             </div>
-            <Show when=move || cadence_key() == "weekly">
+            {move || (cadence.get() == "weekly").then(|| view! {
                 <div class="repeat-days" role="group" aria-label="On these days">
                     {WEEKDAYS.iter().enumerate().map(|(n, day)| {
                         let bit = 1u8 << n;
@@ -166,7 +169,7 @@ fn OwnerFields(zone: Memo<String>, when: Signal<String>) -> impl IntoView {
                         }
                     }).collect_view()}
                 </div>
-            </Show>
+            })}
             <p class="hint" data-testid="sop-when">{when}</p>
         </fieldset>
         <details class="sop-automation" open=move || procedure.with(|p| p.automation.is_some())>

@@ -52,7 +52,7 @@ pub fn StepEditor(is_owner: Signal<bool>) -> impl IntoView {
         <ol class="sop-steps" aria-labelledby="steps-head">
             <KeyedList ids row={Callback::new(move |id: String| view! { <StepRow id is_owner/> }.into_any())}/>
         </ol>
-        <Show when=move || is_owner.get()>
+        {move || (is_owner.get()).then(|| view! {
             <form class="inline-form" on:submit=add>
                 <div class="grow">
                     <label for="step-new">"New step"</label>
@@ -66,6 +66,6 @@ pub fn StepEditor(is_owner: Signal<bool>) -> impl IntoView {
                 </div>
                 <button type="submit">"Add step"</button>
             </form>
-        </Show>
+        })}
     }
 }

@@ -92,9 +92,9 @@ pub fn StepRow(id: String, is_owner: Signal<bool>) -> impl IntoView {
                     {move || match comments() { 0 => "Comment".to_owned(), n => format!("Comments ({n})") }}
                 </button>
             </div>
-            <Show when=move || show_comments.get()>
+            {move || (show_comments.get()).then(|| view! {
                 <CommentThread on=Some(id.get_value()) about="this step"/>
-            </Show>
+            })}
         </li>
     }
 }
@@ -150,6 +150,10 @@ fn OwnerStep(id: String, step: Memo<(usize, usize, Step)>) -> impl IntoView {
             _ => None,
         })
     };
+    // Memos: the fields they show are drawn again only when the answer changes, not at
+    // every edit of the step (which would take the focus).
+    let has_role = Memo::new(move |_| role().is_some());
+    let has_choices = Memo::new(move |_| step.with(|s| matches!(s.2.capture, Capture::Choice(_))));
     view! {
         <div class="step-line">
             // Pointer events, not HTML drag and drop, so a finger on a phone can drag too.
@@ -200,18 +204,18 @@ fn OwnerStep(id: String, step: Memo<(usize, usize, Step)>) -> impl IntoView {
                     "role" => Performer::Role(role().unwrap_or_else(|| "Role".into())),
                     _ => Performer::Owner,
                 }))/>
-            <Show when=move || role().is_some()>
+            {move || has_role.get().then(|| view! {
                 <Field id=field("role") label="Role" value=Signal::derive(move || role().unwrap_or_default())
                     on_change=Callback::new(move |v: String| save(&|s| s.who = Performer::parse(&format!("role:{}", v.trim()))))/>
-            </Show>
+            })}
             <Choice id=field("capture") label="Record" options=&CAPTURES
                 value=Signal::derive(move || step.with(|s| capture_key(&s.2.capture).to_owned()))
                 on_change=Callback::new(move |v: String| save(&|s| s.capture = if v == "choice:" { Capture::Choice(vec!["Yes".into(), "No".into()]) } else { Capture::parse(&v) }))/>
-            <Show when=move || step.with(|s| matches!(s.2.capture, Capture::Choice(_)))>
+            {move || has_choices.get().then(|| view! {
                 <Field id=field("choices") label="Choices, separated by |" grow=true
                     value=Signal::derive(move || step.with(|s| match &s.2.capture { Capture::Choice(o) => o.join(" | "), _ => String::new() }))
                     on_change=Callback::new(move |v: String| save(&|s| s.capture = Capture::parse(&format!("choice:{v}"))))/>
-            </Show>
+            })}
             <Field id=field("link") label="Link" kind="url" placeholder="https://" grow=true
                 value=Signal::derive(move || step.with(|s| s.2.link.clone()))
                 on_change=Callback::new(move |v: String| save(&|s| s.link = v.trim().to_owned()))/>
