@@ -83,9 +83,10 @@ pub fn App() -> impl IntoView {
         })
     });
     let waiting = Memo::new(move |_| {
-        minute.track();
+        // Read, not only tracked: a memo nobody has read yet never subscribes to its own sources.
+        minute.with(|_| ());
         ws.state.track();
-        shown_sop.track();
+        shown_sop.with(|_| ());
         ws.sops_waiting(now.get_untracked())
     });
     provide_context(SopsWaiting(waiting));

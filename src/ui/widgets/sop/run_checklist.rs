@@ -31,7 +31,8 @@ fn StartRun() -> impl IntoView {
     let zone = move || ws.state.with(|s| s.profile.time_zone.clone());
     let minute = Memo::new(move |_| now.get() / 60_000);
     let waiting = Memo::new(move |_| {
-        minute.track();
+        // Read, not only tracked: a memo nobody has read yet never subscribes to its own sources.
+        minute.with(|_| ());
         state.with(|s| s.sop().waiting(now.get_untracked()))
     });
     let automated = Memo::new(move |_| state.with(|s| s.sop().automation.is_some()));

@@ -26,7 +26,8 @@ pub fn RunHistory() -> impl IntoView {
     let outline = Memo::new(move |_| state.with(|s| s.sop().outline()));
     let created = state.with_untracked(|s| s.created);
     let lines = Memo::new(move |_| {
-        minute.track();
+        // Read, not only tracked: a memo nobody has read yet never subscribes to its own sources.
+        minute.with(|_| ());
         outline.with(|sop| sop.history(created, now.get_untracked()))
     });
     let figures = move || {

@@ -59,7 +59,8 @@ pub fn SopSettings(is_owner: Signal<bool>) -> impl IntoView {
     // redrawing every second.
     let minute = Memo::new(move |_| now.get() / 60_000);
     let when = Signal::derive(move || {
-        minute.track();
+        // Read, not only tracked: a memo nobody has read yet never subscribes to its own sources.
+        minute.with(|_| ());
         procedure.with(|p| when_line(&p.schedule, &zone.get(), now.get_untracked()))
     });
     view! {
