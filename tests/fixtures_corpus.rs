@@ -976,5 +976,11 @@ fn sop_links_open_and_merge() {
     let ben = part.runs.iter().find(|r| r.by == hex(&BEN)).unwrap();
     assert_eq!(ben.minutes(), Some(20));
     assert_eq!(ben.steps_in_order().next().unwrap().1.value, "42 hours");
+    let checks: Vec<(&str, bool)> = ben.checks.iter().map(|c| (c.text.as_str(), c.ok)).collect();
+    assert_eq!(
+        checks,
+        [("Invoice attached", false)],
+        "copied, left unticked"
+    );
     assert_eq!(state.name_of(&hex(&BEN)), "Ben");
 }

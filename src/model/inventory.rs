@@ -498,8 +498,10 @@ impl AfterDecisions {
 
 /// What an SOP's runs show about a task handed over: over the last `window_days`, how
 /// many runs others (or the automation) finished and how many the owner did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct RunEvidence {
+    /// The task's id.
+    pub task: String,
     pub by_others: u32,
     pub by_owner: u32,
     pub window_days: u32,
@@ -536,10 +538,10 @@ pub struct InventoryTotals {
 impl InventoryTotals {
     /// The totals with what SOP runs show: a delegated or automated task whose SOP has
     /// runs counts, as done, the minutes the runs by others freed, instead of the whole
-    /// task once it is marked carried out. `evidence` is by task id.
+    /// task once it is marked carried out.
     pub fn measured<'a>(
         tasks: impl IntoIterator<Item = &'a Task>,
-        evidence: &std::collections::BTreeMap<String, RunEvidence>,
+        evidence: &[RunEvidence],
     ) -> Self {
         let mut totals = InventoryTotals::default();
         for task in tasks {
@@ -550,7 +552,8 @@ impl InventoryTotals {
             }
             totals.decided.add(task, true);
             let runs = evidence
-                .get(task.id.as_str())
+                .iter()
+                .find(|e| e.task == task.id.as_str())
                 .filter(|_| task.decision.frees_time());
             match runs {
                 Some(runs) => {
@@ -1006,19 +1009,18 @@ mod tests {
         report.set_decision(Decision::Drop);
         report.carried_out = NaiveDate::from_ymd_opt(2026, 11, 1);
         let tasks = [invoices.clone(), report];
-        let none = std::collections::BTreeMap::new();
         assert_eq!(
-            InventoryTotals::measured(&tasks, &none),
+            InventoryTotals::measured(&tasks, &[]),
             InventoryTotals::of(&tasks)
         );
         // Ben ran it 6 times in 90 days (the owner twice): 6 × 60 × 365 / 90 = 1,460.
         let runs = RunEvidence {
+            task: "t1".into(),
             by_others: 6,
             by_owner: 2,
             window_days: RunEvidence::WINDOW_DAYS,
         };
-        let evidence = [("t1".to_string(), runs)].into_iter().collect();
-        let t = InventoryTotals::measured(&tasks, &evidence);
+        let t = InventoryTotals::measured(&tasks, std::slice::from_ref(&runs));
         assert_eq!(t.decided.freed_minutes_per_year, 3_120 + 1_560);
         assert_eq!(t.done.freed_minutes_per_year, 1_460 + 1_560);
         assert_eq!(t.done.remaining_minutes_per_year, 3_120 - 1_460);

@@ -2,8 +2,6 @@
 //! Reminders page and the menu's count), what the runs show about handed-over tasks
 //! (for the overview and the rate page), and writing an SOP from a task.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use super::Workspace;
@@ -68,10 +66,10 @@ impl Workspace {
     /// What the runs of this person's SOPs show about the tasks they came from, by task
     /// id: runs by others and by the owner over the last `RunEvidence::WINDOW_DAYS`.
     /// Only SOPs with a finished run count: before that, the decision's estimate stands.
-    pub fn run_evidence(self, now: i64) -> BTreeMap<String, RunEvidence> {
+    pub fn run_evidence(self, now: i64) -> Vec<RunEvidence> {
         let me = self.state.with_untracked(|s| s.profile.actor_id.clone());
         let from = now - i64::from(RunEvidence::WINDOW_DAYS) * 24 * 60 * 60 * 1000;
-        let mut out: BTreeMap<String, RunEvidence> = BTreeMap::new();
+        let mut out: Vec<RunEvidence> = Vec::new();
         for (_, _, sop) in self.sops() {
             if sop.owner != me || sop.task.is_empty() || sop.runs.iter().all(|r| r.ended.is_none())
             {
@@ -83,10 +81,18 @@ impl Workspace {
                 .iter()
                 .filter(|r| r.ended.is_some_and(|e| e >= from && e <= now))
                 .count();
-            let entry = out.entry(sop.task.clone()).or_insert(RunEvidence {
-                window_days: RunEvidence::WINDOW_DAYS,
-                ..RunEvidence::default()
-            });
+            let at = match out.iter().position(|e| e.task == sop.task) {
+                Some(at) => at,
+                None => {
+                    out.push(RunEvidence {
+                        task: sop.task.clone(),
+                        window_days: RunEvidence::WINDOW_DAYS,
+                        ..RunEvidence::default()
+                    });
+                    out.len() - 1
+                }
+            };
+            let entry = &mut out[at];
             entry.by_others += u32::try_from(by_others).unwrap_or(u32::MAX);
             entry.by_owner += u32::try_from(finished - by_others).unwrap_or(u32::MAX);
         }

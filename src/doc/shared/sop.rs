@@ -8,19 +8,18 @@
 //!   automation: { tool, link, covers },  covers: step ids, space-separated
 //!   steps:  { <id>: { text, link, capture, minutes, who, rank, by, at, edited_by, edited, gone } },
 //!   checks: { <id>: { text, rank, by, at, gone } },
-//!   runs:   { <id>: { by, at, started, ended, due, paused_ms, paused_at, by_itself, note, order,
+//!   runs:   { <id>: { by, at, started, ended, due, paused_ms, paused_at, by_itself, note,
+//!                     order, check_order,   step and check ids, space-separated
 //!                     "s|<step>|text", "s|<step>|done", "s|<step>|value",
 //!                     "s|<step>|minutes", "s|<step>|timing", "c|<check>|text", "c|<check>|ok" } } }
 //! ```
 //! A step, a check and a run are maps created once, by whoever adds them, under a
 //! random id, and never removed (deletion sets `gone`), so a merge can neither lose nor
 //! double one. A run copies the steps' text and order and the checks' text when it
-//! starts, so editing the SOP later never rewrites it; inside a run every field is flat
+//! starts (and their order), so editing the SOP later never rewrites it; inside a run every field is flat
 //! ("s|<step>|done"), so the same run ticked on two devices offline merges field by
 //! field (nested maps made on both would hide one another). `ended`, `due` and
 //! `paused_at` are 0 when unset.
-
-use std::collections::BTreeMap;
 
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, AutomergeError, ObjType, ROOT};
@@ -33,7 +32,7 @@ use crate::model::kind::DocKind;
 use crate::model::order;
 use crate::model::shared::envelope::checked_link;
 use crate::model::shared::sop::{
-    Automation, Capture, Check, Performer, Run, RunStep, SopPart, SopSchedule, Step,
+    Automation, Capture, Check, Performer, Run, RunCheck, RunStep, SopPart, SopSchedule, Step,
 };
 use crate::model::shared::{MAX_LINE, MAX_TEXT};
 
@@ -138,9 +137,22 @@ fn read_step(id: String, m: &hydrate::Map) -> Step {
 
 fn read_run(id: String, m: &hydrate::Map) -> Run {
     let positive = |key: &str| field_i64(m, key).filter(|n| *n > 0);
-    let mut steps: BTreeMap<String, RunStep> = BTreeMap::new();
-    let mut checks = BTreeMap::new();
-    let mut check_text = BTreeMap::new();
+    // The steps and checks the run copied, in their order; fields of any others are
+    // ignored.
+    let mut steps: Vec<RunStep> = words(&text_of(m, "order"))
+        .into_iter()
+        .map(|id| RunStep {
+            id,
+            ..RunStep::default()
+        })
+        .collect();
+    let mut checks: Vec<RunCheck> = words(&text_of(m, "check_order"))
+        .into_iter()
+        .map(|id| RunCheck {
+            id,
+            ..RunCheck::default()
+        })
+        .collect();
     for (key, v) in m.iter() {
         let mut parts = key.splitn(3, '|');
         let (Some(part), Some(item), Some(field)) = (parts.next(), parts.next(), parts.next())
@@ -152,18 +164,18 @@ fn read_run(id: String, m: &hydrate::Map) -> Run {
             hydrate::Value::Scalar(automerge::ScalarValue::Int(n)) => Some(*n),
             _ => None,
         };
-        let flag = || {
-            matches!(
-                &v.value,
-                hydrate::Value::Scalar(automerge::ScalarValue::Boolean(true))
-            )
-        };
+        let flag = matches!(
+            &v.value,
+            hydrate::Value::Scalar(automerge::ScalarValue::Boolean(true))
+        );
         match part {
             "s" => {
-                let step = steps.entry(item.to_owned()).or_default();
+                let Some(step) = steps.iter_mut().find(|s| s.id == item) else {
+                    continue;
+                };
                 match field {
                     "text" => step.text = text(),
-                    "done" => step.done = flag(),
+                    "done" => step.done = flag,
                     "value" => step.value = text(),
                     "minutes" => {
                         step.minutes = int().and_then(|n| u32::try_from(n.clamp(0, 10_000)).ok())
@@ -172,22 +184,19 @@ fn read_run(id: String, m: &hydrate::Map) -> Run {
                     _ => {}
                 }
             }
-            "c" => match field {
-                "text" => {
-                    check_text.insert(item.to_owned(), text());
+            "c" => {
+                let Some(check) = checks.iter_mut().find(|c| c.id == item) else {
+                    continue;
+                };
+                match field {
+                    "text" => check.text = text(),
+                    "ok" => check.ok = flag,
+                    _ => {}
                 }
-                "ok" => {
-                    checks.insert(item.to_owned(), flag());
-                }
-                _ => {}
-            },
+            }
             _ => {}
         }
     }
-    let order: Vec<String> = words(&text_of(m, "order"))
-        .into_iter()
-        .filter(|id| steps.contains_key(id))
-        .collect();
     Run {
         id,
         by: text_of(m, "by"),
@@ -199,10 +208,8 @@ fn read_run(id: String, m: &hydrate::Map) -> Run {
         paused_ms: field_i64(m, "paused_ms").unwrap_or(0).max(0),
         paused_at: positive("paused_at"),
         by_itself: field_bool(m, "by_itself"),
-        order,
         steps,
         checks,
-        check_text,
         note: field_str(m, "note").unwrap_or_default(),
     }
 }
@@ -357,6 +364,7 @@ impl SopDoc<'_> {
         let part = self.part();
         let due = part.due_for(now).unwrap_or(0);
         let order: Vec<&str> = part.steps.iter().map(|s| s.id.as_str()).collect();
+        let check_order: Vec<&str> = part.checks.iter().map(|c| c.id.as_str()).collect();
         self.0.add_item("runs", me, name, now, |doc, obj| {
             doc.put(obj, "started", now)?;
             doc.put(obj, "ended", if by_itself { now } else { 0 })?;
@@ -366,6 +374,7 @@ impl SopDoc<'_> {
             doc.put(obj, "by_itself", by_itself)?;
             doc.put(obj, "note", "")?;
             doc.put(obj, "order", order.join(" "))?;
+            doc.put(obj, "check_order", check_order.join(" "))?;
             // An unticked step or check is simply absent: a reply carrying a run
             // then carries only what was done.
             for step in &part.steps {
@@ -706,12 +715,12 @@ mod tests {
         assert_eq!(r.by, "ben");
         let texts: Vec<&str> = r.steps_in_order().map(|(_, s)| s.text.as_str()).collect();
         assert_eq!(texts, ["Export the hours", "Send the invoice"], "as it ran");
-        assert_eq!(r.steps[&steps[1].id].minutes, Some(3));
-        assert_eq!(r.steps[&steps[1].id].value, "INV-042");
+        assert_eq!(r.step(&steps[1].id).unwrap().minutes, Some(3));
+        assert_eq!(r.step(&steps[1].id).unwrap().value, "INV-042");
         assert_eq!(r.paused_ms, 60 * MIN);
         assert_eq!(r.minutes(), Some(15), "80 minutes less an hour paused");
         assert_eq!(r.due, Some(MON));
-        assert!(!r.failed_checks(&part.checks));
+        assert!(!r.failed_checks());
         assert_eq!(part.outcome(r), Outcome::OnTime, "15 minutes expected");
         assert_eq!(part.runs_by_others(MON, MON + 100 * MIN), 1);
         assert_eq!(state.name_of("ben"), "Ben");
@@ -747,7 +756,7 @@ mod tests {
         assert_eq!(part.automation.as_ref().unwrap().tool, "Zapier");
         let r = &part.runs[0];
         assert!(r.by_itself && r.ended == Some(MON + MIN));
-        assert!(r.steps.values().all(|s| s.done));
+        assert!(r.steps.iter().all(|s| s.done));
         assert_eq!(part.runs_by_others(MON, MON + 2 * MIN), 1);
         assert_eq!(part.outcome(r), Outcome::OnTime);
     }

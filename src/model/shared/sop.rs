@@ -18,8 +18,6 @@
 //! - A run's duration is the time from its start to its end less the time it was paused,
 //!   so a run paused overnight and resumed on another device counts only the work.
 
-use std::collections::BTreeMap;
-
 use chrono::{Datelike, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -331,6 +329,8 @@ pub struct Automation {
 /// One step as a run went through it.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct RunStep {
+    /// The SOP's step id.
+    pub id: String,
     /// The step's text as it was when the run reached it: editing the SOP later never
     /// rewrites an old run.
     pub text: String,
@@ -357,15 +357,20 @@ pub struct Run {
     pub paused_at: Option<i64>,
     /// Done by the automation on its own.
     pub by_itself: bool,
-    /// The step ids in the order the SOP had when the run started.
-    pub order: Vec<String>,
-    /// By step id.
-    pub steps: BTreeMap<String, RunStep>,
-    /// Quality checks by id: passed or not.
-    pub checks: BTreeMap<String, bool>,
-    /// The checks' text as it was when the run started, by id.
-    pub check_text: BTreeMap<String, String>,
+    /// The steps in the order the SOP had when the run started. (Lists, not maps by
+    /// id: a run holds a few dozen, and a map type of its own costs kilobytes of wasm.)
+    pub steps: Vec<RunStep>,
+    /// The quality checks as they were when the run started, and whether each passed.
+    pub checks: Vec<RunCheck>,
     pub note: String,
+}
+
+/// A quality check as a run saw it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct RunCheck {
+    pub id: String,
+    pub text: String,
+    pub ok: bool,
 }
 
 impl Run {
@@ -379,22 +384,18 @@ impl Run {
         u32::try_from(ms / 60_000).ok()
     }
 
-    /// Whether any quality check was left unticked at the end: the checks the run
-    /// copied when it started, or (for a run without its own copy) the SOP's.
-    pub fn failed_checks(&self, checks: &[Check]) -> bool {
-        let passed = |id: &String| self.checks.get(id).copied().unwrap_or(false);
-        if self.check_text.is_empty() {
-            checks.iter().any(|c| !passed(&c.id))
-        } else {
-            self.check_text.keys().any(|id| !passed(id))
-        }
+    /// Whether any quality check the run copied was left unticked.
+    pub fn failed_checks(&self) -> bool {
+        self.checks.iter().any(|c| !c.ok)
     }
 
-    /// The run's steps in order, as it saw them.
+    pub fn step(&self, id: &str) -> Option<&RunStep> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// The run's steps in order, as it saw them, with their ids.
     pub fn steps_in_order(&self) -> impl Iterator<Item = (&String, &RunStep)> {
-        self.order
-            .iter()
-            .filter_map(|id| self.steps.get_key_value(id))
+        self.steps.iter().map(|s| (&s.id, s))
     }
 
     /// The run in lines of words, for its details: each step as it saw it (done or
@@ -414,9 +415,8 @@ impl Run {
                 line
             })
             .collect();
-        for (id, text) in &self.check_text {
-            let ok = self.checks.get(id).copied().unwrap_or(false);
-            out.push(format!("{} Check: {text}", mark(ok)));
+        for c in &self.checks {
+            out.push(format!("{} Check: {}", mark(c.ok), c.text));
         }
         if self.by_itself {
             out.push("Ran by itself (the automation).".into());
@@ -623,11 +623,10 @@ impl SopPart {
     }
 
     /// The SOP without what happens inside runs (their steps, values, notes), each run's
-    /// checks folded into one stand-in that passed or failed: what the history and its
+    /// checks folded into one that passed or failed: what the history and its
     /// figures are read from. Ticking a step changes nothing in it, so a screen keyed
     /// on it does not work the history out again at each tick.
     pub fn outline(&self) -> SopPart {
-        let stand_in = Check::default();
         SopPart {
             runs: self
                 .runs
@@ -641,15 +640,14 @@ impl SopPart {
                     paused_ms: r.paused_ms,
                     paused_at: r.paused_at,
                     by_itself: r.by_itself,
-                    checks: [(
-                        stand_in.id.clone(),
-                        r.ended.is_none() || !r.failed_checks(&self.checks),
-                    )]
-                    .into(),
+                    checks: vec![RunCheck {
+                        ok: r.ended.is_none() || !r.failed_checks(),
+                        ..RunCheck::default()
+                    }],
                     ..Run::default()
                 })
                 .collect(),
-            checks: vec![stand_in],
+            checks: Vec::new(),
             steps: self
                 .steps
                 .iter()
@@ -747,10 +745,7 @@ impl SopPart {
     /// were.
     pub fn failed_checks(&self) -> (usize, usize) {
         let finished: Vec<&Run> = self.runs.iter().filter(|r| r.ended.is_some()).collect();
-        let failed = finished
-            .iter()
-            .filter(|r| r.failed_checks(&self.checks))
-            .count();
+        let failed = finished.iter().filter(|r| r.failed_checks()).count();
         (failed, finished.len())
     }
 }
@@ -971,27 +966,26 @@ mod tests {
         );
         assert_eq!(s.runs[2].minutes(), Some(30));
         let mut detailed = s.runs[0].clone();
-        detailed.order = vec!["s1".into(), "s2".into()];
-        detailed.steps.insert(
-            "s1".into(),
+        detailed.steps = vec![
             RunStep {
+                id: "s1".into(),
                 text: "Export".into(),
                 done: true,
                 value: "42".into(),
                 minutes: Some(7),
                 timing: None,
             },
-        );
-        detailed.steps.insert(
-            "s2".into(),
             RunStep {
+                id: "s2".into(),
                 text: "Send".into(),
                 ..RunStep::default()
             },
-        );
-        detailed
-            .check_text
-            .insert("c1".into(), "Invoice attached".into());
+        ];
+        detailed.checks.push(RunCheck {
+            id: "c1".into(),
+            text: "Invoice attached".into(),
+            ok: false,
+        });
         detailed.note = " Two clients. ".into();
         assert_eq!(
             detailed.details(),
@@ -1041,7 +1035,11 @@ mod tests {
             .enumerate()
         {
             let mut r = run(&format!("r{n}"), None, n as i64 * HOUR, *minutes);
-            r.checks.insert("c1".into(), n % 3 != 0);
+            r.checks.push(RunCheck {
+                id: "c1".into(),
+                text: "Invoice attached".into(),
+                ok: n % 3 != 0,
+            });
             s.runs.push(r);
         }
         // The oldest (50) is left out: the last ten are 10…60 without it.

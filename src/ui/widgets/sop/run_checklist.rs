@@ -78,10 +78,11 @@ fn OpenRun(id: String) -> impl IntoView {
     let progress = move || {
         run.with(|r| {
             let done = r.steps_in_order().filter(|(_, s)| s.done).count();
-            format!("{done} of {} steps done", r.order.len())
+            format!("{done} of {} steps done", r.steps.len())
         })
     };
-    let step_ids = Signal::derive(move || run.with(|r| r.order.clone()));
+    let step_ids =
+        Signal::derive(move || run.with(|r| r.steps.iter().map(|s| s.id.clone()).collect()));
     let note = RwSignal::new(run.with_untracked(|r| r.note.clone()));
     let edit = move |e: SopEdit| {
         ws.shared_edit(e);
@@ -95,9 +96,9 @@ fn OpenRun(id: String) -> impl IntoView {
         <ol class="run-steps">
             <KeyedList ids=step_ids row={Callback::new(move |step: String| view! { <RunStepRow run step/> }.into_any())}/>
         </ol>
-        {move || run.with(|r| (!r.check_text.is_empty()).then(|| {
-            let checks: Vec<(String, String, bool)> = r.check_text.iter()
-                .map(|(id, text)| (id.clone(), text.clone(), r.checks.get(id).copied().unwrap_or(false)))
+        {move || run.with(|r| (!r.checks.is_empty()).then(|| {
+            let checks: Vec<(String, String, bool)> = r.checks.iter()
+                .map(|c| (c.id.clone(), c.text.clone(), c.ok))
                 .collect();
             view! {
                 <fieldset class="plain run-checks">
@@ -143,14 +144,7 @@ fn RunStepRow(run: Memo<Run>, step: String) -> impl IntoView {
     let procedure = super::procedure();
     let now = expect_context::<crate::ui::app::Now>().0;
     let step_id = StoredValue::new(step);
-    let this = move || {
-        run.with(|r| {
-            r.steps
-                .get(&step_id.get_value())
-                .cloned()
-                .unwrap_or_default()
-        })
-    };
+    let this = move || run.with(|r| r.step(&step_id.get_value()).cloned().unwrap_or_default());
     // What to record and the link come from the SOP's step, if it is still there.
     let spec = move || {
         procedure.with(|p| {
@@ -193,7 +187,7 @@ fn RunStepRow(run: Memo<Run>, step: String) -> impl IntoView {
             </span>
             {move || {
                 let capture = spec().0;
-                let value = run.with_untracked(|r| r.steps.get(&step_id.get_value()).map(|t| t.value.clone()).unwrap_or_default());
+                let value = run.with_untracked(|r| r.step(&step_id.get_value()).map(|t| t.value.clone()).unwrap_or_default());
                 let id = value_id.clone();
                 let label = view! { <label class="visually-hidden" for=id.clone()>{move || format!("Record for: {}", this().text)}</label> };
                 let input = |kind: &'static str| view! {
