@@ -40,6 +40,7 @@ use chrono::{
     TimeZone, Timelike, Utc, Weekday,
 };
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
+use std::fmt::Write as _;
 
 use super::reminder::{Every, Reminder, Repeat};
 use super::schedule::{duration, Block, BlockKind, Deadline};
@@ -374,10 +375,10 @@ pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) ->
         out.text("SUMMARY", &format!("Reminder: {text}"));
         let mut description = String::new();
         if !r.source.trim().is_empty() {
-            description.push_str(&format!("From “{}”. ", r.source.trim()));
+            let _ = write!(description, "From “{}”. ", r.source.trim());
         }
         if !r.link.is_empty() {
-            description.push_str(&format!("Open it in Unhurried: {app}{}", r.link));
+            let _ = write!(description, "Open it in Unhurried: {app}{}", r.link);
         }
         if !description.is_empty() {
             out.text("DESCRIPTION", description.trim());

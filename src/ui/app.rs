@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use std::fmt::Write as _;
 use wasm_bindgen::closure::Closure;
 
 use super::pages::{
@@ -30,9 +31,11 @@ use super::widgets::{
 };
 use crate::workspace::Workspace;
 
-/// The time now (ms), ticking every second: the meeting timer and due reminders follow it.
+/// The time now (ms), ticking every second: the meeting timer and due reminders follow
+/// it; and the minute (ms / 60,000), for what changes by the minute and must not be
+/// drawn again every second.
 #[derive(Clone, Copy)]
-pub struct Now(pub RwSignal<i64>);
+pub struct Now(pub RwSignal<i64>, pub Memo<i64>);
 
 /// Scheduled SOP runs waiting to be started (see `Workspace::sops_waiting`).
 #[derive(Clone, Copy)]
@@ -61,7 +64,8 @@ pub fn App() -> impl IntoView {
     provide_context(LinkError(RwSignal::new(None)));
     let opened = crate::web::now_ms();
     let now = RwSignal::new(opened);
-    provide_context(Now(now));
+    let minute = Memo::new(move |_| now.get() / 60_000);
+    provide_context(Now(now, minute));
     // The tick lives as long as the page.
     let _ = set_interval_with_handle(
         move || now.set(crate::web::now_ms()),
@@ -69,17 +73,23 @@ pub fn App() -> impl IntoView {
     );
     // Scheduled SOP runs waiting for this person, for the menu's count and the Reminders
     // page: read again when a document changes or the minute turns.
-    let minute = Memo::new(move |_| now.get() / 60_000);
-    // Of the SOP on screen, only what decides whether a run waits: ticking a step of a
-    // run must not read every SOP again.
+    // Of the SOP on screen, only what decides whether a run waits, as one key: ticking a
+    // step of a run must not read every SOP again. (A string, not a tuple: a memo type of
+    // its own costs wasm.)
     let shown_sop = Memo::new(move |_| {
         ws.shared.with(|v| {
-            let v = v
+            let Some(v) = v
                 .as_ref()
-                .filter(|v| v.state.kind() == crate::model::kind::DocKind::Sop)?;
+                .filter(|v| v.state.kind() == crate::model::kind::DocKind::Sop)
+            else {
+                return String::new();
+            };
             let sop = v.state.sop();
-            let dues: Vec<Option<i64>> = sop.runs.iter().map(|r| r.due).collect();
-            Some((v.id, sop.schedule.clone(), dues))
+            let mut key = format!("{} {}", v.id, sop.schedule.key());
+            for r in &sop.runs {
+                let _ = write!(key, " {}", r.due.unwrap_or(0));
+            }
+            key
         })
     });
     let waiting = Memo::new(move |_| {

@@ -21,6 +21,7 @@ use crate::doc::DocError;
 use crate::model::ids::Heads;
 use crate::model::kind::DocKind;
 use crate::model::shared::{Body, SharedState, TextField};
+use std::fmt::Write as _;
 
 /// The newest layout this build writes for a kind everyone writes. Each kind has its
 /// own number, so a change to boards alone leaves older copies of discussions and
@@ -92,7 +93,7 @@ impl SharedDoc {
                 if !problem.is_empty() {
                     problem.push_str("\n\n");
                 }
-                problem.push_str(&format!("{head}\n{}", body.trim()));
+                let _ = write!(problem, "{head}\n{}", body.trim());
             }
         };
         section(&mut problem, "Questions to answer:", &m.questions);

@@ -378,15 +378,23 @@ impl SopDoc<'_> {
             // An unticked step or check is simply absent: a reply carrying a run
             // then carries only what was done.
             for step in &part.steps {
-                doc.put(obj, format!("s|{}|text", step.id), step.text.as_str())?;
+                doc.put(
+                    obj,
+                    format!("s|{}|text", step.id).as_str(),
+                    step.text.as_str(),
+                )?;
                 if by_itself {
-                    doc.put(obj, format!("s|{}|done", step.id), true)?;
+                    doc.put(obj, format!("s|{}|done", step.id).as_str(), true)?;
                 }
             }
             for check in &part.checks {
-                doc.put(obj, format!("c|{}|text", check.id), check.text.as_str())?;
+                doc.put(
+                    obj,
+                    format!("c|{}|text", check.id).as_str(),
+                    check.text.as_str(),
+                )?;
                 if by_itself {
-                    doc.put(obj, format!("c|{}|ok", check.id), true)?;
+                    doc.put(obj, format!("c|{}|ok", check.id).as_str(), true)?;
                 }
             }
             Ok(())
@@ -400,7 +408,7 @@ impl SopDoc<'_> {
     pub fn tick_step(&mut self, run: &str, step: &str, done: bool) -> Result<()> {
         let obj = self.run_obj(run)?;
         let doc = self.0.writable()?;
-        doc.put(&obj, format!("s|{step}|done"), done)?;
+        doc.put(&obj, format!("s|{step}|done").as_str(), done)?;
         self.0.commit();
         Ok(())
     }
@@ -426,14 +434,18 @@ impl SopDoc<'_> {
         let since = get_i64(doc, &obj, &timing_key).filter(|n| *n > 0);
         match (on, since) {
             (true, None) => {
-                doc.put(&obj, timing_key, now)?;
+                doc.put(&obj, timing_key.as_str(), now)?;
             }
             (false, Some(since)) => {
                 let minutes_key = format!("s|{step}|minutes");
                 let before = get_i64(doc, &obj, &minutes_key).unwrap_or(0).max(0);
                 let add = (now.saturating_sub(since).max(0) + 30_000) / 60_000;
-                doc.put(&obj, minutes_key, before.saturating_add(add).min(10_000))?;
-                doc.put(&obj, timing_key, 0)?;
+                doc.put(
+                    &obj,
+                    minutes_key.as_str(),
+                    before.saturating_add(add).min(10_000),
+                )?;
+                doc.put(&obj, timing_key.as_str(), 0)?;
             }
             _ => {}
         }
@@ -444,7 +456,7 @@ impl SopDoc<'_> {
     pub fn tick_check(&mut self, run: &str, check: &str, ok: bool) -> Result<()> {
         let obj = self.run_obj(run)?;
         let doc = self.0.writable()?;
-        doc.put(&obj, format!("c|{check}|ok"), ok)?;
+        doc.put(&obj, format!("c|{check}|ok").as_str(), ok)?;
         self.0.commit();
         Ok(())
     }

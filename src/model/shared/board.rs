@@ -3,6 +3,7 @@
 
 use crate::model::order;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use super::envelope::{one_line, Envelope, PersonId};
 use super::news::News;
@@ -331,13 +332,14 @@ pub fn markdown(state: &Envelope, board: &BoardPart) -> String {
     let title = state.title_or("Stand-up board");
     let mut md = format!("# {}\n\n", one_line(title));
     for (date, cards) in board.history() {
-        md.push_str(&format!("## {date}\n\n"));
+        let _ = write!(md, "## {date}\n\n");
         for c in cards {
-            md.push_str(&format!(
+            let _ = write!(
+                md,
                 "### {} ({})\n\n",
                 one_line(&state.name_of(&c.person)),
                 c.tag.label()
-            ));
+            );
             for (k, v) in [
                 ("Done", &c.done),
                 ("Doing next", &c.doing),
@@ -345,7 +347,7 @@ pub fn markdown(state: &Envelope, board: &BoardPart) -> String {
                 ("Note", &c.note),
             ] {
                 if !v.trim().is_empty() {
-                    md.push_str(&format!("- {k}: {}\n", one_line(v)));
+                    let _ = writeln!(md, "- {k}: {}", one_line(v));
                 }
             }
             md.push('\n');
@@ -353,7 +355,7 @@ pub fn markdown(state: &Envelope, board: &BoardPart) -> String {
     }
     md.push_str("## Work\n\n");
     for column in Column::ALL {
-        md.push_str(&format!("### {}\n\n", column.label()));
+        let _ = write!(md, "### {}\n\n", column.label());
         let cards = board.column(column);
         if cards.is_empty() {
             md.push_str("(none)\n");
@@ -364,7 +366,7 @@ pub fn markdown(state: &Envelope, board: &BoardPart) -> String {
             } else {
                 format!(" ({})", one_line(&c.owner))
             };
-            md.push_str(&format!("- {}{owner}\n", one_line(&c.title)));
+            let _ = writeln!(md, "- {}{owner}", one_line(&c.title));
         }
         md.push('\n');
     }

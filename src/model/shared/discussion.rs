@@ -3,6 +3,7 @@
 //! (rankings, vote budgets, poll results) and its Markdown export.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use super::envelope::{one_line, plural, Envelope, PersonId};
 use super::news::News;
@@ -161,15 +162,16 @@ pub fn poll_results<'a>(env: &Envelope, poll: &'a Poll) -> Vec<(&'a PollOption, 
 /// owner's choice to hide them.
 pub fn markdown(env: &Envelope, part: &DiscussionPart) -> String {
     let mut md = String::new();
-    md.push_str(&format!(
+    let _ = write!(
+        md,
         "# {}\n\n",
         one_line(env.title_or("Untitled discussion"))
-    ));
+    );
     if !env.due.is_empty() {
-        md.push_str(&format!("Input wanted by {}.\n\n", env.due));
+        let _ = write!(md, "Input wanted by {}.\n\n", env.due);
     }
     if !part.problem.trim().is_empty() {
-        md.push_str(&format!("## Problem\n\n{}\n\n", part.problem.trim()));
+        let _ = write!(md, "## Problem\n\n{}\n\n", part.problem.trim());
     }
     if !env.links.is_empty() {
         md.push_str("## Context\n\n");
@@ -179,7 +181,7 @@ pub fn markdown(env: &Envelope, part: &DiscussionPart) -> String {
             } else {
                 &link.label
             };
-            md.push_str(&format!("- [{}](<{}>)\n", one_line(label), link.url));
+            let _ = writeln!(md, "- [{}](<{}>)", one_line(label), link.url);
         }
         md.push('\n');
     }
@@ -196,26 +198,24 @@ pub fn markdown(env: &Envelope, part: &DiscussionPart) -> String {
             } else {
                 ""
             };
-            md.push_str(&format!(
-                "- {}{votes}{star}, from {}\n",
+            let _ = writeln!(
+                md,
+                "- {}{votes}{star}, from {}",
                 one_line(&idea.text),
                 env.name_of(&idea.by)
-            ));
+            );
             for c in env.comments_on(Some(&idea.id)) {
-                md.push_str(&format!(
-                    "  - {}: {}\n",
-                    env.name_of(&c.by),
-                    one_line(&c.text)
-                ));
+                let _ = writeln!(md, "  - {}: {}", env.name_of(&c.by), one_line(&c.text));
             }
         }
         md.push('\n');
     }
     for poll in &part.polls {
-        md.push_str(&format!("## Poll: {}\n\n", one_line(&poll.question)));
+        let _ = write!(md, "## Poll: {}\n\n", one_line(&poll.question));
         for (option, names) in poll_results(env, poll) {
-            md.push_str(&format!(
-                "- {}: {}{}\n",
+            let _ = writeln!(
+                md,
+                "- {}: {}{}",
                 one_line(&option.text),
                 names.len(),
                 if names.is_empty() {
@@ -223,7 +223,7 @@ pub fn markdown(env: &Envelope, part: &DiscussionPart) -> String {
                 } else {
                     format!(" ({})", names.join(", "))
                 }
-            ));
+            );
         }
         md.push('\n');
     }
@@ -231,11 +231,7 @@ pub fn markdown(env: &Envelope, part: &DiscussionPart) -> String {
     if !general.is_empty() {
         md.push_str("## Comments\n\n");
         for c in general {
-            md.push_str(&format!(
-                "- {}: {}\n",
-                env.name_of(&c.by),
-                one_line(&c.text)
-            ));
+            let _ = writeln!(md, "- {}: {}", env.name_of(&c.by), one_line(&c.text));
         }
         md.push('\n');
     }
@@ -248,10 +244,10 @@ pub fn markdown(env: &Envelope, part: &DiscussionPart) -> String {
                 one_line(&a.text)
             );
             if !a.owner.trim().is_empty() {
-                line.push_str(&format!(" ({})", one_line(&a.owner)));
+                let _ = write!(line, " ({})", one_line(&a.owner));
             }
             if !a.due.is_empty() {
-                line.push_str(&format!(", due {}", a.due));
+                let _ = write!(line, ", due {}", a.due);
             }
             md.push_str(&line);
             md.push('\n');
@@ -259,7 +255,7 @@ pub fn markdown(env: &Envelope, part: &DiscussionPart) -> String {
         md.push('\n');
     }
     if !part.summary.trim().is_empty() {
-        md.push_str(&format!("## Summary\n\n{}\n", part.summary.trim()));
+        let _ = writeln!(md, "## Summary\n\n{}", part.summary.trim());
     }
     md
 }

@@ -5,6 +5,7 @@
 use super::envelope::{one_line, Action, Envelope};
 use crate::model::ids::DocId;
 use crate::model::rate::Rate;
+use std::fmt::Write as _;
 
 /// The most minutes one agenda item can plan.
 pub const MAX_ITEM_MINUTES: u32 = 240;
@@ -61,7 +62,7 @@ pub fn follow_up(state: &Envelope, m: &MeetingPart) -> String {
     let title = state.title_or("Meeting");
     let mut out = format!("Follow-up: {title}\n");
     if !m.when.is_empty() {
-        out.push_str(&format!("{}\n", when_line(m)));
+        let _ = writeln!(out, "{}", when_line(m));
     }
     let lines = |text: &str| -> Vec<String> {
         text.lines()
@@ -71,27 +72,27 @@ pub fn follow_up(state: &Envelope, m: &MeetingPart) -> String {
             .collect()
     };
     if !m.data.trim().is_empty() {
-        out.push_str(&format!("\nBefore the meeting\n{}\n", m.data.trim()));
+        let _ = writeln!(out, "\nBefore the meeting\n{}", m.data.trim());
     }
     let questions = lines(&m.questions);
     if !questions.is_empty() {
-        out.push_str(&format!("\nQuestions\n{}\n", questions.join("\n")));
+        let _ = writeln!(out, "\nQuestions\n{}", questions.join("\n"));
     }
     let dates = lines(&m.dates);
     if !dates.is_empty() {
-        out.push_str(&format!("\nImportant dates\n{}\n", dates.join("\n")));
+        let _ = writeln!(out, "\nImportant dates\n{}", dates.join("\n"));
     }
     if !m.notes.trim().is_empty() {
-        out.push_str(&format!("\nNotes\n{}\n", m.notes.trim()));
+        let _ = writeln!(out, "\nNotes\n{}", m.notes.trim());
     }
     if !state.actions.is_empty() {
         out.push_str("\nAction items\n");
         for a in &state.actions {
-            out.push_str(&format!("{}\n", action_line(a)));
+            let _ = writeln!(out, "{}", action_line(a));
         }
     }
     if !m.recording.is_empty() {
-        out.push_str(&format!("\nRecording: {}\n", m.recording));
+        let _ = writeln!(out, "\nRecording: {}", m.recording);
     }
     out
 }
@@ -101,11 +102,11 @@ pub fn markdown(state: &Envelope, m: &MeetingPart) -> String {
     let title = state.title_or("Meeting");
     let mut md = format!("# {}\n\n", one_line(title));
     if !m.when.is_empty() {
-        md.push_str(&format!("When: {}\n\n", when_line(m)));
+        let _ = write!(md, "When: {}\n\n", when_line(m));
     }
     let section = |md: &mut String, head: &str, body: &str| {
         if !body.trim().is_empty() {
-            md.push_str(&format!("## {head}\n\n{}\n\n", body.trim()));
+            let _ = write!(md, "## {head}\n\n{}\n\n", body.trim());
         }
     };
     let bullets = |text: &str| -> String {
@@ -130,7 +131,7 @@ pub fn markdown(state: &Envelope, m: &MeetingPart) -> String {
     let actions: Vec<String> = state.actions.iter().map(action_line).collect();
     section(&mut md, "Action items", &actions.join("\n"));
     if !m.recording.is_empty() {
-        md.push_str(&format!("[Recording](<{}>)\n", m.recording));
+        let _ = writeln!(md, "[Recording](<{}>)", m.recording);
     }
     md
 }
@@ -148,10 +149,10 @@ fn when_line(m: &MeetingPart) -> String {
 fn action_line(a: &Action) -> String {
     let mut line = format!("- [{}] {}", if a.done { "x" } else { " " }, a.text.trim());
     if !a.owner.trim().is_empty() {
-        line.push_str(&format!(" (owner: {})", a.owner.trim()));
+        let _ = write!(line, " (owner: {})", a.owner.trim());
     }
     if !a.due.is_empty() {
-        line.push_str(&format!(", due {}", a.due));
+        let _ = write!(line, ", due {}", a.due);
     }
     line
 }
@@ -174,7 +175,7 @@ fn percent_encode(s: &str) -> String {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out

@@ -20,6 +20,7 @@
 
 use chrono::{Datelike, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
+use std::fmt::Write as _;
 
 use super::envelope::{one_line, Envelope, PersonId};
 use super::news::News;
@@ -407,10 +408,10 @@ impl Run {
             .map(|(_, st)| {
                 let mut line = format!("{} {}", mark(st.done), st.text);
                 if !st.value.is_empty() {
-                    line.push_str(&format!(": {}", st.value));
+                    let _ = write!(line, ": {}", st.value);
                 }
                 if let Some(m) = st.minutes {
-                    line.push_str(&format!(" ({m} min)"));
+                    let _ = write!(line, " ({m} min)");
                 }
                 line
             })
@@ -597,7 +598,7 @@ impl SopPart {
         if minutes.is_empty() {
             return None;
         }
-        minutes.sort_unstable();
+        order::sort(&mut minutes);
         let mid = minutes.len() / 2;
         Some(if minutes.len() % 2 == 1 {
             minutes[mid]
@@ -754,49 +755,44 @@ impl SopPart {
 pub fn markdown(state: &Envelope, sop: &SopPart) -> String {
     let mut md = format!("# {}\n\n", one_line(state.title_or("SOP")));
     if !sop.purpose.trim().is_empty() {
-        md.push_str(&format!("{}\n\n", sop.purpose.trim()));
+        let _ = write!(md, "{}\n\n", sop.purpose.trim());
     }
     let mut when = sop.schedule.describe();
     if sop.schedule.cadence != Cadence::OnDemand {
-        when.push_str(&format!(" ({})", sop.schedule.zone));
+        let _ = write!(when, " ({})", sop.schedule.zone);
     }
-    md.push_str(&format!("- Runs: {when}\n"));
-    md.push_str(&format!(
-        "- Expected time: {} minutes\n",
-        sop.expected_minutes()
-    ));
+    let _ = writeln!(md, "- Runs: {when}");
+    let _ = writeln!(md, "- Expected time: {} minutes", sop.expected_minutes());
     if !sop.output.trim().is_empty() {
-        md.push_str(&format!("- Done means: {}\n", one_line(&sop.output)));
+        let _ = writeln!(md, "- Done means: {}", one_line(&sop.output));
     }
     md.push_str("\n## Steps\n\n");
     for (n, step) in sop.steps.iter().enumerate() {
-        md.push_str(&format!(
-            "{}. [ ] {} ({} min, {})\n",
+        let _ = writeln!(
+            md,
+            "{}. [ ] {} ({} min, {})",
             n + 1,
             one_line(&step.text),
             step.minutes,
             step.who.label()
-        ));
+        );
         if !step.link.is_empty() {
-            md.push_str(&format!("   - Link: <{}>\n", step.link));
+            let _ = writeln!(md, "   - Link: <{}>", step.link);
         }
         if step.capture != Capture::Nothing {
-            md.push_str(&format!("   - Record: {}\n", step.capture.label()));
+            let _ = writeln!(md, "   - Record: {}", step.capture.label());
         }
     }
     if !sop.checks.is_empty() {
         md.push_str("\n## Quality checks\n\n");
         for check in &sop.checks {
-            md.push_str(&format!("- [ ] {}\n", one_line(&check.text)));
+            let _ = writeln!(md, "- [ ] {}", one_line(&check.text));
         }
     }
     if let Some(a) = &sop.automation {
-        md.push_str(&format!(
-            "\n## Automation\n\n- Tool: {}\n",
-            one_line(&a.tool)
-        ));
+        let _ = writeln!(md, "\n## Automation\n\n- Tool: {}", one_line(&a.tool));
         if !a.link.is_empty() {
-            md.push_str(&format!("- Link: <{}>\n", a.link));
+            let _ = writeln!(md, "- Link: <{}>", a.link);
         }
         let covered: Vec<String> = sop
             .steps
@@ -806,7 +802,7 @@ pub fn markdown(state: &Envelope, sop: &SopPart) -> String {
             .map(|(n, _)| (n + 1).to_string())
             .collect();
         if !covered.is_empty() {
-            md.push_str(&format!("- Covers steps {}\n", covered.join(", ")));
+            let _ = writeln!(md, "- Covers steps {}", covered.join(", "));
         }
     }
     md

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use std::fmt::Write as _;
 
 use crate::model::profile::parse_time_zone;
 use crate::model::schedule::WeekItem;
@@ -279,7 +280,7 @@ fn Overlap() -> impl IntoView {
             block.describe_with(&fmt::time_of_day)
         );
         if let Some(c) = clash {
-            text.push_str(&format!(" It overlaps {c}."));
+            let _ = write!(text, " It overlaps {c}.");
         }
         if ws.put_week(WeekValue::Block(block)) {
             ws.say(text, None);

@@ -1,5 +1,6 @@
 //! Reusable pieces shared by pages.
 
+pub mod add_form;
 pub mod checked_input;
 pub mod field;
 pub mod file_import;

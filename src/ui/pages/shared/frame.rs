@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use std::fmt::Write as _;
 
 use crate::model::ids::DocId;
 use crate::model::kind::DocKind;
@@ -91,7 +92,7 @@ pub fn SharedFrame() -> impl IntoView {
                     <p class="summary">{move || state.with(|s| {
                         let noun = s.kind().noun();
                         let mut line = format!("{}{} started by {}", noun[..1].to_uppercase(), &noun[1..], s.name_of(&s.owner));
-                        if !s.due.is_empty() { line.push_str(&format!(" · input wanted by {}", s.due)); }
+                        if !s.due.is_empty() { let _ = write!(line, " · input wanted by {}", s.due); }
                         line
                     })}</p>
                     // 'Remind me' on the date input is wanted by; a memo, so edits

@@ -4,6 +4,7 @@
 
 use crate::model::order;
 use leptos::prelude::*;
+use std::fmt::Write as _;
 
 use crate::model::shared::board::{BoardPart, StatusCard, StatusTag};
 use crate::model::shared::{join_and, Body, Envelope, SharedState};
@@ -117,7 +118,7 @@ pub fn StatusBoard(day: Memo<Day>, zone: Memo<String>) -> impl IntoView {
                         let n = cards.len();
                         let mut summary = format!("{date} · {n} {}", if n == 1 { "card" } else { "cards" });
                         if blocked > 0 {
-                            summary.push_str(&format!(" · {blocked} blocked"));
+                            let _ = write!(summary, " · {blocked} blocked");
                         }
                         // A poster ahead of the viewer: say so rather than show a date that has
                         // not begun here as if it had.

@@ -5,29 +5,29 @@ use leptos::prelude::*;
 
 use crate::model::shared::{ItemList, MAX_TEXT};
 use crate::ui::shared::{me, shown_news, shown_state};
+use crate::ui::widgets::add_form::{AddForm, AddInput};
 use crate::ui::widgets::keyed_list::KeyedList;
 use crate::ui::widgets::shared::comment_thread::CommentThread;
 use crate::workspace::{use_workspace, DiscussionEdit};
+
+const NEW_IDEA: [AddInput; 1] = [AddInput {
+    kind: "textarea",
+    max: "20000",
+    grow: true,
+    ..AddInput::text("new-idea", "Add an idea")
+}];
+// The form's limit, written out as text.
+const _: () = assert!(MAX_TEXT == 20_000);
 
 #[component]
 pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
     let me = me();
-    let draft = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = draft.get_untracked();
-        if text.trim().is_empty() {
-            return;
-        }
-        if ws
-            .shared_edit(DiscussionEdit::AddIdea(text.clone()))
+    let add = Callback::new(move |typed: Vec<String>| {
+        ws.shared_edit(DiscussionEdit::AddIdea(typed[0].clone()))
             .is_some()
-        {
-            draft.set(String::new());
-        }
-    };
+    });
     let me_budget = me.clone();
     let budget_line = move || {
         state.with(|s| {
@@ -142,13 +142,7 @@ pub fn IdeaBoard(is_owner: Signal<bool>) -> impl IntoView {
                         }
                     }.into_any())}/>
             </ol>
-            <form class="inline-form" on:submit=add>
-                <div class="grow">
-                    <label for="new-idea">"Add an idea"</label>
-                    <textarea id="new-idea" rows="2" maxlength=MAX_TEXT prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
-                </div>
-                <button type="submit">"Add idea"</button>
-            </form>
+            <AddForm inputs=&NEW_IDEA submit="Add idea" on_add=add/>
         </section>
     }
 }

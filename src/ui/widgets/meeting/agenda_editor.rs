@@ -7,32 +7,38 @@ use crate::model::shared::meeting::MAX_ITEM_MINUTES;
 use crate::model::shared::ItemList;
 use crate::ui::focus::focus_after_render;
 use crate::ui::shared::shown_state;
+use crate::ui::widgets::add_form::{AddForm, AddInput};
 use crate::ui::widgets::keyed_list::KeyedList;
 use crate::workspace::{use_workspace, MeetingEdit};
+
+const NEW_ITEM: [AddInput; 2] = [
+    AddInput {
+        grow: true,
+        ..AddInput::text("agenda-new", "New item")
+    },
+    AddInput {
+        kind: "number",
+        max: "240",
+        start: "5",
+        ..AddInput::text("agenda-new-minutes", "Minutes")
+    },
+];
+
+// The form's limit, written out as text.
+const _: () = assert!(MAX_ITEM_MINUTES == 240);
 
 #[component]
 pub fn AgendaEditor() -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
-    let title = RwSignal::new(String::new());
-    let minutes = RwSignal::new("5".to_owned());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let t = title.get_untracked();
-        let m = minutes.get_untracked().trim().parse::<u32>().unwrap_or(5);
-        if t.trim().is_empty() {
-            return;
-        }
-        if ws
-            .shared_edit(MeetingEdit::AddAgendaItem {
-                title: t.clone(),
-                minutes: m,
-            })
-            .is_some()
-        {
-            title.set(String::new());
-        }
-    };
+    let add = Callback::new(move |typed: Vec<String>| {
+        let minutes = typed[1].trim().parse::<u32>().unwrap_or(5);
+        ws.shared_edit(MeetingEdit::AddAgendaItem {
+            title: typed[0].clone(),
+            minutes,
+        })
+        .is_some()
+    });
     let total = move || state.with(|s| s.meeting().planned_minutes());
     let running = Memo::new(move |_| {
         state.with(|s| !s.meeting().started.is_empty() && s.meeting().ended.is_none())
@@ -90,17 +96,7 @@ pub fn AgendaEditor() -> impl IntoView {
                         }
                     }.into_any())}/>
             </ol>
-            <form class="inline-form" on:submit=add>
-                <div class="grow">
-                    <label for="agenda-new">"New item"</label>
-                    <input id="agenda-new" type="text" maxlength="500" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                </div>
-                <div>
-                    <label for="agenda-new-minutes">"Minutes"</label>
-                    <input id="agenda-new-minutes" type="number" min="0" max=MAX_ITEM_MINUTES inputmode="numeric" prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev))/>
-                </div>
-                <button type="submit">"Add item"</button>
-            </form>
+            <AddForm inputs=&NEW_ITEM submit="Add item" on_add=add/>
         </section>
     }
 }

@@ -4,36 +4,39 @@ use leptos::prelude::*;
 
 use crate::model::shared::ItemList;
 use crate::ui::shared::{shown_news, shown_state};
+use crate::ui::widgets::add_form::{AddForm, AddInput};
 use crate::ui::widgets::remind_me::RemindMe;
 use crate::workspace::{use_workspace, SharedEdit};
+
+const NEW_ACTION: [AddInput; 3] = [
+    AddInput {
+        grow: true,
+        ..AddInput::text("action-text", "Action")
+    },
+    AddInput {
+        max: "80",
+        ..AddInput::text("action-owner", "Owner")
+    },
+    AddInput {
+        kind: "date",
+        ..AddInput::text("action-due", "Due")
+    },
+];
 
 #[component]
 pub fn ActionPlan() -> impl IntoView {
     let ws = use_workspace();
     let state = shown_state();
-    let text = RwSignal::new(String::new());
-    let owner = RwSignal::new(String::new());
-    let due = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let t = text.get_untracked();
-        if t.trim().is_empty() {
-            return;
-        }
-        let (o, d) = (owner.get_untracked(), due.get_untracked());
-        if ws
-            .shared_edit(SharedEdit::AddAction {
-                text: t.clone(),
-                owner: o,
-                due: d,
-            })
-            .is_some()
-        {
-            text.set(String::new());
-            owner.set(String::new());
-            due.set(String::new());
-        }
-    };
+    let add = Callback::new(move |typed: Vec<String>| {
+        let mut typed = typed.into_iter();
+        let mut next = || typed.next().unwrap_or_default();
+        ws.shared_edit(SharedEdit::AddAction {
+            text: next(),
+            owner: next(),
+            due: next(),
+        })
+        .is_some()
+    });
     let news = shown_news();
     view! {
         <section class="card" aria-labelledby="actions-head">
@@ -69,21 +72,7 @@ pub fn ActionPlan() -> impl IntoView {
                     }
                 </For>
             </ul>
-            <form class="inline-form" on:submit=add>
-                <div class="grow">
-                    <label for="action-text">"Action"</label>
-                    <input id="action-text" type="text" maxlength="500" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
-                </div>
-                <div>
-                    <label for="action-owner">"Owner"</label>
-                    <input id="action-owner" type="text" maxlength="80" prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
-                </div>
-                <div>
-                    <label for="action-due">"Due"</label>
-                    <input id="action-due" type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))/>
-                </div>
-                <button type="submit">"Add action"</button>
-            </form>
+            <AddForm inputs=&NEW_ACTION submit="Add action" on_add=add/>
         </section>
     }
 }

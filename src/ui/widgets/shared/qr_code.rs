@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use qrcodegen::{QrCode, QrCodeEcc};
+use std::fmt::Write as _;
 
 /// The longest link a QR code holds at the lowest error correction (version 40, bytes).
 pub const QR_MAX_CHARS: usize = 2_953;
@@ -19,13 +20,14 @@ pub fn qr_path(text: &str) -> Option<(String, i32)> {
                 while x < size && qr.get_module(x, y) {
                     x += 1;
                 }
-                d.push_str(&format!(
+                let _ = write!(
+                    d,
                     "M{} {}h{}v1h-{}z",
                     start + 4,
                     y + 4,
                     x - start,
                     x - start
-                ));
+                );
             } else {
                 x += 1;
             }

@@ -4,25 +4,24 @@
 use leptos::prelude::*;
 
 use crate::model::shared::ItemList;
+use crate::ui::widgets::add_form::{AddForm, AddInput};
 use crate::workspace::{use_workspace, SopEdit};
+
+const NEW_CHECK: [AddInput; 1] = [AddInput {
+    placeholder: "e.g. The invoice PDF is attached",
+    grow: true,
+    ..AddInput::text("check-new", "New quality check")
+}];
 
 #[component]
 pub fn CheckEditor(is_owner: Signal<bool>) -> impl IntoView {
     let ws = use_workspace();
-    let text = RwSignal::new(String::new());
     // Drawn again only when the procedure changes, not at each tick of a run.
     let procedure = super::procedure();
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let t = text.get_untracked();
-        if !t.trim().is_empty()
-            && ws
-                .shared_edit(SopEdit::AddCheck(t.trim().to_owned()))
-                .is_some()
-        {
-            text.set(String::new());
-        }
-    };
+    let add = Callback::new(move |typed: Vec<String>| {
+        ws.shared_edit(SopEdit::AddCheck(typed[0].trim().to_owned()))
+            .is_some()
+    });
     view! {
         <h3 id="checks-head">"Quality checks"</h3>
         <p class="hint">"Ticked at the end of every run."</p>
@@ -50,14 +49,7 @@ pub fn CheckEditor(is_owner: Signal<bool>) -> impl IntoView {
             }}
         </ul>
         {move || (is_owner.get()).then(|| view! {
-            <form class="inline-form" on:submit=add>
-                <div class="grow">
-                    <label for="check-new">"New quality check"</label>
-                    <input id="check-new" type="text" maxlength="500" placeholder="e.g. The invoice PDF is attached"
-                        prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
-                </div>
-                <button type="submit">"Add check"</button>
-            </form>
+            <AddForm inputs=&NEW_CHECK submit="Add check" on_add=add/>
         })}
     }
 }

@@ -22,3 +22,15 @@ pub struct Procedure(pub Memo<SopPart>);
 pub fn procedure() -> Memo<SopPart> {
     expect_context::<Procedure>().0
 }
+
+/// The minute now, from the app (one memo for every screen that follows the minute).
+pub fn minute() -> Memo<i64> {
+    expect_context::<crate::ui::app::Now>().1
+}
+
+/// The reader's time zone, as a memo: one function, so one compiled memo for each
+/// screen that asks.
+pub fn reader_zone() -> Memo<String> {
+    let ws = crate::workspace::use_workspace();
+    Memo::new(move |_| ws.state.with(|s| s.profile.time_zone.clone()))
+}

@@ -29,7 +29,7 @@ fn StartRun() -> impl IntoView {
     let state = shown_state();
     let now = expect_context::<crate::ui::app::Now>().0;
     let zone = move || ws.state.with(|s| s.profile.time_zone.clone());
-    let minute = Memo::new(move |_| now.get() / 60_000);
+    let minute = super::minute();
     let waiting = Memo::new(move |_| {
         // Read, not only tracked: a memo nobody has read yet never subscribes to its own sources.
         minute.with(|_| ());

@@ -14,12 +14,11 @@ const FIRST: usize = 20;
 
 #[component]
 pub fn RunHistory() -> impl IntoView {
-    let ws = crate::workspace::use_workspace();
     let state = shown_state();
     let news = shown_news();
     let now = expect_context::<crate::ui::app::Now>().0;
-    let zone = Memo::new(move |_| ws.state.with(|s| s.profile.time_zone.clone()));
-    let minute = Memo::new(move |_| now.get() / 60_000);
+    let zone = super::reader_zone();
+    let minute = super::minute();
     // What the history is read from: ticking a step of a run in progress changes none
     // of it, so neither the history nor the figures are worked out again (the missed
     // occurrences walk every day since the SOP began).

@@ -2,6 +2,7 @@
 //! by its owner, read by everyone else (with the next run in the reader's own time).
 
 use leptos::prelude::*;
+use std::fmt::Write as _;
 
 use crate::model::shared::sop::{Automation, Cadence, SopPart, SopSchedule};
 use crate::model::shared::TextField;
@@ -40,10 +41,11 @@ fn when_line(schedule: &SopSchedule, reader_zone: &str, now: i64) -> String {
         fmt::zone_name(&schedule.zone)
     );
     if let Some(next) = schedule.next_after(now) {
-        line.push_str(&format!(
+        let _ = write!(
+            line,
             ". Next: {} your time",
             fmt::local_moment(next, reader_zone)
-        ));
+        );
     }
     line.push('.');
     line
@@ -51,13 +53,12 @@ fn when_line(schedule: &SopSchedule, reader_zone: &str, now: i64) -> String {
 
 #[component]
 pub fn SopSettings(is_owner: Signal<bool>) -> impl IntoView {
-    let ws = use_workspace();
     let procedure = super::procedure();
     let now = expect_context::<crate::ui::app::Now>().0;
-    let zone = Memo::new(move |_| ws.state.with(|s| s.profile.time_zone.clone()));
+    let zone = super::reader_zone();
     // The minute matters only for 'next run'; a memo of the minute keeps the line from
     // redrawing every second.
-    let minute = Memo::new(move |_| now.get() / 60_000);
+    let minute = super::minute();
     let when = Signal::derive(move || {
         // Read, not only tracked: a memo nobody has read yet never subscribes to its own sources.
         minute.with(|_| ());
@@ -101,16 +102,42 @@ fn OwnerFields(zone: Memo<String>, when: Signal<String>) -> impl IntoView {
         }
         ws.shared_edit(SopEdit::SetSchedule(s));
     };
-    let cadence_key = move || match procedure.with(|p| p.schedule.cadence) {
-        Cadence::OnDemand => "demand",
-        Cadence::Workdays => "workdays",
-        Cadence::Weekly(_) => "weekly",
-        Cadence::Monthly(_) => "monthly",
-    };
-    // A memo: the fields that depend on the cadence are drawn again only when it
-    // changes, not at every edit of the procedure (which would take the focus).
-    let cadence = Memo::new(move |_| cadence_key());
-    let automation = move || procedure.with(|p| p.automation.clone().unwrap_or_default());
+    // The typed fields read memos of their own value, so that another edit never resets
+    // what is being typed.
+    let text_of = move |f: fn(&SopPart) -> String| Memo::new(move |_| procedure.with(f));
+    let time = text_of(|p| {
+        format!(
+            "{:02}:{:02}",
+            p.schedule.minute / 60,
+            p.schedule.minute % 60
+        )
+    });
+    let day = text_of(|p| match p.schedule.cadence {
+        Cadence::Monthly(d) => d.to_string(),
+        _ => "1".into(),
+    });
+    // The fields that depend on the cadence are drawn again only when it changes.
+    let cadence = text_of(|p| {
+        match p.schedule.cadence {
+            Cadence::OnDemand => "demand",
+            Cadence::Workdays => "workdays",
+            Cadence::Weekly(_) => "weekly",
+            Cadence::Monthly(_) => "monthly",
+        }
+        .to_owned()
+    });
+    let tool = text_of(|p| {
+        p.automation
+            .as_ref()
+            .map(|a| a.tool.clone())
+            .unwrap_or_default()
+    });
+    let tool_link = text_of(|p| {
+        p.automation
+            .as_ref()
+            .map(|a| a.link.clone())
+            .unwrap_or_default()
+    });
     let set_automation = move |change: &dyn Fn(&mut Automation)| {
         let mut a = procedure.with_untracked(|p| p.automation.clone().unwrap_or_default());
         change(&mut a);
@@ -123,7 +150,7 @@ fn OwnerFields(zone: Memo<String>, when: Signal<String>) -> impl IntoView {
             <legend>"When it runs"</legend>
             <div class="field-row">
                 <Choice id="sop-cadence" label="How often" options=&CADENCES
-                    value=Signal::derive(move || cadence_key().to_owned())
+                    value=cadence
                     on_change=Callback::new(move |v: String| set(&|s| s.cadence = match v.as_str() {
                         "workdays" => Cadence::Workdays,
                         "weekly" => Cadence::Weekly(1),
@@ -132,7 +159,7 @@ fn OwnerFields(zone: Memo<String>, when: Signal<String>) -> impl IntoView {
                     }))/>
                 {move || (cadence.get() != "demand").then(|| view! {
                     <Field id="sop-time" label="At" kind="time"
-                        value=Signal::derive(move || procedure.with(|p| format!("{:02}:{:02}", p.schedule.minute / 60, p.schedule.minute % 60)))
+                        value=time
                         on_change=Callback::new(move |v: String| {
                             if let Some((h, m)) = v.split_once(':').and_then(|(h, m)| Some((h.parse::<u32>().ok()?, m.parse::<u32>().ok()?))) {
                                 set(&|s| s.minute = (h * 60 + m).min(24 * 60 - 1));
@@ -141,7 +168,7 @@ fn OwnerFields(zone: Memo<String>, when: Signal<String>) -> impl IntoView {
                 })}
                 {move || (cadence.get() == "monthly").then(|| view! {
                     <Field id="sop-day" label="Day of the month (the last day in shorter months)" kind="number"
-                        value=Signal::derive(move || procedure.with(|p| match p.schedule.cadence { Cadence::Monthly(d) => d, _ => 1 }.to_string()))
+                        value=day
                         on_change=Callback::new(move |v: String| {
                             let d = v.trim().parse::<u8>().unwrap_or(1).clamp(1, 31);
                             set(&|s| s.cadence = Cadence::Monthly(d));
@@ -176,10 +203,10 @@ fn OwnerFields(zone: Memo<String>, when: Signal<String>) -> impl IntoView {
         <details class="sop-automation" open=move || procedure.with(|p| p.automation.is_some())>
             <summary>"Automation"</summary>
             <div class="field-row">
-                <Field id="sop-tool" label="Tool" placeholder="e.g. Zapier" value=Signal::derive(move || automation().tool)
+                <Field id="sop-tool" label="Tool" placeholder="e.g. Zapier" value=tool
                     on_change=Callback::new(move |v: String| set_automation(&|a| a.tool = v.trim().to_owned()))/>
                 <Field id="sop-tool-link" label="Link to the automation" kind="url" placeholder="https://" grow=true
-                    value=Signal::derive(move || automation().link)
+                    value=tool_link
                     on_change=Callback::new(move |v: String| set_automation(&|a| a.link = v.trim().to_owned()))/>
             </div>
             <fieldset class="plain">

@@ -2,6 +2,7 @@
 //! kind, label, day and times exactly.
 
 use leptos::prelude::*;
+use std::fmt::Write as _;
 
 use crate::model::schedule::WeekItem;
 use crate::model::schedule::{
@@ -100,7 +101,7 @@ pub fn BlockEditor(
                 .collect::<Vec<_>>()
         });
         if !clashes.is_empty() {
-            text.push_str(&format!(" They overlap {}.", clashes.join("; ")));
+            let _ = write!(text, " They overlap {}.", clashes.join("; "));
         }
         if ws.put_blocks(copies) {
             repeat_days.set(0);
