@@ -292,6 +292,7 @@ fn rich_personal() -> PersonalDoc {
         id: "d1".into(),
         title: "Chapter 3".into(),
         date: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
+        ..Deadline::default()
     })
     .unwrap();
     doc.put_person(&Person {

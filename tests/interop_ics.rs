@@ -121,11 +121,13 @@ fn week() -> (Vec<Block>, Vec<Deadline>) {
             id: "launch".into(),
             title: "Launch v2, “final”; ship it 🎉".into(),
             date: NaiveDate::from_ymd_opt(2026, 3, 27),
+            ..Deadline::default()
         },
         Deadline {
             id: "someday".into(),
             title: "Undated: left out".into(),
             date: None,
+            ..Deadline::default()
         },
     ];
     (blocks, deadlines)

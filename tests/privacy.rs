@@ -597,6 +597,7 @@ fn personal() -> impl Strategy<Value = Personal> {
                                 chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
                                     + chrono::Duration::days(i64::from(d))
                             }),
+                            ..Deadline::default()
                         })
                         .collect(),
                     people: people

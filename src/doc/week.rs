@@ -3,13 +3,16 @@
 //! Layout (added in schema 2 without a migration: absent keys read as defaults):
 //! ```text
 //! { "block/<id>":    { day, start, minutes, kind, label },
-//!   "deadline/<id>": { title, date },
+//!   "deadline/<id>": { title, date, outcome, moved_from, reason },
 //!   "person/<id>":   { name, time_zone, days, start, end, client },
 //!   "channel/<id>":  { name, within, unit, note, order },
 //!   "step/<id>":     { who, how, order },
 //!   work_days, work_start, work_end, availability, urgent, tools, dnd_until,
 //!   my_page, my_page_key (the private key that signs the page's links) }
 //! ```
+//! A deadline's `date` is "YYYY-MM-DD" (its date now, after any move); `outcome` is ""
+//! (open), "met YYYY-MM-DD" or "missed"; `moved_from` the date first due, once moved
+//! (absent in deadlines written before outcomes existed: they read as open, never moved).
 //! Items are root keys of their own, like held documents: two devices adding blocks
 //! never compete to create one shared map, so nothing added offline is lost.
 
@@ -24,7 +27,8 @@ use super::{DocError, PersonalDoc};
 use crate::model::boundaries::{Boundaries, Channel, EscalationStep, ResponseUnit};
 use crate::model::schedule::WeekItem;
 use crate::model::schedule::{
-    sort_blocks, Block, BlockKind, Deadline, Person, Schedule, WorkingHours, DAY, MIN_BLOCK,
+    sort_blocks, Block, BlockKind, Deadline, Outcome, Person, Schedule, WorkingHours, DAY,
+    MIN_BLOCK,
 };
 
 const BLOCK: &str = "block/";
@@ -129,11 +133,18 @@ impl PersonalDoc {
         sort_blocks(&mut blocks);
         let mut deadlines: Vec<Deadline> = items(doc, DEADLINE)
             .into_iter()
-            .map(|(id, f)| Deadline {
-                id,
-                title: field_str(&f, "title").unwrap_or_default(),
-                date: field_str(&f, "date")
-                    .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            .map(|(id, f)| {
+                let date = |key: &str| {
+                    field_str(&f, key).and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+                };
+                Deadline {
+                    date: date("date"),
+                    outcome: Outcome::parse(&field_str(&f, "outcome").unwrap_or_default()),
+                    moved_from: date("moved_from"),
+                    title: field_str(&f, "title").unwrap_or_default(),
+                    reason: field_str(&f, "reason").unwrap_or_default(),
+                    id,
+                }
             })
             .collect();
         order::sort_by(&mut deadlines, |a, b| {
@@ -187,18 +198,21 @@ impl PersonalDoc {
     }
 
     pub fn put_deadline(&mut self, deadline: &Deadline) -> Result<(), DocError> {
-        let date = deadline
-            .date
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default();
+        let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        let date = day(deadline.date).unwrap_or_default();
+        let outcome = deadline.outcome.key();
+        let moved_from = day(deadline.moved_from);
+        let reason: String = deadline.reason.trim().chars().take(500).collect();
+        // Never-moved, open deadlines keep the two fields they always had.
+        let mut fields = vec![("title", deadline.title.as_str()), ("date", date.as_str())];
+        if !outcome.is_empty() || moved_from.is_some() {
+            fields.push(("outcome", outcome.as_str()));
+        }
+        if let Some(from) = &moved_from {
+            fields.extend([("moved_from", from.as_str()), ("reason", reason.as_str())]);
+        }
         let doc = self.writable()?;
-        put_item(
-            doc,
-            DEADLINE,
-            &deadline.id,
-            &[("title", &deadline.title), ("date", &date)],
-            &[],
-        )?;
+        put_item(doc, DEADLINE, &deadline.id, &fields, &[])?;
         self.commit("deadline");
         Ok(())
     }
@@ -396,6 +410,46 @@ mod tests {
         assert_eq!(a.schedule().blocks[1].day, 3);
         a.delete_item(WeekItem::Block, "b1").unwrap();
         assert_eq!(a.schedule().blocks.len(), 1);
+    }
+
+    #[test]
+    fn deadlines_keep_what_became_of_them_and_old_ones_read_as_open() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d);
+        let mut a = PersonalDoc::new();
+        let open = Deadline {
+            id: "d1".into(),
+            title: "Report".into(),
+            date: day(20),
+            ..Deadline::default()
+        };
+        a.put_deadline(&open).unwrap();
+        // Written as before outcomes existed: only a title and a date.
+        let stored = a.raw().get(ROOT, "deadline/d1").unwrap().unwrap().1;
+        assert_eq!(a.raw().keys(&stored).count(), 2);
+        assert_eq!(a.schedule().deadlines, std::slice::from_ref(&open));
+
+        let mut b = PersonalDoc::from_stored(&a.save()).unwrap();
+        let mut moved = open.clone();
+        moved.move_to(day(27).unwrap(), "Waiting for the figures");
+        a.put_deadline(&moved).unwrap();
+        let mut met = moved.clone();
+        met.outcome = Outcome::Met(day(26).unwrap());
+        a.put_deadline(&met).unwrap();
+        b.put_deadline(&Deadline {
+            id: "d2".into(),
+            title: "Invoice".into(),
+            date: day(5),
+            outcome: Outcome::Missed,
+            ..Deadline::default()
+        })
+        .unwrap();
+        b.merge_bytes(check_stored(&a.save()).unwrap()).unwrap();
+        let week = b.schedule();
+        assert_eq!(week.deadlines.len(), 2);
+        assert_eq!(week.deadlines[0].outcome, Outcome::Missed);
+        assert_eq!(week.deadlines[1], met);
+        assert_eq!(week.deadlines[1].moved_from, day(20));
+        assert_eq!(week.deadlines[1].met_on_time(), Some(true));
     }
 
     #[test]

@@ -948,11 +948,13 @@ mod tests {
                 id: "d1".into(),
                 title: "Launch".into(),
                 date: NaiveDate::from_ymd_opt(2026, 3, 31),
+                ..Deadline::default()
             },
             Deadline {
                 id: "d2".into(),
                 title: "Someday".into(),
                 date: None,
+                ..Deadline::default()
             },
         ];
         (blocks, deadlines)

@@ -12,6 +12,7 @@ pub mod page;
 pub mod profile;
 pub mod rate;
 pub mod reminder;
+pub mod review;
 pub mod schedule;
 pub mod shared;
 pub mod zones;

@@ -125,12 +125,102 @@ impl Block {
     }
 }
 
-/// A deadline on a date.
+/// A deadline on a date, and what became of it.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Deadline {
     pub id: String,
     pub title: String,
+    /// The date it is due now (after any move).
     pub date: Option<NaiveDate>,
+    pub outcome: Outcome,
+    /// The date it was first due, once it has been moved.
+    pub moved_from: Option<NaiveDate>,
+    /// Why it was moved, in the person's words.
+    pub reason: String,
+}
+
+/// What became of a deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Outcome {
+    /// Not yet marked (a moved deadline is open again, at its new date).
+    #[default]
+    Open,
+    /// Met, on the date given (the person's own calendar date).
+    Met(NaiveDate),
+    Missed,
+}
+
+impl Outcome {
+    /// The stored form: "", "met <date>" or "missed".
+    pub fn key(&self) -> String {
+        match self {
+            Outcome::Open => String::new(),
+            Outcome::Met(d) => format!("met {}", d.format("%Y-%m-%d")),
+            Outcome::Missed => "missed".into(),
+        }
+    }
+
+    /// Reads the stored form; anything unreadable is open.
+    pub fn parse(s: &str) -> Outcome {
+        match s.split_once(' ') {
+            Some(("met", d)) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map(Outcome::Met)
+                .unwrap_or_default(),
+            _ if s == "missed" => Outcome::Missed,
+            _ => Outcome::Open,
+        }
+    }
+}
+
+impl Deadline {
+    /// Past its date and not marked: the week asks what became of it.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.outcome == Outcome::Open && self.date.is_some_and(|d| d < today)
+    }
+
+    /// Moves it to `to` for `reason`: it is open again, and remembers the date it was
+    /// first due (a second move keeps the first date).
+    pub fn move_to(&mut self, to: NaiveDate, reason: &str) {
+        if self.moved_from.is_none() {
+            self.moved_from = self.date;
+        }
+        self.date = Some(to);
+        self.reason = reason.trim().to_owned();
+        self.outcome = Outcome::Open;
+    }
+
+    /// Met on or before its date (after any move); `None` unless met.
+    pub fn met_on_time(&self) -> Option<bool> {
+        match self.outcome {
+            Outcome::Met(on) => Some(self.date.is_none_or(|d| on <= d)),
+            _ => None,
+        }
+    }
+
+    /// What became of it, in words, with `date` writing a date in the reader's locale:
+    /// "Met on 3 Dec", "Met 2 days late, on 5 Dec", "Missed", and "Moved from 1 Dec:
+    /// <reason>" for a moved one; "" while open and never moved.
+    pub fn outcome_words(&self, date: &dyn Fn(NaiveDate) -> String) -> String {
+        let mut parts = Vec::new();
+        match (self.outcome, self.date) {
+            (Outcome::Met(on), Some(due)) if on > due => {
+                let late = (on - due).num_days();
+                let days = if late == 1 { "day" } else { "days" };
+                parts.push(format!("Met {late} {days} late, on {}", date(on)));
+            }
+            (Outcome::Met(on), _) => parts.push(format!("Met on {}", date(on))),
+            (Outcome::Missed, _) => parts.push("Missed".into()),
+            (Outcome::Open, _) => {}
+        }
+        if let Some(from) = self.moved_from {
+            let mut moved = format!("Moved from {}", date(from));
+            if !self.reason.is_empty() {
+                moved = format!("{moved}: {}", self.reason);
+            }
+            parts.push(moved);
+        }
+        parts.join(" · ")
+    }
 }
 
 /// The hours a person works, in their own zone: the same window on each chosen weekday.

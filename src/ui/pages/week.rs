@@ -12,7 +12,8 @@ use crate::model::schedule::{
 use crate::model::zones::{date_at, monday_of};
 use crate::ui::focus::focus_after_render;
 use crate::ui::widgets::{
-    remind_me::RemindMe, week::block_editor::BlockEditor, week::week_grid::WeekGrid,
+    deadline_outcome::DeadlineOutcome, remind_me::RemindMe, week::block_editor::BlockEditor,
+    week::week_grid::WeekGrid,
 };
 use crate::workspace::{use_workspace, WeekValue};
 
@@ -148,6 +149,14 @@ pub fn WeekPage() -> impl IntoView {
 fn Deadlines() -> impl IntoView {
     let ws = use_workspace();
     let deadlines = Memo::new(move |_| ws.state.with(|s| s.schedule.deadlines.clone()));
+    let now = expect_context::<crate::ui::app::Now>();
+    // Today on the person's own calendar, read again as the minute turns, so a deadline
+    // starts asking at their midnight.
+    let today = Memo::new(move |_| {
+        now.1.with(|_| ());
+        ws.state
+            .with(|s| date_at(&s.profile.time_zone, now.0.get_untracked()))
+    });
     let title = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -161,6 +170,7 @@ fn Deadlines() -> impl IntoView {
             id: crate::workspace::new_id(),
             title: t.trim().to_owned(),
             date: d,
+            ..Deadline::default()
         })) {
             title.set(String::new());
             date.set(String::new());
@@ -170,7 +180,8 @@ fn Deadlines() -> impl IntoView {
         <div class="card deadlines">
             <h2>"Deadlines"</h2>
             <ul class="plain-list">
-                <For each=move || deadlines.get() key=|d| (d.id.clone(), d.title.clone(), d.date) let:d>
+                <For each=move || { let t = today.get(); deadlines.get().into_iter().map(|d| (t, d)).collect::<Vec<_>>() }
+                    key=|(t, d)| (*t, d.id.clone(), d.title.clone(), d.date, d.outcome, d.moved_from, d.reason.clone()) let:((today, d))>
                     {
                         let id = d.id.clone();
                         let when = d.date.map(crate::ui::fmt::date_with_weekday).unwrap_or_else(|| "No date".into());
@@ -184,6 +195,7 @@ fn Deadlines() -> impl IntoView {
                                 })}
                                 <button type="button" class="icon" aria-label=label
                                     on:click=move |_| ws.delete_week(WeekItem::Deadline, &id)>"✕"</button>
+                                {d.date.is_some().then(|| view! { <DeadlineOutcome deadline=d.clone() today/> })}
                             </li>
                         }
                     }

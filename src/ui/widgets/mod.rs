@@ -2,6 +2,7 @@
 
 pub mod add_form;
 pub mod checked_input;
+pub mod deadline_outcome;
 pub mod field;
 pub mod file_import;
 pub mod focus_on_navigate;
