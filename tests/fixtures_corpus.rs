@@ -241,7 +241,7 @@ use unhurried::model::inventory::{Decision, Frequency, SyncReason};
 use unhurried::model::page::PageState;
 use unhurried::model::profile::Profile;
 use unhurried::model::reminder::{Every, Reminder, Repeat};
-use unhurried::model::schedule::{Block, BlockKind, Deadline, Person, WorkingHours};
+use unhurried::model::schedule::{Block, BlockKind, Deadline, Outcome, Person, WorkingHours};
 use unhurried::model::shared::TextField;
 use unhurried::share::exchange::reply_link;
 use unhurried::share::page_link::{page_link, receive_page, PageReceived};
@@ -612,6 +612,12 @@ fn check_rich_personal(bytes: &[u8], tasks: usize) {
     assert_eq!(state.profile, expected.profile);
     assert_eq!(state.rate, expected.rate);
     assert_eq!(state.schedule, expected.schedule);
+    // Written before deadlines had outcomes: open, never moved.
+    assert!(state
+        .schedule
+        .deadlines
+        .iter()
+        .all(|d| d.outcome == Outcome::Open && d.moved_from.is_none()));
     assert_eq!(state.boundaries, expected.boundaries);
     assert_eq!(state.reminders, expected.reminders);
     // The held discussion's id was random when the corpus was written.

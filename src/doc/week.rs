@@ -201,18 +201,25 @@ impl PersonalDoc {
         let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
         let date = day(deadline.date).unwrap_or_default();
         let outcome = deadline.outcome.key();
-        let moved_from = day(deadline.moved_from);
+        let moved_from = day(deadline.moved_from).unwrap_or_default();
         let reason: String = deadline.reason.trim().chars().take(500).collect();
-        // Never-moved, open deadlines keep the two fields they always had.
-        let mut fields = vec![("title", deadline.title.as_str()), ("date", date.as_str())];
-        if !outcome.is_empty() || moved_from.is_some() {
-            fields.push(("outcome", outcome.as_str()));
-        }
-        if let Some(from) = &moved_from {
-            fields.extend([("moved_from", from.as_str()), ("reason", reason.as_str())]);
-        }
         let doc = self.writable()?;
+        let fields = [("title", deadline.title.as_str()), ("date", date.as_str())];
         put_item(doc, DEADLINE, &deadline.id, &fields, &[])?;
+        // A deadline never marked nor moved keeps the two fields it always had; one that
+        // was has its fields written, emptied when it is reopened.
+        let key = format!("{DEADLINE}{}", deadline.id);
+        if let Some((_, obj)) = doc.get(ROOT, key.as_str())? {
+            for (field, value) in [
+                ("outcome", outcome.as_str()),
+                ("moved_from", moved_from.as_str()),
+                ("reason", reason.as_str()),
+            ] {
+                if !value.is_empty() || get_str(doc, &obj, field).is_some() {
+                    set_str(doc, &obj, field, value)?;
+                }
+            }
+        }
         self.commit("deadline");
         Ok(())
     }
@@ -450,6 +457,12 @@ mod tests {
         assert_eq!(week.deadlines[1], met);
         assert_eq!(week.deadlines[1].moved_from, day(20));
         assert_eq!(week.deadlines[1].met_on_time(), Some(true));
+        // Reopened, the outcome is emptied in the document, not only on screen.
+        let mut reopened = week.deadlines[0].clone();
+        reopened.outcome = Outcome::Open;
+        b.put_deadline(&reopened).unwrap();
+        let again = PersonalDoc::from_stored(&b.save()).unwrap().schedule();
+        assert_eq!(again.deadlines[0].outcome, Outcome::Open);
     }
 
     #[test]

@@ -62,10 +62,14 @@ test('a past deadline asks what became of it; met, missed and moved are kept', a
   await expect(launch.locator('.deadline-outcome')).toHaveText(/^Moved from .*: Waiting for the figures$/);
   await expect(launch.locator('.deadline-date')).toContainText('17');
 
-  // Reopening undoes a mark.
+  // Reopening undoes a mark, in what is stored too.
   await report.getByRole('button', { name: 'Reopen' }).click();
   await expect(report.locator('.deadline-outcome')).toHaveCount(0);
+  await page.reload();
+  await expect(report.getByText('Its date has passed: was it met?')).toBeVisible();
+  await expect(report.locator('.deadline-outcome')).toHaveCount(0);
   await report.getByRole('button', { name: 'Missed', exact: true }).click();
+  await expect(report.locator('.deadline-outcome')).toHaveText('Missed');
 
   // Everything is kept.
   await page.reload();
