@@ -129,6 +129,9 @@ export function format_hour(ms) {
   return f && TIME().hour === "numeric" ? f.format(ms) : format_clock(ms);
 }
 export function format_weekday(ms) { return date_time("w", { weekday: "short" }, ms, "UTC"); }
+export function format_month(ms, long) {
+  return date_time(long ? "ml" : "ms", long ? { month: "long", year: "numeric" } : { month: "short" }, ms, "UTC");
+}
 export function format_money(amount, currency) {
   const f = formatter(Intl.NumberFormat, "c" + currency, { style: "currency", currency });
   return f ? f.format(amount) : "";
@@ -267,6 +270,8 @@ extern "C" {
     pub fn format_hour(ms: f64) -> String;
     /// A weekday's short name for a UTC date in ms.
     pub fn format_weekday(ms: f64) -> String;
+    /// A month of a UTC date in ms: "March 2026" (`long`), or its short name, "Mar".
+    pub fn format_month(ms: f64, long: bool) -> String;
     /// An amount in major units: "₹3,02,361.00" in en-IN ("" for an unknown currency).
     pub fn format_money(amount: f64, currency: &str) -> String;
     /// 0.25 as "25%".

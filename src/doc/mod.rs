@@ -5,6 +5,7 @@ mod access;
 pub mod page;
 pub mod personal;
 pub mod reminders;
+pub mod reviews;
 pub mod shared;
 pub mod week;
 

@@ -222,6 +222,7 @@ impl PersonalDoc {
             schedule: self.schedule(),
             boundaries: self.boundaries(),
             reminders: self.reminders(),
+            reviews: self.reviews(),
         }
     }
 

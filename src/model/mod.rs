@@ -34,6 +34,8 @@ pub struct PersonalState {
     pub boundaries: boundaries::Boundaries,
     /// Soonest first.
     pub reminders: Vec<reminder::Reminder>,
+    /// Months with a review begun, oldest first.
+    pub reviews: Vec<review::Review>,
 }
 
 /// A shared document this person holds, as listed in their personal document.

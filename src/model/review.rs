@@ -8,11 +8,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::schedule::{Deadline, Outcome};
+use super::inventory::InventoryTotals;
+use super::rate::Rate;
+use super::schedule::{week_totals, Block, Deadline, Outcome};
 use super::zones::date_at;
 
 /// A calendar month.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Month {
     pub year: i32,
     /// 1-12.
@@ -108,6 +110,144 @@ impl DeadlineFigures {
     pub fn on_time_percent(&self) -> Option<u32> {
         let settled = self.met_on_time + self.met_late + self.missed;
         (settled > 0).then(|| (self.met_on_time * 100 + settled / 2) / settled)
+    }
+}
+
+/// A month's figures: worked out from the person's data while the month is open, and
+/// kept as they were once it is reviewed (later edits never rewrite a reviewed month).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct MonthFigures {
+    /// Recurring work that needs no live contact, with the decisions carried out so far,
+    /// in whole percent; `None` with no recurring work.
+    pub async_percent: Option<u32>,
+    /// Live work, minutes per month.
+    pub live_minutes: u64,
+    /// What that live work costs per month at the person's rate, in minor units (0
+    /// without a rate).
+    pub live_cost_cents: i64,
+    /// Minutes per month that decisions carried out (and SOP runs by others) free.
+    pub freed_minutes: u64,
+    /// Deep work planned in the week, minutes.
+    pub deep_work_minutes: u32,
+    pub deadlines: DeadlineFigures,
+}
+
+impl MonthFigures {
+    /// The figures of `month` from the inventory's totals (`InventoryTotals::measured`),
+    /// the rate, the week's blocks and the deadlines.
+    pub fn of(
+        totals: &InventoryTotals,
+        rate: &Rate,
+        blocks: &[Block],
+        deadlines: &[Deadline],
+        month: Month,
+        today: NaiveDate,
+    ) -> MonthFigures {
+        let done = &totals.done;
+        MonthFigures {
+            async_percent: done
+                .async_share()
+                .map(|s| (s * 100.0).round().clamp(0.0, 100.0) as u32),
+            live_minutes: done.live_minutes_per_year / 12,
+            live_cost_cents: rate.monthly_cost_cents(done.live_minutes_per_year),
+            freed_minutes: done.freed_minutes_per_year / 12,
+            deep_work_minutes: week_totals(blocks).maker,
+            deadlines: DeadlineFigures::of(deadlines, month, today),
+        }
+    }
+
+    /// The stored form: "async=62 live=840 cost=70000 freed=300 deep=600 met=3 late=1
+    /// missed=0 moved=1 unmarked=0" ("async=-" with no recurring work). Fields it does not
+    /// know are skipped, so a later version can add some.
+    pub fn key(&self) -> String {
+        let d = &self.deadlines;
+        format!(
+            "async={} live={} cost={} freed={} deep={} met={} late={} missed={} moved={} unmarked={}",
+            self.async_percent
+                .map_or_else(|| "-".to_owned(), |p| p.to_string()),
+            self.live_minutes,
+            self.live_cost_cents,
+            self.freed_minutes,
+            self.deep_work_minutes,
+            d.met_on_time,
+            d.met_late,
+            d.missed,
+            d.moved,
+            d.unmarked
+        )
+    }
+
+    pub fn parse(s: &str) -> MonthFigures {
+        let mut f = MonthFigures::default();
+        for (k, v) in s.split_whitespace().filter_map(|kv| kv.split_once('=')) {
+            let n = || v.parse::<u32>().unwrap_or(0).min(1_000_000);
+            let d = &mut f.deadlines;
+            match k {
+                "async" => f.async_percent = v.parse::<u32>().ok().map(|p| p.min(100)),
+                "live" => f.live_minutes = u64::from(n()),
+                "cost" => f.live_cost_cents = v.parse::<i64>().unwrap_or(0).clamp(0, i64::MAX / 4),
+                "freed" => f.freed_minutes = u64::from(n()),
+                "deep" => f.deep_work_minutes = n(),
+                "met" => d.met_on_time = n(),
+                "late" => d.met_late = n(),
+                "missed" => d.missed = n(),
+                "moved" => d.moved = n(),
+                "unmarked" => d.unmarked = n(),
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
+/// The re-examination a month gets, in the person's words.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Review {
+    pub month: Month,
+    /// Is the work getting done?
+    pub work: String,
+    /// Are client complaints rising?
+    pub complaints: String,
+    /// Is working with the rest of the organisation creating a problem?
+    pub others: String,
+    /// What to change next month.
+    pub change: String,
+    /// When the month was reviewed, with its figures as they were then.
+    pub kept: Option<(i64, MonthFigures)>,
+}
+
+/// The questions a review answers, as (field, question): the framework's three, and what
+/// to change.
+pub const QUESTIONS: [(&str, &str); 4] = [
+    ("work", "Is the work getting done?"),
+    ("complaints", "Are client complaints rising?"),
+    (
+        "others",
+        "Is working with the rest of the organisation creating a problem?",
+    ),
+    ("change", "What will you change next month?"),
+];
+
+impl Review {
+    /// The answer to the question stored under `field` (see `QUESTIONS`).
+    pub fn answer(&self, field: &str) -> &str {
+        match field {
+            "work" => &self.work,
+            "complaints" => &self.complaints,
+            "others" => &self.others,
+            "change" => &self.change,
+            _ => "",
+        }
+    }
+
+    pub fn answer_mut(&mut self, field: &str) -> Option<&mut String> {
+        match field {
+            "work" => Some(&mut self.work),
+            "complaints" => Some(&mut self.complaints),
+            "others" => Some(&mut self.others),
+            "change" => Some(&mut self.change),
+            _ => None,
+        }
     }
 }
 
@@ -261,5 +401,86 @@ mod tests {
         assert_eq!(words(&deadlines[2]), "Missed");
         assert_eq!(words(&deadlines[3]), "");
         assert!(deadlines[3].is_overdue(today) && !deadlines[0].is_overdue(today));
+    }
+
+    #[test]
+    fn figures_are_kept_in_words_and_read_back() {
+        let f = MonthFigures {
+            async_percent: Some(62),
+            live_minutes: 840,
+            live_cost_cents: 70_000,
+            freed_minutes: 300,
+            deep_work_minutes: 600,
+            deadlines: DeadlineFigures {
+                met_on_time: 3,
+                met_late: 1,
+                missed: 0,
+                moved: 1,
+                unmarked: 2,
+            },
+        };
+        assert_eq!(
+            f.key(),
+            "async=62 live=840 cost=70000 freed=300 deep=600 met=3 late=1 missed=0 moved=1 unmarked=2"
+        );
+        assert_eq!(MonthFigures::parse(&f.key()), f);
+        let none = MonthFigures::default();
+        assert_eq!(MonthFigures::parse(&none.key()), none);
+        // Unknown fields (a later version's) and junk are skipped.
+        assert_eq!(
+            MonthFigures::parse("async=140 feedback=4.5 live=x deep=90"),
+            MonthFigures {
+                async_percent: Some(100),
+                deep_work_minutes: 90,
+                ..MonthFigures::default()
+            }
+        );
+    }
+
+    #[test]
+    fn a_months_figures_from_the_inventory_the_week_and_the_deadlines() {
+        use crate::model::inventory::{Decision, Frequency, SyncReason, Task, TaskId};
+        use crate::model::schedule::BlockKind;
+        // A weekly 60-minute live call kept live, and a daily 30-minute report dropped
+        // and carried out.
+        let mut call = Task::new(TaskId::new("t1"), "Client call", 0);
+        call.frequency = Frequency::Weekly;
+        call.minutes = 60;
+        call.reasons.insert(SyncReason::Collaborating);
+        let mut report = Task::new(TaskId::new("t2"), "Report", 0);
+        report.frequency = Frequency::Daily;
+        report.minutes = 30;
+        report.set_decision(Decision::Drop);
+        report.carried_out = Some(date(2026, 3, 2));
+        let tasks = [call, report];
+        let totals = InventoryTotals::measured(&tasks, &[]);
+        let rate = Rate {
+            direct_cents_per_hour: 6_000,
+            ..Rate::default()
+        };
+        let blocks = [Block {
+            id: "b".into(),
+            day: 0,
+            start: 9 * 60,
+            minutes: 180,
+            kind: BlockKind::Maker,
+            label: "Writing".into(),
+        }];
+        let f = MonthFigures::of(
+            &totals,
+            &rate,
+            &blocks,
+            &[],
+            Month::of(date(2026, 3, 1)),
+            date(2026, 4, 1),
+        );
+        // The call: 52 × 60 = 3,120 min a year, 260 a month, all of the work left live.
+        assert_eq!(f.async_percent, Some(0));
+        assert_eq!(f.live_minutes, 260);
+        // 260 minutes at 60.00 an hour.
+        assert_eq!(f.live_cost_cents, 26_000);
+        // The report freed 30 × the working days of a year, a twelfth of it a month.
+        assert_eq!(f.freed_minutes, tasks[1].minutes_per_year() / 12);
+        assert_eq!(f.deep_work_minutes, 180);
     }
 }

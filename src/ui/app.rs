@@ -13,6 +13,7 @@ use super::pages::{
     overview::Overview,
     rate::RatePage,
     reminders::RemindersPage,
+    review::ReviewPage,
     settings::Settings,
     shared::{list::SharedList, route::SharedDoc},
     tasks::Tasks,
@@ -158,6 +159,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/boundaries") view=BoundariesPage/>
                     <Route path=path!("/shared/:id") view=SharedDoc/>
                     <Route path=path!("/reminders") view=RemindersPage/>
+                    <Route path=path!("/review") view=ReviewPage/>
                     <Route path=path!("/settings") view=Settings/>
                 </Routes>
             </Show>

@@ -62,6 +62,15 @@ pub fn date_with_weekday(day: NaiveDate) -> String {
     })
 }
 
+/// A month: "March 2026" (`long`) or "Mar", in the reader's locale.
+pub fn month(m: crate::model::review::Month, long: bool) -> String {
+    or_else(web::format_month(day_ms(m.first_day()), long), || {
+        m.first_day()
+            .format(if long { "%B %Y" } else { "%b" })
+            .to_string()
+    })
+}
+
 /// A zone by a friendly name: "India (Kolkata)" for `Asia/Kolkata`; the id itself for
 /// zones of no country (UTC).
 pub fn zone_name(zone: &str) -> String {

@@ -6,6 +6,7 @@
 use crate::codec::chunks::{check, check_stored, Limits};
 mod page;
 mod reminders;
+mod reviews;
 mod runs;
 mod shared;
 mod week;

@@ -4,6 +4,7 @@ pub mod boundaries;
 pub mod overview;
 pub mod rate;
 pub mod reminders;
+pub mod review;
 pub mod settings;
 pub mod shared;
 pub mod tasks;

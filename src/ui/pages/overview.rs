@@ -49,7 +49,7 @@ fn after_rows(t: &InventoryTotals) -> [(&'static str, &'static str, String, Stri
 }
 
 /// Where to go once tasks exist: (path, page, what it is for).
-const ONWARD: [(&str, &str, &str); 3] = [
+const ONWARD: [(&str, &str, &str); 4] = [
     (
         "/week",
         "Week",
@@ -64,6 +64,11 @@ const ONWARD: [(&str, &str, &str); 3] = [
         "/boundaries",
         "Boundaries",
         "Say how quickly you answer on each channel, and share your page.",
+    ),
+    (
+        "/review",
+        "Monthly review",
+        "Is going async working? Deadlines, time freed and what to change, month by month.",
     ),
 ];
 

@@ -204,6 +204,7 @@ fn Deadlines() -> impl IntoView {
             <Show when=move || deadlines.with(|d| d.is_empty())>
                 <p class="empty">"No deadlines yet."</p>
             </Show>
+            <p class="hint"><a href="/review">"Monthly review"</a>": how each month's deadlines went, beside time freed, and what to change."</p>
             <form class="field-row" on:submit=add>
                 <div class="grow">
                     <label for="deadline-title">"Deadline"</label>

@@ -1,6 +1,7 @@
 //! Reusable pieces shared by pages.
 
 pub mod add_form;
+pub mod bar_chart;
 pub mod checked_input;
 pub mod deadline_outcome;
 pub mod field;

@@ -1,0 +1,56 @@
+//! Monthly reviews as the review page writes them: each answer stored at once, and a
+//! month's figures kept when it is reviewed.
+
+use leptos::prelude::*;
+
+use super::Workspace;
+use crate::model::review::{Month, MonthFigures, Review};
+
+impl Workspace {
+    /// Stores the answer to one of a month's questions and patches it into the state.
+    pub fn put_review_answer(self, month: Month, field: &str, text: &str) -> bool {
+        if self
+            .edit(|doc| doc.put_review_answer(month, field, text))
+            .is_none()
+        {
+            return false;
+        }
+        self.state.update(|s| {
+            let review = review_of(&mut s.reviews, month);
+            if let Some(answer) = review.answer_mut(field) {
+                *answer = text.trim().to_owned();
+            }
+        });
+        true
+    }
+
+    /// Keeps the month's figures as they are now (once: a reviewed month keeps its own).
+    pub fn keep_review(self, month: Month, now: i64, figures: MonthFigures) -> bool {
+        let Some(kept) = self.edit(|doc| doc.keep_review(month, now, &figures)) else {
+            return false;
+        };
+        if kept {
+            self.state
+                .update(|s| review_of(&mut s.reviews, month).kept = Some((now, figures)));
+        }
+        kept
+    }
+}
+
+/// The review of `month` in the list, added in its place if there is none yet.
+fn review_of(reviews: &mut Vec<Review>, month: Month) -> &mut Review {
+    let at = match reviews.binary_search_by_key(&month, |r| r.month) {
+        Ok(at) => at,
+        Err(at) => {
+            reviews.insert(
+                at,
+                Review {
+                    month,
+                    ..Review::default()
+                },
+            );
+            at
+        }
+    };
+    &mut reviews[at]
+}
