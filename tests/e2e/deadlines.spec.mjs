@@ -2,7 +2,7 @@
 // person's own calendar), missed, or moved with a reason; all of it is kept.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { welcome, watchConsole } from './helpers.mjs';
+import { welcome, watchConsole, addDeadline, deadlineRow } from './helpers.mjs';
 
 // 00:15 on 1 April in Kolkata (still 31 March in London and UTC).
 const NOW = new Date('2026-03-31T18:45:00Z');
@@ -11,14 +11,7 @@ async function goTo(page, name) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 }
 
-async function addDeadline(page, title, date) {
-  await page.getByLabel('Deadline', { exact: true }).fill(title);
-  await page.getByLabel('Date', { exact: true }).fill(date);
-  await page.getByRole('button', { name: 'Add deadline' }).click();
-  await expect(row(page, title)).toBeVisible();
-}
-
-const row = (page, title) => page.locator('.deadlines li', { hasText: title });
+const row = deadlineRow;
 
 test('a past deadline asks what became of it; met, missed and moved are kept', async ({ browser }) => {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Kolkata', locale: 'en-IN' });

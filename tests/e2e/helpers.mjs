@@ -48,3 +48,14 @@ export async function waitForServiceWorker(page) {
 export function taskRow(page, title) {
   return page.locator('li.task-row').filter({ has: taskButton(page, title) });
 }
+
+/** A deadline's row on the Week page. */
+export const deadlineRow = (page, title) => page.locator('.deadlines li', { hasText: title });
+
+/** Adds a dated deadline on the Week page. */
+export async function addDeadline(page, title, date) {
+  await page.getByLabel('Deadline', { exact: true }).fill(title);
+  await page.getByLabel('Date', { exact: true }).fill(date);
+  await page.getByRole('button', { name: 'Add deadline' }).click();
+  await expect(deadlineRow(page, title)).toBeVisible();
+}

@@ -3,20 +3,13 @@
 // kept once reviewed, unchanged by later edits.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { welcome, watchConsole } from './helpers.mjs';
+import { welcome, watchConsole, addDeadline, deadlineRow } from './helpers.mjs';
 
 // 09:30 on 2 April in Kolkata.
 const NOW = new Date('2026-04-02T04:00:00Z');
 
-const row = (page, title) => page.locator('.deadlines li', { hasText: title });
+const row = deadlineRow;
 const measure = (page, name) => page.locator('.review-table tbody tr', { hasText: name }).locator('td');
-
-async function addDeadline(page, title, date) {
-  await page.getByLabel('Deadline', { exact: true }).fill(title);
-  await page.getByLabel('Date', { exact: true }).fill(date);
-  await page.getByRole('button', { name: 'Add deadline' }).click();
-  await expect(row(page, title)).toBeVisible();
-}
 
 async function axe(page, what) {
   const results = await new AxeBuilder({ page }).analyze();
