@@ -251,6 +251,46 @@ impl Review {
     }
 }
 
+/// The review as Markdown: a heading for `title` (the month in words), the figures as a
+/// table (`columns` are the months compared, `rows` each measure's name and values, in
+/// the reader's words), and the answers under their questions.
+pub fn markdown(
+    title: &str,
+    columns: &[String],
+    rows: &[(&str, Vec<String>)],
+    review: &Review,
+) -> String {
+    // A pipe or a line break in a cell would end it.
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut md = format!("# Monthly review: {}\n\n", cell(title));
+    md.push_str("| Measure |");
+    for c in columns {
+        md.push_str(&format!(" {} |", cell(c)));
+    }
+    md.push_str("\n|---|");
+    md.push_str(&"---|".repeat(columns.len()));
+    md.push('\n');
+    for (name, values) in rows {
+        md.push_str(&format!("| {} |", cell(name)));
+        for v in values {
+            md.push_str(&format!(" {} |", cell(v)));
+        }
+        md.push('\n');
+    }
+    for (field, question) in QUESTIONS {
+        let answer = review.answer(field).trim();
+        md.push_str(&format!(
+            "\n## {question}\n\n{}\n",
+            if answer.is_empty() {
+                "(not answered)"
+            } else {
+                answer
+            }
+        ));
+    }
+    md
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,5 +522,34 @@ mod tests {
         // The report freed 30 × the working days of a year, a twelfth of it a month.
         assert_eq!(f.freed_minutes, tasks[1].minutes_per_year() / 12);
         assert_eq!(f.deep_work_minutes, 180);
+    }
+
+    #[test]
+    fn the_review_as_markdown() {
+        let review = Review {
+            work: "Yes | mostly.".into(),
+            change: "Send the invoice\nfrom the SOP.".into(),
+            ..Review::default()
+        };
+        let md = markdown(
+            "March 2026",
+            &["March 2026".into(), "February 2026 (1 back)".into()],
+            &[(
+                "Deadlines met on time",
+                vec!["1 of 2 (50%)".into(), "–".into()],
+            )],
+            &review,
+        );
+        assert_eq!(
+            md,
+            "# Monthly review: March 2026\n\n\
+             | Measure | March 2026 | February 2026 (1 back) |\n\
+             |---|---|---|\n\
+             | Deadlines met on time | 1 of 2 (50%) | – |\n\
+             \n## Is the work getting done?\n\nYes | mostly.\n\
+             \n## Are client complaints rising?\n\n(not answered)\n\
+             \n## Is working with the rest of the organisation creating a problem?\n\n(not answered)\n\
+             \n## What will you change next month?\n\nSend the invoice\nfrom the SOP.\n"
+        );
     }
 }

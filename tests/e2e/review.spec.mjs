@@ -3,6 +3,7 @@
 // kept once reviewed, unchanged by later edits.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
 import { welcome, watchConsole, addDeadline, deadlineRow } from './helpers.mjs';
 
 // 09:30 on 2 April in Kolkata.
@@ -19,7 +20,7 @@ async function axe(page, what) {
 }
 
 test('March is reviewed: its deadlines counted, questions answered, figures kept as they were', async ({ browser }) => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'Asia/Kolkata', locale: 'en-IN' });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'Asia/Kolkata', locale: 'en-IN', acceptDownloads: true });
   const page = await ctx.newPage();
   await page.clock.setFixedTime(NOW);
   const problems = watchConsole(page);
@@ -56,6 +57,23 @@ test('March is reviewed: its deadlines counted, questions answered, figures kept
   await page.getByLabel('What will you change next month?').blur();
   await axe(page, 'the review page');
   await page.screenshot({ path: 'tests/e2e/screenshots/review-desktop.png', fullPage: true });
+  // Markdown and print: the figures and the answers; the charts' numbers print open.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download Markdown' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('unhurried-review-2026-03.md');
+  const md = fs.readFileSync(await download.path(), 'utf8');
+  expect(md).toContain('# Monthly review: March 2026');
+  expect(md).toContain('| Deadlines met on time | 1 of 2 (50%) | none settled | none settled | none settled |');
+  expect(md).toContain('## What will you change next month?\n\nSend the invoice from the SOP.');
+  const freed = page.locator('figure.chart', { hasText: 'Hours freed per month' });
+  await expect(freed.locator('table')).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(freed.locator('table')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Keep these figures' })).toBeHidden();
+  await page.screenshot({ path: 'tests/e2e/screenshots/review-print.png', fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Keep these figures' }).click();
   await expect(page.getByTestId('review-kept')).toHaveText(/^Reviewed .*: these figures are kept as they were then\.$/);
   await expect(page.getByRole('button', { name: 'Keep these figures' })).toHaveCount(0);

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::inventory::{format_hours, InventoryTotals};
 use crate::model::rate::Rate;
-use crate::model::review::{DeadlineFigures, Month, MonthFigures, QUESTIONS};
+use crate::model::review::{markdown, DeadlineFigures, Month, MonthFigures, QUESTIONS};
 use crate::model::zones::date_at;
 use crate::ui::fmt;
 use crate::ui::widgets::bar_chart::{Bar, BarChart};
@@ -66,6 +66,34 @@ fn measures(m: &Shown, rate: &Rate) -> [(&'static str, String); 6] {
         ),
         ("Deadlines met on time", deadlines),
     ]
+}
+
+/// The comparison as (column headings, each measure's name and values): the month
+/// shown, then 1, 3 and 6 months back. `all` runs from six back to the month shown.
+fn comparison(all: &[Shown], rate: &Rate) -> (Vec<String>, Vec<(&'static str, Vec<String>)>) {
+    let last = all.len() - 1;
+    let picked: Vec<(usize, &Shown)> = [0]
+        .into_iter()
+        .chain(BACK.map(|n| n as usize))
+        .map(|n| (n, &all[last - n]))
+        .collect();
+    let columns = picked
+        .iter()
+        .map(|(n, m)| match n {
+            0 => fmt::month(m.month, true),
+            n => format!("{} ({n} back)", fmt::month(m.month, true)),
+        })
+        .collect();
+    let values: Vec<[(&str, String); 6]> = picked.iter().map(|(_, m)| measures(m, rate)).collect();
+    let rows = (0..6)
+        .map(|row| {
+            (
+                values[0][row].0,
+                values.iter().map(|v| v[row].1.clone()).collect(),
+            )
+        })
+        .collect();
+    (columns, rows)
 }
 
 #[component]
@@ -139,6 +167,18 @@ pub fn ReviewPage() -> impl IntoView {
             }
         }
     };
+    let download = move |_| {
+        let month = month.get_untracked();
+        let md = shown.with_untracked(|all| {
+            let (columns, rows) = comparison(all, &rate());
+            review.with_untracked(|r| markdown(&fmt::month(month, true), &columns, &rows, r))
+        });
+        crate::web::download_bytes(
+            md.as_bytes(),
+            &format!("unhurried-review-{}.md", month.key()),
+            "text/markdown",
+        );
+    };
     let charts = move || {
         shown.with(|all| {
             let label = |m: &Shown| fmt::month(m.month, false);
@@ -186,36 +226,25 @@ pub fn ReviewPage() -> impl IntoView {
                     None if month.get() >= this_month.get() => "This month so far, from your tasks, week and deadlines as they are now.".to_owned(),
                     None => "Worked out from your tasks, week and deadlines as they are now. Keep them when you have reviewed the month.".to_owned(),
                 }}</p>
-                <table class="review-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Measure"</th>
-                            {move || shown.with(|all| {
-                                let last = all.len() - 1;
-                                [0].into_iter().chain(BACK.map(|n| n as usize)).map(|n| {
-                                    let m = &all[last - n];
-                                    let label = if n == 0 { fmt::month(m.month, true) } else { format!("{} ({n} back)", fmt::month(m.month, true)) };
-                                    view! { <th scope="col">{label}</th> }
-                                }).collect_view()
-                            })}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || shown.with(|all| {
-                            let rate = rate();
-                            let last = all.len() - 1;
-                            let columns: Vec<[(&str, String); 6]> = [0].into_iter().chain(BACK.map(|n| n as usize))
-                                .map(|n| measures(&all[last - n], &rate))
-                                .collect();
-                            (0..6).map(|row| view! {
-                                <tr>
-                                    <th scope="row">{columns[0][row].0}</th>
-                                    {columns.iter().map(|c| view! { <td>{c[row].1.clone()}</td> }).collect_view()}
-                                </tr>
-                            }).collect_view()
-                        })}
-                    </tbody>
-                </table>
+                {move || shown.with(|all| {
+                    let (columns, rows) = comparison(all, &rate());
+                    view! {
+                        <table class="review-table">
+                            <thead><tr>
+                                <th scope="col">"Measure"</th>
+                                {columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|(name, values)| view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        {values.into_iter().map(|v| view! { <td>{v}</td> }).collect_view()}
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                })}
                 <p class="hint">"Earlier months show what was kept when they were reviewed; a month never reviewed shows only its deadlines."</p>
                 {move || review.with(|r| r.kept.is_none()).then(|| view! {
                     <button type="button" on:click=keep>"Keep these figures"</button>
@@ -233,6 +262,10 @@ pub fn ReviewPage() -> impl IntoView {
                             on:change=move |ev| { ws.put_review_answer(month.get_untracked(), field, &event_target_value(&ev)); }></textarea>
                     }
                 }).collect_view()}
+            </div>
+            <div class="actions review-export">
+                <button type="button" class="secondary" on:click=move |_| crate::web::print()>"Print"</button>
+                <button type="button" class="secondary" on:click=download>"Download Markdown"</button>
             </div>
         </section>
     }
