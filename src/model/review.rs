@@ -9,9 +9,11 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::inventory::InventoryTotals;
+use super::profile::parse_time_zone;
 use super::rate::Rate;
-use super::schedule::{week_totals, Block, Deadline, Outcome};
+use super::schedule::{week_totals, Block, BlockKind, Deadline, Outcome, WorkingHours};
 use super::zones::date_at;
+use super::zones::local_instant;
 
 /// A calendar month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -46,6 +48,13 @@ impl Month {
             year: index.div_euclid(12),
             month: index.rem_euclid(12) as u32 + 1,
         }
+    }
+
+    /// The instant the month begins: midnight on its 1st on the wall clock of `zone`
+    /// (UTC if unknown).
+    pub fn start_ms(self, zone: &str) -> i64 {
+        let tz = parse_time_zone(zone).unwrap_or(chrono_tz::UTC);
+        local_instant(tz, self.first_day(), 0).timestamp_millis()
     }
 
     pub fn contains(self, date: NaiveDate) -> bool {
@@ -251,6 +260,43 @@ impl Review {
     }
 }
 
+/// When the review of the month before `month` comes due: on the first working day of
+/// `month` (by the person's working days; the 1st when none are set), at the start of
+/// their first office-hours block that day, or of their working day when that day has
+/// none; on the wall clock of `zone` (UTC if unknown).
+pub fn review_due(month: Month, hours: &WorkingHours, blocks: &[Block], zone: &str) -> i64 {
+    let first = month.first_day();
+    let day = (0..7)
+        .map(|n| first + chrono::Duration::days(n))
+        .find(|d| hours.works_on(d.weekday().num_days_from_monday() as u8))
+        .unwrap_or(first);
+    let weekday = day.weekday().num_days_from_monday() as u8;
+    let start = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Manager && b.day == weekday)
+        .map(|b| b.start)
+        .min()
+        .unwrap_or(hours.start);
+    let tz = parse_time_zone(zone).unwrap_or(chrono_tz::UTC);
+    local_instant(tz, day, start).timestamp_millis()
+}
+
+/// The review waiting at `now`: the month just ended, once its review has come due and
+/// until its figures are kept. `(month to review, when it came due)`.
+pub fn review_waiting(
+    now: i64,
+    zone: &str,
+    hours: &WorkingHours,
+    blocks: &[Block],
+    reviews: &[Review],
+) -> Option<(Month, i64)> {
+    let this = Month::at(now, zone);
+    let due = review_due(this, hours, blocks, zone);
+    let last = this.back(1);
+    let kept = reviews.iter().any(|r| r.month == last && r.kept.is_some());
+    (now >= due && !kept).then_some((last, due))
+}
+
 /// The review as Markdown: a heading for `title` (the month in words), the figures as a
 /// table (`columns` are the months compared, `rows` each measure's name and values, in
 /// the reader's words), and the answers under their questions.
@@ -350,6 +396,8 @@ mod tests {
         assert_eq!(jan.back(13).key(), "2025-12");
         assert_eq!(jan.back(-12).key(), "2028-01");
         assert_eq!(jan.first_day(), date(2027, 1, 1));
+        // Midnight on 1 January in Kolkata is 18:30 UTC on New Year's Eve.
+        assert_eq!(jan.start_ms("Asia/Kolkata"), ms(2026, 12, 31, 18, 30));
         assert_eq!(Month::parse("2026-03"), Some(jan.back(10)));
         assert_eq!(Month::parse("2026-13"), None);
         assert_eq!(Month::parse("March"), None);
@@ -550,6 +598,71 @@ mod tests {
              \n## Are client complaints rising?\n\n(not answered)\n\
              \n## Is working with the rest of the organisation creating a problem?\n\n(not answered)\n\
              \n## What will you change next month?\n\nSend the invoice\nfrom the SOP.\n"
+        );
+    }
+
+    #[test]
+    fn the_review_comes_due_on_the_first_working_day_at_office_hours() {
+        use crate::model::schedule::BlockKind;
+        let weekdays = WorkingHours::default();
+        let office = |day: u8, start: u32| Block {
+            id: format!("o{day}"),
+            day,
+            start,
+            minutes: 60,
+            kind: BlockKind::Manager,
+            label: String::new(),
+        };
+        // 1 August 2026 is a Saturday: the first working day is Monday the 3rd, whose
+        // office hours begin at 14:00 in London (13:00 UTC, summer time).
+        let august = Month {
+            year: 2026,
+            month: 8,
+        };
+        let blocks = [office(0, 14 * 60), office(0, 16 * 60), office(2, 10 * 60)];
+        assert_eq!(
+            review_due(august, &weekdays, &blocks, "Europe/London"),
+            ms(2026, 8, 3, 13, 0)
+        );
+        // 1 April 2026, a Wednesday, has no office hours (they are on Thursdays): the
+        // start of the working day, 09:00 in Kolkata.
+        let april = Month {
+            year: 2026,
+            month: 4,
+        };
+        assert_eq!(
+            review_due(april, &weekdays, &[office(3, 600)], "Asia/Kolkata"),
+            ms(2026, 4, 1, 3, 30)
+        );
+        // Waiting from then until March's figures are kept.
+        let due = ms(2026, 4, 1, 3, 30);
+        assert_eq!(
+            review_waiting(due - 60_000, "Asia/Kolkata", &weekdays, &[], &[]),
+            None
+        );
+        assert_eq!(
+            review_waiting(due, "Asia/Kolkata", &weekdays, &[], &[]),
+            Some((april.back(1), due))
+        );
+        let mut kept = Review {
+            month: april.back(1),
+            ..Review::default()
+        };
+        assert_eq!(
+            review_waiting(
+                due,
+                "Asia/Kolkata",
+                &weekdays,
+                &[],
+                std::slice::from_ref(&kept)
+            ),
+            Some((april.back(1), due)),
+            "answers alone do not close it"
+        );
+        kept.kept = Some((due, MonthFigures::default()));
+        assert_eq!(
+            review_waiting(due, "Asia/Kolkata", &weekdays, &[], &[kept]),
+            None
         );
     }
 }

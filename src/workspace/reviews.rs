@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::Workspace;
-use crate::model::review::{Month, MonthFigures, Review};
+use crate::model::review::{review_waiting, Month, MonthFigures, Review};
 
 impl Workspace {
     /// Stores the answer to one of a month's questions and patches it into the state.
@@ -22,6 +22,28 @@ impl Workspace {
             }
         });
         true
+    }
+
+    /// The monthly review waiting at `now` (see `review_waiting`), when there is anything
+    /// to review: a task listed before the month ended, or a deadline in the month. A
+    /// newcomer is not asked to review a month they were not here for.
+    pub fn review_waiting(self, now: i64) -> Option<(Month, i64)> {
+        self.state.with(|s| {
+            let (month, due) = review_waiting(
+                now,
+                &s.profile.time_zone,
+                &s.boundaries.hours,
+                &s.schedule.blocks,
+                &s.reviews,
+            )?;
+            let ended = month.back(-1).start_ms(&s.profile.time_zone);
+            let here = s.tasks.iter().any(|t| t.created_ms < ended)
+                || s.schedule
+                    .deadlines
+                    .iter()
+                    .any(|d| d.date.is_some_and(|d| month.contains(d)));
+            here.then_some((month, due))
+        })
     }
 
     /// Keeps the month's figures as they are now (once: a reviewed month keeps its own).

@@ -34,8 +34,12 @@ test('March is reviewed: its deadlines counted, questions answered, figures kept
   await row(page, 'Client invoice').getByRole('button', { name: 'Missed', exact: true }).click();
   await expect(row(page, 'Client invoice').locator('.deadline-outcome')).toHaveText('Missed');
 
-  // From the deadlines to the review of the month just ended.
-  await page.getByRole('link', { name: 'Monthly review' }).click();
+  // The review of March came due at 09:00 on 1 April, Priya's first working day of the
+  // month (no office hours that day): the Reminders page asks for it.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Reminders/ }).click();
+  await expect(page.getByRole('heading', { name: 'Monthly review due' })).toBeVisible();
+  await expect(page.locator('[aria-labelledby="review-due-head"] .task-meta')).toContainText('Due ');
+  await page.getByRole('link', { name: 'Review March 2026' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Monthly review' })).toBeVisible();
   await expect(page.getByTestId('review-month')).toHaveText('March 2026');
   await expect(measure(page, 'Deadlines met on time').first()).toHaveText('1 of 2 (50%)');
@@ -78,6 +82,10 @@ test('March is reviewed: its deadlines counted, questions answered, figures kept
   await expect(page.getByTestId('review-kept')).toHaveText(/^Reviewed .*: these figures are kept as they were then\.$/);
   await expect(page.getByRole('button', { name: 'Keep these figures' })).toHaveCount(0);
 
+  // Reviewed: no longer asked for.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Reminders/ }).click();
+  await expect(page.getByRole('heading', { name: 'Monthly review due' })).toHaveCount(0);
+
   // A later change to March's deadlines leaves the reviewed month as it was.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Week' }).click();
   await row(page, 'Client invoice').getByRole('button', { name: 'Reopen' }).click();
@@ -110,6 +118,11 @@ test('the review on a phone, in the dark', async ({ browser }) => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, 'no sideways scrolling').toBeLessThanOrEqual(390);
   await axe(page, 'the review page, dark, on a phone');
+  // A newcomer with nothing from March is not asked to review it.
+  await page.goto('/reminders');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Monthly review due' })).toHaveCount(0);
+  await page.goto('/review');
   await page.screenshot({ path: 'tests/e2e/screenshots/review-phone-dark.png', fullPage: true });
   await ctx.close();
 });

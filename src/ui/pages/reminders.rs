@@ -21,6 +21,7 @@ pub fn RemindersPage() -> impl IntoView {
     crate::web::set_title("Reminders");
     let ws = use_workspace();
     let now = expect_context::<Now>().0;
+    let minute = expect_context::<Now>().1;
     let missed_ids = StoredValue::new(expect_context::<Missed>().0);
     let waiting = expect_context::<crate::ui::app::SopsWaiting>().0;
     let permission = RwSignal::new(crate::web::notification_permission());
@@ -228,6 +229,18 @@ pub fn RemindersPage() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ul>
+                    </section>
+                })
+            }}
+            {move || {
+                // By the minute: drawn again each second, the link would lose the focus.
+                minute.with(|_| ());
+                let (month, due) = ws.review_waiting(now.get_untracked())?;
+                Some(view! {
+                    <section class="card" aria-labelledby="review-due-head">
+                        <h2 id="review-due-head">"Monthly review due"</h2>
+                        <p><a href="/review">{format!("Review {}", crate::ui::fmt::month(month, true))}</a></p>
+                        <p class="task-meta">{format!("Due {}: how the month went, and what to change.", local_moment(due, &zone()))}</p>
                     </section>
                 })
             }}

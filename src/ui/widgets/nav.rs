@@ -14,6 +14,7 @@ pub fn Nav() -> impl IntoView {
         ws.state
             .with(|s| crate::model::reminder::due(&s.reminders, now.get()).len())
             + waiting.with(Vec::len)
+            + usize::from(ws.review_waiting(now.get()).is_some())
     });
     let nav = NodeRef::<leptos::html::Nav>::new();
     let location = leptos_router::hooks::use_location();
