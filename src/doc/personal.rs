@@ -460,6 +460,8 @@ fn read_task(fields: &hydrate::Map, id: TaskId) -> Task {
         decision,
         carried_out: field_str(fields, "carried_out").and_then(|d| parse_day(&d)),
         note: field_str(fields, "note").unwrap_or_default(),
+        done_output: field_str(fields, "done_output").unwrap_or_default(),
+        done_checks: field_str(fields, "done_checks").unwrap_or_default(),
         created_ms: field_i64(fields, "created").unwrap_or(0),
     }
 }
@@ -491,6 +493,19 @@ fn write_task(doc: &mut AutoCommit, obj: &ObjId, task: &Task) -> Result<(), DocE
     for (key, value) in strings {
         if field_str(&current, key).as_deref() != Some(value) {
             doc.put(obj, key, value)?;
+        }
+    }
+    // Added later: a task that never defined 'done' keeps the fields it had.
+    let done: [(&str, String); 2] = [
+        (
+            "done_output",
+            task.done_output.trim().chars().take(500).collect(),
+        ),
+        ("done_checks", task.done_checks.chars().take(2000).collect()),
+    ];
+    for (key, value) in &done {
+        if field_str(&current, key).unwrap_or_default() != *value {
+            doc.put(obj, *key, value.as_str())?;
         }
     }
     let numbers = [
@@ -700,6 +715,30 @@ mod tests {
         // A date that is not a date reads as not carried out, too.
         doc.doc.put(&obj, "carried_out", "someday").unwrap();
         assert_eq!(doc.task(&TaskId::new("old")).unwrap().carried_out, None);
+    }
+
+    #[test]
+    fn what_done_means_is_kept_and_tasks_without_it_keep_their_fields() {
+        let mut doc = PersonalDoc::new();
+        let mut task = sample_task("t");
+        doc.put_task(&task).unwrap();
+        let inventory = get_map(&doc.doc, &ROOT, "inventory").unwrap();
+        let obj = get_map(&doc.doc, &inventory, "t").unwrap();
+        // An edit of another field writes no empty 'done' fields.
+        task.minutes += 5;
+        doc.put_task(&task).unwrap();
+        assert_eq!(doc.doc.get(&obj, "done_output").unwrap(), None);
+        assert_eq!(doc.doc.get(&obj, "done_checks").unwrap(), None);
+        task.done_output = "The invoice is sent".into();
+        task.done_checks = "Amounts match\n\n  PDF attached \n".into();
+        doc.put_task(&task).unwrap();
+        let loaded = PersonalDoc::from_stored(&doc.save()).unwrap();
+        let read = loaded.task(&task.id).unwrap();
+        assert_eq!(read, task);
+        assert_eq!(
+            read.checks().collect::<Vec<_>>(),
+            ["Amounts match", "PDF attached"]
+        );
     }
 
     #[test]

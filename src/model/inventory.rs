@@ -374,6 +374,10 @@ pub struct Task {
     /// The day the decision was carried out; `None` while it is only decided.
     pub carried_out: Option<NaiveDate>,
     pub note: String,
+    /// What 'done' means: the output that exists when it is done.
+    pub done_output: String,
+    /// The quality checks of a done task, one a line.
+    pub done_checks: String,
     /// Milliseconds since the Unix epoch when it was added; orders the list.
     pub created_ms: i64,
 }
@@ -389,6 +393,8 @@ impl Task {
             decision: Decision::Undecided,
             carried_out: None,
             note: String::new(),
+            done_output: String::new(),
+            done_checks: String::new(),
             created_ms,
         }
     }
@@ -406,6 +412,14 @@ impl Task {
     /// can be: 'not decided yet' and 'keep live' never count.
     pub fn is_carried_out(&self) -> bool {
         self.carried_out.is_some() && self.decision.kind().is_action()
+    }
+
+    /// The quality checks, one per non-blank line, trimmed.
+    pub fn checks(&self) -> impl Iterator<Item = &str> {
+        self.done_checks
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
     }
 
     /// A task needs live contact as it is done today when anything makes it synchronous.

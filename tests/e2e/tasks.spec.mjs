@@ -24,6 +24,9 @@ test('add, edit, delete and undo tasks, and they survive a reload', async ({ pag
   await expect(taskRow(page, 'Daily stand-up call')).toContainText('Make async');
 
   await taskButton(page, 'Weekly client report').click();
+  // What 'done' means for it: the output and its quality checks.
+  await editor.getByLabel('The output').fill('The report is in the client\'s inbox');
+  await editor.getByLabel('Quality checks, one a line').fill('Numbers match the dashboard\nSent before 10:00');
   await editor.getByLabel('Decision').selectOption('automate');
   await editor.getByLabel('With which tool?').fill('Looker Studio');
   await expect(taskRow(page, 'Weekly client report')).toContainText('Automate with Looker Studio');
@@ -31,6 +34,9 @@ test('add, edit, delete and undo tasks, and they survive a reload', async ({ pag
   await page.reload();
   await expect(taskRow(page, 'Daily stand-up call')).toContainText('5 h 25 min a month');
   await expect(taskRow(page, 'Weekly client report')).toContainText('Automate with Looker Studio');
+  await taskButton(page, 'Weekly client report').click();
+  await expect(editor.getByLabel('The output')).toHaveValue('The report is in the client\'s inbox');
+  await expect(editor.getByLabel('Quality checks, one a line')).toHaveValue('Numbers match the dashboard\nSent before 10:00');
 
   await taskButton(page, 'Weekly client report').click();
   await editor.getByRole('button', { name: 'Delete task' }).click();

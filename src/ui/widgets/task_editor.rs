@@ -190,6 +190,17 @@ pub fn TaskEditor(
                         }
                     })
                 }}
+                <fieldset class="done-means">
+                    <legend>"What 'done' means"</legend>
+                    <label for=field("done-output")>"The output"</label>
+                    <input id=field("done-output") type="text" maxlength="500" placeholder="e.g. The invoice is in the client's inbox"
+                        prop:value=move || task.with(|t| t.as_ref().map(|t| t.done_output.clone()).unwrap_or_default())
+                        on:input=move |ev| { let v = event_target_value(&ev); change(&|t| t.done_output = v.clone()) }/>
+                    <label for=field("done-checks")>"Quality checks, one a line"</label>
+                    <textarea id=field("done-checks") rows="3" maxlength="2000" placeholder="The amounts match the hours"
+                        prop:value=move || task.with(|t| t.as_ref().map(|t| t.done_checks.clone()).unwrap_or_default())
+                        on:input=move |ev| { let v = event_target_value(&ev); change(&|t| t.done_checks = v.clone()) }></textarea>
+                </fieldset>
                 <label for=field("note")>"Note"</label>
                 <textarea id=field("note") rows="3" maxlength="2000"
                     prop:value=move || task.with(|t| t.as_ref().map(|t| t.note.clone()).unwrap_or_default())
