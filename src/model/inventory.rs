@@ -585,18 +585,9 @@ impl InventoryTotals {
         totals
     }
 
+    /// The totals as the decisions say, with no SOP runs to go by.
     pub fn of<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> Self {
-        let mut totals = InventoryTotals::default();
-        for task in tasks {
-            let minutes = task.minutes_per_year();
-            totals.total_minutes_per_year += minutes;
-            if task.is_live() {
-                totals.live_minutes_per_year += minutes;
-            }
-            totals.decided.add(task, true);
-            totals.done.add(task, task.is_carried_out());
-        }
-        totals
+        Self::measured(tasks, &[])
     }
 
     /// Share of recurring work that needs no live contact today, 0..=1; `None` when there is no work.

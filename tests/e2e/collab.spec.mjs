@@ -1,6 +1,6 @@
 // Two teammates in two browser contexts run an async decision by passing links, offline.
 import { test, expect } from '@playwright/test';
-import { welcome, waitForServiceWorker, watchConsole } from './helpers.mjs';
+import { welcome, waitForServiceWorker, watchConsole, makeLink, openLink } from './helpers.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,21 +13,6 @@ async function startDiscussion(page, title) {
   await page.getByLabel('What needs deciding?').fill(title);
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
-
-/** Clicks a share button and returns the link it made. */
-async function makeLink(page, button) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const field = page.locator('#share-url');
-  await expect(field).toBeVisible();
-  return field.inputValue();
-}
-
-/** Opens a link the way a person does: pasted into the address bar of a tab. */
-async function openLink(page, url) {
-  await page.goto(url);
-  // The fragment is taken in and removed from the address bar and the history.
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
 }
 
 function idea(page, text) {

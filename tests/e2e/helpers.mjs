@@ -1,5 +1,6 @@
 // Shared steps for the end-to-end tests.
 import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -58,4 +59,30 @@ export async function addDeadline(page, title, date) {
   await page.getByLabel('Date', { exact: true }).fill(date);
   await page.getByRole('button', { name: 'Add deadline' }).click();
   await expect(deadlineRow(page, title)).toBeVisible();
+}
+
+/** Clicks a share button and returns the link it made. */
+export async function makeLink(page, button) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const field = page.locator('#share-url');
+  await expect(field).toBeVisible();
+  return field.inputValue();
+}
+
+/** Opens a link the way a person does: pasted into the address bar of a tab. The
+ *  fragment is taken in and removed from the address bar and the history. */
+export async function openLink(page, url) {
+  await page.goto(url);
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+}
+
+/** Runs axe on the page (or the part `include` selects) and expects no serious or
+ *  critical violation. */
+export async function axe(page, what, include) {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, what).toEqual([]);
 }

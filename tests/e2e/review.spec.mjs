@@ -2,22 +2,14 @@
 // chart whose numbers a screen reader can read, the questions answered, and figures
 // kept once reviewed, unchanged by later edits.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
-import { welcome, watchConsole, addDeadline, deadlineRow } from './helpers.mjs';
+import { welcome, watchConsole, addDeadline, deadlineRow, axe } from './helpers.mjs';
 
 // 09:30 on 2 April in Kolkata.
 const NOW = new Date('2026-04-02T04:00:00Z');
 
 const row = deadlineRow;
 const measure = (page, name) => page.locator('.review-table tbody tr', { hasText: name }).locator('td');
-
-async function axe(page, what) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, what).toEqual([]);
-}
 
 test('March is reviewed: its deadlines counted, questions answered, figures kept as they were', async ({ browser }) => {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'Asia/Kolkata', locale: 'en-IN', acceptDownloads: true });

@@ -3,8 +3,7 @@
 // the owner sees them, the task's hours freed change, and the owner's edit of a step
 // reaches the delegate marked as changed.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { welcome, addTask, taskButton, watchConsole, waitForServiceWorker } from './helpers.mjs';
+import { welcome, addTask, taskButton, watchConsole, waitForServiceWorker, makeLink, openLink, axe } from './helpers.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,25 +19,6 @@ const STEPS = [
   ['Send it', '5'],
   ['File a copy', '5'],
 ];
-
-async function makeLink(page, button) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const field = page.locator('#share-url');
-  await expect(field).toBeVisible();
-  return field.inputValue();
-}
-
-async function openLink(page, url) {
-  await page.goto(url);
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
-}
-
-async function axe(page, what) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, what).toEqual([]);
-}
 
 const stepTexts = (page) => page.locator('li.sop-step input[id$="-text"]').evaluateAll((l) => l.map((i) => i.value));
 /** The owner's row of the step whose instruction is `text` (typed values are not

@@ -1,7 +1,7 @@
 // A small team replaces its daily stand-up: status cards and work cards on a shared
 // board, passed as links between two teammates who are both offline.
 import { test, expect } from '@playwright/test';
-import { welcome, waitForServiceWorker, watchConsole } from './helpers.mjs';
+import { welcome, waitForServiceWorker, watchConsole, makeLink, openLink } from './helpers.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,18 +15,6 @@ async function startBoard(page, title) {
   await page.getByLabel('Whose stand-up?').fill(title);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
-
-async function makeLink(page, button) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const field = page.locator('#share-url');
-  await expect(field).toBeVisible();
-  return field.inputValue();
-}
-
-async function openLink(page, url) {
-  await page.goto(url);
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
 }
 
 async function postStatus(page, { day, done = '', doing = '', blocked = '', tag = 'On track', note = '' }) {

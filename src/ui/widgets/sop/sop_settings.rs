@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use std::fmt::Write as _;
 
+use crate::model::schedule::WEEKDAYS;
 use crate::model::shared::sop::{Automation, Cadence, SopPart, SopSchedule};
 use crate::model::shared::TextField;
 use crate::ui::fmt;
@@ -16,16 +17,6 @@ const CADENCES: [(&str, &str); 4] = [
     ("workdays", "Every working day"),
     ("weekly", "Weekly, on given days"),
     ("monthly", "Monthly, on a day"),
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 /// The schedule in words, its time on the owner's clock in the reader's locale, and the
