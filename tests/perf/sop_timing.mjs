@@ -1,36 +1,10 @@
 // Timing script (a benchmark, not a test) for an SOP with 200 runs: time to open it
 // (its checklist and history drawn), and to tick a step of a run (stored and redrawn).
 // Run after a release build: cargo run --release --example perf_sop -- target/perf && node tests/perf/sop_timing.mjs
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root, fmt, start, timeInPage } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PORT = 8095;
-const base = `http://127.0.0.1:${PORT}`;
-const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'];
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const fmt = (xs) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
-
-const server = spawn('node', ['scripts/serve.mjs', 'dist', String(PORT), '127.0.0.1'], { cwd: root, stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
-
-// As in week_timing.mjs: time until the DOM is updated, and until the next frame.
-const timeInPage = async (page, act, done) => {
-  const r = await page.evaluate(async ([act, done]) => {
-    const t0 = performance.now();
-    new Function(act)();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const dom = performance.now() - t0;
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    return { dom, frame: performance.now() - t0, ok: !!new Function(done)() };
-  }, [act, done]);
-  if (!r.ok) throw new Error(`the change did not show: ${done}`);
-  return r;
-};
+const { base, browser, stop } = await start(8095);
 
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London', bypassCSP: true });
@@ -69,6 +43,5 @@ try {
   console.log(`  tick a step of the run (stored, redrawn): DOM ${fmt(pick(ticks, 'dom'))}; painted ${fmt(pick(ticks, 'frame'))}`);
   await context.close();
 } finally {
-  await browser.close();
-  server.kill();
+  await stop();
 }

@@ -2,39 +2,10 @@
 // blocks and 10 people: time to render each page, to move a block by keyboard and by
 // pointer, and to change the overlap view's date.
 // Run after a release build: cargo run --example perf_week -- target/perf && node tests/perf/week_timing.mjs
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root, fmt, start, timeInPage } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PORT = 8093;
-const base = `http://127.0.0.1:${PORT}`;
-const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'];
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const fmt = (xs) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
-
-const server = spawn('node', ['scripts/serve.mjs', 'dist', String(PORT), '127.0.0.1'], { cwd: root, stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
-
-// Runs `act` in the page and returns the time until the DOM has been updated (Leptos
-// applies changes in microtasks, so they are done by the next task) and until the next
-// frame after that (layout and paint included). `done` must then hold, or the figure
-// would time nothing.
-const timeInPage = async (page, act, done) => {
-  const r = await page.evaluate(async ([act, done]) => {
-    const t0 = performance.now();
-    new Function(act)();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const dom = performance.now() - t0;
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    return { dom, frame: performance.now() - t0, ok: !!new Function(done)() };
-  }, [act, done]);
-  if (!r.ok) throw new Error(`the change did not show: ${done}`);
-  return r;
-};
+const { base, browser, stop } = await start(8093);
 
 try {
   // The timing hooks build functions from strings, which the app's CSP forbids.
@@ -115,6 +86,5 @@ try {
   console.log(`  drop (stored, redrawn): DOM ${fmt(pick(drops, 'dom'))}; painted ${fmt(pick(drops, 'frame'))}`);
   await context.close();
 } finally {
-  await browser.close();
-  server.kill();
+  await stop();
 }
