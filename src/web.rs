@@ -136,6 +136,10 @@ export function format_money(amount, currency) {
   const f = formatter(Intl.NumberFormat, "c" + currency, { style: "currency", currency });
   return f ? f.format(amount) : "";
 }
+export function format_number(n, digits) {
+  const f = formatter(Intl.NumberFormat, "n" + digits, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return f ? f.format(n) : "";
+}
 export function format_percent(fraction) {
   const f = formatter(Intl.NumberFormat, "p", { style: "percent" });
   return f ? f.format(fraction) : "";
@@ -165,6 +169,13 @@ export function notify(title, body, tag) {
   }
   return true;
 }
+// A form's field by name, read when it is sent (a radio group answers its checked
+// value), so a form need not mirror each field in a signal as it is typed.
+export function form_field(form, name) {
+  const el = form && form.elements ? form.elements.namedItem(name) : null;
+  return el && el.value != null ? String(el.value) : "";
+}
+export function form_reset(form) { if (form && form.reset) form.reset(); }
 // The control someone used to write before they had given a name: once they have,
 // the same write is made again, so nothing they typed or clicked is lost.
 let writer = null;
@@ -276,9 +287,15 @@ extern "C" {
     pub fn format_money(amount: f64, currency: &str) -> String;
     /// 0.25 as "25%".
     pub fn format_percent(fraction: f64) -> String;
+    /// A number with exactly `digits` decimals: "3.5", or "3,5" in de-DE.
+    pub fn format_number(n: f64, digits: u32) -> String;
     /// A country's name from its ISO code: "IN" as "India".
     pub fn region_name(code: &str) -> String;
     /// A User Timing mark, read by the timing script (`tests/perf/timing.mjs`).
+    /// The value of the field `name` of `form` (the target of a submit event), or "".
+    pub fn form_field(form: &JsValue, name: &str) -> String;
+    /// Puts a form's fields back to what they held when drawn.
+    pub fn form_reset(form: &JsValue);
     pub fn remember_writer();
     pub fn retry_writer();
     pub fn perf_mark(name: &str);

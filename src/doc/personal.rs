@@ -223,6 +223,7 @@ impl PersonalDoc {
             boundaries: self.boundaries(),
             reminders: self.reminders(),
             reviews: self.reviews(),
+            freed: self.freed_log(),
         }
     }
 

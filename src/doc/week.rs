@@ -3,7 +3,7 @@
 //! Layout (added in schema 2 without a migration: absent keys read as defaults):
 //! ```text
 //! { "block/<id>":    { day, start, minutes, kind, label },
-//!   "deadline/<id>": { title, date, outcome, moved_from, reason },
+//!   "deadline/<id>": { title, date, outcome, moved_from, reason, for },
 //!   "person/<id>":   { name, time_zone, days, start, end, client },
 //!   "channel/<id>":  { name, within, unit, note, order },
 //!   "step/<id>":     { who, how, order },
@@ -12,7 +12,8 @@
 //! ```
 //! A deadline's `date` is "YYYY-MM-DD" (its date now, after any move); `outcome` is ""
 //! (open), "met YYYY-MM-DD" or "missed"; `moved_from` the date first due, once moved
-//! (absent in deadlines written before outcomes existed: they read as open, never moved).
+//! (absent in deadlines written before outcomes existed: they read as open, never moved);
+//! `for` what it belongs to (`Tie::key`), written only once it belongs to something.
 //! Items are root keys of their own, like held documents: two devices adding blocks
 //! never compete to create one shared map, so nothing added offline is lost.
 
@@ -27,7 +28,7 @@ use super::{DocError, PersonalDoc};
 use crate::model::boundaries::{Boundaries, Channel, EscalationStep, ResponseUnit};
 use crate::model::schedule::WeekItem;
 use crate::model::schedule::{
-    sort_blocks, Block, BlockKind, Deadline, Outcome, Person, Schedule, WorkingHours, DAY,
+    sort_blocks, Block, BlockKind, Deadline, Outcome, Person, Schedule, Tie, WorkingHours, DAY,
     MIN_BLOCK,
 };
 
@@ -143,6 +144,7 @@ impl PersonalDoc {
                     moved_from: date("moved_from"),
                     title: field_str(&f, "title").unwrap_or_default(),
                     reason: field_str(&f, "reason").unwrap_or_default(),
+                    tie: field_str(&f, "for").and_then(|t| Tie::parse(&t)),
                     id,
                 }
             })
@@ -203,6 +205,7 @@ impl PersonalDoc {
         let outcome = deadline.outcome.key();
         let moved_from = day(deadline.moved_from).unwrap_or_default();
         let reason: String = deadline.reason.trim().chars().take(500).collect();
+        let tie = deadline.tie.as_ref().map(Tie::key).unwrap_or_default();
         let doc = self.writable()?;
         let fields = [("title", deadline.title.as_str()), ("date", date.as_str())];
         put_item(doc, DEADLINE, &deadline.id, &fields, &[])?;
@@ -214,6 +217,7 @@ impl PersonalDoc {
                 ("outcome", outcome.as_str()),
                 ("moved_from", moved_from.as_str()),
                 ("reason", reason.as_str()),
+                ("for", tie.as_str()),
             ] {
                 if !value.is_empty() || get_str(doc, &obj, field).is_some() {
                     set_str(doc, &obj, field, value)?;
@@ -441,12 +445,15 @@ mod tests {
         a.put_deadline(&moved).unwrap();
         let mut met = moved.clone();
         met.outcome = Outcome::Met(day(26).unwrap());
+        met.tie = Some(Tie::Client("p7".into()));
         a.put_deadline(&met).unwrap();
+        let sop = DocId::from_bytes([9; 16]);
         b.put_deadline(&Deadline {
             id: "d2".into(),
             title: "Invoice".into(),
             date: day(5),
             outcome: Outcome::Missed,
+            tie: Some(Tie::Sop(sop)),
             ..Deadline::default()
         })
         .unwrap();
@@ -454,7 +461,12 @@ mod tests {
         let week = b.schedule();
         assert_eq!(week.deadlines.len(), 2);
         assert_eq!(week.deadlines[0].outcome, Outcome::Missed);
+        assert_eq!(week.deadlines[0].tie, Some(Tie::Sop(sop)));
         assert_eq!(week.deadlines[1], met);
+        assert_eq!(Tie::parse("task:t-1"), Some(Tie::Task("t-1".into())));
+        for bad in ["", "task:", "sop:xyz", "client:a b", "thing:x", "task"] {
+            assert_eq!(Tie::parse(bad), None, "{bad}");
+        }
         assert_eq!(week.deadlines[1].moved_from, day(20));
         assert_eq!(week.deadlines[1].met_on_time(), Some(true));
         // Reopened, the outcome is emptied in the document, not only on screen.

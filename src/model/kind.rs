@@ -20,26 +20,30 @@ pub enum DocKind {
     Board,
     /// A standard operating procedure: steps, checks, and its runs.
     Sop,
+    /// A request for feedback: a score, what would help, and the owner's questions.
+    Feedback,
 }
 
 impl DocKind {
     /// Every kind this build knows.
-    pub const ALL: [DocKind; 6] = [
+    pub const ALL: [DocKind; 7] = [
         DocKind::Personal,
         DocKind::Discussion,
         DocKind::Page,
         DocKind::Meeting,
         DocKind::Board,
         DocKind::Sop,
+        DocKind::Feedback,
     ];
 
     /// The kinds everyone writes, merged change by change (a page has one author): they
     /// share the link, reply, file and 'what is new' machinery.
-    pub const WRITTEN_BY_ALL: [DocKind; 4] = [
+    pub const WRITTEN_BY_ALL: [DocKind; 5] = [
         DocKind::Discussion,
         DocKind::Meeting,
         DocKind::Board,
         DocKind::Sop,
+        DocKind::Feedback,
     ];
 
     /// The name stored in the document. A discussion keeps the name it was first
@@ -52,6 +56,7 @@ impl DocKind {
             DocKind::Meeting => "meeting",
             DocKind::Board => "board",
             DocKind::Sop => "sop",
+            DocKind::Feedback => "feedback",
         }
     }
 
@@ -69,6 +74,7 @@ impl DocKind {
             DocKind::Meeting => 3,
             DocKind::Board => 4,
             DocKind::Sop => 5,
+            DocKind::Feedback => 6,
         }
     }
 
@@ -89,6 +95,7 @@ impl DocKind {
             DocKind::Meeting => "meeting",
             DocKind::Board => "stand-up board",
             DocKind::Sop => "SOP",
+            DocKind::Feedback => "feedback request",
         }
     }
 }
@@ -110,8 +117,10 @@ mod tests {
         assert_eq!(DocKind::from_code(1), Some(DocKind::Discussion));
         assert_eq!(DocKind::from_code(0), None);
         assert_eq!(DocKind::from_code(5), Some(DocKind::Sop));
-        assert_eq!(DocKind::from_code(6), None);
+        assert_eq!(DocKind::from_code(6), Some(DocKind::Feedback));
+        assert_eq!(DocKind::from_code(7), None);
         assert_eq!(DocKind::from_key("sop"), Some(DocKind::Sop));
-        assert_eq!(DocKind::from_key("feedback"), None);
+        assert_eq!(DocKind::from_key("feedback"), Some(DocKind::Feedback));
+        assert_eq!(DocKind::from_key("survey"), None);
     }
 }

@@ -36,6 +36,8 @@ pub struct PersonalState {
     pub reminders: Vec<reminder::Reminder>,
     /// Months with a review begun, oldest first.
     pub reviews: Vec<review::Review>,
+    /// The freed-time log, by date, oldest first.
+    pub freed: Vec<review::FreedEntry>,
 }
 
 /// A shared document this person holds, as listed in their personal document.

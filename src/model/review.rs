@@ -11,7 +11,10 @@ use chrono::{Datelike, NaiveDate};
 use super::inventory::InventoryTotals;
 use super::profile::parse_time_zone;
 use super::rate::Rate;
+use super::reminder::parse_local;
 use super::schedule::{week_totals, Block, BlockKind, Deadline, Outcome, WorkingHours};
+use super::shared::feedback::Scores;
+use super::shared::meeting::{meeting_cost_cents, MeetingPart, BOOKED_MINUTES};
 use super::zones::date_at;
 use super::zones::local_instant;
 
@@ -122,8 +125,201 @@ impl DeadlineFigures {
     }
 }
 
+/// What the freed time went to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FreedUse {
+    Growth,
+    Rest,
+    Client,
+}
+
+impl FreedUse {
+    pub const ALL: [FreedUse; 3] = [FreedUse::Growth, FreedUse::Rest, FreedUse::Client];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            FreedUse::Growth => "growth",
+            FreedUse::Rest => "rest",
+            FreedUse::Client => "client",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FreedUse> {
+        FreedUse::ALL.into_iter().find(|u| u.key() == s)
+    }
+
+    pub fn words(self) -> &'static str {
+        match self {
+            FreedUse::Growth => "Growth",
+            FreedUse::Rest => "Rest",
+            FreedUse::Client => "Client work",
+        }
+    }
+}
+
+/// An entry of the freed-time log: on a date, so many minutes went to something.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FreedEntry {
+    pub id: String,
+    pub date: NaiveDate,
+    pub minutes: u32,
+    pub to: FreedUse,
+    pub note: String,
+}
+
+impl FreedEntry {
+    /// The most minutes one entry holds: a day.
+    pub const MAX_MINUTES: u32 = 24 * 60;
+
+    /// Hours as a person types them, "1.5", "1,5", "2" or "1:30", in minutes (rounded
+    /// to the minute); `None` for anything else, for none, or for more than a day.
+    pub fn parse_hours(s: &str) -> Option<u32> {
+        let s = s.trim();
+        let minutes = if let Some((h, m)) = s.split_once(':') {
+            let m: u32 = m.parse().ok().filter(|m| *m < 60 && !h.is_empty())?;
+            h.parse::<u32>().ok()?.checked_mul(60)? + m
+        } else {
+            let (whole, part) = s.split_once(['.', ',']).unwrap_or((s, ""));
+            let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+            if !digits(whole) || !digits(part) || (whole.is_empty() && part.is_empty()) {
+                return None;
+            }
+            let whole: u32 = if whole.is_empty() {
+                0
+            } else {
+                whole.parse().ok()?
+            };
+            // Four places are plenty: a minute is 0.0167 hours.
+            let part4: u32 = format!("{part:0<4}").get(..4)?.parse().ok()?;
+            whole.checked_mul(60)? + (part4 * 60 + 5_000) / 10_000
+        };
+        (1..=Self::MAX_MINUTES)
+            .contains(&minutes)
+            .then_some(minutes)
+    }
+
+    /// The stored form: "2026-11-03 90 growth Read the Rust book".
+    pub fn key(&self) -> String {
+        format!(
+            "{} {} {} {}",
+            self.date,
+            self.minutes,
+            self.to.key(),
+            self.note.trim()
+        )
+    }
+
+    pub fn parse(id: &str, s: &str) -> Option<FreedEntry> {
+        let mut parts = s.splitn(4, ' ');
+        let date = NaiveDate::parse_from_str(parts.next()?, "%Y-%m-%d").ok()?;
+        let minutes = parts.next()?.parse::<u32>().ok()?.min(Self::MAX_MINUTES);
+        let to = FreedUse::parse(parts.next()?)?;
+        Some(FreedEntry {
+            id: id.to_owned(),
+            date,
+            minutes,
+            to,
+            note: parts.next().unwrap_or("").trim().to_owned(),
+        })
+    }
+}
+
+/// A meeting as the review counts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MeetingFacts {
+    /// The month it was held (or is planned) in, on the person's calendar; `None` when
+    /// it has no date and was never started.
+    pub month: Option<Month>,
+    /// How long it ran: from its start to its end when it was timed to the end, its
+    /// agenda's length otherwise.
+    pub minutes: u32,
+    /// Everyone listed, and the organiser.
+    pub people: u32,
+    /// What it would have been booked for.
+    pub booked: u32,
+    /// Turned into a discussion: nobody met.
+    pub turned_async: bool,
+}
+
+impl MeetingFacts {
+    /// The facts of a meeting with `invited` people listed, on the calendar of `zone`.
+    pub fn of(m: &MeetingPart, invited: usize, zone: &str) -> MeetingFacts {
+        let planned_at = || {
+            let tz = parse_time_zone(&m.when_zone)?;
+            parse_local(tz, &m.when)
+        };
+        let at = m.started.first().copied().or_else(planned_at);
+        let timed = match (m.started.first(), m.ended) {
+            (Some(start), Some(end)) if end > *start => {
+                Some(((end - start + 30_000) / 60_000) as u32)
+            }
+            _ => None,
+        };
+        MeetingFacts {
+            month: at.map(|at| Month::at(at, zone)),
+            minutes: timed.unwrap_or_else(|| m.planned_minutes()),
+            people: u32::try_from(invited).unwrap_or(u32::MAX).saturating_add(1),
+            booked: m.booked.unwrap_or(BOOKED_MINUTES),
+            turned_async: m.moved_to.is_some(),
+        }
+    }
+}
+
+/// What a month's meetings came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct MeetingFigures {
+    /// Held live (or planned to be, in a month not over).
+    pub held: u32,
+    pub minutes: u32,
+    /// What they cost: people × minutes at the person's rate, in minor units.
+    pub cost_cents: i64,
+    pub turned_async: u32,
+    /// Held shorter than they would have been booked for.
+    pub shortened: u32,
+    /// Minutes saved: the whole booking of those turned async, and what the shortened
+    /// ones saved against theirs (the person's own minutes, not everyone's).
+    pub freed_minutes: u32,
+}
+
+impl MeetingFigures {
+    pub fn of(meetings: &[MeetingFacts], month: Month, rate: &Rate) -> MeetingFigures {
+        let mut f = MeetingFigures::default();
+        for m in meetings.iter().filter(|m| m.month == Some(month)) {
+            if m.turned_async {
+                f.turned_async += 1;
+                f.freed_minutes += m.booked;
+                continue;
+            }
+            f.held += 1;
+            f.minutes += m.minutes;
+            f.cost_cents += meeting_cost_cents(rate, m.people, m.minutes);
+            if m.booked > m.minutes {
+                f.shortened += 1;
+                f.freed_minutes += m.booked - m.minutes;
+            }
+        }
+        f
+    }
+}
+
+/// Where a person's data for the review comes from.
+pub struct Sources<'a> {
+    /// The inventory's totals (`InventoryTotals::measured`).
+    pub totals: &'a InventoryTotals,
+    pub rate: &'a Rate,
+    pub blocks: &'a [Block],
+    pub deadlines: &'a [Deadline],
+    pub meetings: &'a [MeetingFacts],
+    /// Each feedback request's month and its scores.
+    pub feedback: &'a [(Month, Scores)],
+    pub log: &'a [FreedEntry],
+}
+
 /// A month's figures: worked out from the person's data while the month is open, and
 /// kept as they were once it is reviewed (later edits never rewrite a reviewed month).
+/// The first five are the inventory and the week as they are (they have no dates); the
+/// rest are counted from dated things, so any month can be counted again. Figures kept
+/// by a version that did not count meetings, feedback or the log leave those `None`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct MonthFigures {
     /// Recurring work that needs no live contact, with the decisions carried out so far,
@@ -139,38 +335,59 @@ pub struct MonthFigures {
     /// Deep work planned in the week, minutes.
     pub deep_work_minutes: u32,
     pub deadlines: DeadlineFigures,
+    pub meetings: Option<MeetingFigures>,
+    pub feedback: Option<Scores>,
+    /// Minutes logged as freed, by `FreedUse` in order.
+    pub logged: Option<[u32; 3]>,
 }
 
 impl MonthFigures {
-    /// The figures of `month` from the inventory's totals (`InventoryTotals::measured`),
-    /// the rate, the week's blocks and the deadlines.
-    pub fn of(
-        totals: &InventoryTotals,
-        rate: &Rate,
-        blocks: &[Block],
-        deadlines: &[Deadline],
-        month: Month,
-        today: NaiveDate,
-    ) -> MonthFigures {
-        let done = &totals.done;
+    /// The figures of `month`, with `today` on the person's calendar.
+    pub fn of(src: &Sources<'_>, month: Month, today: NaiveDate) -> MonthFigures {
+        let done = &src.totals.done;
+        let mut feedback = Scores::default();
+        for (_, scores) in src.feedback.iter().filter(|(m, _)| *m == month) {
+            for (n, count) in scores.of_each.iter().enumerate() {
+                feedback.of_each[n] += count;
+            }
+        }
+        let mut logged = [0u32; 3];
+        for e in src.log.iter().filter(|e| month.contains(e.date)) {
+            logged[e.to as usize] += e.minutes;
+        }
         MonthFigures {
             async_percent: done
                 .async_share()
                 .map(|s| (s * 100.0).round().clamp(0.0, 100.0) as u32),
             live_minutes: done.live_minutes_per_year / 12,
-            live_cost_cents: rate.monthly_cost_cents(done.live_minutes_per_year),
+            live_cost_cents: src.rate.monthly_cost_cents(done.live_minutes_per_year),
             freed_minutes: done.freed_minutes_per_year / 12,
-            deep_work_minutes: week_totals(blocks).maker,
-            deadlines: DeadlineFigures::of(deadlines, month, today),
+            deep_work_minutes: week_totals(src.blocks).maker,
+            deadlines: DeadlineFigures::of(src.deadlines, month, today),
+            meetings: Some(MeetingFigures::of(src.meetings, month, src.rate)),
+            feedback: Some(feedback),
+            logged: Some(logged),
+        }
+    }
+
+    /// These figures with the groups they lack (kept by an earlier version) taken from
+    /// `now`.
+    pub fn or_from(self, now: &MonthFigures) -> MonthFigures {
+        MonthFigures {
+            meetings: self.meetings.or(now.meetings),
+            feedback: self.feedback.or(now.feedback),
+            logged: self.logged.or(now.logged),
+            ..self
         }
     }
 
     /// The stored form: "async=62 live=840 cost=70000 freed=300 deep=600 met=3 late=1
-    /// missed=0 moved=1 unmarked=0" ("async=-" with no recurring work). Fields it does not
-    /// know are skipped, so a later version can add some.
+    /// missed=0 moved=1 unmarked=0 meetings=2,45,9000,1,1,75 scores=0,0,1,2,0
+    /// logged=120,60,0" ("async=-" with no recurring work). Fields it does not know are
+    /// skipped, so a later version can add some.
     pub fn key(&self) -> String {
         let d = &self.deadlines;
-        format!(
+        let mut out = format!(
             "async={} live={} cost={} freed={} deep={} met={} late={} missed={} moved={} unmarked={}",
             self.async_percent
                 .map_or_else(|| "-".to_owned(), |p| p.to_string()),
@@ -183,18 +400,42 @@ impl MonthFigures {
             d.missed,
             d.moved,
             d.unmarked
-        )
+        );
+        if let Some(m) = self.meetings {
+            out.push_str(&format!(
+                " meetings={},{},{},{},{},{}",
+                m.held, m.minutes, m.cost_cents, m.turned_async, m.shortened, m.freed_minutes
+            ));
+        }
+        let list = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+        if let Some(s) = self.feedback {
+            out.push_str(&format!(" scores={}", list(&s.of_each)));
+        }
+        if let Some(l) = self.logged {
+            out.push_str(&format!(" logged={}", list(&l)));
+        }
+        out
     }
 
     pub fn parse(s: &str) -> MonthFigures {
         let mut f = MonthFigures::default();
         for (k, v) in s.split_whitespace().filter_map(|kv| kv.split_once('=')) {
             let n = || v.parse::<u32>().unwrap_or(0).min(1_000_000);
+            let cents = |v: &str| v.parse::<i64>().unwrap_or(0).clamp(0, i64::MAX / 4);
+            // A list of counts, when it has exactly `N` of them.
+            fn counts<const N: usize>(v: &str) -> Option<[u32; N]> {
+                let parts: Vec<u32> = v
+                    .split(',')
+                    .map(|p| p.parse::<u32>().map(|n| n.min(1_000_000)))
+                    .collect::<Result<_, _>>()
+                    .ok()?;
+                parts.try_into().ok()
+            }
             let d = &mut f.deadlines;
             match k {
                 "async" => f.async_percent = v.parse::<u32>().ok().map(|p| p.min(100)),
                 "live" => f.live_minutes = u64::from(n()),
-                "cost" => f.live_cost_cents = v.parse::<i64>().unwrap_or(0).clamp(0, i64::MAX / 4),
+                "cost" => f.live_cost_cents = cents(v),
                 "freed" => f.freed_minutes = u64::from(n()),
                 "deep" => f.deep_work_minutes = n(),
                 "met" => d.met_on_time = n(),
@@ -202,6 +443,29 @@ impl MonthFigures {
                 "missed" => d.missed = n(),
                 "moved" => d.moved = n(),
                 "unmarked" => d.unmarked = n(),
+                "meetings" => {
+                    let parts: Vec<&str> = v.split(',').collect();
+                    if let (
+                        Some([held, minutes]),
+                        Some(cost),
+                        Some([turned_async, shortened, freed_minutes]),
+                    ) = (
+                        parts.get(..2).and_then(|p| counts::<2>(&p.join(","))),
+                        parts.get(2).map(|c| cents(c)),
+                        parts.get(3..).and_then(|p| counts::<3>(&p.join(","))),
+                    ) {
+                        f.meetings = Some(MeetingFigures {
+                            held,
+                            minutes,
+                            cost_cents: cost,
+                            turned_async,
+                            shortened,
+                            freed_minutes,
+                        });
+                    }
+                }
+                "scores" => f.feedback = counts::<5>(v).map(|of_each| Scores { of_each }),
+                "logged" => f.logged = counts::<3>(v),
                 _ => {}
             }
         }
@@ -506,12 +770,51 @@ mod tests {
                 moved: 1,
                 unmarked: 2,
             },
+            ..MonthFigures::default()
         };
         assert_eq!(
             f.key(),
             "async=62 live=840 cost=70000 freed=300 deep=600 met=3 late=1 missed=0 moved=1 unmarked=2"
         );
         assert_eq!(MonthFigures::parse(&f.key()), f);
+        let full = MonthFigures {
+            meetings: Some(MeetingFigures {
+                held: 2,
+                minutes: 45,
+                cost_cents: 9_000,
+                turned_async: 1,
+                shortened: 1,
+                freed_minutes: 75,
+            }),
+            feedback: Some(Scores {
+                of_each: [0, 0, 1, 2, 0],
+            }),
+            logged: Some([120, 60, 0]),
+            ..f
+        };
+        assert!(full
+            .key()
+            .ends_with(" meetings=2,45,9000,1,1,75 scores=0,0,1,2,0 logged=120,60,0"));
+        assert_eq!(MonthFigures::parse(&full.key()), full);
+        // Figures kept before meetings, feedback and the log were counted take those
+        // from the data as it is now; the rest stay as kept.
+        let now = MonthFigures {
+            live_minutes: 1,
+            ..full
+        };
+        assert_eq!(
+            f.or_from(&now),
+            MonthFigures {
+                live_minutes: 840,
+                ..full
+            }
+        );
+        // A damaged group is left out, not half read.
+        assert_eq!(
+            MonthFigures::parse("scores=1,2 logged=1,x,3").feedback,
+            None
+        );
+        assert_eq!(MonthFigures::parse("logged=1,x,3").logged, None);
         let none = MonthFigures::default();
         assert_eq!(MonthFigures::parse(&none.key()), none);
         // Unknown fields (a later version's) and junk are skipped.
@@ -554,14 +857,16 @@ mod tests {
             kind: BlockKind::Maker,
             label: "Writing".into(),
         }];
-        let f = MonthFigures::of(
-            &totals,
-            &rate,
-            &blocks,
-            &[],
-            Month::of(date(2026, 3, 1)),
-            date(2026, 4, 1),
-        );
+        let src = Sources {
+            totals: &totals,
+            rate: &rate,
+            blocks: &blocks,
+            deadlines: &[],
+            meetings: &[],
+            feedback: &[],
+            log: &[],
+        };
+        let f = MonthFigures::of(&src, Month::of(date(2026, 3, 1)), date(2026, 4, 1));
         // The call: 52 × 60 = 3,120 min a year, 260 a month, all of the work left live.
         assert_eq!(f.async_percent, Some(0));
         assert_eq!(f.live_minutes, 260);
@@ -570,6 +875,144 @@ mod tests {
         // The report freed 30 × the working days of a year, a twelfth of it a month.
         assert_eq!(f.freed_minutes, tasks[1].minutes_per_year() / 12);
         assert_eq!(f.deep_work_minutes, 180);
+    }
+
+    #[test]
+    fn meetings_feedback_and_the_log_count_in_the_persons_own_month() {
+        use crate::model::shared::meeting::standard_agenda;
+        let rate = Rate {
+            direct_cents_per_hour: 6_000,
+            ..Rate::default()
+        };
+        let zone = "Asia/Kolkata";
+        // Timed from 23:50 on 31 October in Kolkata (18:20 UTC) for 20 minutes, booked
+        // for 45: October there, though November's date in UTC is hours away.
+        let timed = MeetingPart {
+            started: vec![ms(2026, 10, 31, 18, 20)],
+            ended: Some(ms(2026, 10, 31, 18, 40)),
+            booked: Some(45),
+            ..MeetingPart::default()
+        };
+        // Planned for 09:00 on 1 November in New York, the morning the clocks go back
+        // (EST, 14:00 UTC, 19:30 in Kolkata), never timed: its 15-minute agenda counts.
+        let planned = MeetingPart {
+            when: "2026-11-01T09:00".into(),
+            when_zone: "America/New_York".into(),
+            agenda: standard_agenda(),
+            ..MeetingPart::default()
+        };
+        // Turned into a discussion: its whole default booking is freed.
+        let moved = MeetingPart {
+            when: "2026-10-05T10:00".into(),
+            when_zone: "Europe/London".into(),
+            moved_to: Some(crate::model::ids::DocId::from_bytes([7; 16])),
+            ..MeetingPart::default()
+        };
+        // No date and never started: in no month.
+        let undated = MeetingPart::default();
+        let facts: Vec<MeetingFacts> = [(&timed, 2), (&planned, 3), (&moved, 1), (&undated, 0)]
+            .into_iter()
+            .map(|(m, invited)| MeetingFacts::of(m, invited, zone))
+            .collect();
+        assert_eq!(facts[3].month, None);
+        let oct = Month::parse("2026-10").unwrap();
+        let nov = Month::parse("2026-11").unwrap();
+        // 3 people × 20 minutes = 60 person-minutes at 60.00 an hour.
+        assert_eq!(
+            MeetingFigures::of(&facts, oct, &rate),
+            MeetingFigures {
+                held: 1,
+                minutes: 20,
+                cost_cents: 6_000,
+                turned_async: 1,
+                shortened: 1,
+                freed_minutes: 25 + 60,
+            }
+        );
+        // 4 people × 15 minutes; 60 − 15 saved.
+        assert_eq!(
+            MeetingFigures::of(&facts, nov, &rate),
+            MeetingFigures {
+                held: 1,
+                minutes: 15,
+                cost_cents: 6_000,
+                turned_async: 0,
+                shortened: 1,
+                freed_minutes: 45,
+            }
+        );
+
+        let scores = |of_each| Scores { of_each };
+        let feedback = [
+            (nov, scores([0, 0, 0, 1, 1])),
+            (nov, scores([0, 1, 0, 0, 0])),
+            (oct, scores([0, 0, 0, 0, 3])),
+        ];
+        let entry = |id: &str, d: NaiveDate, minutes, to| FreedEntry {
+            id: id.into(),
+            date: d,
+            minutes,
+            to,
+            note: String::new(),
+        };
+        let log = [
+            entry("a", date(2026, 10, 31), 90, FreedUse::Growth),
+            entry("b", date(2026, 11, 1), 60, FreedUse::Rest),
+            entry("c", date(2026, 11, 30), 30, FreedUse::Rest),
+            entry("d", date(2026, 11, 2), 120, FreedUse::Client),
+        ];
+        let totals = InventoryTotals::measured(&[], &[]);
+        let src = Sources {
+            totals: &totals,
+            rate: &rate,
+            blocks: &[],
+            deadlines: &[],
+            meetings: &facts,
+            feedback: &feedback,
+            log: &log,
+        };
+        let f = MonthFigures::of(&src, nov, date(2026, 12, 1));
+        let s = f.feedback.unwrap();
+        assert_eq!(s.of_each, [0, 1, 0, 1, 1]);
+        // (2 + 4 + 5) / 3 = 3.67.
+        assert_eq!(s.mean_tenths(), Some(37));
+        assert_eq!(f.logged, Some([0, 90, 120]));
+        assert_eq!(f.meetings.unwrap().freed_minutes, 45);
+        let f = MonthFigures::of(&src, oct, date(2026, 12, 1));
+        assert_eq!(f.logged, Some([90, 0, 0]));
+        assert_eq!(f.feedback.unwrap().mean_tenths(), Some(50));
+    }
+
+    #[test]
+    fn freed_entries_read_back_and_refuse_junk() {
+        let e = FreedEntry {
+            id: "x".into(),
+            date: date(2026, 11, 3),
+            minutes: 90,
+            to: FreedUse::Growth,
+            note: " Read the Rust book ".into(),
+        };
+        assert_eq!(e.key(), "2026-11-03 90 growth Read the Rust book");
+        let back = FreedEntry::parse("x", &e.key()).unwrap();
+        assert_eq!(back.note, "Read the Rust book");
+        assert_eq!(
+            FreedEntry::parse("x", "2026-11-03 90 rest").unwrap().note,
+            ""
+        );
+        assert_eq!(
+            FreedEntry::parse("x", "2026-11-03 99999 rest")
+                .unwrap()
+                .minutes,
+            FreedEntry::MAX_MINUTES
+        );
+        for bad in [
+            "",
+            "2026-13-01 5 rest",
+            "2026-11-03 -5 rest",
+            "2026-11-03 5 nap",
+        ] {
+            assert_eq!(FreedEntry::parse("x", bad), None, "{bad}");
+        }
     }
 
     #[test]

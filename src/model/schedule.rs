@@ -5,6 +5,7 @@
 //! profile's). A block may run past midnight into the next day. Converting to other
 //! zones lives in `zones`.
 
+use super::ids::DocId;
 use crate::model::order;
 use chrono::NaiveDate;
 
@@ -137,6 +138,42 @@ pub struct Deadline {
     pub moved_from: Option<NaiveDate>,
     /// Why it was moved, in the person's words.
     pub reason: String,
+    /// What it belongs to, if anything.
+    pub tie: Option<Tie>,
+}
+
+/// What a deadline belongs to: a task of the inventory, an SOP, or a client.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Tie {
+    Task(String),
+    Sop(DocId),
+    /// A person of the week marked as a client, by id.
+    Client(String),
+}
+
+impl Tie {
+    /// The stored form: "task:<id>", "sop:<document id>" or "client:<id>".
+    pub fn key(&self) -> String {
+        match self {
+            Tie::Task(id) => format!("task:{id}"),
+            Tie::Sop(id) => format!("sop:{id}"),
+            Tie::Client(id) => format!("client:{id}"),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Tie> {
+        let (kind, id) = s.split_once(':')?;
+        let ok = !id.is_empty()
+            && id.len() <= 64
+            && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        match kind {
+            _ if !ok => None,
+            "task" => Some(Tie::Task(id.to_owned())),
+            "sop" => DocId::parse(id).map(Tie::Sop),
+            "client" => Some(Tie::Client(id.to_owned())),
+            _ => None,
+        }
+    }
 }
 
 /// What became of a deadline.

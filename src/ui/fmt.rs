@@ -35,6 +35,13 @@ pub fn percent(share: f64) -> String {
     })
 }
 
+/// A number with `digits` decimals, in the reader's locale: "4.3", "4,3".
+pub fn decimal(n: f64, digits: u32) -> String {
+    or_else(web::format_number(n, digits), || {
+        format!("{n:.*}", digits as usize)
+    })
+}
+
 /// A wall-clock time of day in minutes after midnight: "14:05" or "2:05 PM".
 pub fn time_of_day(minutes: u32) -> String {
     or_else(web::format_clock(f64::from(minutes) * MINUTE_MS), || {

@@ -25,6 +25,7 @@ pub use week::WeekValue;
 pub use crate::doc::random_id as new_id;
 pub use crate::doc::shared::board::BoardEdit;
 pub use crate::doc::shared::discussion::DiscussionEdit;
+pub use crate::doc::shared::feedback::FeedbackEdit;
 pub use crate::doc::shared::meeting::MeetingEdit;
 pub use crate::doc::shared::sop::SopEdit;
 pub use crate::doc::shared::SharedEdit;

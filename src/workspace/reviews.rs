@@ -1,10 +1,13 @@
-//! Monthly reviews as the review page writes them: each answer stored at once, and a
-//! month's figures kept when it is reviewed.
+//! Monthly reviews as the review page writes them: each answer stored at once, a
+//! month's figures kept when it is reviewed, the freed-time log, and the meetings and
+//! feedback requests the person holds, as the review counts them.
 
 use leptos::prelude::*;
 
 use super::Workspace;
-use crate::model::review::{review_waiting, Month, MonthFigures, Review};
+use crate::model::kind::DocKind;
+use crate::model::review::{review_waiting, FreedEntry, MeetingFacts, Month, MonthFigures, Review};
+use crate::model::shared::feedback::Scores;
 
 impl Workspace {
     /// Stores the answer to one of a month's questions and patches it into the state.
@@ -56,6 +59,95 @@ impl Workspace {
                 .update(|s| review_of(&mut s.reviews, month).kept = Some((now, figures)));
         }
         kept
+    }
+}
+
+impl Workspace {
+    /// Logs freed time.
+    pub fn add_freed(self, entry: FreedEntry) -> bool {
+        let Some(id) = self.edit(|doc| doc.add_freed(&entry)) else {
+            return false;
+        };
+        self.state.update(|s| {
+            let at = s
+                .freed
+                .partition_point(|e| (e.date, e.id.as_str()) <= (entry.date, id.as_str()));
+            s.freed.insert(at, FreedEntry { id, ..entry });
+        });
+        true
+    }
+
+    pub fn remove_freed(self, id: &str) {
+        if self.edit(|doc| doc.remove_freed(id)).is_some() {
+            self.state.update(|s| s.freed.retain(|e| e.id != id));
+        }
+    }
+
+    /// Every meeting held here, as the review counts it on the person's calendar.
+    pub fn meeting_facts(self) -> Vec<MeetingFacts> {
+        let zone = self.state.with_untracked(|s| s.profile.time_zone.clone());
+        self.held_states(DocKind::Meeting)
+            .iter()
+            .map(|(_, s)| MeetingFacts::of(s.meeting(), s.invited.len(), &zone))
+            .collect()
+    }
+
+    /// The scores of each feedback request this person sent, with the month it asks
+    /// about.
+    pub fn feedback_scores(self) -> Vec<(Month, Scores)> {
+        let me = self.state.with_untracked(|s| s.profile.actor_id.clone());
+        self.held_states(DocKind::Feedback)
+            .iter()
+            .filter(|(_, s)| s.owner == me)
+            .filter_map(|(_, s)| {
+                let f = s.feedback();
+                Some((Month::parse(&f.month)?, f.scores(&s.owner)))
+            })
+            .collect()
+    }
+}
+
+/// A feedback request this person sent, as the review lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RequestLine {
+    pub id: crate::model::ids::DocId,
+    pub title: String,
+    /// "YYYY-MM".
+    pub month: String,
+    /// Who has answered, in words.
+    pub answered: String,
+}
+
+impl Workspace {
+    /// The feedback requests this person sent.
+    pub fn feedback_requests(self) -> Vec<RequestLine> {
+        let me = self.state.with_untracked(|s| s.profile.actor_id.clone());
+        self.held_states(DocKind::Feedback)
+            .into_iter()
+            .filter(|(_, s)| s.owner == me)
+            .map(|(id, s)| {
+                let names: Vec<String> = s
+                    .responses()
+                    .into_iter()
+                    .filter(|r| r.answered)
+                    .map(|r| r.name)
+                    .collect();
+                RequestLine {
+                    id,
+                    title: s.title_or("Feedback request").to_owned(),
+                    month: s.feedback().month.clone(),
+                    answered: if names.is_empty() {
+                        "no answers yet".to_owned()
+                    } else {
+                        crate::model::shared::names_sentence(
+                            &names,
+                            "have answered",
+                            "has answered",
+                        )
+                    },
+                }
+            })
+            .collect()
     }
 }
 

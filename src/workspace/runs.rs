@@ -31,15 +31,15 @@ fn runs_it(sop: &SopPart, me: &str) -> bool {
 impl Workspace {
     /// Every held SOP with its title and part.
     pub fn sops(self) -> Vec<(DocId, String, SopPart)> {
-        let held: Vec<(DocId, String)> = self.state.with_untracked(|s| {
-            s.held
-                .iter()
-                .filter(|h| h.kind == DocKind::Sop)
-                .map(|h| (h.id, h.title.clone()))
-                .collect()
-        });
-        held.into_iter()
-            .filter_map(|(id, title)| Some((id, title, self.sop_part(id)?)))
+        self.held_states(DocKind::Sop)
+            .into_iter()
+            .map(|(id, mut s)| {
+                let title = std::mem::take(&mut s.envelope.title);
+                match s.body {
+                    crate::model::shared::Body::Sop(sop) => (id, title, sop),
+                    _ => (id, title, SopPart::default()),
+                }
+            })
             .collect()
     }
 

@@ -13,8 +13,9 @@ use crate::doc::shared::{SharedDoc, SharedEdit, SharedError};
 use crate::doc::Access;
 use crate::model::ids::{DocId, Heads};
 use crate::model::kind::DocKind;
+use crate::model::review::Month;
 use crate::model::shared::board::{Card, Column};
-use crate::model::shared::sop::{Run, SopPart};
+use crate::model::shared::sop::Run;
 use crate::model::shared::{Body, News, SharedState, TextField};
 use crate::model::HeldDoc;
 use crate::session::{open_shared, save_shared};
@@ -54,9 +55,10 @@ pub(super) struct OpenShared {
     /// The state the person last saw, with its heads: "what is new" compares against it
     /// without rebuilding the old document (`fork_at` costs as much as a load).
     seen: Option<(Heads, SharedState)>,
-    /// An SOP's part at the heads it was read at: the menu's count and the overview
-    /// read every SOP at each edit, and most have not changed.
-    sop: Option<(Heads, SopPart)>,
+    /// The state at the heads it was read at: the menu's count and the overview read
+    /// every SOP, and the review every feedback request and meeting, and most have not
+    /// changed since.
+    read: Option<(Heads, SharedState)>,
 }
 
 impl OpenShared {
@@ -65,7 +67,7 @@ impl OpenShared {
             doc,
             store,
             seen: None,
-            sop: None,
+            read: None,
         }
     }
 
@@ -141,23 +143,37 @@ impl Workspace {
         Ok(())
     }
 
-    /// A held SOP's part as it is now, read again only when the document changed.
-    pub(super) fn sop_part(self, id: DocId) -> Option<SopPart> {
+    /// A held document's state as it is now, read again only when the document changed.
+    fn held_state(self, id: DocId) -> Option<SharedState> {
         self.ensure_loaded(id).ok()?;
         self.inner
             .try_update_value(|i| {
                 let open = i.shared.get_mut(&id)?;
                 let heads = open.doc.heads();
-                if let Some((at, part)) = &open.sop {
+                if let Some((at, state)) = &open.read {
                     if *at == heads {
-                        return Some(part.clone());
+                        return Some(state.clone());
                     }
                 }
-                let part = open.doc.state().sop().clone();
-                open.sop = Some((heads, part.clone()));
-                Some(part)
+                let state = open.doc.state();
+                open.read = Some((heads, state.clone()));
+                Some(state)
             })
             .flatten()
+    }
+
+    /// Every held document of `kind` that can be read, with its id.
+    pub fn held_states(self, kind: DocKind) -> Vec<(DocId, SharedState)> {
+        let held: Vec<DocId> = self.state.with_untracked(|s| {
+            s.held
+                .iter()
+                .filter(|h| h.kind == kind)
+                .map(|h| h.id)
+                .collect()
+        });
+        held.into_iter()
+            .filter_map(|id| Some((id, self.held_state(id)?)))
+            .collect()
     }
 
     /// Whether this browser stores the document's content (a personal document merged
@@ -338,7 +354,21 @@ impl Workspace {
     /// its id.
     pub fn create_shared(self, kind: DocKind, title: &str) -> Option<DocId> {
         let (me, name, _) = my_ids(self);
-        let doc = SharedDoc::create_kind(kind, &me, &name, title.trim(), now_ms());
+        let now = now_ms();
+        if kind == DocKind::Feedback {
+            // A request asks about the month it is sent in, on the sender's calendar.
+            let zone = self.state.with_untracked(|s| s.profile.time_zone.clone());
+            return self.create_feedback(Month::at(now, &zone), title);
+        }
+        let doc = SharedDoc::create_kind(kind, &me, &name, title.trim(), now);
+        Some(self.hold_new(doc))
+    }
+
+    /// A new feedback request about `month`.
+    pub fn create_feedback(self, month: Month, title: &str) -> Option<DocId> {
+        let (me, name, _) = my_ids(self);
+        let mut doc = SharedDoc::create_kind(DocKind::Feedback, &me, &name, title.trim(), now_ms());
+        doc.as_feedback()?.set_month(month).ok()?;
         Some(self.hold_new(doc))
     }
 

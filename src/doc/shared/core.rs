@@ -572,6 +572,7 @@ impl ItemList {
             ItemList::Actions => "actions",
             ItemList::Steps => "steps",
             ItemList::Checks => "checks",
+            ItemList::Own => "own",
         }
     }
 }

@@ -6,6 +6,7 @@
 use super::board::BoardEdit;
 use super::core::{SharedDoc, SharedError};
 use super::discussion::DiscussionEdit;
+use super::feedback::FeedbackEdit;
 use super::meeting::MeetingEdit;
 use super::sop::SopEdit;
 use crate::model::kind::DocKind;
@@ -40,6 +41,7 @@ pub enum SharedEdit {
     Meeting(MeetingEdit),
     Board(BoardEdit),
     Sop(SopEdit),
+    Feedback(FeedbackEdit),
 }
 
 impl From<DiscussionEdit> for SharedEdit {
@@ -66,6 +68,12 @@ impl From<SopEdit> for SharedEdit {
     }
 }
 
+impl From<FeedbackEdit> for SharedEdit {
+    fn from(edit: FeedbackEdit) -> Self {
+        SharedEdit::Feedback(edit)
+    }
+}
+
 impl SharedEdit {
     /// Whether others will see it under the writer's name (a comment, an idea, a vote, an
     /// answer, a card), so someone who came by a link must give a name first.
@@ -78,6 +86,7 @@ impl SharedEdit {
             Meeting(edit) => edit.is_authored(),
             Board(edit) => edit.is_authored(),
             Sop(edit) => edit.is_authored(),
+            Feedback(edit) => edit.is_authored(),
         }
     }
 
@@ -124,6 +133,10 @@ impl SharedEdit {
             Sop(edit) => match doc.as_sop() {
                 Some(s) => edit.apply(s, me, name, now),
                 None => Err(other_kind(DocKind::Sop, kind)),
+            },
+            Feedback(edit) => match doc.as_feedback() {
+                Some(f) => edit.apply(f, me, name, now),
+                None => Err(other_kind(DocKind::Feedback, kind)),
             },
         }
     }

@@ -4,7 +4,9 @@
 //! ```text
 //! { when, when_zone, data: Text, dates: Text, questions: Text, recording, notes: Text,
 //!   agenda: { <id>: { title, minutes, order, by, at, gone } },
-//!   run: "<ms>,<ms>,…", ended, moved_to }
+//!   run: "<ms>,<ms>,…", ended, moved_to,
+//!   booked }                          minutes it would have been booked for; added
+//!                                     later, so absent from older meetings
 //! ```
 //! `run` is one value, the start of each item reached so far: the facilitator moves on
 //! by hand, so there is one writer at a time and a list would only add weight.
@@ -19,6 +21,9 @@ use crate::model::ids::DocId;
 use crate::model::kind::DocKind;
 use crate::model::shared::meeting::{standard_agenda, AgendaItem, MeetingPart, MAX_ITEM_MINUTES};
 use crate::model::shared::{checked_link, MAX_LINE};
+
+/// The longest booking a meeting records, in minutes: a working day.
+const MAX_BOOKED: i64 = 8 * 60;
 
 /// The newest layout of a meeting this build writes.
 pub const MEETING_SCHEMA: u64 = 1;
@@ -87,6 +92,9 @@ pub(super) fn read(root: &hydrate::Map) -> MeetingPart {
         notes: s("notes"),
         // It becomes a link in the app: only a document id is kept.
         moved_to: DocId::parse(&s("moved_to")),
+        booked: field_i64(root, "booked")
+            .filter(|m| (1..=MAX_BOOKED).contains(m))
+            .map(|m| m as u32),
     }
 }
 
@@ -106,6 +114,18 @@ impl MeetingDoc<'_> {
         let doc = self.0.writable()?;
         set_str(doc, &ROOT, "when", &clip(when, 16))?;
         set_str(doc, &ROOT, "when_zone", &clip(zone, 64))?;
+        self.0.commit();
+        Ok(())
+    }
+
+    pub fn set_booked(&mut self, minutes: u32) -> Result<()> {
+        let doc = self.0.writable()?;
+        set_i64(
+            doc,
+            &ROOT,
+            "booked",
+            i64::from(minutes).clamp(1, MAX_BOOKED),
+        )?;
         self.0.commit();
         Ok(())
     }
@@ -251,6 +271,8 @@ pub enum MeetingEdit {
         zone: String,
     },
     SetRecording(String),
+    /// The minutes it would have been booked for.
+    SetBooked(u32),
     AddAgendaItem {
         title: String,
         minutes: u32,
@@ -279,6 +301,7 @@ impl MeetingEdit {
             AddAgendaItem { .. } => true,
             SetWhen { .. }
             | SetRecording(_)
+            | SetBooked(_)
             | UpdateAgendaItem { .. }
             | MoveAgendaItem { .. }
             | TimerNext(_)
@@ -299,6 +322,7 @@ impl MeetingEdit {
         match self {
             SetWhen { when, zone } => doc.set_when(when, zone),
             SetRecording(url) => doc.set_recording(url),
+            SetBooked(minutes) => doc.set_booked(*minutes),
             AddAgendaItem { title, minutes } => doc
                 .add_agenda_item(me, name, now, title.trim(), *minutes)
                 .map(drop),

@@ -1,5 +1,5 @@
 //! Shared documents everyone writes, in the document layer: the `SharedDoc` core
-//! (`core`), one module per kind (`discussion`, `meeting`, `board`, `sop`) with its layout,
+//! (`core`), one module per kind (`discussion`, `meeting`, `board`, `sop`, `feedback`) with its layout,
 //! schema number, typed handle and edits, and this registry above them, the only place
 //! that knows every kind: it creates and loads a document of any of them, reads its
 //! state, and turns a meeting into a discussion. Kinds build on the core, never on each
@@ -9,6 +9,7 @@ pub mod board;
 pub mod core;
 pub mod discussion;
 pub mod edit;
+pub mod feedback;
 pub mod meeting;
 pub mod sop;
 
@@ -32,6 +33,7 @@ pub fn schema_of(kind: DocKind) -> u64 {
         DocKind::Meeting => meeting::MEETING_SCHEMA,
         DocKind::Board => board::BOARD_SCHEMA,
         DocKind::Sop => sop::SOP_SCHEMA,
+        DocKind::Feedback => feedback::FEEDBACK_SCHEMA,
         // Never asked: pages and the personal document have their own loaders. A number
         // no copy has written keeps such a document read-only if one ever came here.
         DocKind::Page | DocKind::Personal => 0,
@@ -57,6 +59,7 @@ impl SharedDoc {
             DocKind::Meeting => meeting::init,
             DocKind::Board => board::init,
             DocKind::Sop => sop::init,
+            DocKind::Feedback => feedback::init,
             DocKind::Discussion | DocKind::Page | DocKind::Personal => discussion::init,
         };
         SharedDoc::create_with(kind, schema_of(kind), owner, owner_name, title, now, init)
@@ -125,6 +128,7 @@ fn read_state(kind: DocKind, doc: &automerge::AutoCommit) -> SharedState {
         DocKind::Meeting => Body::Meeting(meeting::read(&root)),
         DocKind::Board => Body::Board(board::read(&root)),
         DocKind::Sop => Body::Sop(sop::read(&root)),
+        DocKind::Feedback => Body::Feedback(feedback::read(&root)),
         DocKind::Discussion | DocKind::Page | DocKind::Personal => {
             Body::Discussion(discussion::read(&root))
         }

@@ -81,6 +81,8 @@ pub enum ItemList {
     Steps,
     /// An SOP's quality checks.
     Checks,
+    /// A feedback request's own questions.
+    Own,
 }
 
 /// The part of a shared document every kind has. Lists are oldest first; deleted items

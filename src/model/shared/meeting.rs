@@ -32,7 +32,15 @@ pub struct MeetingPart {
     pub notes: String,
     /// The discussion this meeting was turned into, if it was.
     pub moved_to: Option<DocId>,
+    /// How long the meeting would have been booked for without its agenda, in minutes
+    /// (`BOOKED_MINUTES` when never said): what the monthly review counts a shortened
+    /// meeting, or one turned async, against.
+    pub booked: Option<u32>,
 }
+
+/// The length a meeting is counted against when its organiser never said: an hour, the
+/// length calendars book by default.
+pub const BOOKED_MINUTES: u32 = 60;
 
 impl MeetingPart {
     /// Nothing yet: what a screen of another kind reads.
@@ -48,6 +56,7 @@ impl MeetingPart {
         ended: None,
         notes: String::new(),
         moved_to: None,
+        booked: None,
     };
 
     pub fn planned_minutes(&self) -> u32 {

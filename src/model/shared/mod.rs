@@ -1,11 +1,12 @@
 //! Shared documents as plain values: the envelope every kind has, one module per kind
-//! (`discussion`, `meeting`, `board`), and this registry above them, which is the only
+//! (`discussion`, `meeting`, `board`, `sop`, `feedback`), and this registry above them, which is the only
 //! place that knows them all: a document's state is its envelope plus its kind's part.
 //! Kinds build on the envelope and `news`, never on each other or on this module.
 
 pub mod board;
 pub mod discussion;
 pub mod envelope;
+pub mod feedback;
 pub mod meeting;
 pub mod news;
 pub mod sop;
@@ -21,6 +22,7 @@ pub use news::{AuthorNews, News};
 use crate::model::kind::DocKind;
 use board::BoardPart;
 use discussion::DiscussionPart;
+use feedback::FeedbackPart;
 use meeting::MeetingPart;
 use sop::SopPart;
 
@@ -29,6 +31,7 @@ static NO_DISCUSSION: DiscussionPart = DiscussionPart::EMPTY;
 static NO_MEETING: MeetingPart = MeetingPart::EMPTY;
 static NO_BOARD: BoardPart = BoardPart::EMPTY;
 static NO_SOP: SopPart = SopPart::EMPTY;
+static NO_FEEDBACK: FeedbackPart = FeedbackPart::EMPTY;
 
 /// A kind's own part of a shared document.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +40,7 @@ pub enum Body {
     Meeting(MeetingPart),
     Board(BoardPart),
     Sop(SopPart),
+    Feedback(FeedbackPart),
 }
 
 impl Default for Body {
@@ -84,6 +88,7 @@ impl SharedState {
             Body::Meeting(_) => DocKind::Meeting,
             Body::Board(_) => DocKind::Board,
             Body::Sop(_) => DocKind::Sop,
+            Body::Feedback(_) => DocKind::Feedback,
         }
     }
 
@@ -114,6 +119,13 @@ impl SharedState {
         match &self.body {
             Body::Sop(s) => s,
             _ => &NO_SOP,
+        }
+    }
+
+    pub fn feedback(&self) -> &FeedbackPart {
+        match &self.body {
+            Body::Feedback(f) => f,
+            _ => &NO_FEEDBACK,
         }
     }
 
@@ -160,7 +172,7 @@ impl SharedState {
             invited: false,
             commented: self.comments.iter().any(|c| &c.by == person),
             voted: discussion.has_voted(person),
-            answered: discussion.has_answered(person),
+            answered: discussion.has_answered(person) || self.feedback().has_answered(person),
         };
         for (_, entry) in &self.invited {
             // A meeting's attendee may carry an address: "Ana <ana@example.org>".
@@ -203,6 +215,7 @@ impl SharedState {
             Body::Meeting(m) => meeting::markdown(&self.envelope, m),
             Body::Board(b) => board::markdown(&self.envelope, b),
             Body::Sop(s) => sop::markdown(&self.envelope, s),
+            Body::Feedback(f) => feedback::markdown(&self.envelope, f),
         }
     }
 }
@@ -216,6 +229,7 @@ impl News {
             Body::Meeting(_) => {}
             Body::Board(b) => b.news_since(old.board(), me, &mut news),
             Body::Sop(s) => s.news_since(old.sop(), me, &mut news),
+            Body::Feedback(f) => f.news_since(old.feedback(), me, &mut news),
         }
         news
     }

@@ -41,6 +41,8 @@ pub struct AuthorNews {
     pub statuses: usize,
     pub runs: usize,
     pub step_changes: usize,
+    /// Answers to a feedback request, given or changed.
+    pub feedback: usize,
 }
 
 impl AuthorNews {
@@ -55,6 +57,7 @@ impl AuthorNews {
             + self.statuses
             + self.runs
             + self.step_changes
+            + self.feedback
     }
 
     /// What was added, with the noun for one and for many.
@@ -144,6 +147,9 @@ impl News {
                 0 => {}
                 1 => phrases.push("changed a step".into()),
                 n => phrases.push(format!("changed {n} steps")),
+            }
+            if counts.feedback > 0 {
+                phrases.push("answered the request".into());
             }
             out.push(format!("{} {}.", state.name_of(who), join_and(&phrases)));
         }

@@ -1,71 +1,194 @@
 //! The monthly review (framework step 5): a month's figures beside 1, 3 and 6 months
-//! back, two charts, the three re-examination questions and what to change, and
-//! 'Keep these figures', after which later edits never rewrite the month.
+//! back, charts of them, where the freed time went, feedback asked for, the three
+//! re-examination questions and what to change, and 'Keep these figures', after which
+//! later edits never rewrite the month. Every figure is one entry of `MEASURES`: the
+//! table, the charts and the Markdown all read it.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 use crate::model::inventory::{format_hours, InventoryTotals};
 use crate::model::rate::Rate;
-use crate::model::review::{markdown, DeadlineFigures, Month, MonthFigures, QUESTIONS};
+use crate::model::review::{markdown, Month, MonthFigures, Sources, QUESTIONS};
 use crate::model::zones::date_at;
 use crate::ui::fmt;
 use crate::ui::widgets::bar_chart::{Bar, BarChart};
+use crate::ui::widgets::freed_log::FreedLog;
 use crate::workspace::use_workspace;
 
 /// How far back the comparison looks, in months.
 const BACK: [i32; 3] = [1, 3, 6];
 
-/// A month's figures as shown: kept ones, or worked out now (only the deadlines, for an
-/// earlier month never reviewed: the rest was not kept).
+/// A month's figures as shown: kept ones, or worked out now. `undated` says whether
+/// the figures without dates (the inventory, the week) are the month's own: only for
+/// the month open now and for kept months; an earlier month never reviewed shows only
+/// what has dates (deadlines, meetings, feedback, the log).
 #[derive(Clone, Copy, PartialEq)]
 struct Shown {
     month: Month,
-    figures: Option<MonthFigures>,
-    deadlines: DeadlineFigures,
-    kept: bool,
+    figures: MonthFigures,
+    undated: bool,
 }
 
 fn hours(minutes: u64) -> String {
     format_hours(minutes as f64 / 60.0)
 }
 
-/// The review's measures for one month, as (name, value in words); "–" where the month
-/// holds no such figure.
-fn measures(m: &Shown, rate: &Rate) -> [(&'static str, String); 6] {
-    let f = m.figures.as_ref();
-    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "–".into());
-    let d = &m.deadlines;
-    let settled = d.met_on_time + d.met_late + d.missed;
-    let deadlines = match d.on_time_percent() {
-        Some(p) => format!("{} of {settled} ({p}%)", d.met_on_time),
-        None => "none settled".into(),
-    };
-    [
-        (
-            "Recurring work that is async",
-            or_dash(f.and_then(|f| f.async_percent).map(|p| format!("{p}%"))),
-        ),
-        (
-            "Live work per month",
-            or_dash(f.map(|f| hours(f.live_minutes))),
-        ),
-        (
-            "What live work costs per month",
-            or_dash(
-                f.filter(|_| rate.is_set())
-                    .map(|f| fmt::money(f.live_cost_cents, &rate.currency)),
-            ),
-        ),
-        (
-            "Hours freed per month",
-            or_dash(f.map(|f| hours(f.freed_minutes))),
-        ),
-        (
-            "Deep work planned per week",
-            or_dash(f.map(|f| hours(u64::from(f.deep_work_minutes)))),
-        ),
-        ("Deadlines met on time", deadlines),
-    ]
+/// One figure of the review.
+struct Measure {
+    name: &'static str,
+    /// Worked out from the inventory or the week, which have no dates.
+    undated: bool,
+    /// The value as a number (for a chart; not a number when there is nothing to
+    /// chart) and in words; `None` where the month has none.
+    value: fn(&MonthFigures, &Rate) -> Option<(f64, String)>,
+    /// For the measures charted: the chart's title, the value of a full bar, and the
+    /// unit written after the value above each bar.
+    chart: Option<(&'static str, Option<f64>, &'static str)>,
+}
+
+fn money(cents: i64, rate: &Rate) -> Option<(f64, String)> {
+    rate.is_set()
+        .then(|| (cents as f64 / 100.0, fmt::money(cents, &rate.currency)))
+}
+
+const MEASURES: [Measure; 11] = [
+    Measure {
+        name: "Recurring work that is async",
+        undated: true,
+        value: |f, _| {
+            f.async_percent
+                .map(|p| (f64::from(p), fmt::percent(f64::from(p) / 100.0)))
+        },
+        chart: Some(("Recurring work that is async (%)", Some(100.0), "%")),
+    },
+    Measure {
+        name: "Live work per month",
+        undated: true,
+        value: |f, _| Some((f.live_minutes as f64 / 60.0, hours(f.live_minutes))),
+        chart: None,
+    },
+    Measure {
+        name: "What live work costs per month",
+        undated: true,
+        value: |f, r| money(f.live_cost_cents, r),
+        chart: None,
+    },
+    Measure {
+        name: "Live meetings held",
+        undated: false,
+        value: |f, _| {
+            f.meetings.map(|m| {
+                let n = m.held;
+                let what = if n == 1 { "meeting" } else { "meetings" };
+                (
+                    f64::from(m.minutes) / 60.0,
+                    format!("{n} {what}, {}", hours(u64::from(m.minutes))),
+                )
+            })
+        },
+        chart: Some(("Hours in live meetings", None, " h")),
+    },
+    Measure {
+        name: "What live meetings cost",
+        undated: false,
+        value: |f, r| money(f.meetings?.cost_cents, r),
+        chart: Some(("What live meetings cost", None, "")),
+    },
+    Measure {
+        name: "Meetings turned async or shortened",
+        undated: false,
+        value: |f, _| {
+            f.meetings.map(|m| {
+                (
+                    f64::from(m.freed_minutes) / 60.0,
+                    format!(
+                        "{} async, {} shorter: {} freed",
+                        m.turned_async,
+                        m.shortened,
+                        hours(u64::from(m.freed_minutes))
+                    ),
+                )
+            })
+        },
+        chart: None,
+    },
+    Measure {
+        name: "Hours freed by decisions carried out",
+        undated: true,
+        value: |f, _| Some((f.freed_minutes as f64 / 60.0, hours(f.freed_minutes))),
+        chart: Some(("Hours freed per month by decisions", None, " h")),
+    },
+    Measure {
+        name: "Where freed time went",
+        undated: false,
+        value: |f, _| {
+            let logged = f.logged?;
+            let total: u32 = logged.iter().sum();
+            let words: Vec<String> = crate::model::review::FreedUse::ALL
+                .iter()
+                .zip(logged)
+                .filter(|(_, m)| *m > 0)
+                .map(|(u, m)| format!("{} {}", u.words(), hours(u64::from(m))))
+                .collect();
+            let words = if words.is_empty() {
+                "nothing logged".to_owned()
+            } else {
+                words.join(", ")
+            };
+            Some((f64::from(total) / 60.0, words))
+        },
+        chart: None,
+    },
+    Measure {
+        name: "Deep work planned per week",
+        undated: true,
+        value: |f, _| {
+            let m = u64::from(f.deep_work_minutes);
+            Some((m as f64 / 60.0, hours(m)))
+        },
+        chart: Some(("Deep work planned per week (hours)", None, " h")),
+    },
+    Measure {
+        name: "Deadlines met on time",
+        undated: false,
+        value: |f, _| {
+            let d = &f.deadlines;
+            let settled = d.met_on_time + d.met_late + d.missed;
+            // Not a number with none settled: a line in the table, no bar.
+            Some(
+                d.on_time_percent()
+                    .map_or((f64::NAN, "none settled".into()), |p| {
+                        (
+                            f64::from(p),
+                            format!("{} of {settled} ({p}%)", d.met_on_time),
+                        )
+                    }),
+            )
+        },
+        chart: Some(("Deadlines met on time (%)", Some(100.0), "%")),
+    },
+    Measure {
+        name: "Satisfaction from feedback (1 to 5)",
+        undated: false,
+        value: |f, _| {
+            let s = f.feedback?;
+            let mean = s.mean_tenths()?;
+            let n = s.count();
+            let what = if n == 1 { "answer" } else { "answers" };
+            let mean = f64::from(mean) / 10.0;
+            Some((mean, format!("{} from {n} {what}", fmt::decimal(mean, 1))))
+        },
+        chart: Some(("Satisfaction from feedback (1 to 5)", Some(5.0), "")),
+    },
+];
+
+/// A measure's value for a shown month, or `None` where it has none.
+fn value_of(measure: &Measure, m: &Shown, rate: &Rate) -> Option<(f64, String)> {
+    if measure.undated && !m.undated {
+        return None;
+    }
+    (measure.value)(&m.figures, rate)
 }
 
 /// The comparison as (column headings, each measure's name and values): the month
@@ -84,13 +207,14 @@ fn comparison(all: &[Shown], rate: &Rate) -> (Vec<String>, Vec<(&'static str, Ve
             n => format!("{} ({n} back)", fmt::month(m.month, true)),
         })
         .collect();
-    let values: Vec<[(&str, String); 6]> = picked.iter().map(|(_, m)| measures(m, rate)).collect();
-    let rows = (0..6)
-        .map(|row| {
-            (
-                values[0][row].0,
-                values.iter().map(|v| v[row].1.clone()).collect(),
-            )
+    let rows = MEASURES
+        .iter()
+        .map(|measure| {
+            let values = picked
+                .iter()
+                .map(|(_, m)| value_of(measure, m, rate).map_or_else(|| "–".to_owned(), |v| v.1))
+                .collect();
+            (measure.name, values)
         })
         .collect();
     (columns, rows)
@@ -114,31 +238,34 @@ pub fn ReviewPage() -> impl IntoView {
         now.1.with(|_| ());
         let at = now.0.get_untracked();
         let evidence = ws.run_evidence(at);
+        let meetings = ws.meeting_facts();
+        let feedback = ws.feedback_scores();
         let month = month.get();
+        let this = this_month.get();
         ws.state.with(|s| {
             let today = date_at(&s.profile.time_zone, at);
-            let live = MonthFigures::of(
-                &InventoryTotals::measured(&s.tasks, &evidence),
-                &s.rate,
-                &s.schedule.blocks,
-                &s.schedule.deadlines,
-                month,
-                today,
-            );
+            let totals = InventoryTotals::measured(&s.tasks, &evidence);
+            let src = Sources {
+                totals: &totals,
+                rate: &s.rate,
+                blocks: &s.schedule.blocks,
+                deadlines: &s.schedule.deadlines,
+                meetings: &meetings,
+                feedback: &feedback,
+                log: &s.freed,
+            };
             (0..=6)
                 .rev()
                 .map(|n| {
                     let m = month.back(n);
+                    let now = MonthFigures::of(&src, m, today);
                     let kept = s.reviews.iter().find(|r| r.month == m).and_then(|r| r.kept);
-                    let figures = kept.map(|k| k.1).or((n == 0).then_some(live));
                     Shown {
                         month: m,
-                        figures,
-                        deadlines: figures.map_or_else(
-                            || DeadlineFigures::of(&s.schedule.deadlines, m, today),
-                            |f| f.deadlines,
-                        ),
-                        kept: kept.is_some(),
+                        figures: kept.map_or(now, |k| k.1.or_from(&now)),
+                        // The month being reviewed counts the inventory as it is now
+                        // until it is kept; so does the month in progress.
+                        undated: kept.is_some() || n == 0 || m >= this,
                     }
                 })
                 .collect::<Vec<_>>()
@@ -157,7 +284,7 @@ pub fn ReviewPage() -> impl IntoView {
     let rate = move || ws.state.with(|s| s.rate.clone());
     let step = move |by: i32| chosen.set(Some(month.get_untracked().back(-by)));
     let keep = move |_| {
-        let figures = shown.with_untracked(|s| s.last().and_then(|m| m.figures));
+        let figures = shown.with_untracked(|s| s.last().map(|m| m.figures));
         if let Some(figures) = figures {
             if ws.keep_review(month.get_untracked(), now.0.get_untracked(), figures) {
                 ws.say(
@@ -180,35 +307,46 @@ pub fn ReviewPage() -> impl IntoView {
         );
     };
     let charts = move || {
+        let rate = rate();
         shown.with(|all| {
-            let label = |m: &Shown| fmt::month(m.month, false);
-            let on_time: Vec<Bar> = all
+            MEASURES
                 .iter()
-                .map(|m| {
-                    let p = m.deadlines.on_time_percent();
-                    (
-                        label(m),
-                        p.map(f64::from),
-                        p.map(|p| format!("{p}%")).unwrap_or_else(|| "–".into()),
-                    )
+                .filter_map(|measure| {
+                    let (title, full, unit) = measure.chart?;
+                    let bars: Vec<Bar> = all
+                        .iter()
+                        .map(|m| {
+                            let v = value_of(measure, m, &rate);
+                            (
+                                fmt::month(m.month, false),
+                                v.as_ref().map(|v| v.0).filter(|n| n.is_finite()),
+                                v.map_or_else(|| "–".to_owned(), |v| v.1),
+                            )
+                        })
+                        .collect();
+                    // A chart of money without a rate would be empty.
+                    bars.iter().any(|b| b.1.is_some()).then(|| match full {
+                        Some(full) => view! { <BarChart title bars full unit/> }.into_any(),
+                        None => view! { <BarChart title bars unit/> }.into_any(),
+                    })
                 })
-                .collect();
-            let freed: Vec<Bar> = all
-                .iter()
-                .map(|m| {
-                    let f = m.figures.map(|f| f.freed_minutes);
-                    (
-                        label(m),
-                        f.map(|f| f as f64 / 60.0),
-                        f.map(hours).unwrap_or_else(|| "–".into()),
-                    )
-                })
-                .collect();
-            view! {
-                <BarChart title="Deadlines met on time" bars=on_time full=100.0/>
-                <BarChart title="Hours freed per month" bars=freed/>
-            }
+                .collect_view()
         })
+    };
+    let navigate = use_navigate();
+    let ask = move |_| {
+        let month = month.get_untracked();
+        let title = format!("How is my work going? {}", fmt::month(month, true));
+        if let Some(id) = ws.create_feedback(month, &title) {
+            navigate(&format!("/shared/{id}"), Default::default());
+        }
+    };
+    let requests = move || {
+        let month = month.get().key();
+        ws.state.with(|_| ());
+        ws.feedback_requests()
+            .into_iter()
+            .filter(move |r| r.month == month)
     };
     view! {
         <section class="page review-page">
@@ -245,12 +383,24 @@ pub fn ReviewPage() -> impl IntoView {
                         </table>
                     }
                 })}
-                <p class="hint">"Earlier months show what was kept when they were reviewed; a month never reviewed shows only its deadlines."</p>
+                <p class="hint">"Earlier months show what was kept when they were reviewed; a month never reviewed shows only what has a date: deadlines, meetings, feedback and the time logged."</p>
                 {move || review.with(|r| r.kept.is_none()).then(|| view! {
                     <button type="button" on:click=keep>"Keep these figures"</button>
                 })}
             </div>
             <div class="card charts">{charts}</div>
+            <div class="card">
+                <h2>"Feedback"</h2>
+                <p class="hint">"Ask clients, your manager or co-workers how your work is going, without a meeting: a score from 1 to 5, what would help, whether your way of working causes them problems, and questions of your own."</p>
+                <ul class="plain-list">
+                    {move || requests().map(|r| view! {
+                        <li><a href=format!("/shared/{}", r.id)>{r.title}</a>
+                            <span class="task-meta">{format!(" · {}", r.answered)}</span></li>
+                    }).collect_view()}
+                </ul>
+                <button type="button" class="secondary" on:click=ask>{move || format!("Ask for feedback on {}", fmt::month(month.get(), true))}</button>
+            </div>
+            <FreedLog month/>
             <div class="card">
                 <h2>"Re-examine"</h2>
                 {QUESTIONS.iter().map(|(field, question)| {

@@ -4,10 +4,12 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use leptos::prelude::*;
 
+use crate::model::kind::DocKind;
+
 use crate::model::profile::parse_time_zone;
 use crate::model::schedule::WeekItem;
 use crate::model::schedule::{
-    duration, warnings, week_totals, Block, BlockKind, Deadline, WeekTotals,
+    duration, warnings, week_totals, Block, BlockKind, Deadline, Tie, WeekTotals,
 };
 use crate::model::zones::{date_at, monday_of};
 use crate::ui::focus::focus_after_render;
@@ -159,6 +161,38 @@ fn Deadlines() -> impl IntoView {
     });
     let title = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
+    let tie = RwSignal::new(String::new());
+    // What a deadline can belong to, as (group, [(Tie::key, name)]).
+    let ties = move || {
+        ws.state.with(|s| {
+            let tasks = s
+                .tasks
+                .iter()
+                .map(|t| (Tie::Task(t.id.to_string()), t.title.clone()))
+                .collect::<Vec<_>>();
+            let sops = s
+                .held
+                .iter()
+                .filter(|h| h.kind == DocKind::Sop)
+                .map(|h| (Tie::Sop(h.id), h.title.clone()))
+                .collect::<Vec<_>>();
+            let clients = s
+                .schedule
+                .people
+                .iter()
+                .filter(|p| p.client)
+                .map(|p| (Tie::Client(p.id.clone()), p.name.clone()))
+                .collect::<Vec<_>>();
+            [("Tasks", tasks), ("SOPs", sops), ("Clients", clients)]
+        })
+    };
+    let tie_name = move |tie: &Tie| {
+        ties()
+            .into_iter()
+            .flat_map(|(_, items)| items)
+            .find(|(t, _)| t == tie)
+            .map(|(_, n)| n)
+    };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = title.get_untracked();
@@ -170,6 +204,7 @@ fn Deadlines() -> impl IntoView {
             id: crate::workspace::new_id(),
             title: t.trim().to_owned(),
             date: d,
+            tie: Tie::parse(&tie.get_untracked()),
             ..Deadline::default()
         })) {
             title.set(String::new());
@@ -189,7 +224,12 @@ fn Deadlines() -> impl IntoView {
                         view! {
                             <li>
                                 <span class="deadline-date">{when}</span>
-                                <span class="grow">{d.title.clone()}</span>
+                                <span class="grow">{d.title.clone()}
+                                    {d.tie.as_ref().and_then(|t| Some((t.clone(), tie_name(t)?))).map(|(t, name)| match t {
+                                        Tie::Sop(id) => view! { <span class="task-meta">" · for "<a href=format!("/shared/{id}")>{name}</a></span> }.into_any(),
+                                        _ => view! { <span class="task-meta">{format!(" · for {name}")}</span> }.into_any(),
+                                    })}
+                                </span>
                                 {d.date.map(|date| view! {
                                     <RemindMe what=format!("Deadline: {}", d.title) kind="deadline" due=date.to_string() source="Your week"/>
                                 })}
@@ -214,6 +254,17 @@ fn Deadlines() -> impl IntoView {
                 <div>
                     <label for="deadline-date">"Date"</label>
                     <input id="deadline-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                </div>
+                <div>
+                    <label for="deadline-for">"For (optional)"</label>
+                    <select id="deadline-for" prop:value=move || tie.get() on:change=move |ev| tie.set(event_target_value(&ev))>
+                        <option value="">"Nothing in particular"</option>
+                        {move || ties().into_iter().filter(|(_, items)| !items.is_empty()).map(|(group, items)| view! {
+                            <optgroup label=group>
+                                {items.into_iter().map(|(tie, name)| view! { <option value=tie.key()>{name}</option> }).collect_view()}
+                            </optgroup>
+                        }).collect_view()}
+                    </select>
                 </div>
                 <button type="submit">"Add deadline"</button>
             </form>

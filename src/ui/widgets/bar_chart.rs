@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 /// One bar: its label under it, its value (`None`: nothing to show), and the value in
-/// words for the table and above the bar.
+/// words for the table. Above the bar goes the value alone, as a number and `unit`.
 pub type Bar = (String, Option<f64>, String);
 
 const BAR: f64 = 44.0;
@@ -18,6 +18,12 @@ pub fn BarChart(
     /// The value of a full-height bar (100 for a share); the largest bar's otherwise.
     #[prop(optional)]
     full: Option<f64>,
+    /// What the labels are, heading the table's first column ("Month" unless given).
+    #[prop(optional)]
+    label: Option<&'static str>,
+    /// Written after the value above a bar: "%", " h".
+    #[prop(optional)]
+    unit: &'static str,
 ) -> impl IntoView {
     let max = full
         .unwrap_or_else(|| bars.iter().filter_map(|b| b.1).fold(0.0_f64, f64::max))
@@ -26,7 +32,7 @@ pub fn BarChart(
     let shapes = bars
         .iter()
         .enumerate()
-        .map(|(n, (label, value, words))| {
+        .map(|(n, (label, value, _))| {
             let x = n as f64 * (BAR + GAP) + GAP / 2.0;
             let h = value.map_or(0.0, |v| (v / max * HEIGHT).max(if v > 0.0 { 2.0 } else { 0.0 }));
             let top = 20.0 + HEIGHT - h;
@@ -34,7 +40,10 @@ pub fn BarChart(
                 // A zero-height rect with rounded corners still draws a sliver.
                 {(h > 0.0).then(|| view! { <rect class="chart-bar" x=x y=top width=BAR height=h rx="3"/> })}
                 <text class="bar-value" x=x + BAR / 2.0 y=top - 5.0 text-anchor="middle">
-                    {if value.is_some() { words.clone() } else { String::new() }}
+                    {value.map(|v| {
+                        let whole = (v - v.round()).abs() < 0.05;
+                        crate::ui::fmt::decimal(v, if whole { 0 } else { 1 }) + unit
+                    })}
                 </text>
                 <text class="bar-label" x=x + BAR / 2.0 y=20.0 + HEIGHT + 16.0 text-anchor="middle">{label.clone()}</text>
             }
@@ -55,7 +64,7 @@ pub fn BarChart(
             <details class="chart-numbers">
                 <summary>"Show the numbers"</summary>
                 <table>
-                    <thead><tr><th scope="col">"Month"</th><th scope="col">{title}</th></tr></thead>
+                    <thead><tr><th scope="col">{label.unwrap_or("Month")}</th><th scope="col">{title}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </details>

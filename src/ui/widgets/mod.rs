@@ -8,6 +8,7 @@ pub mod field;
 pub mod file_import;
 pub mod focus_on_navigate;
 pub mod framework_steps;
+pub mod freed_log;
 pub mod keyed_list;
 pub mod link_receiver;
 pub mod nav;
@@ -22,6 +23,7 @@ pub mod update_banner;
 
 pub mod board;
 pub mod discussion;
+pub mod feedback;
 pub mod meeting;
 pub mod shared;
 pub mod sop;

@@ -1,5 +1,5 @@
 //! The frame of a shared document everyone writes (a discussion, a meeting, a stand-up
-//! board, an SOP): its title, what is new, a newer version's notice, and the body of its kind.
+//! board, an SOP, a feedback request): its title, what is new, a newer version's notice, and the body of its kind.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -9,6 +9,7 @@ use crate::model::ids::DocId;
 use crate::model::kind::DocKind;
 use crate::ui::pages::shared::board::BoardBody;
 use crate::ui::pages::shared::discussion::DiscussionBody;
+use crate::ui::pages::shared::feedback::FeedbackBody;
 use crate::ui::pages::shared::meeting::MeetingBody;
 use crate::ui::pages::shared::sop::SopBody;
 use crate::ui::shared::{me, Shown};
@@ -120,6 +121,7 @@ pub fn SharedFrame() -> impl IntoView {
                     DocKind::Meeting => view! { <MeetingBody is_owner/> }.into_any(),
                     DocKind::Board => view! { <BoardBody is_owner/> }.into_any(),
                     DocKind::Sop => view! { <SopBody is_owner/> }.into_any(),
+                    DocKind::Feedback => view! { <FeedbackBody is_owner/> }.into_any(),
                     // Pages and the personal document have screens of their own.
                     DocKind::Discussion | DocKind::Page | DocKind::Personal => view! { <DiscussionBody is_owner/> }.into_any(),
                 }}

@@ -43,6 +43,7 @@ pub fn SharedList() -> impl IntoView {
                 DocKind::Meeting => "Weekly meeting".to_owned(),
                 DocKind::Board => "Daily stand-up".to_owned(),
                 DocKind::Sop => "Untitled SOP".to_owned(),
+                DocKind::Feedback => "How is my work going?".to_owned(),
                 _ => "Untitled discussion".to_owned(),
             }
         };
@@ -118,7 +119,7 @@ pub fn SharedList() -> impl IntoView {
         <section class="page" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <div class="page-head">
                 <h1>"Shared"</h1>
-                <p class="lede">"Discussions, meetings, stand-up boards and SOPs you work on with others. Each travels inside its link: nothing passes through a server, and anyone who holds a link can read that document, so send it only to the people it is for."</p>
+                <p class="lede">"Discussions, meetings, stand-up boards, SOPs and feedback requests you work on with others. Each travels inside its link: nothing passes through a server, and anyone who holds a link can read that document, so send it only to the people it is for."</p>
             </div>
             <div class="shared-grid">
                 <form class="card" on:submit=create>
@@ -128,7 +129,8 @@ pub fn SharedList() -> impl IntoView {
                         {[(DocKind::Discussion, "Discussion", "decide in writing: comments, ideas, votes, polls"),
                           (DocKind::Meeting, "Meeting", "a brief, a 15-minute agenda with a timer, notes"),
                           (DocKind::Board, "Stand-up board", "daily status cards and work cards"),
-                          (DocKind::Sop, "SOP", "steps to run as a checklist, handed to a delegate")]
+                          (DocKind::Sop, "SOP", "steps to run as a checklist, handed to a delegate"),
+                          (DocKind::Feedback, "Feedback request", "a score and a few questions for clients and co-workers")]
                             .into_iter().map(|(k, label, hint)| {
                                 let id = format!("new-kind-{}", k.key());
                                 view! {
@@ -143,12 +145,14 @@ pub fn SharedList() -> impl IntoView {
                         DocKind::Meeting => "What is the meeting about?",
                         DocKind::Board => "Whose stand-up?",
                         DocKind::Sop => "What is the procedure?",
+                        DocKind::Feedback => "Who or what is it for?",
                         _ => "What needs deciding?",
                     }}</label>
                     <input id="new-title" type="text" maxlength="500" placeholder=move || match kind.get() {
                             DocKind::Meeting => "e.g. Launch review",
                             DocKind::Board => "e.g. Design team",
                             DocKind::Sop => "e.g. Send the monthly invoices",
+                            DocKind::Feedback => "e.g. Acme: how is my work going?",
                             _ => "e.g. Pick a launch date",
                         }
                         prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
@@ -181,6 +185,7 @@ pub fn SharedList() -> impl IntoView {
                                 DocKind::Meeting => "Meeting",
                                 DocKind::Board => "Stand-up board",
                                 DocKind::Sop => "SOP",
+                                DocKind::Feedback => "Feedback request",
                                 DocKind::Page => "How to work with me",
                                 // A personal document is never held.
                                 DocKind::Discussion | DocKind::Personal => "Discussion",

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::profile::parse_time_zone;
 use crate::model::reminder::parse_local;
 use crate::model::shared::checked_link;
+use crate::model::shared::meeting::BOOKED_MINUTES;
 use crate::model::shared::TextField;
 use crate::ui::fmt::local_moment;
 use crate::ui::shared::shown_state;
@@ -81,6 +82,11 @@ pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
                             ws.shared_edit(MeetingEdit::SetWhen { when: v, zone });
                         }/>
                     <p class="hint" id="meeting-when-local">{for_me}</p>
+                    <label for="meeting-booked">"Without this agenda it would be booked for (minutes)"</label>
+                    <input id="meeting-booked" type="number" min="1" max="480" inputmode="numeric" aria-describedby="meeting-booked-hint"
+                        prop:value=move || state.with(|s| s.meeting().booked.unwrap_or(BOOKED_MINUTES).to_string())
+                        on:change=move |ev| { if let Ok(m) = event_target_value(&ev).trim().parse::<u32>() { ws.shared_edit(MeetingEdit::SetBooked(m)); } }/>
+                    <p class="hint" id="meeting-booked-hint">"The monthly review counts the time the agenda saves against this, and all of it if the meeting turns into a discussion."</p>
                     <CollabText field=TextField::Data label="What everyone must know" visible_label=true rows=5
                         hint="The data and context to read before joining, so the meeting spends no time on it."/>
                     <CollabText field=TextField::Questions label="Questions this meeting must answer" visible_label=true rows=3

@@ -29,11 +29,14 @@ pub fn PeoplePanel(is_owner: Signal<bool>) -> impl IntoView {
             if !commented.is_empty() {
                 out.push(names_sentence(&commented, "have commented", "has commented") + ".");
             }
-            if !answered.is_empty() && !s.discussion().polls.is_empty() {
-                out.push(
-                    names_sentence(&answered, "have answered the poll", "has answered the poll")
-                        + ".",
-                );
+            if !answered.is_empty() {
+                // A discussion's answers are to its polls; a feedback request's, to it.
+                let (many, one) = if s.discussion().polls.is_empty() {
+                    ("have answered", "has answered")
+                } else {
+                    ("have answered the poll", "has answered the poll")
+                };
+                out.push(names_sentence(&answered, many, one) + ".");
             }
             if !waiting.is_empty() {
                 out.push(format!(
