@@ -11,6 +11,7 @@ use unhurried::doc::shared::SharedDoc;
 use unhurried::doc::PersonalDoc;
 use unhurried::model::inventory::{Task, TaskId};
 use unhurried::model::kind::DocKind;
+use unhurried::model::review::Month;
 use unhurried::model::shared::board::{Column, StatusCard, StatusTag};
 use unhurried::model::shared::sop::{Performer, SopSchedule, Step};
 use unhurried::model::HeldDoc;
@@ -990,4 +991,186 @@ fn sop_links_open_and_merge() {
         "copied, left unticked"
     );
     assert_eq!(state.name_of(&hex(&BEN)), "Ben");
+}
+
+/// Ana's feedback request about November 2026 with a question of her own.
+fn feedback() -> SharedDoc {
+    let mut doc = SharedDoc::create_kind(
+        DocKind::Feedback,
+        &hex(&ANA),
+        "Ana",
+        "How is my work going?",
+        1_764_600_000_000,
+    );
+    let mut f = doc.as_feedback().unwrap();
+    f.set_month(Month::parse("2026-11").unwrap()).unwrap();
+    f.add_question(
+        &hex(&ANA),
+        "Ana",
+        1_764_600_001_000,
+        "Is the weekly report useful?",
+    )
+    .unwrap();
+    doc
+}
+
+/// A personal document with what issue 14 added: tasks with 'done' defined, deadlines
+/// met, missed, moved and tied to a task, a reviewed month with its figures kept, and
+/// the freed-time log.
+fn reviewed_personal() -> PersonalDoc {
+    use chrono::NaiveDate;
+    use unhurried::model::review::{FreedEntry, FreedUse, MonthFigures};
+    use unhurried::model::schedule::Tie;
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d);
+    let mut doc = personal();
+    let mut task = Task::new(TaskId::new("t9"), "Weekly client report", 1_764_000_000_000);
+    task.done_output = "The report is in the client's inbox".into();
+    task.done_checks = "Numbers match the dashboard\nSent before 10:00".into();
+    doc.put_task(&task).unwrap();
+    let mut moved = Deadline {
+        id: "d1".into(),
+        title: "Audit".into(),
+        date: day(20),
+        ..Deadline::default()
+    };
+    moved.move_to(day(27).unwrap(), "The auditor is away");
+    for d in [
+        Deadline {
+            id: "d0".into(),
+            title: "Report".into(),
+            date: day(6),
+            outcome: Outcome::Met(day(5).unwrap()),
+            tie: Some(Tie::Task("t9".into())),
+            ..Deadline::default()
+        },
+        moved,
+        Deadline {
+            id: "d2".into(),
+            title: "Invoices".into(),
+            date: day(15),
+            outcome: Outcome::Missed,
+            ..Deadline::default()
+        },
+    ] {
+        doc.put_deadline(&d).unwrap();
+    }
+    let november = Month::parse("2026-11").unwrap();
+    doc.put_review_answer(november, "work", "Yes, but the invoices slipped.")
+        .unwrap();
+    let figures = MonthFigures::parse(
+        "async=62 live=840 cost=70000 freed=300 deep=600 met=1 late=0 missed=1 moved=1 unmarked=0 meetings=2,45,9000,1,1,75 scores=0,0,1,2,0 logged=120,60,0",
+    );
+    doc.keep_review(november, 1_764_633_600_000, &figures)
+        .unwrap();
+    doc.add_freed(&FreedEntry {
+        id: String::new(),
+        date: day(13).unwrap(),
+        minutes: 120,
+        to: FreedUse::Growth,
+        note: "Rust course".into(),
+    })
+    .unwrap();
+    doc
+}
+
+/// Writes the feedback link of issue 14, Ben's reply with his answers, and a personal
+/// backup holding reviews; never touches existing files.
+#[test]
+#[ignore = "writes fixtures; run by hand when a format changes"]
+fn write_missing_review_fixtures() {
+    let link = full_link(&mut feedback(), ANA);
+    let reply = reply_to(&link, |doc| {
+        let ben = hex(&BEN);
+        let q = doc.state().feedback().questions[0].id.clone();
+        let mut f = doc.as_feedback().unwrap();
+        f.set_score(&ben, "Ben", 1_764_700_000_000, 4).unwrap();
+        f.set_written(
+            &ben,
+            "Ben",
+            1_764_700_000_000,
+            "help",
+            "A summary on Fridays",
+        )
+        .unwrap();
+        f.set_written(&ben, "Ben", 1_764_700_000_000, &q, "Yes")
+            .unwrap();
+    });
+    for (name, bytes) in [
+        (
+            "2026-12-02-feedback-link.txt",
+            link.to_fragment().into_bytes(),
+        ),
+        (
+            "2026-12-02-feedback-reply.txt",
+            reply.to_fragment().into_bytes(),
+        ),
+        (
+            "2026-12-02-personal-review-backup-format1.unhurried",
+            encode_file(DocKind::Personal, &reviewed_personal().save()),
+        ),
+    ] {
+        let path = dir().join(name);
+        if !path.exists() {
+            std::fs::write(path, bytes).unwrap();
+        }
+    }
+}
+
+/// A feedback request opens with its questions, and a reply adds Ben's answers.
+#[test]
+fn feedback_links_open_and_merge() {
+    let mut doc = open_link(&shared_link("2026-12-02-feedback-link.txt"));
+    let state = doc.state();
+    assert_eq!(state.kind(), DocKind::Feedback);
+    assert_eq!(state.feedback().month, "2026-11");
+    assert_eq!(
+        state.feedback().questions[0].text,
+        "Is the weekly report useful?"
+    );
+    assert!(state.feedback().answers.is_empty());
+    let reply = shared_link("2026-12-02-feedback-reply.txt");
+    assert!(matches!(
+        receive(&reply, Some(&mut doc)).unwrap(),
+        Received::Merged(true)
+    ));
+    let state = doc.state();
+    let f = state.feedback();
+    let ben = f.answer_of(&hex(&BEN)).unwrap();
+    assert_eq!(ben.score, Some(4));
+    assert_eq!(ben.text("help"), "A summary on Fridays");
+    assert_eq!(ben.text(&f.questions[0].id), "Yes");
+    assert_eq!(f.scores(&state.owner).mean_tenths(), Some(40));
+    assert_eq!(state.name_of(&hex(&BEN)), "Ben");
+}
+
+/// A backup with reviews keeps its kept figures, 'done', outcomes, ties and the log.
+#[test]
+fn a_backup_with_reviews_still_opens() {
+    use unhurried::model::schedule::Tie;
+    let file = read("2026-12-02-personal-review-backup-format1.unhurried");
+    let Ok(FileContent::Personal(bytes)) = read_any_file(&file) else {
+        panic!("a personal backup")
+    };
+    let state = PersonalDoc::from_stored(bytes).unwrap().state();
+    let task = state
+        .tasks
+        .iter()
+        .find(|t| t.id.to_string() == "t9")
+        .unwrap();
+    assert_eq!(task.checks().count(), 2);
+    let d = &state.schedule.deadlines;
+    assert_eq!(d.len(), 3);
+    let report = d.iter().find(|d| d.title == "Report").unwrap();
+    assert!(matches!(report.outcome, Outcome::Met(_)));
+    assert_eq!(report.tie, Some(Tie::Task("t9".into())));
+    let audit = d.iter().find(|d| d.title == "Audit").unwrap();
+    assert_eq!(audit.reason, "The auditor is away");
+    let review = &state.reviews[0];
+    assert_eq!(review.work, "Yes, but the invoices slipped.");
+    let (_, kept) = review.kept.unwrap();
+    assert_eq!(kept.meetings.unwrap().freed_minutes, 75);
+    assert_eq!(kept.feedback.unwrap().mean_tenths(), Some(37));
+    assert_eq!(kept.logged, Some([120, 60, 0]));
+    assert_eq!(state.freed.len(), 1);
+    assert_eq!(state.freed[0].note, "Rust course");
 }

@@ -40,6 +40,7 @@ use unhurried::codec::chunks::{check, Limits};
 use unhurried::doc::page::PageDoc;
 use unhurried::doc::shared::board::BoardEdit;
 use unhurried::doc::shared::discussion::DiscussionEdit;
+use unhurried::doc::shared::feedback::FeedbackEdit;
 use unhurried::doc::shared::meeting::MeetingEdit;
 use unhurried::doc::shared::sop::SopEdit;
 use unhurried::doc::shared::{SharedDoc, SharedEdit, SharedError};
@@ -52,6 +53,7 @@ use unhurried::model::page::PageState;
 use unhurried::model::profile::{parse_time_zone, Profile};
 use unhurried::model::rate::{amount_for_input, format_money, Rate, RateMode};
 use unhurried::model::reminder::{Every, Reminder, Repeat};
+use unhurried::model::review::Month;
 use unhurried::model::schedule::{Block, BlockKind, Deadline, Person as Teammate, WorkingHours};
 use unhurried::model::shared::board::{Column, StatusCard, StatusTag};
 use unhurried::model::shared::envelope::attendee_addresses;
@@ -816,6 +818,11 @@ enum Op {
     RunNote(usize, String),
     RunPause(usize, bool),
     RunFinish(usize),
+    FeedbackMonth(u8),
+    FeedbackQuestion(String),
+    FeedbackScore(u8),
+    /// A written answer: to one of the two every request asks, or to an own question.
+    FeedbackWritten(usize, String),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -868,6 +875,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (i(), words(0..8)).prop_map(|(r, t)| Op::RunNote(r, t)),
         1 => (i(), any::<bool>()).prop_map(|(r, p)| Op::RunPause(r, p)),
         1 => i().prop_map(Op::RunFinish),
+        1 => (1u8..13).prop_map(Op::FeedbackMonth),
+        1 => words(1..5).prop_map(Op::FeedbackQuestion),
+        2 => (1u8..6).prop_map(Op::FeedbackScore),
+        2 => (i(), words(0..8)).prop_map(|(n, t)| Op::FeedbackWritten(n, t)),
     ]
 }
 
@@ -1307,6 +1318,29 @@ fn apply(doc: &mut SharedDoc, who: &Writer, now: i64, op: &Op) {
             Some(run) => kind_edit(doc, who, now, SopEdit::FinishRun(run.id.clone())),
             None => Ok(()),
         },
+        Op::FeedbackMonth(m) => {
+            let month = Month::parse(&format!("2026-{m:02}")).expect("a month");
+            kind_edit(doc, who, now, FeedbackEdit::SetMonth(month))
+        }
+        Op::FeedbackQuestion(t) => kind_edit(doc, who, now, FeedbackEdit::AddQuestion(t.clone())),
+        Op::FeedbackScore(n) => kind_edit(doc, who, now, FeedbackEdit::SetScore(*n)),
+        Op::FeedbackWritten(n, text) => {
+            let fields: Vec<String> = ["help", "problems"]
+                .into_iter()
+                .map(str::to_owned)
+                .chain(s.feedback().questions.iter().map(|q| q.id.clone()))
+                .collect();
+            let field = fields[n % fields.len()].clone();
+            kind_edit(
+                doc,
+                who,
+                now,
+                FeedbackEdit::SetWritten {
+                    field,
+                    text: text.clone(),
+                },
+            )
+        }
     };
 }
 
@@ -1532,8 +1566,9 @@ proptest! {
     #[test]
     fn nothing_private_reaches_a_link_a_file_or_a_page(
         person in personal(),
-        titles in [words(1..4), words(1..4), words(1..4), words(1..4)],
+        titles in [words(1..4), words(1..4), words(1..4), words(1..4), words(1..4)],
         ops in [
+            [prop::collection::vec(op(), 0..10), prop::collection::vec(op(), 0..4), prop::collection::vec(op(), 1..10)],
             [prop::collection::vec(op(), 0..10), prop::collection::vec(op(), 0..4), prop::collection::vec(op(), 1..10)],
             [prop::collection::vec(op(), 0..10), prop::collection::vec(op(), 0..4), prop::collection::vec(op(), 1..10)],
             [prop::collection::vec(op(), 0..10), prop::collection::vec(op(), 0..4), prop::collection::vec(op(), 1..10)],
@@ -1556,8 +1591,9 @@ proptest! {
         let sender = unhurried::share::exchange::id_bytes(&me.id).unwrap();
         prop_assert_eq!(&state.rate, &person.rate);
 
-        // Discussions, meetings, boards and SOPs, with edits of every kind.
-        for (n, kind) in [DocKind::Discussion, DocKind::Meeting, DocKind::Board, DocKind::Sop].into_iter().enumerate() {
+        // Discussions, meetings, boards, SOPs and feedback requests, with edits of every
+        // kind.
+        for (n, kind) in DocKind::WRITTEN_BY_ALL.into_iter().enumerate() {
             share_one(&secrets, &state.rate, kind, &me, sender, &ops[n], &titles[n]);
         }
 
