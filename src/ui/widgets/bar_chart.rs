@@ -29,6 +29,7 @@ pub fn BarChart(
         .unwrap_or_else(|| bars.iter().filter_map(|b| b.1).fold(0.0_f64, f64::max))
         .max(f64::EPSILON);
     let width = bars.len() as f64 * (BAR + GAP);
+    let count = bars.len();
     let shapes = bars
         .iter()
         .enumerate()
@@ -56,7 +57,10 @@ pub fn BarChart(
     view! {
         <figure class="chart">
             <figcaption>{title}</figcaption>
+            // As wide as its bars need (4rem each), so few bars keep the text small; set
+            // through the CSSOM, which the CSP allows where a style attribute is not.
             <svg viewBox=format!("0 0 {width} {}", HEIGHT + 44.0) role="img" aria-label=title
+                style:max-width=format!("{}rem", 4 * count)
                 preserveAspectRatio="xMinYMin meet">
                 <line class="axis" x1="0" x2=width y1=20.0 + HEIGHT y2=20.0 + HEIGHT/>
                 {shapes}

@@ -41,7 +41,7 @@ pub fn AnswerList() -> impl IntoView {
                                 <h3>{s.name_of(&a.person)}</h3>
                                 <dl>
                                     {a.score.map(|n| view! { <dt>{SCORE_QUESTION}</dt><dd>{format!("{n} of 5")}</dd> })}
-                                    {written.into_iter().map(|(q, t)| view! { <dt>{q}</dt><dd class="prewrap">{t}</dd> }).collect_view()}
+                                    {written.into_iter().map(|(q, t)| view! { <dt>{q}</dt><dd class="words">{t}</dd> }).collect_view()}
                                 </dl>
                             </article>
                         }
