@@ -6,7 +6,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+mod replicas;
+
 use proptest::prelude::*;
+use replicas::sync;
 use unhurried::doc::shared::SharedDoc;
 use unhurried::model::kind::DocKind;
 use unhurried::model::shared::board::{Column, StatusCard, StatusTag};
@@ -64,23 +67,6 @@ fn op() -> impl Strategy<Value = (usize, Op)> {
 }
 
 const PEOPLE: [&str; 3] = ["ana", "ben", "cy"];
-
-/// The reply-link path: `from` sends what `to` lacks, and `to` applies it whole.
-fn sync(replicas: &mut [SharedDoc], from: usize, to: usize) {
-    if from == to {
-        return;
-    }
-    let heads = replicas[to].heads();
-    let bytes = replicas[from].changes_for(&[heads]);
-    if !bytes.is_empty() {
-        replicas[to]
-            .apply_changes(
-                unhurried::codec::chunks::check(&bytes, unhurried::codec::chunks::Limits::SHARED)
-                    .unwrap(),
-            )
-            .expect("a reply applies");
-    }
-}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]

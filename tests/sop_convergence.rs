@@ -6,7 +6,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+mod replicas;
+
 use proptest::prelude::*;
+use replicas::sync;
 use unhurried::doc::shared::SharedDoc;
 use unhurried::model::kind::DocKind;
 use unhurried::model::shared::sop::Step;
@@ -43,22 +46,6 @@ fn op() -> impl Strategy<Value = (usize, Op)> {
 }
 
 const PEOPLE: [&str; 3] = ["ana", "ben", "cy"];
-
-fn sync(replicas: &mut [SharedDoc], from: usize, to: usize) {
-    if from == to {
-        return;
-    }
-    let heads = replicas[to].heads();
-    let bytes = replicas[from].changes_for(&[heads]);
-    if !bytes.is_empty() {
-        replicas[to]
-            .apply_changes(
-                unhurried::codec::chunks::check(&bytes, unhurried::codec::chunks::Limits::SHARED)
-                    .unwrap(),
-            )
-            .expect("a reply applies");
-    }
-}
 
 fn step(text: &str, rank: f64) -> Step {
     Step {
@@ -129,13 +116,7 @@ proptest! {
             }
         }
         // Everyone sends to everyone, in the drawn order, twice round.
-        for _ in 0..2 {
-            for &from in &order {
-                for to in 0..3 {
-                    sync(&mut replicas, from, to);
-                }
-            }
-        }
+        replicas::exchange_all(&mut replicas, &order);
         let state = replicas[0].state();
         for r in &replicas[1..] {
             prop_assert_eq!(&r.state(), &state);

@@ -216,8 +216,15 @@ test('three months measured: done defined, deadlines, feedback from two people, 
   expect(width, 'no sideways scrolling on a phone').toBeLessThanOrEqual(390);
   await axe(a, 'the review of April, dark, on a phone');
 
-  // February as kept: later edits to its deadline leave it as reviewed.
+  // On paper (A4), the review of April fits on two pages.
   await a.setViewportSize({ width: 1280, height: 800 });
+  await a.emulateMedia({ colorScheme: 'light' });
+  const pdf = (await a.pdf({ format: 'A4', printBackground: false })).toString('latin1');
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+  expect(pages, 'pages printed').toBeGreaterThanOrEqual(1);
+  expect(pages, 'pages printed').toBeLessThanOrEqual(2);
+
+  // February as kept: later edits to its deadline leave it as reviewed.
   await a.getByRole('button', { name: 'Previous month' }).click();
   await a.getByRole('button', { name: 'Previous month' }).click();
   await expect(a.getByTestId('review-month')).toHaveText('February 2026');

@@ -389,7 +389,7 @@ pub fn ReviewPage() -> impl IntoView {
                 })}
             </div>
             <div class="card charts">{charts}</div>
-            <div class="card">
+            <div class="card review-feedback">
                 <h2>"Feedback"</h2>
                 <p class="hint">"Ask clients, your manager or co-workers how your work is going, without a meeting: a score from 1 to 5, what would help, whether your way of working causes them problems, and questions of your own."</p>
                 <ul class="plain-list">

@@ -7,8 +7,7 @@ use crate::model::shared::board::{Column, StatusCard};
 use crate::ui::shared::shown_state;
 use crate::ui::widgets::{
     board::kanban::Kanban, board::status_board::StatusBoard, board::status_form::StatusForm,
-    shared::comment_thread::CommentThread, shared::owner_settings::OwnerSettings,
-    shared::share_panel::SharePanel,
+    shared::comment_thread::CommentThread, shared::sharing::Sharing,
 };
 use crate::workspace::use_workspace;
 
@@ -105,10 +104,7 @@ pub fn BoardBody(is_owner: Signal<bool>) -> impl IntoView {
                 </section>
             </div>
             <aside class="collab-side">
-                <SharePanel/>
-                <Show when=move || is_owner.get()>
-                    <OwnerSettings/>
-                </Show>
+                <Sharing is_owner/>
             </aside>
         </div>
     }

@@ -8,8 +8,7 @@ use crate::ui::widgets::{
     discussion::idea_board::IdeaBoard, discussion::poll_section::PollSection,
     shared::action_plan::ActionPlan, shared::collab_text::CollabText,
     shared::comment_thread::CommentThread, shared::context_links::ContextLinks,
-    shared::owner_settings::OwnerSettings, shared::people_panel::PeoplePanel,
-    shared::share_panel::SharePanel,
+    shared::sharing::Sharing,
 };
 
 /// A discussion's body: the problem, ideas, polls, comments, the action plan.
@@ -36,11 +35,7 @@ pub fn DiscussionBody(is_owner: Signal<bool>) -> impl IntoView {
                         </section>
                     </div>
                     <aside class="collab-side">
-                        <SharePanel/>
-                        <PeoplePanel is_owner=is_owner/>
-                        <Show when=move || is_owner.get()>
-                            <OwnerSettings/>
-                        </Show>
+                        <Sharing is_owner people=true/>
                     </aside>
                 </div>
     }

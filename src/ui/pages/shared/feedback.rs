@@ -6,9 +6,7 @@ use leptos::prelude::*;
 use crate::ui::widgets::feedback::{
     answer_form::AnswerForm, answer_list::AnswerList, question_editor::QuestionEditor,
 };
-use crate::ui::widgets::shared::{
-    owner_settings::OwnerSettings, people_panel::PeoplePanel, share_panel::SharePanel,
-};
+use crate::ui::widgets::shared::sharing::Sharing;
 
 #[component]
 pub fn FeedbackBody(is_owner: Signal<bool>) -> impl IntoView {
@@ -23,11 +21,7 @@ pub fn FeedbackBody(is_owner: Signal<bool>) -> impl IntoView {
                 }}
             </div>
             <aside class="collab-side">
-                <SharePanel/>
-                <PeoplePanel is_owner=is_owner/>
-                <Show when=move || is_owner.get()>
-                    <OwnerSettings/>
-                </Show>
+                <Sharing is_owner people=true/>
             </aside>
         </div>
     }

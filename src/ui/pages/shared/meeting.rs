@@ -14,8 +14,7 @@ use crate::ui::widgets::{
     meeting::agenda_editor::AgendaEditor, meeting::async_check::AsyncCheck,
     meeting::follow_up::FollowUp, meeting::meeting_cost::MeetingCost,
     meeting::meeting_timer::MeetingTimer, shared::action_plan::ActionPlan,
-    shared::collab_text::CollabText, shared::owner_settings::OwnerSettings,
-    shared::share_panel::SharePanel,
+    shared::collab_text::CollabText, shared::sharing::Sharing,
 };
 use crate::workspace::{use_workspace, MeetingEdit};
 
@@ -121,10 +120,7 @@ pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
             <aside class="collab-side">
                 <AsyncCheck/>
                 <MeetingCost/>
-                <SharePanel/>
-                <Show when=move || is_owner.get()>
-                    <OwnerSettings/>
-                </Show>
+                <Sharing is_owner/>
             </aside>
         </div>
     }

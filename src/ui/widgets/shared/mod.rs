@@ -10,3 +10,4 @@ pub mod people_panel;
 pub mod qr_code;
 pub mod reader_footer;
 pub mod share_panel;
+pub mod sharing;
