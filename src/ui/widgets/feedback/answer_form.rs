@@ -16,12 +16,13 @@ pub fn AnswerForm() -> impl IntoView {
     let state = shown_state();
     let me = me();
     // The answers as saved, read when drawn and when sent: the fields are not mirrored
-    // in signals as they are typed, and a merge while typing does not overwrite them.
+    // in signals as they are typed.
     let mine =
         move || state.with_untracked(|s| s.feedback().answer_of(&me).cloned().unwrap_or_default());
     // Every written question as (field, question): the two every request asks, then
-    // the owner's.
-    let questions = move || {
+    // the owner's. A memo, so the fields are drawn again only when the questions
+    // change, not when anything else arrives while someone is typing.
+    let questions = Memo::new(move |_| {
         state.with(|s| {
             WRITTEN
                 .iter()
@@ -34,7 +35,7 @@ pub fn AnswerForm() -> impl IntoView {
                 )
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let saved_score = mine().score;
     let saved = mine.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -49,7 +50,7 @@ pub fn AnswerForm() -> impl IntoView {
         if let Some(n) = score.filter(|n| saved.score != Some(*n)) {
             edits.push(FeedbackEdit::SetScore(n));
         }
-        for (field, _) in questions() {
+        for (field, _) in questions.get_untracked() {
             let text = crate::web::form_field(&form, &format!("answer-{field}"));
             if text.trim() != saved.text(&field).trim() {
                 edits.push(FeedbackEdit::SetWritten {
@@ -96,7 +97,7 @@ pub fn AnswerForm() -> impl IntoView {
                     }
                 }).collect_view()}
             </fieldset>
-            {move || questions().into_iter().map(|(field, question)| {
+            {move || questions.get().into_iter().map(|(field, question)| {
                 let id = format!("answer-{field}");
                 let start = mine().text(&field).to_owned();
                 view! {
