@@ -69,3 +69,31 @@ test('a past deadline asks what became of it; met, missed and moved are kept', a
   expect(problems).toEqual([]);
   await ctx.close();
 });
+
+test('midnight passing leaves an open question as it was, and a deadline that falls due starts asking', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Kolkata', locale: 'en-IN' });
+  const page = await ctx.newPage();
+  // 23:59 on 9 April in Kolkata.
+  await page.clock.setFixedTime(new Date('2026-04-09T18:29:00Z'));
+  const problems = watchConsole(page);
+  await welcome(page, 'Priya');
+  await goTo(page, 'Week');
+  await addDeadline(page, 'Launch', '2026-04-10');
+  await addDeadline(page, 'Review', '2026-04-09');
+  const launch = row(page, 'Launch');
+  await launch.getByText('Met, missed or moved?').click();
+  await launch.getByLabel('Move to').fill('2026-04-17');
+  await launch.getByLabel('Why').fill('Waiting for the figures');
+  // 00:01 on 10 April: the page follows the minute. The question Priya opened stays
+  // open with what she typed; 'Review' (9 April) is now past and asks.
+  await page.clock.setFixedTime(new Date('2026-04-09T18:31:00Z'));
+  const review = row(page, 'Review');
+  await expect(review.locator('summary')).toHaveText('Its date has passed: was it met?');
+  await expect(review.locator('details')).toHaveAttribute('open', '');
+  await expect(launch.locator('details')).toHaveAttribute('open', '');
+  await expect(launch.getByLabel('Why')).toHaveValue('Waiting for the figures');
+  await launch.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(launch.locator('.deadline-outcome')).toHaveText(/^Moved from .*: Waiting for the figures$/);
+  expect(problems).toEqual([]);
+  await ctx.close();
+});

@@ -215,8 +215,8 @@ fn Deadlines() -> impl IntoView {
         <div class="card deadlines">
             <h2>"Deadlines"</h2>
             <ul class="plain-list">
-                <For each=move || { let t = today.get(); deadlines.get().into_iter().map(|d| (t, d)).collect::<Vec<_>>() }
-                    key=|(t, d)| (*t, d.id.clone(), d.title.clone(), d.date, d.outcome, d.moved_from, d.reason.clone()) let:((today, d))>
+                <For each=move || deadlines.get()
+                    key=|d| (d.id.clone(), d.title.clone(), d.date, d.outcome, d.moved_from, d.reason.clone()) let:d>
                     {
                         let id = d.id.clone();
                         let when = d.date.map(crate::ui::fmt::date_with_weekday).unwrap_or_else(|| "No date".into());

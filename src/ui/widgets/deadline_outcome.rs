@@ -1,6 +1,7 @@
 //! What became of one deadline: met (on which date), missed, or moved (to which date,
 //! and why). A deadline whose date has passed unmarked asks, open; the others keep the
-//! choice folded away.
+//! choice folded away. Today is a signal, so the row stays as it is (open, with what
+//! was typed) when midnight passes, and only starts asking.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -10,14 +11,14 @@ use crate::ui::fmt;
 use crate::workspace::{use_workspace, WeekValue};
 
 #[component]
-pub fn DeadlineOutcome(deadline: Deadline, today: NaiveDate) -> impl IntoView {
+pub fn DeadlineOutcome(deadline: Deadline, today: Memo<NaiveDate>) -> impl IntoView {
     let ws = use_workspace();
     let id = deadline.id.clone();
     let words = deadline.outcome_words(&fmt::date_with_weekday);
-    let overdue = deadline.is_overdue(today);
     let marked = deadline.outcome != Outcome::Open;
     let stored = StoredValue::new(deadline);
-    let on = RwSignal::new(today.format("%Y-%m-%d").to_string());
+    let overdue = move || stored.with_value(|d| d.is_overdue(today.get()));
+    let on = RwSignal::new(today.get_untracked().format("%Y-%m-%d").to_string());
     let to = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let parse = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
@@ -51,7 +52,7 @@ pub fn DeadlineOutcome(deadline: Deadline, today: NaiveDate) -> impl IntoView {
         {(!marked).then(|| {
             view! {
                 <details class="deadline-ask" open=overdue>
-                    <summary>{if overdue { "Its date has passed: was it met?" } else { "Met, missed or moved?" }}</summary>
+                    <summary>{move || if overdue() { "Its date has passed: was it met?" } else { "Met, missed or moved?" }}</summary>
                     <div class="field-row">
                         <div>
                             <label for=field("on")>"Met on"</label>
