@@ -9,6 +9,7 @@ pub mod model;
 pub mod session;
 pub mod share;
 pub mod store;
+pub mod sync;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! ui ──▶ workspace ──▶ session ──▶ share ──▶ doc ──▶ codec, model
-//!   │                       └──────▶ store (beside: storage, with model)
+//!   │         │             └──────▶ store (beside: storage, with model)
+//!   │         └──▶ sync (live sync's protocol, beside share) ──▶ doc
 //!   └──▶ model, web (browser glue)
 //! ```
 
@@ -18,13 +19,17 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("codec", &[]),
     ("doc", &["codec", "model"]),
     ("share", &["doc", "codec", "model"]),
+    // Live sync's protocol with no I/O, beside links (tested natively).
+    ("sync", &["doc", "codec", "model"]),
     ("store", &["codec", "model"]),
     // Opening and saving documents with recovery, in plain Rust (tested natively).
     ("session", &["share", "doc", "codec", "model", "store"]),
     ("web", &["model"]),
     (
         "workspace",
-        &["session", "share", "doc", "codec", "model", "store", "web"],
+        &[
+            "session", "share", "sync", "doc", "codec", "model", "store", "web",
+        ],
     ),
     // The screens go through the workspace for documents, links and storage.
     ("ui", &["workspace", "model", "web"]),
@@ -43,6 +48,7 @@ const FORBIDDEN_CRATES: &[(&str, &[&str])] = &[
     ),
     ("doc", &["leptos", "web_sys", "js_sys", "wasm_bindgen"]),
     ("share", &["leptos", "web_sys", "js_sys", "wasm_bindgen"]),
+    ("sync", &["leptos", "web_sys", "js_sys", "wasm_bindgen"]),
     (
         "session",
         &["automerge", "leptos", "web_sys", "js_sys", "wasm_bindgen"],
@@ -55,7 +61,7 @@ const FORBIDDEN_CRATES: &[(&str, &[&str])] = &[
 /// Module names that hold one kind of shared document, in any layer. A kind builds on
 /// what every kind shares (the envelope, the core) and never on another kind; only a
 /// registry above them (`model::shared`, `doc::shared`, the frame) knows them all.
-const KINDS: &[&str] = &["discussion", "meeting", "board", "sop"];
+const KINDS: &[&str] = &["discussion", "meeting", "board", "sop", "feedback"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

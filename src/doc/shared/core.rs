@@ -66,6 +66,8 @@ pub enum SharedError {
     NoDate,
     #[error("This document already holds {0} of those, the most it can.")]
     TooMany(usize),
+    #[error("The server sent a sync message this app cannot read. Nothing was changed.")]
+    BadSync,
     #[error("This link adds to a version of the document you do not have yet. Ask for the full link (\"Copy link\") instead. Nothing was changed.")]
     MissingHistory,
     #[error(

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use automerge::transaction::Transactable;
 use automerge::{hydrate, AutoCommit, AutomergeError, ObjType, ROOT};
 
-use super::core::{clip, hydrate_root, items, text_of, value_str, Result, SharedDoc};
+use super::core::{clip, hydrate_root, items, text_of, value_str, Result, SharedDoc, SharedError};
 use crate::doc::access::{field_i64, field_map, field_str, get_map, set_i64, set_str};
 use crate::model::kind::DocKind;
 use crate::model::review::Month;
@@ -111,7 +111,7 @@ impl FeedbackDoc<'_> {
     pub fn add_question(&mut self, me: &str, name: &str, now: i64, text: &str) -> Result<String> {
         let count = items(&hydrate_root(&self.0.doc), "own").len();
         if count >= MAX_QUESTIONS {
-            return Err(super::SharedError::TooMany(MAX_QUESTIONS));
+            return Err(SharedError::TooMany(MAX_QUESTIONS));
         }
         let text = clip(text.trim(), MAX_LINE);
         self.0.add_item("own", me, name, now, |doc, obj| {
@@ -148,7 +148,7 @@ impl FeedbackDoc<'_> {
         let ok = WRITTEN.iter().any(|(f, _)| *f == field)
             || self.0.item(ItemList::Own.key(), field).is_ok();
         if !ok || field.contains('|') {
-            return Err(super::SharedError::Missing);
+            return Err(SharedError::Missing);
         }
         self.0.introduce(me, name)?;
         let doc = self.0.writable()?;

@@ -12,6 +12,7 @@ pub mod edit;
 pub mod feedback;
 pub mod meeting;
 pub mod sop;
+pub mod sync;
 
 pub use self::core::{SharedDoc, SharedError};
 pub use edit::SharedEdit;
