@@ -11,6 +11,7 @@ use automerge::sync;
 use super::message::{DecodeError, Message, PeerId, PeerMetadata, PROTOCOL_VERSION};
 use super::repo_id::RepoDocId;
 use crate::doc::shared::{SharedDoc, SharedError};
+use crate::model::ids::Heads;
 
 /// Where the session finds the documents it keeps in sync.
 pub trait Documents {
@@ -206,6 +207,14 @@ impl Session {
             Message::Join { .. } | Message::Leave { .. } | Message::Other(_) => {}
         }
         Ok(events)
+    }
+
+    /// Whether the server has said it holds everything this copy has: "in sync".
+    pub fn server_has_all(&self, id: RepoDocId, doc: &mut SharedDoc) -> bool {
+        let Some(theirs) = self.states.get(&id).and_then(|s| s.their_heads.clone()) else {
+            return false;
+        };
+        Heads::new(theirs.into_iter().map(|h| h.0).collect()) == doc.heads()
     }
 
     /// The messages to send, in order.
