@@ -8,130 +8,15 @@
 //! everything back. The test starts and stops the server and the tool itself (they are
 //! installed by `scripts/test`, with the other dev tools).
 
-use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, ErrorKind};
-use std::net::TcpStream;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+mod live;
 
-use tungstenite::{Message as Frame, WebSocket};
+use std::process::{Command, Stdio};
+
+use live::{first_line, root, start_server, Client, Running};
 use unhurried::doc::shared::SharedDoc;
 use unhurried::model::shared::TextField;
-use unhurried::sync::message::PeerId;
 use unhurried::sync::repo_id::RepoDocId;
-use unhurried::sync::session::{Event, Session};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A child process stopped when the test ends, however it ends.
-struct Running(Child);
-
-impl Running {
-    /// Stops it as a service manager would (SIGTERM), so it finishes writing first.
-    fn terminate(mut self) {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.0.id().to_string())
-            .status();
-        let _ = self.0.wait();
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// The first line a child prints; the rest is read and dropped on a thread of its own,
-/// so the child never writes into a closed pipe.
-fn first_line(child: &mut Child) -> String {
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    out.read_line(&mut line).unwrap();
-    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-    line
-}
-
-/// Starts the server on a free port over `data`; returns it and its address.
-fn start_server(data: &std::path::Path) -> (Running, String) {
-    let mut child = Command::new("node")
-        .arg("scripts/sync-server.mjs")
-        .arg("0")
-        .arg(data)
-        .current_dir(root())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("node runs (scripts/test installs the dev tools)");
-    let line = first_line(&mut child);
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap_or_else(|| panic!("the server said {line:?}"))
-        .to_owned();
-    (Running(child), url)
-}
-
-/// The app's side: a session over a blocking socket that gives up reading after a
-/// short quiet spell, so the test can pump it.
-struct Client {
-    socket: WebSocket<TcpStream>,
-    session: Session,
-    docs: BTreeMap<RepoDocId, SharedDoc>,
-    events: Vec<Event>,
-}
-
-impl Client {
-    fn connect(url: &str, me: &str) -> Client {
-        let address = url.strip_prefix("ws://").unwrap();
-        let stream = TcpStream::connect(address).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_millis(100)))
-            .unwrap();
-        let (socket, _) = tungstenite::client(url, stream).unwrap();
-        let mut session = Session::new(PeerId(me.into()));
-        session.opened();
-        Client {
-            socket,
-            session,
-            docs: BTreeMap::new(),
-            events: Vec::new(),
-        }
-    }
-
-    /// Sends what the session has to send and takes in what arrives, until `done` holds
-    /// (or 15 seconds pass, which fails the test).
-    fn pump_until(&mut self, what: &str, done: impl Fn(&mut Client) -> bool) {
-        let start = Instant::now();
-        loop {
-            for bytes in self.session.outgoing() {
-                self.socket.send(Frame::Binary(bytes.into())).unwrap();
-            }
-            if done(self) {
-                return;
-            }
-            assert!(start.elapsed() < Duration::from_secs(15), "never: {what}");
-            match self.socket.read() {
-                Ok(Frame::Binary(bytes)) => {
-                    let events = self
-                        .session
-                        .receive(&bytes, &mut self.docs)
-                        .expect("the server's messages are taken in");
-                    self.events.extend(events);
-                }
-                Ok(_) => {}
-                Err(tungstenite::Error::Io(e))
-                    if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
-                Err(e) => panic!("the socket failed waiting for {what}: {e}"),
-            }
-        }
-    }
-}
+use unhurried::sync::session::Event;
 
 /// Runs the automerge-repo tool; returns what it read (a JSON line) and the process,
 /// which stays connected until dropped.
