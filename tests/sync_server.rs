@@ -12,7 +12,7 @@ mod live;
 
 use std::process::{Command, Stdio};
 
-use live::{first_line, root, start_server, Client, Running};
+use live::{comment_texts, first_line, root, start_server, Client, Running};
 use unhurried::doc::shared::SharedDoc;
 use unhurried::model::shared::TextField;
 use unhurried::sync::repo_id::RepoDocId;
@@ -36,14 +36,7 @@ fn repo_tool(server: &str, id: RepoDocId, comment: &str) -> (String, Running) {
 }
 
 fn comments(client: &Client, id: RepoDocId) -> Vec<String> {
-    let mut all: Vec<String> = client.docs[&id]
-        .state()
-        .comments
-        .iter()
-        .map(|c| c.text.clone())
-        .collect();
-    all.sort();
-    all
+    comment_texts(&client.docs[&id])
 }
 
 #[test]

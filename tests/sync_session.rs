@@ -6,6 +6,8 @@
 //! goes offline, edits, and reconnects with the sync state kept from before; hostile
 //! messages are refused with nothing changed.
 
+mod live;
+
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -183,14 +185,7 @@ fn comment(tab: &mut Tab, id: RepoDocId, text: &str, now: i64) {
 }
 
 fn comments(tab: &Tab, id: RepoDocId) -> Vec<String> {
-    let mut all: Vec<String> = tab.docs[&id]
-        .state()
-        .comments
-        .iter()
-        .map(|c| c.text.clone())
-        .collect();
-    all.sort();
-    all
+    live::comment_texts(&tab.docs[&id])
 }
 
 #[test]
@@ -320,16 +315,7 @@ fn hostile_messages_are_refused_and_change_nothing() {
     enc.write_all(&vec![0u8; 64 * 1024 * 1024]).unwrap();
     let bomb = enc.finish().unwrap();
     let mut chunk = vec![0x85, 0x6f, 0x4a, 0x83, 0, 0, 0, 0, 2];
-    let mut len = bomb.len();
-    loop {
-        let byte = (len & 0x7f) as u8;
-        len >>= 7;
-        if len == 0 {
-            chunk.push(byte);
-            break;
-        }
-        chunk.push(byte | 0x80);
-    }
+    unhurried::codec::leb128::write_uleb(&mut chunk, bomb.len() as u64);
     chunk.extend_from_slice(&bomb);
     let mut state = sync::State::new();
     let mut carrier = AutoCommit::new();

@@ -144,3 +144,15 @@ impl Client {
         }
     }
 }
+
+/// A document's comments, sorted: what two copies compare once they have converged.
+pub fn comment_texts(doc: &SharedDoc) -> Vec<String> {
+    let mut all: Vec<String> = doc
+        .state()
+        .comments
+        .iter()
+        .map(|c| c.text.clone())
+        .collect();
+    all.sort();
+    all
+}
