@@ -40,15 +40,7 @@ mod benches {
         let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
         let month = Month::of(today).back(1);
         let totals = InventoryTotals::measured(&s.tasks, &[]);
-        let src = Sources {
-            totals: &totals,
-            rate: &s.rate,
-            blocks: &s.schedule.blocks,
-            deadlines: &s.schedule.deadlines,
-            meetings: &meetings,
-            feedback: &feedback,
-            log: &s.freed,
-        };
+        let src = Sources::of(&s, &totals, &meetings, &feedback);
         (0..=6)
             .map(|n| MonthFigures::of(&src, month.back(n), today))
             .collect()

@@ -7,6 +7,10 @@
 //! Run: `cargo run --release --example perf_board -- <out-dir>`
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "common/mod.rs"]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use std::time::Instant;
     use unhurried::doc::shared::SharedDoc;
@@ -16,10 +20,7 @@ fn main() {
     use unhurried::share::exchange::{full_link, hex, reply_link};
     use unhurried::share::link::link_fit;
 
-    let out = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "target/perf".into());
-    std::fs::create_dir_all(&out).expect("create the output folder");
+    let out = common::out_dir();
     let people: Vec<([u8; 16], &str)> = ["Ana", "Ben", "Cy", "Dee", "Eli", "Fay"]
         .into_iter()
         .enumerate()

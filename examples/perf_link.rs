@@ -5,14 +5,15 @@
 //! Run: `cargo run --example perf_link -- <out-dir>`
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "common/mod.rs"]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use unhurried::doc::shared::SharedDoc;
     use unhurried::share::exchange::{full_link, hex, reply_link};
 
-    let out = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "target/perf".into());
-    std::fs::create_dir_all(&out).expect("create the output folder");
+    let out = common::out_dir();
     let people: Vec<([u8; 16], String)> = (0..6u8)
         .map(|i| {
             (

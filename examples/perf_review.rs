@@ -8,13 +8,14 @@
 mod review_data;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "common/mod.rs"]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use unhurried::share::encode_backup;
     use unhurried::share::exchange::{full_link, hex};
-    let out = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "target/perf".into());
-    std::fs::create_dir_all(&out).expect("create the output folder");
+    let out = common::out_dir();
     let ana = [1u8; 16];
     let mut personal = review_data::two_years(&hex(&ana));
     let shares: Vec<_> = review_data::shared_documents(&hex(&ana))

@@ -6,6 +6,10 @@
 //! Run: `cargo run --release --example perf_sop -- <out-dir>`
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "common/mod.rs"]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use std::time::Instant;
     use unhurried::doc::shared::SharedDoc;
@@ -17,10 +21,7 @@ fn main() {
     use unhurried::share::exchange::{full_link, hex, reply_link};
     use unhurried::share::link::link_fit;
 
-    let out = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "target/perf".into());
-    std::fs::create_dir_all(&out).expect("create the output folder");
+    let out = common::out_dir();
     let (ana, ben) = ([1u8; 16], [2u8; 16]);
     let start = 1_764_000_000_000i64;
     let day = 86_400_000i64;

@@ -5,6 +5,10 @@
 //! Run: `cargo run --example perf_week -- <out-dir>`
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "common/mod.rs"]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use unhurried::doc::PersonalDoc;
     use unhurried::model::kind::DocKind;
@@ -12,10 +16,7 @@ fn main() {
     use unhurried::model::schedule::{Block, BlockKind, Person, WorkingHours};
     use unhurried::share::encode_file;
 
-    let out = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "target/perf".into());
-    std::fs::create_dir_all(&out).expect("create the output folder");
+    let out = common::out_dir();
     let mut doc = PersonalDoc::new();
     doc.set_profile(&Profile {
         display_name: "Ana".into(),

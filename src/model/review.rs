@@ -315,6 +315,27 @@ pub struct Sources<'a> {
     pub log: &'a [FreedEntry],
 }
 
+impl<'a> Sources<'a> {
+    /// The sources in a person's document, with the inventory's totals and the meetings
+    /// and feedback requests they hold (documents of their own).
+    pub fn of(
+        state: &'a super::PersonalState,
+        totals: &'a InventoryTotals,
+        meetings: &'a [MeetingFacts],
+        feedback: &'a [(Month, Scores)],
+    ) -> Sources<'a> {
+        Sources {
+            totals,
+            rate: &state.rate,
+            blocks: &state.schedule.blocks,
+            deadlines: &state.schedule.deadlines,
+            meetings,
+            feedback,
+            log: &state.freed,
+        }
+    }
+}
+
 /// A month's figures: worked out from the person's data while the month is open, and
 /// kept as they were once it is reviewed (later edits never rewrite a reviewed month).
 /// The first five are the inventory and the week as they are (they have no dates); the

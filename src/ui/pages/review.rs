@@ -245,15 +245,7 @@ pub fn ReviewPage() -> impl IntoView {
         ws.state.with(|s| {
             let today = date_at(&s.profile.time_zone, at);
             let totals = InventoryTotals::measured(&s.tasks, &evidence);
-            let src = Sources {
-                totals: &totals,
-                rate: &s.rate,
-                blocks: &s.schedule.blocks,
-                deadlines: &s.schedule.deadlines,
-                meetings: &meetings,
-                feedback: &feedback,
-                log: &s.freed,
-            };
+            let src = Sources::of(s, &totals, &meetings, &feedback);
             (0..=6)
                 .rev()
                 .map(|n| {
