@@ -35,12 +35,12 @@ fn main() {
     let mut a = live::Client::connect(&url, "ana-tab");
     a.set_poll(poll);
     a.docs.insert(id, doc);
-    a.session.keep(id, None);
+    a.session.keep(id, None, &a.docs[&id]);
     a.pump_until("A in sync", |c| in_sync(c, id));
     let mut b = live::Client::connect(&url, "ben-tab");
     b.set_poll(poll);
     b.docs.insert(id, *ben_doc);
-    b.session.keep(id, None);
+    b.session.keep(id, None, &b.docs[&id]);
     b.pump_until("B in sync", |c| in_sync(c, id));
     let mut delays = Vec::new();
     for n in 0..100 {
@@ -75,7 +75,7 @@ fn main() {
         let mut c = live::Client::connect(&url, &format!("tab-{before}-{offline}-{kept}"));
         c.set_poll(poll);
         c.docs.insert(id, doc);
-        c.session.keep(id, None);
+        c.session.keep(id, None, &c.docs[&id]);
         c.pump_until("in sync", |c| in_sync(c, id));
         let saved = c.session.state_bytes(id).unwrap();
         let mut doc = c.docs.remove(&id).unwrap();
@@ -88,7 +88,8 @@ fn main() {
         let mut c = live::Client::connect(&url, &format!("tab-{before}-{offline}-{kept}-again"));
         c.set_poll(poll);
         c.docs.insert(id, doc);
-        c.session.keep(id, kept.then_some(saved.as_slice()));
+        c.session
+            .keep(id, kept.then_some(saved.as_slice()), &c.docs[&id]);
         c.pump_until("converged", |c| in_sync(c, id));
         println!(
             "reconnect after {offline} offline edit(s) over {before} synced, {} the kept sync state: {:.0} ms, {} bytes sent, {} received",

@@ -123,6 +123,8 @@ export function format_date(ms, weekday) {
   return date_time(weekday ? "wd" : "d", weekday ? { weekday: "short", ...DATE } : DATE, ms, "UTC");
 }
 export function format_clock(ms) { return date_time("t", TIME(), ms, "UTC"); }
+// "10:42" on this device's clock.
+export function format_clock_here(ms) { return date_time("th", TIME(), ms, ""); }
 // "2 PM" where the locale counts twelve hours; "14:00" where it counts 24 ("14" alone reads badly).
 export function format_hour(ms) {
   const f = formatter(Intl.DateTimeFormat, "h", { hour: "numeric", timeZone: "UTC" });
@@ -277,6 +279,7 @@ extern "C" {
     pub fn format_date(ms: f64, weekday: bool) -> String;
     /// The time of day of a UTC instant in ms, 12- or 24-hour as the locale prefers.
     pub fn format_clock(ms: f64) -> String;
+    pub fn format_clock_here(ms: f64) -> String;
     /// An hour mark: "14:00" or "2 PM".
     pub fn format_hour(ms: f64) -> String;
     /// A weekday's short name for a UTC date in ms.

@@ -54,7 +54,7 @@ fn a_discussion_on_the_sync_server_is_read_and_answered_by_automerge_repo() {
     let id = RepoDocId::from(doc.id().unwrap());
     let mut app = Client::connect(&url, "ana-tab");
     app.docs.insert(id, doc);
-    app.session.keep(id, None);
+    app.session.keep(id, None, &app.docs[&id]);
     app.pump_until("the server holds the discussion", |c| {
         let doc = c.docs.get_mut(&id).unwrap();
         c.session.is_connected() && c.session.server_has_all(id, doc)

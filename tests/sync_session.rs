@@ -106,7 +106,7 @@ struct Tab {
 impl Tab {
     fn new(name: &'static str, id: RepoDocId, doc: SharedDoc) -> Tab {
         let mut session = Session::new(PeerId(format!("{name}-tab")));
-        session.keep(id, None);
+        session.keep(id, None, &doc);
         Tab {
             name,
             session,
@@ -229,7 +229,7 @@ fn two_people_edit_through_the_server_and_a_reconnect_sends_only_what_is_new() {
     // Back online with the state kept from before: both converge.
     let before = server.received.get("ben-tab").copied().unwrap_or(0);
     ben.session = Session::new(PeerId("ben-tab".into()));
-    ben.session.keep(id, Some(&saved));
+    ben.session.keep(id, Some(&saved), &ben.docs[&id]);
     ben.connect();
     settle(&mut server, &mut [&mut ana, &mut ben]);
     assert_eq!(comments(&ana, id), comments(&ben, id));
@@ -257,7 +257,7 @@ fn two_people_edit_through_the_server_and_a_reconnect_sends_only_what_is_new() {
         .unwrap();
     let base = server2.received["ben-tab"];
     b2.session = Session::new(PeerId("ben-tab".into()));
-    b2.session.keep(id2, Some(&saved2));
+    b2.session.keep(id2, Some(&saved2), &b2.docs[&id2]);
     b2.connect();
     settle(&mut server2, &mut [&mut a2, &mut b2]);
     let kept = server2.received["ben-tab"] - base;
@@ -269,7 +269,7 @@ fn two_people_edit_through_the_server_and_a_reconnect_sends_only_what_is_new() {
         .unwrap();
     let base = server2.received["ben-tab"];
     b2.session = Session::new(PeerId("ben-tab".into()));
-    b2.session.keep(id2, None);
+    b2.session.keep(id2, None, &b2.docs[&id2]);
     b2.connect();
     settle(&mut server2, &mut [&mut a2, &mut b2]);
     let fresh = server2.received["ben-tab"] - base;
@@ -282,7 +282,7 @@ fn two_people_edit_through_the_server_and_a_reconnect_sends_only_what_is_new() {
 fn hostile_messages_are_refused_and_change_nothing() {
     let (id, doc, _) = discussion_for_two();
     let mut session = Session::new(PeerId("ana-tab".into()));
-    session.keep(id, None);
+    session.keep(id, None, &doc);
     let mut docs = BTreeMap::from([(id, doc)]);
     let before = docs.get_mut(&id).unwrap().save();
     session.opened();

@@ -81,12 +81,28 @@ impl Session {
     }
 
     /// Keeps `id` in sync, from `saved` (its `state_bytes` from an earlier connection)
-    /// or from nothing.
-    pub fn keep(&mut self, id: RepoDocId, saved: Option<&[u8]>) {
+    /// or from nothing. A saved state naming changes `doc` lacks (kept by another tab
+    /// that had merged more) is dropped: starting afresh costs one round trip more.
+    pub fn keep(&mut self, id: RepoDocId, saved: Option<&[u8]>, doc: &SharedDoc) {
         let state = saved
             .and_then(|b| sync::State::decode(b).ok())
+            .filter(|s| doc.holds(&s.shared_heads))
             .unwrap_or_default();
         self.states.entry(id).or_insert(state);
+    }
+
+    /// Whether `id` is kept in sync in this session.
+    pub fn keeps(&self, id: RepoDocId) -> bool {
+        self.states.contains_key(&id)
+    }
+
+    /// How many changes of `doc` the server is not known to have.
+    pub fn waiting(&self, id: RepoDocId, doc: &mut SharedDoc) -> usize {
+        let Some(state) = self.states.get(&id) else {
+            return 0;
+        };
+        let heads = state.their_heads.as_ref().unwrap_or(&state.shared_heads);
+        doc.changes_beyond(heads)
     }
 
     pub fn drop_doc(&mut self, id: RepoDocId) {

@@ -4,6 +4,7 @@
 //! storage themselves.
 
 use crate::codec::chunks::{check, check_stored, Limits};
+mod live;
 mod page;
 mod reminders;
 mod reviews;
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+pub use live::{Connection, DocSync, LiveStatus};
 pub use page::{page_title, Published};
 pub use runs::SopDue;
 pub use shared::{file_name, ShareOffer, SharedView};
@@ -88,6 +90,7 @@ struct Inner {
     /// Unreadable data could not be moved aside: write nothing, so nothing is written over it.
     write_blocked: bool,
     notice_serial: u64,
+    live: live::Live,
 }
 
 /// The handle components hold: small and `Copy`.
@@ -103,6 +106,8 @@ pub struct Workspace {
     /// Set when someone without a name tried to write in a shared document: the UI asks
     /// for the name there and then, instead of at the door.
     pub name_wanted: RwSignal<bool>,
+    /// Live sync with a sync server: its address, the connection, the documents kept.
+    pub live: RwSignal<LiveStatus>,
     inner: StoredValue<Inner, LocalStorage>,
 }
 
@@ -134,7 +139,15 @@ impl Workspace {
             aside_message: RwSignal::new(aside_message),
             shared: RwSignal::new(None),
             name_wanted: RwSignal::new(false),
+            live: RwSignal::new(LiveStatus {
+                server: None,
+                connection: Connection::Off,
+                docs: Default::default(),
+                offers: Default::default(),
+                tick: 0,
+            }),
             inner: StoredValue::new_local(Inner {
+                live: live::Live::new(&tab),
                 tab,
                 shared: BTreeMap::new(),
                 doc,
@@ -145,12 +158,17 @@ impl Workspace {
             }),
         };
         ws.listen_to_other_tabs();
+        ws.listen_to_network();
+        ws.start_live();
         ws
     }
 
     fn listen_to_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             let Some(key) = ev.key() else { return };
+            if self.live_settings_changed(&key) {
+                return;
+            }
             let value = ev.new_value();
             self.merge_from_other_tab(&key, value.as_deref());
         });
@@ -159,24 +177,12 @@ impl Workspace {
     }
 
     fn merge_from_other_tab(self, key: &str, value: Option<&str>) {
-        let shown = self.shared.with_untracked(|v| v.as_ref().map(|v| v.id));
         let merged_shared = self
             .inner
             .try_update_value(|inner| shared::merge_shared_part(&mut inner.shared, key, value))
             .flatten();
         if let Some(id) = merged_shared {
-            if shown == Some(id) {
-                let state = self
-                    .inner
-                    .with_value(|inner| shared::state_of(&inner.shared, id));
-                if let Some(state) = state {
-                    self.shared.update(|v| {
-                        if let Some(v) = v.as_mut() {
-                            v.state = state;
-                        }
-                    });
-                }
-            }
+            self.shared_arrived(id);
             return;
         }
         let changed = self.inner.try_update_value(|inner| {

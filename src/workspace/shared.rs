@@ -24,6 +24,7 @@ use crate::share::link::{link_fit, LinkFit, PayloadKind, Share};
 use crate::share::{encode_share_file, read_any_file, FileContent};
 use crate::store::local::LocalStore;
 use crate::store::{DocStore, Saved};
+use crate::sync::invite::SyncInvite;
 use crate::web::now_ms;
 
 /// What an edit re-reads for the view.
@@ -50,7 +51,7 @@ enum Read {
 
 /// One shared document loaded in this tab, with its own storage.
 pub(super) struct OpenShared {
-    doc: SharedDoc,
+    pub(super) doc: SharedDoc,
     store: DocStore<LocalStore>,
     /// The state the person last saw, with its heads: "what is new" compares against it
     /// without rebuilding the old document (`fork_at` costs as much as a load).
@@ -130,7 +131,7 @@ impl Workspace {
     }
 
     /// Loads a held document from storage into this tab, if it is not loaded yet.
-    fn ensure_loaded(self, id: DocId) -> Result<(), String> {
+    pub(super) fn ensure_loaded(self, id: DocId) -> Result<(), String> {
         let loaded = self.inner.with_value(|i| i.shared.contains_key(&id));
         if loaded {
             return Ok(());
@@ -272,6 +273,30 @@ impl Workspace {
         });
         self.shared.set(view.flatten());
         Ok(())
+    }
+
+    /// A held document changed from outside this tab's edits (another tab, the sync
+    /// server): the list shows its title, and the screen its state if it is shown.
+    pub(super) fn shared_arrived(self, id: DocId) {
+        let shown = self.shared.with_untracked(|v| v.as_ref().map(|v| v.id)) == Some(id);
+        let read = self.inner.try_update_value(|i| {
+            let open = i.shared.get_mut(&id)?;
+            Some((open.doc.title(), shown.then(|| open.doc.state())))
+        });
+        let Some((title, state)) = read.flatten() else {
+            return;
+        };
+        if let Some(mut held) = self.held(id).filter(|h| h.title != title) {
+            held.title = title;
+            self.put_held_entry(held);
+        }
+        if let Some(state) = state {
+            self.shared.update(|v| {
+                if let Some(v) = v.as_mut().filter(|v| v.id == id) {
+                    v.state = state;
+                }
+            });
+        }
     }
 
     pub fn held(self, id: DocId) -> Option<HeldDoc> {
@@ -538,6 +563,7 @@ impl Workspace {
             Some((result, saved, read))
         });
         let (result, saved, read) = outcome.flatten()?;
+        let edited = saved.is_some();
         match saved {
             Some(Saved::InMemoryOnly(e)) => self.health.set(memory_only(&e)),
             Some(Saved::Stored) => {
@@ -595,6 +621,9 @@ impl Workspace {
                 self.put_held_entry(held);
             }
         }
+        if edited {
+            self.live_changed(id);
+        }
         match result {
             Ok(r) => Some(r),
             Err(e) => {
@@ -646,9 +675,11 @@ impl Workspace {
             Some((full, reply, open.doc.title()))
         });
         let (full, reply, title) = made.flatten()?;
-        let full = Self::link_for(&full);
+        // A document kept in sync offers its server to whoever opens the link.
+        let invite = self.sync_invite(id).map(|i| i.suffix()).unwrap_or_default();
+        let full = Self::link_for(&format!("{full}{invite}"));
         let reply = reply
-            .map(|r| Self::link_for(&r))
+            .map(|r| Self::link_for(&format!("{r}{invite}")))
             .filter(|r| r.len() < full.len())
             .map(|r| {
                 let fit = link_fit(r.len());
@@ -676,9 +707,15 @@ impl Workspace {
     }
 
     /// Takes in a link's fragment. Returns the document's id and plain words for the person.
+    /// A link to a document kept in sync also offers its server (`SyncInvite`).
     pub fn receive_fragment(self, fragment: &str) -> Result<(DocId, String), String> {
-        let share = Share::from_fragment(fragment).map_err(|e| e.to_string())?;
-        self.receive_share(share)
+        let (link, invite) = SyncInvite::split(fragment);
+        let share = Share::from_fragment(link).map_err(|e| e.to_string())?;
+        let received = self.receive_share(share)?;
+        if let Some(invite) = invite {
+            self.note_sync_offer(received.0, invite);
+        }
+        Ok(received)
     }
 
     /// Takes in any `.unhurried` file: a shared document, or a personal backup.
@@ -757,6 +794,9 @@ impl Workspace {
             held.peers.insert(sender.clone(), sender_heads);
         }
         self.put_held_entry(held);
+        if changed {
+            self.live_changed(id);
+        }
         let title = display(&doc_title);
         let message = if is_new {
             format!("Opened “{title}” from {from}.")
@@ -772,7 +812,7 @@ impl Workspace {
 }
 
 /// Stores the changes since the last save of a shared document.
-fn save_open(open: &mut OpenShared) -> Saved {
+pub(super) fn save_open(open: &mut OpenShared) -> Saved {
     save_shared(&mut open.doc, &mut open.store)
 }
 
@@ -834,9 +874,4 @@ pub(super) fn merge_shared_part(
         return None;
     }
     None
-}
-
-/// The state of a loaded shared document.
-pub(super) fn state_of(shared: &BTreeMap<DocId, OpenShared>, id: DocId) -> Option<SharedState> {
-    shared.get(&id).map(|o| o.doc.state())
 }

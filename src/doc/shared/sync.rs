@@ -4,6 +4,7 @@
 //! before Automerge's own bookkeeping of what the peer has.
 
 use automerge::sync::{self, SyncDoc};
+use automerge::{ChangeHash, ReadDoc};
 
 use super::core::{Result, SharedDoc, SharedError};
 use crate::codec::chunks::{check, Limits};
@@ -52,5 +53,24 @@ impl SharedDoc {
             .receive_sync_message(state, message)
             .map_err(|_| SharedError::BadSync)?;
         Ok(changed)
+    }
+
+    /// Whether this copy holds every one of `hashes`: a sync state kept from another
+    /// tab's copy may name changes this one has not merged yet.
+    pub fn holds(&self, hashes: &[ChangeHash]) -> bool {
+        hashes
+            .iter()
+            .all(|h| ReadDoc::get_change_by_hash(&self.doc, h).is_some())
+    }
+
+    /// How many changes of this copy the peer is not known to have, when it is known
+    /// to have everything up to `heads`: the changes waiting to be sent.
+    pub fn changes_beyond(&mut self, heads: &[ChangeHash]) -> usize {
+        let known: Vec<ChangeHash> = heads
+            .iter()
+            .copied()
+            .filter(|h| self.holds(&[*h]))
+            .collect();
+        self.doc.get_changes(&known).len()
     }
 }

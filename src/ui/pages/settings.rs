@@ -1,9 +1,11 @@
-//! Name and time zone, storage, and backups.
+//! Name and time zone, storage, backups, and live sync.
 
 use leptos::prelude::*;
 
 use crate::model::profile::{clean_display_name, parse_time_zone};
-use crate::ui::widgets::{file_import::FileImport, time_zone_field::TimeZoneField};
+use crate::ui::widgets::{
+    file_import::FileImport, live_sync_settings::LiveSyncSettings, time_zone_field::TimeZoneField,
+};
 use crate::workspace::use_workspace;
 use crate::workspace::{storage_status, StorageStatus};
 
@@ -123,6 +125,7 @@ pub fn Settings() -> impl IntoView {
                 </div>
                 <p class="import-message" role="status" data-testid="import-message">{move || import_message.get()}</p>
             </section>
+            <LiveSyncSettings/>
             {move || (!asides.with(Vec::is_empty)).then(|| view! {
                 <section class="card">
                     <h2>"Data that could not be read"</h2>

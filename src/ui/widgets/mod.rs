@@ -11,6 +11,7 @@ pub mod framework_steps;
 pub mod freed_log;
 pub mod keyed_list;
 pub mod link_receiver;
+pub mod live_sync_settings;
 pub mod nav;
 pub mod notice_toast;
 pub mod page_publisher;

@@ -14,6 +14,7 @@ use crate::ui::pages::shared::meeting::MeetingBody;
 use crate::ui::pages::shared::sop::SopBody;
 use crate::ui::shared::{me, Shown};
 use crate::ui::widgets::remind_me::RemindMe;
+use crate::ui::widgets::shared::live_sync::LiveSync;
 use crate::workspace::use_workspace;
 
 /// The page for `/shared/:id`.
@@ -101,6 +102,7 @@ pub fn SharedFrame() -> impl IntoView {
                     {move || due_line.get().map(|(due, title)| view! {
                         <RemindMe what=format!("Input wanted by {due}: {title}") kind="discussion" due=due/>
                     })}
+                    {move || id.get().map(|id| view! { <LiveSync id/> })}
                 </div>
                 {move || read_only().then(|| view! {
                     <div class="banner warn" role="status"><p>"This document was changed by a newer version of Unhurried, so it is open read-only here. Reload the app to update it."</p></div>

@@ -1,9 +1,10 @@
-//! Pieces every shared document uses: comments, the action plan, context links, texts written together, people, the owner's settings, sharing and the name prompt.
+//! Pieces every shared document uses: comments, the action plan, context links, texts written together, people, the owner's settings, sharing, live sync and the name prompt.
 
 pub mod action_plan;
 pub mod collab_text;
 pub mod comment_thread;
 pub mod context_links;
+pub mod live_sync;
 pub mod name_prompt;
 pub mod owner_settings;
 pub mod people_panel;
