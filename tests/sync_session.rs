@@ -355,3 +355,64 @@ fn hostile_messages_are_refused_and_change_nothing() {
     );
     assert_eq!(docs.get_mut(&id).unwrap().save(), before);
 }
+
+#[test]
+fn changes_waiting_are_counted_and_a_state_kept_by_a_tab_that_merged_more_is_not_trusted() {
+    let (id, mut ana_doc, ben_doc) = discussion_for_two();
+    // Ana's other tab, with the document as it was before anything below.
+    let Ok(Received::New(early)) = receive(&full_link(&mut ana_doc, [1; 16]), None) else {
+        panic!("a copy")
+    };
+    let mut early = *early;
+    let mut server = Server::default();
+    let mut ana = Tab::new("ana", id, ana_doc);
+    let mut ben = Tab::new("ben", id, ben_doc);
+    ana.connect();
+    ben.connect();
+    settle(&mut server, &mut [&mut ana, &mut ben]);
+    assert_eq!(ana.session.waiting(id, ana.docs.get_mut(&id).unwrap()), 0);
+
+    // Offline, each comment waits, and the count says so.
+    ana.disconnect(&mut server);
+    comment(&mut ana, id, "one", 10);
+    comment(&mut ana, id, "two", 11);
+    assert_eq!(ana.session.waiting(id, ana.docs.get_mut(&id).unwrap()), 2);
+    ana.connect();
+    settle(&mut server, &mut [&mut ana, &mut ben]);
+    assert_eq!(ana.session.waiting(id, ana.docs.get_mut(&id).unwrap()), 0);
+    assert_eq!(comments(&ben, id), ["one", "two"]);
+
+    // The state Ana keeps names her comments. Her other tab has not merged them: it
+    // starts afresh rather than believe the server has only what that copy has.
+    let saved = ana.session.state_bytes(id).unwrap();
+    let mut other = Session::new(PeerId("ana-other-tab".into()));
+    other.keep(id, Some(&saved), &early);
+    let all = early.changes_beyond(&[]);
+    assert!(all > 0);
+    assert_eq!(other.waiting(id, &mut early), all);
+    // The tab that wrote it trusts it: nothing waits.
+    let mut again = Session::new(PeerId("ana-tab-again".into()));
+    again.keep(id, Some(&saved), &ana.docs[&id]);
+    assert_eq!(again.waiting(id, ana.docs.get_mut(&id).unwrap()), 0);
+}
+
+proptest::proptest! {
+    /// Whatever follows a link in its fragment, reading the invite never panics, and the
+    /// link before it is handed on untouched.
+    #[test]
+    fn any_invite_text_is_read_without_a_panic(rest in "\\PC{0,200}", link in "u1\\.[A-Za-z0-9_-]{0,40}") {
+        let fragment = format!("{link}&{rest}");
+        let (got, _) = unhurried::sync::invite::SyncInvite::split(&fragment);
+        proptest::prop_assert_eq!(got, link.as_str());
+    }
+
+    /// Whatever is typed as a server address, checking it never panics, and what it
+    /// accepts reads back as itself.
+    #[test]
+    fn any_address_is_checked_without_a_panic(text in "(wss?://)?\\PC{0,80}") {
+        if let Ok(address) = unhurried::sync::address::ServerAddress::parse(&text) {
+            let again = unhurried::sync::address::ServerAddress::parse(address.as_str());
+            proptest::prop_assert_eq!(again, Ok(address));
+        }
+    }
+}
