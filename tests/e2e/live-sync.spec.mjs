@@ -4,41 +4,13 @@
 // mid-session and restarted on the same data folder loses nothing, and a wrong address or
 // a server speaking something else gives a plain message and loses nothing.
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { welcome, watchConsole, makeLink, openLink, axe } from './helpers.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Starts the sync server on `port` (0: a free one) with `dir` as its data folder. */
-async function startServer(dir, port = 0) {
-  const proc = spawn(process.execPath, [path.join(root, 'scripts/sync-server.mjs'), String(port), dir], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on (ws:\/\/\S+)/);
-      if (m) resolve(m[1]);
-    });
-    proc.on('exit', (code) => reject(new Error(`the sync server stopped (${code}): ${out}`)));
-  });
-  const url = line.trim();
-  return { proc, url, port: Number(new URL(url).port) };
-}
-
-async function stopServer(server, signal = 'SIGTERM') {
-  if (server.proc.exitCode !== null) return;
-  const exited = new Promise((r) => server.proc.once('exit', r));
-  server.proc.kill(signal);
-  await exited;
-}
+import { startServer, stopServer } from './sync-server.mjs';
 
 /** A port nothing listens on. */
 async function closedPort() {
@@ -245,4 +217,53 @@ test('a wrong address and a server that sends garbage give a plain message and l
     await new Promise((r) => garbage.close(r));
   }
   expect(problems.filter((p) => !p.includes('WebSocket'))).toEqual([]);
+});
+
+test('screenshots of live sync at desktop and phone size, light and dark', async ({ browser }) => {
+  const shots = path.join(path.dirname(new URL(import.meta.url).pathname), 'screenshots');
+  const server = await startServer(path.join(dir, 'shots'));
+  const host = `127.0.0.1:${server.port}`;
+  try {
+    for (const [size, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+      for (const scheme of ['light', 'dark']) {
+        const ctxA = await browser.newContext({ viewport, colorScheme: scheme });
+        const ctxB = await browser.newContext({ viewport, colorScheme: scheme });
+        const a = await ctxA.newPage();
+        const b = await ctxB.newPage();
+        const shot = async (page, name, top = true) => {
+          if (top) await page.evaluate(() => window.scrollTo(0, 0));
+          await page.screenshot({ path: path.join(shots, `${size}-${scheme}-${name}.png`), animations: 'disabled' });
+        };
+        await welcome(a, 'Ana');
+        await useServer(a, server.url);
+        await startShared(a, 'discussion', 'Where do we meet in May?');
+        await a.getByRole('button', { name: `Keep in sync on ${host}` }).click();
+        await shot(a, 'sync-warning');
+        await axe(a, 'the warning before keeping a document in sync', '.live-sync');
+        await a.getByRole('button', { name: 'Keep it in sync' }).click();
+        await expect(a.getByTestId('sync-state')).toContainText(`In sync on ${host}`);
+        await comment(a, 'Lisbon?');
+        await shot(a, 'sync-in-sync');
+        const link = await makeLink(a, 'Copy link');
+        await welcome(b, 'Ben');
+        await openLink(b, link);
+        await expect(b.getByRole('region', { name: 'Keep in sync' })).toBeVisible();
+        await shot(b, 'sync-offer');
+        await ctxA.setOffline(true);
+        await comment(a, 'Written on the train.');
+        await expect(a.getByTestId('sync-state')).toContainText('Offline: 1 change waiting');
+        await shot(a, 'sync-offline');
+        await ctxA.setOffline(false);
+        await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+        await a.getByLabel('Sync server address').scrollIntoViewIfNeeded();
+        await expect(a.getByTestId('sync-status')).toContainText('1 document kept in sync');
+        await shot(a, 'sync-settings', false);
+        await axe(a, 'the live sync settings');
+        await ctxA.close();
+        await ctxB.close();
+      }
+    }
+  } finally {
+    await stopServer(server);
+  }
 });

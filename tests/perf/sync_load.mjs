@@ -18,6 +18,13 @@ const data = fs.mkdtempSync(path.join(os.tmpdir(), 'unhurried-load-'));
 const server = spawn('node', ['scripts/sync-server.mjs', '0', data], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve) => server.stdout.once('data', (d) => resolve(String(d).trim().replace('listening on ', ''))));
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))[1]) / 1024;
+// CPU seconds the server has used (user + system, from /proc), to tell whether the server
+// or this simulator (on the same cores) is what runs out.
+const serverCpu = () => {
+  const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+const ownCpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 
 const repos = Array.from({ length: clients }, () => new Repo({ network: [new BrowserWebSocketClientAdapter(url)] }));
 // One client of each document creates it; the others open it by its URL.
@@ -43,6 +50,7 @@ opened.forEach((h, i) => {
 });
 const baseRss = rss();
 const started = Date.now();
+const cpu0 = [serverCpu(), ownCpu()];
 let n = 0;
 const timer = setInterval(() => {
   n++;
@@ -51,6 +59,8 @@ const timer = setInterval(() => {
 await new Promise((r) => setTimeout(r, seconds * 1000));
 clearInterval(timer);
 const peakRss = rss();
+const wall = (Date.now() - started) / 1000;
+const cpu = [(serverCpu() - cpu0[0]) / wall, (ownCpu() - cpu0[1]) / wall];
 await new Promise((r) => setTimeout(r, 2000));
 const expected = made * (clients / documents - 1);
 const sorted = latencies.sort((a, b) => a - b);
@@ -58,6 +68,7 @@ console.log(`sync server load: ${clients} clients on ${documents} documents, ${s
 console.log(`  edits made ${made}; deliveries ${delivered} of ${expected} (${(100 * delivered / expected).toFixed(1)}%)`);
 console.log(`  latency p50 ${median(sorted)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]} ms`);
 console.log(`  server resident memory: ${baseRss.toFixed(0)} MB at the start, ${peakRss.toFixed(0)} MB at the end (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(`  CPU over the run: the server ${(100 * cpu[0]).toFixed(0)}% of a core, the simulated clients ${(100 * cpu[1]).toFixed(0)}% (${os.cpus().length} cores)`);
 server.kill('SIGTERM');
 fs.rmSync(data, { recursive: true, force: true });
 process.exit(0);

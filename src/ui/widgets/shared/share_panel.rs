@@ -123,7 +123,14 @@ pub fn SharePanel() -> impl IntoView {
     view! {
         <section class="card share" aria-labelledby="share-head">
             <h2 id="share-head">"Share"</h2>
-            <p class="hint">"The document travels inside the link; nothing passes through a server. Anyone who holds the link can read all of it, so send it only to the people it is for."</p>
+            <p class="hint">{move || {
+                let synced = ws.shared.with(|v| v.as_ref().map(|v| v.id))
+                    .and_then(|id| ws.live.with(|l| l.docs.contains(&id).then(|| l.server.as_ref().map(|s| s.host().to_owned())).flatten()));
+                match synced {
+                    Some(host) => format!("The document travels inside the link, which also offers {host}, where it is kept in sync. Anyone who holds the link can read all of it, so send it only to the people it is for."),
+                    None => "The document travels inside the link; nothing passes through a server. Anyone who holds the link can read all of it, so send it only to the people it is for.".to_owned(),
+                }
+            }}</p>
             <div class="actions">
                 <button type="button" on:click=move |_| make(false)>"Copy link"</button>
                 <Show when=has_peers>
