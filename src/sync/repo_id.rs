@@ -15,8 +15,10 @@ impl RepoDocId {
         if text.is_empty() || text.len() > 64 {
             return None;
         }
-        let bytes = bs58::decode(text).with_check(None).into_vec().ok()?;
-        Some(RepoDocId(bytes.try_into().ok()?))
+        let bytes = bs58::decode(text).into_vec().ok()?;
+        let (id, check) = bytes.split_at_checked(16)?;
+        let id: [u8; 16] = id.try_into().ok()?;
+        (check == checksum(&id)).then_some(RepoDocId(id))
     }
 
     /// An `automerge:` URL, as people paste them.
@@ -31,8 +33,19 @@ impl RepoDocId {
 
 impl std::fmt::Display for RepoDocId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&bs58::encode(self.0).with_check().into_string())
+        let mut bytes = [0u8; 20];
+        bytes[..16].copy_from_slice(&self.0);
+        bytes[16..].copy_from_slice(&checksum(&self.0));
+        f.write_str(&bs58::encode(bytes).into_string())
     }
+}
+
+/// bs58check's checksum: the first 4 bytes of SHA-256 applied twice. Computed with the
+/// SHA-256 Automerge already brings (bs58's own `check` feature brings a second copy).
+fn checksum(payload: &[u8]) -> [u8; 4] {
+    use sha2::{Digest, Sha256};
+    let twice = Sha256::digest(Sha256::digest(payload));
+    [twice[0], twice[1], twice[2], twice[3]]
 }
 
 impl From<DocId> for RepoDocId {
@@ -66,7 +79,7 @@ mod tests {
         let broken: String = broken.into_iter().collect();
         assert_eq!(RepoDocId::parse(&broken), None);
         // Checked, but not 16 bytes.
-        let short = bs58::encode([1u8; 8]).with_check().into_string();
+        let short = bs58::encode([1u8; 12]).into_string();
         for bad in ["", "0OIl", short.as_str(), "automerge:"] {
             assert_eq!(RepoDocId::parse(bad), None, "{bad}");
         }

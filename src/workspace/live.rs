@@ -341,6 +341,16 @@ impl Workspace {
         })
     }
 
+    /// The server `id` is kept in sync on, by its host name, if it is. Reactive.
+    pub fn sync_host(self, id: DocId) -> Option<String> {
+        self.live.with(|l| {
+            l.server
+                .as_ref()
+                .filter(|_| l.docs.contains(&id))
+                .map(|s| s.host().to_owned())
+        })
+    }
+
     /// A document's indicator, when it is kept in sync. Reactive.
     pub fn doc_sync(self, id: DocId) -> Option<DocSync> {
         let (kept, connection) = self.live.with(|l| {

@@ -91,9 +91,10 @@ test('two people keep a discussion in sync through the server, offline and acros
     expect(link).toContain(`&sync=ws://${host}`);
     expect(link).toMatch(/&am=automerge:[1-9A-HJ-NP-Za-km-z]+$/);
 
-    // Ben opens the link and is offered the server, with the same plain warning.
-    await welcome(b, 'Ben');
+    // Ben has never used the app: he opens the link, reads at once, and is offered the
+    // server with the same plain warning.
     await openLink(b, link);
+    await expect(b.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
     await expect(b.getByRole('heading', { level: 1, name: 'Where do we meet in May?' })).toBeVisible();
     const offer = b.getByRole('region', { name: 'Keep in sync' });
     await expect(offer).toContainText(`This document is kept in sync on ${host}.`);
@@ -105,7 +106,12 @@ test('two people keep a discussion in sync through the server, offline and acros
     // Edits arrive by themselves, both ways.
     await comment(a, 'Or Porto, closer to the office.');
     await expect(comments(b)).toHaveText(['Lisbon?', 'Or Porto, closer to the office.'], { timeout: 5_000 });
-    await comment(b, 'Porto works for me.');
+    // His first comment asks his name there and then.
+    await thread(b).getByLabel('Add a comment').fill('Porto works for me.');
+    await thread(b).getByRole('button', { name: 'Comment', exact: true }).click();
+    await b.getByLabel('Your name, as others will see it').fill('Ben');
+    await b.locator('.name-prompt').getByRole('button', { name: 'Post' }).click();
+    await expect(thread(b).locator('.comment-text', { hasText: 'Porto works for me.' })).toBeVisible();
     await expect(comments(a)).toContainText(['Porto works for me.'], { timeout: 5_000 });
 
     // Ben goes offline, writes, and Ana writes meanwhile; back online, both converge.

@@ -46,10 +46,11 @@ fn indicator_words(sync: &DocSync, host: &str) -> String {
         DocSync::Waiting(n, Connection::Unreachable { since }) => {
             format!("Server unreachable since {}: {}", at(*since), changes(*n))
         }
-        DocSync::Waiting(n, Connection::Refused { why, .. }) => format!("{why} {}.", {
-            let c = changes(*n);
-            format!("{}{}", c[..1].to_uppercase(), &c[1..])
-        }),
+        DocSync::Waiting(n, Connection::Refused { why, .. }) => {
+            let mut c = changes(*n);
+            c[..1].make_ascii_uppercase();
+            format!("{why} {c}.")
+        }
         DocSync::Waiting(_, _) => format!("Connecting to {host}…"),
     }
 }

@@ -124,9 +124,7 @@ pub fn SharePanel() -> impl IntoView {
         <section class="card share" aria-labelledby="share-head">
             <h2 id="share-head">"Share"</h2>
             <p class="hint">{move || {
-                let synced = ws.shared.with(|v| v.as_ref().map(|v| v.id))
-                    .and_then(|id| ws.live.with(|l| l.docs.contains(&id).then(|| l.server.as_ref().map(|s| s.host().to_owned())).flatten()));
-                match synced {
+                match ws.shared.with(|v| v.as_ref().map(|v| v.id)).and_then(|id| ws.sync_host(id)) {
                     Some(host) => format!("The document travels inside the link, which also offers {host}, where it is kept in sync. Anyone who holds the link can read all of it, so send it only to the people it is for."),
                     None => "The document travels inside the link; nothing passes through a server. Anyone who holds the link can read all of it, so send it only to the people it is for.".to_owned(),
                 }
