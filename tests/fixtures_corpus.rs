@@ -1174,3 +1174,38 @@ fn a_backup_with_reviews_still_opens() {
     assert_eq!(state.freed.len(), 1);
     assert_eq!(state.freed[0].note, "Rust course");
 }
+
+/// Writes the link to a document kept in sync (issue 15); never touches an existing file.
+#[test]
+#[ignore = "writes fixtures; run by hand when a format changes"]
+fn write_missing_sync_fixtures() {
+    use unhurried::sync::{address::ServerAddress, invite::SyncInvite, repo_id::RepoDocId};
+    let mut doc = discussion();
+    let invite = SyncInvite {
+        server: ServerAddress::parse("wss://sync.example.com/team").unwrap(),
+        doc: RepoDocId::from(doc.id().unwrap()),
+    };
+    let text = format!(
+        "{}{}",
+        full_link(&mut doc, ANA).to_fragment(),
+        invite.suffix()
+    );
+    let path = dir().join("2026-12-02-synced-discussion-link.txt");
+    if !path.exists() {
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// A link to a document kept in sync opens like any link, and offers its server and
+/// the document's `automerge:` URL.
+#[test]
+fn a_link_to_a_synced_document_opens_and_offers_its_server() {
+    use unhurried::sync::{invite::SyncInvite, repo_id::RepoDocId};
+    let text = String::from_utf8(read("2026-12-02-synced-discussion-link.txt")).unwrap();
+    let (link, invite) = SyncInvite::split(&text);
+    let doc = open_link(&Share::from_fragment(link).unwrap());
+    check_discussion(&doc);
+    let invite = invite.expect("the link offers its server");
+    assert_eq!(invite.server.as_str(), "wss://sync.example.com/team");
+    assert_eq!(invite.doc, RepoDocId::from(doc.id().unwrap()));
+}
