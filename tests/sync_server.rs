@@ -107,3 +107,61 @@ fn a_discussion_on_the_sync_server_is_read_and_answered_by_automerge_repo() {
     );
     let _ = std::fs::remove_dir_all(&data);
 }
+
+#[test]
+fn presence_passes_through_the_server_to_the_others_who_have_the_document() {
+    use unhurried::sync::presence::Presence;
+    let data = std::env::temp_dir().join(format!("unhurried-presence-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let (server, url) = start_server(&data);
+    let ana = "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1";
+    let mut doc = SharedDoc::create(ana, "Ana", "Stand-up", 1);
+    let id = RepoDocId::from(doc.id().unwrap());
+    let link = unhurried::share::exchange::full_link(&mut doc, [1; 16]);
+    let Ok(unhurried::share::exchange::Received::New(copy)) =
+        unhurried::share::exchange::receive(&link, None)
+    else {
+        panic!("Ben opens the link")
+    };
+    let in_sync = |c: &mut Client| {
+        let doc = c.docs.get_mut(&id).unwrap();
+        c.session.is_connected() && c.session.server_has_all(id, doc)
+    };
+    let mut a = Client::connect(&url, "ana-tab");
+    a.docs.insert(id, doc);
+    a.session.keep(id, None, &a.docs[&id]);
+    a.pump_until("A in sync", in_sync);
+    let mut b = Client::connect(&url, "ben-tab");
+    b.docs.insert(id, *copy);
+    b.session.keep(id, None, &b.docs[&id]);
+    b.pump_until("B in sync", in_sync);
+
+    let here = Presence {
+        person: ana.into(),
+        name: "Ana".into(),
+        here: true,
+    };
+    a.session.announce(id, here.encode());
+    a.flush();
+    b.pump_until("B hears Ana", |c| {
+        c.events.iter().any(|e| {
+            matches!(e, Event::Ephemeral { document, from, data }
+                if *document == id && from.0 == "ana-tab" && Presence::decode(data).as_ref() == Some(&here))
+        })
+    });
+    // A second announcement is not dropped as a repeat (its count grows).
+    b.events.clear();
+    let gone = Presence {
+        here: false,
+        ..here
+    };
+    a.session.announce(id, gone.encode());
+    a.flush();
+    b.pump_until("B hears Ana leave", |c| {
+        c.events.iter().any(|e| {
+            matches!(e, Event::Ephemeral { data, .. } if Presence::decode(data).is_some_and(|p| !p.here))
+        })
+    });
+    drop(server);
+    let _ = std::fs::remove_dir_all(&data);
+}

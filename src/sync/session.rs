@@ -62,6 +62,10 @@ pub struct Session {
     /// The documents kept in sync, each with its sync state for this server.
     states: BTreeMap<RepoDocId, sync::State>,
     out: Vec<Vec<u8>>,
+    /// Ephemeral messages carry a session id and a count the server uses to drop
+    /// repeats: the count must grow within one session id.
+    ephemeral_session: String,
+    ephemeral_count: u64,
 }
 
 impl Session {
@@ -73,6 +77,8 @@ impl Session {
             server: None,
             states: BTreeMap::new(),
             out: Vec::new(),
+            ephemeral_session: crate::doc::random_id()[..16].to_owned(),
+            ephemeral_count: 0,
         }
     }
 
@@ -157,6 +163,29 @@ impl Session {
                 .encode(),
             );
         }
+    }
+
+    /// Sends something passing about `id` (presence) to whoever else has it open.
+    pub fn announce(&mut self, id: RepoDocId, data: Vec<u8>) {
+        let Some(server) = self
+            .server
+            .clone()
+            .filter(|_| self.states.contains_key(&id))
+        else {
+            return;
+        };
+        self.ephemeral_count += 1;
+        self.out.push(
+            Message::Ephemeral {
+                sender: self.me.clone(),
+                target: server,
+                document: id,
+                data,
+                count: self.ephemeral_count,
+                session: self.ephemeral_session.clone(),
+            }
+            .encode(),
+        );
     }
 
     /// Takes in one message from the server.

@@ -21,6 +21,7 @@ use crate::store::Saved;
 use crate::sync::address::ServerAddress;
 use crate::sync::invite::SyncInvite;
 use crate::sync::message::{PeerId, MAX_MESSAGE};
+use crate::sync::presence::{Presence, Roster, HEARTBEAT_MS};
 use crate::sync::repo_id::RepoDocId;
 use crate::sync::session::{Documents, Event, Session, SessionError};
 use crate::web::now_ms;
@@ -101,6 +102,8 @@ pub(super) struct Live {
     retry: Option<TimeoutHandle>,
     /// The generation of the socket, so that a late event of an old one is ignored.
     generation: u32,
+    /// Who else has a document open, as their tabs said.
+    roster: Roster,
 }
 
 impl Live {
@@ -112,6 +115,7 @@ impl Live {
             attempts: 0,
             retry: None,
             generation: 0,
+            roster: Roster::default(),
         }
     }
 }
@@ -203,6 +207,45 @@ impl Workspace {
         });
         // They listen for the page's whole life.
         std::mem::forget((online, offline));
+        // Presence: the document on screen is still open here; and who went quiet.
+        let _ = set_interval_with_handle(
+            move || {
+                if let Some(id) = self.shared.with_untracked(|v| v.as_ref().map(|v| v.id)) {
+                    self.announce_presence(id, true);
+                }
+                self.live.update(|l| l.tick += 1);
+            },
+            std::time::Duration::from_millis(HEARTBEAT_MS as u64),
+        );
+    }
+
+    /// Tells the others who have `id` open that this tab has it open (or left it).
+    pub fn announce_presence(self, id: DocId, here: bool) {
+        let connected = self
+            .live
+            .with_untracked(|l| l.connection == Connection::Connected && l.docs.contains(&id));
+        if !connected {
+            return;
+        }
+        let presence = self.state.with_untracked(|s| Presence {
+            person: s.profile.actor_id.clone(),
+            name: s.profile.display_name.clone(),
+            here,
+        });
+        self.inner.update_value(|i| {
+            i.live
+                .session
+                .announce(RepoDocId::from(id), presence.encode())
+        });
+        self.flush();
+    }
+
+    /// The names of the others who have `id` open now. Reactive.
+    pub fn others_here(self, id: DocId) -> Vec<String> {
+        self.live.track();
+        let me = self.state.with_untracked(|s| s.profile.actor_id.clone());
+        self.inner
+            .with_value(|i| i.live.roster.others(RepoDocId::from(id), &me, now_ms()))
     }
 
     /// Whether `key` is a sync setting; when another tab changed the server or the
@@ -531,12 +574,32 @@ impl Workspace {
                         Event::Connected(_) => {
                             self.inner.update_value(|i| i.live.attempts = 0);
                             self.set_connection(Connection::Connected);
+                            if let Some(id) =
+                                self.shared.with_untracked(|v| v.as_ref().map(|v| v.id))
+                            {
+                                self.announce_presence(id, true);
+                            }
+                        }
+                        Event::Ephemeral {
+                            document,
+                            from,
+                            data,
+                        } => {
+                            let arrived = Presence::decode(&data).and_then(|presence| {
+                                self.inner.try_update_value(|i| {
+                                    i.live.roster.heard(document, from, presence, now_ms())
+                                })
+                            });
+                            let shown = self.shared.with_untracked(|v| v.as_ref().map(|v| v.id));
+                            if arrived == Some(true) && shown == Some(DocId::from(document)) {
+                                self.announce_presence(DocId::from(document), true);
+                            }
                         }
                         Event::ServerError(message) => {
                             self.refuse(&format!("The sync server refused: {message}"));
                             return;
                         }
-                        Event::Changed(_) | Event::Unavailable(_) | Event::Ephemeral { .. } => {}
+                        Event::Changed(_) | Event::Unavailable(_) => {}
                     }
                 }
                 self.keep_sync_states();
@@ -606,6 +669,7 @@ impl Workspace {
             .try_update_value(|i| {
                 i.live.generation += 1;
                 i.live.session.closed();
+                i.live.roster.clear();
                 let socket = i.live.socket.take()?;
                 let ws = socket.socket.clone();
                 ws.set_onopen(None);

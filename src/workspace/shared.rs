@@ -272,6 +272,7 @@ impl Workspace {
             })
         });
         self.shared.set(view.flatten());
+        self.announce_presence(id, true);
         Ok(())
     }
 

@@ -1,6 +1,6 @@
 // Issue 15: two people keep a discussion and a stand-up board in sync through a real
 // automerge-repo sync server (scripts/sync-server.mjs, started and stopped here): edits
-// arrive by themselves, offline edits are sent when the network returns, a server killed
+// arrive by themselves, each sees who else has the board open, offline edits are sent when the network returns, a server killed
 // mid-session and restarted on the same data folder loses nothing, and a wrong address or
 // a server speaking something else gives a plain message and loses nothing.
 import { test, expect } from '@playwright/test';
@@ -173,6 +173,9 @@ test('a stand-up board stays in sync: cards and statuses arrive by themselves', 
     await openLink(b, link);
     await b.getByRole('region', { name: 'Keep in sync' }).getByRole('button', { name: `Keep in sync on ${host}` }).click();
     await expect(b.getByTestId('sync-state')).toContainText(`In sync on ${host}`);
+    // Each sees who else has the board open.
+    await expect(a.getByTestId('sync-state')).toContainText('Ben has it open');
+    await expect(b.getByTestId('sync-state')).toContainText('Ana has it open');
 
     await a.getByLabel('New card').fill('Write specs');
     await a.getByLabel('Column', { exact: true }).selectOption({ label: 'Doing' });
@@ -183,6 +186,9 @@ test('a stand-up board stays in sync: cards and statuses arrive by themselves', 
     await b.getByLabel('Doing next').fill('Checkout flow');
     await b.locator('.status-form').getByRole('button', { name: /status$/ }).click();
     await expect(a.locator('.status-card[aria-label^="Ben"]')).toContainText('Checkout flow', { timeout: 5_000 });
+    // Ben leaves the board: Ana no longer sees him there.
+    await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shared' }).click();
+    await expect(a.getByTestId('sync-state')).not.toContainText('has it open');
   } finally {
     await ctxA.close();
     await ctxB.close();

@@ -29,10 +29,17 @@ pub fn SharedFrame() -> impl IntoView {
             ws.mark_seen(id);
         }
     };
+    // Leaving a document (or the page) tells those who have it open in sync.
+    let leave = move |id: Option<DocId>| {
+        if let Some(id) = id {
+            ws.announce_presence(id, false);
+        }
+    };
     Effect::new(move |previous: Option<Option<DocId>>| {
         let id = id.get();
         if let Some(previous) = previous.filter(|p| *p != id) {
             seen(previous);
+            leave(previous);
         }
         error.set(match id {
             Some(id) => ws.show_shared(id).err(),
@@ -45,10 +52,12 @@ pub fn SharedFrame() -> impl IntoView {
     // Leaving the page, closing the tab or switching away from it counts as having looked.
     let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
         seen(id.get_untracked());
+        leave(id.get_untracked());
     });
     on_cleanup(move || {
         hidden.remove();
         seen(id.get_untracked());
+        leave(id.get_untracked());
         ws.shared.set(None);
     });
     let state = Memo::new(move |_| {

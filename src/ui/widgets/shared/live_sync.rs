@@ -1,10 +1,12 @@
-//! Live sync of the document on screen: a quiet line saying whether it is in sync, the
+//! Live sync of the document on screen: a quiet line saying whether it is in sync (and
+//! who else has it open), the
 //! switch to keep it in sync on this device's server (after saying plainly what the
 //! server can read), and the offer a link made to keep it in sync too.
 
 use leptos::prelude::*;
 
 use crate::model::ids::DocId;
+use crate::model::shared::join_and;
 use crate::workspace::{plural, use_workspace, Connection, DocSync};
 
 /// The connection in words, for Settings and the indicator.
@@ -77,7 +79,7 @@ pub fn LiveSync(id: DocId) -> impl IntoView {
                 (true, Some(server), _) => {
                     let host = server.host().to_owned();
                     view! {
-                        <p class="sync-state" role="status" data-testid="sync-state">
+                        <p class="sync-state" data-testid="sync-state">
                             {move || {
                                 let sync = ws.doc_sync(id);
                                 let class = match &sync {
@@ -85,7 +87,12 @@ pub fn LiveSync(id: DocId) -> impl IntoView {
                                     Some(DocSync::Sending(_)) => "dot busy",
                                     _ => "dot away",
                                 };
-                                let words = sync.map(|s| indicator_words(&s, &host)).unwrap_or_default();
+                                let mut words = sync.map(|s| indicator_words(&s, &host)).unwrap_or_default();
+                                let others = ws.others_here(id);
+                                if !others.is_empty() {
+                                    let verb = if others.len() == 1 { "has" } else { "have" };
+                                    words.push_str(&format!(" · {} {verb} it open", join_and(&others)));
+                                }
                                 view! { <span class=class aria-hidden="true"></span>{words} }
                             }}
                             " "
