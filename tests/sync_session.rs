@@ -174,6 +174,17 @@ fn discussion_for_two() -> (RepoDocId, SharedDoc, SharedDoc) {
     (id, ana, *ben)
 }
 
+/// Ana and Ben connected to a new server, each with their copy, all exchanged.
+fn online(id: RepoDocId, ana: SharedDoc, ben: SharedDoc) -> (Server, Tab, Tab) {
+    let mut server = Server::default();
+    let mut ana = Tab::new("ana", id, ana);
+    let mut ben = Tab::new("ben", id, ben);
+    ana.connect();
+    ben.connect();
+    settle(&mut server, &mut [&mut ana, &mut ben]);
+    (server, ana, ben)
+}
+
 fn comment(tab: &mut Tab, id: RepoDocId, text: &str, now: i64) {
     let who = format!("{}-person", tab.name);
     tab.docs
@@ -191,12 +202,7 @@ fn comments(tab: &Tab, id: RepoDocId) -> Vec<String> {
 #[test]
 fn two_people_edit_through_the_server_and_a_reconnect_sends_only_what_is_new() {
     let (id, ana_doc, ben_doc) = discussion_for_two();
-    let mut server = Server::default();
-    let mut ana = Tab::new("ana", id, ana_doc);
-    let mut ben = Tab::new("ben", id, ben_doc);
-    ana.connect();
-    ben.connect();
-    settle(&mut server, &mut [&mut ana, &mut ben]);
+    let (mut server, mut ana, mut ben) = online(id, ana_doc, ben_doc);
     assert!(ana.session.is_connected() && ben.session.is_connected());
     assert!(ana
         .events
@@ -364,12 +370,7 @@ fn changes_waiting_are_counted_and_a_state_kept_by_a_tab_that_merged_more_is_not
         panic!("a copy")
     };
     let mut early = *early;
-    let mut server = Server::default();
-    let mut ana = Tab::new("ana", id, ana_doc);
-    let mut ben = Tab::new("ben", id, ben_doc);
-    ana.connect();
-    ben.connect();
-    settle(&mut server, &mut [&mut ana, &mut ben]);
+    let (mut server, mut ana, mut ben) = online(id, ana_doc, ben_doc);
     assert_eq!(ana.session.waiting(id, ana.docs.get_mut(&id).unwrap()), 0);
 
     // Offline, each comment waits, and the count says so.
