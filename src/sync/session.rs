@@ -102,13 +102,13 @@ impl Session {
         self.states.contains_key(&id)
     }
 
-    /// How many changes of `doc` the server is not known to have.
-    pub fn waiting(&self, id: RepoDocId, doc: &mut SharedDoc) -> usize {
-        let Some(state) = self.states.get(&id) else {
-            return 0;
-        };
+    /// How many changes of `doc` the server is not known to have; `None` when nothing
+    /// is known of what it has (never synced, or a state not trusted), where counting
+    /// would mean reading every change of the document at each redraw.
+    pub fn waiting(&self, id: RepoDocId, doc: &mut SharedDoc) -> Option<usize> {
+        let state = self.states.get(&id)?;
         let heads = state.their_heads.as_ref().unwrap_or(&state.shared_heads);
-        doc.changes_beyond(heads)
+        (!heads.is_empty()).then(|| doc.changes_beyond(heads))
     }
 
     pub fn drop_doc(&mut self, id: RepoDocId) {

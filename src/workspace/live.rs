@@ -34,6 +34,9 @@ const STATE_PREFIX: &str = "unhurried:sync:state:";
 /// The first retry comes after about a second; later ones double up to a minute.
 const FIRST_RETRY_MS: f64 = 1_000.0;
 const LAST_RETRY_MS: f64 = 60_000.0;
+/// Changes made within this long go to the server as one message (a burst of
+/// keystrokes); far below the server's own 100 ms between messages.
+const SEND_AFTER_MS: u64 = 20;
 /// A server that has not opened the socket by then is taken as unreachable.
 const OPEN_TIMEOUT_MS: i32 = 10_000;
 /// More than this waiting in the browser's send buffer means the server is not keeping
@@ -78,10 +81,12 @@ pub struct LiveStatus {
 #[derive(Clone, Debug, PartialEq)]
 pub enum DocSync {
     InSync,
-    /// Connected, and the server has not confirmed these yet.
-    Sending(usize),
-    /// Not connected: how many changes wait, and why.
-    Waiting(usize, Connection),
+    /// Connected, and the server has not confirmed these yet (`None`: not counted,
+    /// since nothing is known yet of what the server has).
+    Sending(Option<usize>),
+    /// Not connected: how many changes wait (`None`: the server may have none of it),
+    /// and why.
+    Waiting(Option<usize>, Connection),
 }
 
 /// The socket and the handlers that must live as long as it does. The server's pings
@@ -104,6 +109,8 @@ pub(super) struct Live {
     generation: u32,
     /// Who else has a document open, as their tabs said.
     roster: Roster,
+    /// Documents changed here since the last message to the server.
+    pending: BTreeSet<DocId>,
 }
 
 impl Live {
@@ -116,6 +123,7 @@ impl Live {
             retry: None,
             generation: 0,
             roster: Roster::default(),
+            pending: BTreeSet::new(),
         }
     }
 }
@@ -409,12 +417,11 @@ impl Workspace {
             .inner
             .try_update_value(|i| {
                 let open = i.shared.get_mut(&id)?;
-                Some(i.live.session.waiting(RepoDocId::from(id), &mut open.doc))
+                i.live.session.waiting(RepoDocId::from(id), &mut open.doc)
             })
-            .flatten()
-            .unwrap_or(0);
+            .flatten();
         Some(match connection {
-            Connection::Connected if waiting == 0 => DocSync::InSync,
+            Connection::Connected if waiting == Some(0) => DocSync::InSync,
             Connection::Connected => DocSync::Sending(waiting),
             other => DocSync::Waiting(waiting, other),
         })
@@ -436,15 +443,35 @@ impl Workspace {
     }
 
     /// A held document changed here (an edit, a link, another tab): send the server
-    /// what it lacks.
+    /// what it lacks, a moment later, so that typing never waits on the sync protocol
+    /// and a burst of keystrokes goes as one message.
     pub(super) fn live_changed(self, id: DocId) {
         if !self.live.with_untracked(|l| l.docs.contains(&id)) {
             return;
         }
+        let first = self
+            .inner
+            .try_update_value(|i| {
+                let first = i.live.pending.is_empty();
+                i.live.pending.insert(id);
+                first
+            })
+            .unwrap_or(false);
+        if first {
+            set_timeout(
+                move || self.send_pending(),
+                std::time::Duration::from_millis(SEND_AFTER_MS),
+            );
+        }
+    }
+
+    fn send_pending(self) {
         self.inner.update_value(|i| {
-            i.live
-                .session
-                .changed(RepoDocId::from(id), &mut Held(&mut i.shared));
+            for id in std::mem::take(&mut i.live.pending) {
+                i.live
+                    .session
+                    .changed(RepoDocId::from(id), &mut Held(&mut i.shared));
+            }
         });
         self.flush();
         self.live.update(|l| l.tick += 1);

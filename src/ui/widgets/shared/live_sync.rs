@@ -28,11 +28,11 @@ pub fn connection_words(connection: &Connection, host: &str) -> String {
     }
 }
 
-fn changes(n: usize) -> String {
-    if n == 0 {
-        "nothing waiting".into()
-    } else {
-        format!("{n} {} waiting", plural(n, "change", "changes"))
+fn changes(n: Option<usize>) -> String {
+    match n {
+        None => "not on the server yet".into(),
+        Some(0) => "nothing waiting".into(),
+        Some(n) => format!("{n} {} waiting", plural(n, "change", "changes")),
     }
 }
 
@@ -41,9 +41,10 @@ fn indicator_words(sync: &DocSync, host: &str) -> String {
     let at = |ms: i64| crate::web::format_clock_here(ms as f64);
     match sync {
         DocSync::InSync => format!("In sync on {host}"),
-        DocSync::Sending(n) => {
+        DocSync::Sending(Some(n)) => {
             format!("Sending {n} {} to {host}…", plural(*n, "change", "changes"))
         }
+        DocSync::Sending(None) => format!("Sending to {host}…"),
         DocSync::Waiting(n, Connection::Offline) => format!("Offline: {}", changes(*n)),
         DocSync::Waiting(n, Connection::Unreachable { since }) => {
             format!("Server unreachable since {}: {}", at(*since), changes(*n))
