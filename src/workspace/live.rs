@@ -116,7 +116,7 @@ pub(super) struct Live {
 impl Live {
     pub(super) fn new(tab: &str) -> Live {
         Live {
-            session: Session::new(PeerId(format!("unhurried-{tab}"))),
+            session: session_for(tab),
             socket: None,
             retired: Vec::new(),
             attempts: 0,
@@ -126,6 +126,12 @@ impl Live {
             pending: BTreeSet::new(),
         }
     }
+}
+
+/// A new session for this tab: one peer id per tab, as automerge-repo expects (a second
+/// join with the same id makes the server close the first socket).
+fn session_for(tab: &str) -> Session {
+    Session::new(PeerId(format!("unhurried-{tab}")))
 }
 
 /// The held documents, as the sync session finds them.
@@ -218,6 +224,9 @@ impl Workspace {
         // Presence: the document on screen is still open here; and who went quiet.
         let _ = set_interval_with_handle(
             move || {
+                if self.live.with_untracked(|l| l.docs.is_empty()) {
+                    return;
+                }
                 if let Some(id) = self.shared.with_untracked(|v| v.as_ref().map(|v| v.id)) {
                     self.announce_presence(id, true);
                 }
@@ -265,7 +274,7 @@ impl Workspace {
         if key == SERVER_KEY || key == DOCS_KEY {
             self.close_socket(Connection::Off);
             self.inner.update_value(|i| {
-                i.live.session = Session::new(PeerId(format!("unhurried-{}", i.tab)));
+                i.live.session = session_for(&i.tab);
             });
             self.start_live();
         }
@@ -305,7 +314,7 @@ impl Workspace {
             forget(&state_key(*id));
         }
         self.inner.update_value(|i| {
-            i.live.session = Session::new(PeerId(format!("unhurried-{}", i.tab)));
+            i.live.session = session_for(&i.tab);
         });
         for id in ids {
             self.keep_in_session(id);
