@@ -1,12 +1,15 @@
 //! The domain: plain types and pure functions, no I/O and nothing of the browser
 //! or of Automerge. Everything here is tested natively.
 
+pub mod booking;
 pub mod boundaries;
+pub mod form;
 pub mod framework;
 pub mod ics;
 pub mod ids;
 pub mod inventory;
 pub mod kind;
+pub mod kpi;
 pub mod order;
 pub mod page;
 pub mod profile;

@@ -217,6 +217,22 @@ pub fn checked_link(input: &str) -> Result<String, LinkProblem> {
     Ok(url.to_owned())
 }
 
+/// Whether `address` could be an e-mail address: a single `@` with text on both sides, a
+/// dot in the domain, and nothing that could end a field or start another.
+pub fn plausible_email(address: &str) -> bool {
+    address.len() <= 254
+        && address.split('@').count() == 2
+        && address.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        })
+        && address
+            .chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && !"<>,;:?&#%\"()[]\\".contains(c))
+}
+
 /// An attendee as the organiser lists them: "Ana", or "Ana <ana@example.org>" to give
 /// the address the follow-up is mailed to. Returns the name and the address, if it is
 /// a plausible one (a single `@` with text on both sides, a dot in the domain, and
@@ -227,17 +243,7 @@ pub fn attendee(entry: &str) -> (&str, Option<&str>) {
         return (entry, None);
     };
     let (name, address) = (inner.0.trim(), inner.1.trim());
-    let plausible = address.len() <= 254
-        && address.split('@').count() == 2
-        && address.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-        })
-        && address
-            .chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && !"<>,;:?&#%\"()[]\\".contains(c));
+    let plausible = plausible_email(address);
     let name = if name.is_empty() { address } else { name };
     (name, plausible.then_some(address))
 }
