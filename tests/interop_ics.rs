@@ -827,3 +827,60 @@ fn writes_reminders_for_the_javascript_reader() {
     )
     .unwrap();
 }
+
+/// A call booked in an owner's office hours (issue 16): the owner works in Kolkata, the
+/// reader in New York, and the slot falls the morning after New York's clocks went back.
+/// `read_ics.mjs` checks the invitation with ical.js: METHOD:REQUEST, both people, the
+/// instants, and the reader's wall clock as Node's own zone data gives it.
+#[test]
+fn writes_an_invitation_for_the_javascript_reader() {
+    use unhurried::model::booking::{slots, SlotRules};
+    use unhurried::model::ics::{invitation_ics, Invitee};
+    let dir = out_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    // Monday office hours 19:00-21:00 in Kolkata: 08:30-10:30 in New York once its
+    // clocks are back on EST (and 09:30-11:30 the week before).
+    let office = Block {
+        id: "office".into(),
+        day: 0,
+        start: 19 * 60,
+        minutes: 120,
+        kind: BlockKind::Manager,
+        label: String::new(),
+    };
+    let rules = SlotRules {
+        minutes: 30,
+        before: 0,
+        after: 15,
+        notice_minutes: 24 * 60,
+        weeks: 1,
+    };
+    let now = Utc.with_ymd_and_hms(2026, 10, 30, 12, 0, 0).unwrap();
+    let offered = slots(&[office], chrono_tz::Asia::Kolkata, &rules, now, &[]);
+    let slot = offered[0];
+    assert_eq!(iso(slot.start), "2026-11-02T13:30:00Z");
+    let ana = Invitee::new("Ana Rao", "ana@example.com").unwrap();
+    let ben = Invitee::new("Ben Cole, Acme", "ben@example.org").unwrap();
+    let ics = invitation_ics(
+        "b1",
+        (slot.start, slot.end),
+        "Call with Ana Rao",
+        "Booked from the intake form",
+        &ana,
+        &ben,
+        stamp(),
+    );
+    std::fs::write(dir.join("invitation.ics"), &ics).unwrap();
+    let ny = slot.start.with_timezone(&chrono_tz::America::New_York);
+    std::fs::write(
+        dir.join("invitation-expected.json"),
+        format!(
+            "{{ \"file\": \"invitation.ics\", \"uid\": {}, \"start\": {}, \"end\": {}, \"reader_zone\": \"America/New_York\", \"reader_wall\": {}, \"organizer\": \"mailto:ana@example.com\", \"organizer_cn\": \"Ana Rao\", \"attendee\": \"mailto:ben@example.org\", \"attendee_cn\": \"Ben Cole, Acme\" }}\n",
+            js("booking-b1@unhurried"),
+            js(&iso(slot.start)),
+            js(&iso(slot.end)),
+            js(&ny.format("%Y-%m-%d %H:%M").to_string()),
+        ),
+    )
+    .unwrap();
+}

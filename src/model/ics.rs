@@ -399,6 +399,79 @@ pub fn reminders_ics(reminders: &[Reminder], stamp: DateTime<Utc>, app: &str) ->
     out.0
 }
 
+/// Someone taking part in a booked call, as an invitation names them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invitee<'a> {
+    name: &'a str,
+    email: &'a str,
+}
+
+impl<'a> Invitee<'a> {
+    /// `None` unless `email` is a plausible address: it ends up in a `mailto:` value,
+    /// which a `:`, `;` or line break would break out of.
+    pub fn new(name: &'a str, email: &'a str) -> Option<Invitee<'a>> {
+        let email = email.trim();
+        super::shared::envelope::plausible_email(email).then_some(Invitee { name, email })
+    }
+}
+
+/// A confirmed call in office hours as an invitation both sides import (issue 16):
+/// METHOD:REQUEST with the owner as ORGANIZER and the reader as ATTENDEE, the instants
+/// in UTC, so that each calendar shows them on its own clock whatever zones and clock
+/// changes lie between.
+pub fn invitation_ics(
+    uid: &str,
+    (start, end): (DateTime<Utc>, DateTime<Utc>),
+    summary: &str,
+    description: &str,
+    organizer: &Invitee<'_>,
+    attendee: &Invitee<'_>,
+    stamp: DateTime<Utc>,
+) -> String {
+    let mut out = Ics::default();
+    out.line("BEGIN:VCALENDAR");
+    out.line("VERSION:2.0");
+    out.line("PRODID:-//Unhurried//Booking//EN");
+    out.line("CALSCALE:GREGORIAN");
+    out.line("METHOD:REQUEST");
+    out.line("BEGIN:VEVENT");
+    out.text("UID", &format!("booking-{uid}@{UID_DOMAIN}"));
+    out.line("SEQUENCE:0");
+    out.line(&format!("DTSTAMP:{}", utc_stamp(stamp)));
+    out.line(&format!("DTSTART:{}", utc_stamp(start)));
+    out.line(&format!("DTEND:{}", utc_stamp(end)));
+    out.text("SUMMARY", summary.trim());
+    if !description.trim().is_empty() {
+        out.text("DESCRIPTION", description.trim());
+    }
+    out.line(&format!(
+        "ORGANIZER;CN={}:mailto:{}",
+        param(organizer.name),
+        organizer.email
+    ));
+    out.line(&format!(
+        "ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{}",
+        param(attendee.name),
+        attendee.email
+    ));
+    out.line("STATUS:CONFIRMED");
+    out.line("TRANSP:OPAQUE");
+    out.line("END:VEVENT");
+    out.line("END:VCALENDAR");
+    out.0
+}
+
+/// A parameter value (RFC 5545 3.2): quoted, since a name may hold `:`, `;` or `,`;
+/// a quoted value cannot hold a double quote or a control character, so those go.
+fn param(value: &str) -> String {
+    let clean: String = value
+        .trim()
+        .chars()
+        .filter(|c| *c != '"' && !c.is_control())
+        .collect();
+    format!("\"{clean}\"")
+}
+
 /// A reminder's rule as an RRULE. A month without the chosen day uses its last day:
 /// BYSETPOS=-1 picks the last of the days from the 28th to the chosen one that exist.
 fn rrule(rule: &Repeat) -> String {
@@ -906,6 +979,38 @@ mod tests {
             out.0,
             format!("{}\r\n{}\r\n y\r\n", "x".repeat(75), "y".repeat(75))
         );
+    }
+
+    #[test]
+    fn an_invitation_names_both_sides_and_the_instants_in_utc() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        let ana = Invitee::new("Ana \"Bea\": Studio", "ana@example.com").unwrap();
+        let ben = Invitee::new("Ben", " ben@example.org ").unwrap();
+        assert!(Invitee::new("Eve", "eve@example.org\r\nATTENDEE:x").is_none());
+        assert!(Invitee::new("Eve", "mailto:eve@example.org").is_none());
+        let ics = invitation_ics(
+            "b1",
+            (at("2026-11-01T05:30:00Z"), at("2026-11-01T06:00:00Z")),
+            "Call with Ana",
+            "Booked from the intake form; the agenda, line two",
+            &ana,
+            &ben,
+            at("2026-10-30T12:00:00Z"),
+        );
+        let unfolded = ics.replace("\r\n ", "");
+        for line in [
+            "METHOD:REQUEST",
+            "UID:booking-b1@unhurried",
+            "DTSTART:20261101T053000Z",
+            "DTEND:20261101T060000Z",
+            "ORGANIZER;CN=\"Ana Bea: Studio\":mailto:ana@example.com",
+            "ATTENDEE;CN=\"Ben\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:ben@example.org",
+            "DESCRIPTION:Booked from the intake form\\; the agenda\\, line two",
+            "STATUS:CONFIRMED",
+        ] {
+            assert!(unfolded.contains(&format!("{line}\r\n")), "{line} in\n{ics}");
+        }
+        assert!(ics.lines().all(|l| l.len() <= MAX_LINE + 1));
     }
 
     #[test]

@@ -280,6 +280,46 @@ check(`hand-checked instants (${handChecked.length}) read as computed by hand`, 
   }
 }
 
+// A booked call (issue 16): an invitation both sides import, at the right instant.
+{
+  let inv;
+  try {
+    inv = JSON.parse(readFileSync(join(DIR, 'invitation-expected.json'), 'utf8'));
+  } catch (e) {
+    abort(`reading the invitation (run \`cargo test --test interop_ics\` first): ${e.message}`);
+  }
+  const text = readFileSync(join(DIR, inv.file), 'utf8');
+  check('invitation.ics: lines end in CRLF and hold at most 75 octets', () => none(lineProblems(text)));
+  const cal = new ICAL.Component(ICAL.parse(text));
+  check('invitation.ics: METHOD:REQUEST with one event', () => {
+    eq(cal.getFirstPropertyValue('method'), 'REQUEST', 'METHOD');
+    eq(cal.getAllSubcomponents('vevent').length, 1, 'events');
+  });
+  const comp = cal.getFirstSubcomponent('vevent');
+  check(`invitation ${inv.uid}: ${inv.start} to ${inv.end}, ${inv.reader_wall} on the reader's clock in ${inv.reader_zone}`, () => {
+    const event = new ICAL.Event(comp);
+    eq(event.uid, inv.uid, 'UID');
+    eq(iso(event.startDate), inv.start, 'DTSTART');
+    eq(iso(event.endDate), inv.end, 'DTEND');
+    // The reader's wall clock, from Node's own zone data (not the app's).
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+      timeZone: inv.reader_zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(event.startDate.toJSDate()).map((p) => [p.type, p.value]));
+    eq(`${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`, inv.reader_wall, 'wall clock');
+  });
+  check('invitation: the owner organises, the reader is asked to answer', () => {
+    const org = comp.getFirstProperty('organizer');
+    eq(org.getFirstValue(), inv.organizer, 'ORGANIZER');
+    eq(org.getParameter('cn'), inv.organizer_cn, 'ORGANIZER CN');
+    const att = comp.getFirstProperty('attendee');
+    eq(att.getFirstValue(), inv.attendee, 'ATTENDEE');
+    eq(att.getParameter('cn'), inv.attendee_cn, 'ATTENDEE CN, quoted');
+    eq(att.getParameter('partstat'), 'NEEDS-ACTION', 'PARTSTAT');
+    eq(att.getParameter('rsvp'), 'TRUE', 'RSVP');
+    eq(comp.getFirstPropertyValue('status'), 'CONFIRMED', 'STATUS');
+  });
+}
+
 if (changeNights.length) {
   console.log('# notes: on a night the clocks change, a block still runs from its wall-clock start to its');
   console.log('# wall-clock end, so it is an hour shorter or longer in real time (a time the clocks skip is');
