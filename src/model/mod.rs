@@ -3,6 +3,7 @@
 
 pub mod booking;
 pub mod boundaries;
+pub mod csv;
 pub mod form;
 pub mod framework;
 pub mod ics;
