@@ -109,6 +109,8 @@ test('two people keep a discussion in sync through the server, offline and acros
     // Edits arrive by themselves, both ways.
     await comment(a, 'Or Porto, closer to the office.');
     await expect(comments(b)).toHaveText(['Lisbon?', 'Or Porto, closer to the office.'], { timeout: 5_000 });
+    // Ana's keyboard focus stays where it is while changes arrive.
+    await a.getByRole('button', { name: 'Stop syncing' }).focus();
     // His first comment asks his name there and then.
     await thread(b).getByLabel('Add a comment').fill('Porto works for me.');
     await thread(b).getByRole('button', { name: 'Comment', exact: true }).click();
@@ -116,6 +118,7 @@ test('two people keep a discussion in sync through the server, offline and acros
     await b.locator('.name-prompt').getByRole('button', { name: 'Post' }).click();
     await expect(thread(b).locator('.comment-text', { hasText: 'Porto works for me.' })).toBeVisible();
     await expect(comments(a)).toContainText(['Porto works for me.'], { timeout: 5_000 });
+    await expect(a.getByRole('button', { name: 'Stop syncing' })).toBeFocused();
 
     // Ben goes offline, writes, and Ana writes meanwhile; back online, both converge.
     await ctxB.setOffline(true);
