@@ -240,17 +240,23 @@ check(`hand-checked instants (${handChecked.length}) read as computed by hand`, 
   ensure(wrong.length === 0, wrong.map((h) => `${h.name} ${h.uid} #${h.n}: ${h.want} read as ${h.got}`).join('\n  '));
 });
 
+/** Reads `<name>-expected.json` and the calendar it names, checks the calendar's lines,
+ *  and returns [expected, the parsed VCALENDAR]. */
+function singleFile(name) {
+  let want;
+  try {
+    want = JSON.parse(readFileSync(join(DIR, `${name}-expected.json`), 'utf8'));
+  } catch (e) {
+    abort(`reading the ${name} file (run \`cargo test --test interop_ics\` first): ${e.message}`);
+  }
+  const text = readFileSync(join(DIR, want.file), 'utf8');
+  check(`${want.file}: lines end in CRLF and hold at most 75 octets`, () => none(lineProblems(text)));
+  return [want, new ICAL.Component(ICAL.parse(text))];
+}
+
 // Reminders: each a single event at its UTC instant, with a display alarm at its start.
 {
-  let rem;
-  try {
-    rem = JSON.parse(readFileSync(join(DIR, 'reminders-expected.json'), 'utf8'));
-  } catch (e) {
-    abort(`reading the reminders (run \`cargo test --test interop_ics\` first): ${e.message}`);
-  }
-  const text = readFileSync(join(DIR, rem.file), 'utf8');
-  check('reminders.ics: lines end in CRLF and hold at most 75 octets', () => none(lineProblems(text)));
-  const cal = new ICAL.Component(ICAL.parse(text));
+  const [rem, cal] = singleFile('reminders');
   const vevents = cal.getAllSubcomponents('vevent');
   check(`reminders.ics: ${rem.events.length} events`, () => eq(vevents.length, rem.events.length, 'events'));
   for (const want of rem.events.filter((e) => e.cancelled)) {
@@ -282,15 +288,7 @@ check(`hand-checked instants (${handChecked.length}) read as computed by hand`, 
 
 // A booked call (issue 16): an invitation both sides import, at the right instant.
 {
-  let inv;
-  try {
-    inv = JSON.parse(readFileSync(join(DIR, 'invitation-expected.json'), 'utf8'));
-  } catch (e) {
-    abort(`reading the invitation (run \`cargo test --test interop_ics\` first): ${e.message}`);
-  }
-  const text = readFileSync(join(DIR, inv.file), 'utf8');
-  check('invitation.ics: lines end in CRLF and hold at most 75 octets', () => none(lineProblems(text)));
-  const cal = new ICAL.Component(ICAL.parse(text));
+  const [inv, cal] = singleFile('invitation');
   check('invitation.ics: METHOD:REQUEST with one event', () => {
     eq(cal.getFirstPropertyValue('method'), 'REQUEST', 'METHOD');
     eq(cal.getAllSubcomponents('vevent').length, 1, 'events');
