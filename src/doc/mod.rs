@@ -2,8 +2,10 @@
 //! schema version, read and edited here through typed functions. No browser APIs.
 
 mod access;
+pub mod clients;
 pub mod page;
 pub mod personal;
+pub mod publication;
 pub mod reminders;
 pub mod reviews;
 pub mod shared;

@@ -22,11 +22,19 @@ pub enum DocKind {
     Sop,
     /// A request for feedback: a score, what would help, and the owner's questions.
     Feedback,
+    /// A client dashboard: published by its owner, signed, read by the client.
+    Dashboard,
+    /// An intake form, with slots in office hours when the owner offers them:
+    /// published by its owner, signed, answered by reply.
+    Form,
+    /// A reply to a dashboard or a form: one respondent's answers and picked slots, or a
+    /// client's question. Never held: it is read into the owner's data.
+    Reply,
 }
 
 impl DocKind {
     /// Every kind this build knows.
-    pub const ALL: [DocKind; 7] = [
+    pub const ALL: [DocKind; 10] = [
         DocKind::Personal,
         DocKind::Discussion,
         DocKind::Page,
@@ -34,7 +42,15 @@ impl DocKind {
         DocKind::Board,
         DocKind::Sop,
         DocKind::Feedback,
+        DocKind::Dashboard,
+        DocKind::Form,
+        DocKind::Reply,
     ];
+
+    /// The kinds one author publishes as signed snapshots, which everyone else reads.
+    pub fn is_published(self) -> bool {
+        matches!(self, DocKind::Page | DocKind::Dashboard | DocKind::Form)
+    }
 
     /// The kinds everyone writes, merged change by change (a page has one author): they
     /// share the link, reply, file and 'what is new' machinery.
@@ -57,6 +73,9 @@ impl DocKind {
             DocKind::Board => "board",
             DocKind::Sop => "sop",
             DocKind::Feedback => "feedback",
+            DocKind::Dashboard => "dashboard",
+            DocKind::Form => "intake",
+            DocKind::Reply => "reply",
         }
     }
 
@@ -75,6 +94,9 @@ impl DocKind {
             DocKind::Board => 4,
             DocKind::Sop => 5,
             DocKind::Feedback => 6,
+            DocKind::Dashboard => 7,
+            DocKind::Form => 8,
+            DocKind::Reply => 9,
         }
     }
 
@@ -96,6 +118,9 @@ impl DocKind {
             DocKind::Board => "stand-up board",
             DocKind::Sop => "SOP",
             DocKind::Feedback => "feedback request",
+            DocKind::Dashboard => "client dashboard",
+            DocKind::Form => "form",
+            DocKind::Reply => "reply",
         }
     }
 }
@@ -118,7 +143,10 @@ mod tests {
         assert_eq!(DocKind::from_code(0), None);
         assert_eq!(DocKind::from_code(5), Some(DocKind::Sop));
         assert_eq!(DocKind::from_code(6), Some(DocKind::Feedback));
-        assert_eq!(DocKind::from_code(7), None);
+        assert_eq!(DocKind::from_code(7), Some(DocKind::Dashboard));
+        assert_eq!(DocKind::from_code(8), Some(DocKind::Form));
+        assert_eq!(DocKind::from_code(9), Some(DocKind::Reply));
+        assert_eq!(DocKind::from_code(10), None);
         assert_eq!(DocKind::from_key("sop"), Some(DocKind::Sop));
         assert_eq!(DocKind::from_key("feedback"), Some(DocKind::Feedback));
         assert_eq!(DocKind::from_key("survey"), None);

@@ -4,10 +4,12 @@
 pub mod booking;
 pub mod boundaries;
 pub mod csv;
+pub mod dashboard;
 pub mod form;
 pub mod framework;
 pub mod ics;
 pub mod ids;
+pub mod intake;
 pub mod inventory;
 pub mod kind;
 pub mod kpi;

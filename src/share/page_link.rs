@@ -4,21 +4,25 @@
 //! the key it already trusts for that page (or, for a page never seen here, the key
 //! inside the page itself). Anyone else can forward the author's link unchanged, but a
 //! link carrying their own edits cannot be signed, so it is refused whole.
+//! Client dashboards and intake forms are published the same way (`sign`,
+//! `receive_signed`), each kind's signature labelled with its name.
 
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 
 use super::exchange::{hex, id_bytes};
 use super::link::{LinkError, PayloadKind, Share};
+use crate::codec::chunks::Checked;
 use crate::doc::page::PageDoc;
+use crate::doc::publication::PublicationDoc;
 use crate::doc::{random_bytes, DocError};
 use crate::model::ids::DocId;
 use crate::model::kind::DocKind;
 
-/// What the signature covers: a label (so it can never be mistaken for a signature of
-/// anything else), the page id and the document bytes.
-fn signed_message(doc_id: &DocId, bytes: &[u8]) -> Vec<u8> {
-    let mut m = Vec::with_capacity(32 + bytes.len());
-    m.extend_from_slice(b"unhurried page v1\0");
+/// What the signature covers: a label naming the kind (so it can never be mistaken for a
+/// signature of anything else: "unhurried page v1"), the document id and its bytes.
+fn signed_message(kind: DocKind, doc_id: &DocId, bytes: &[u8]) -> Vec<u8> {
+    let mut m = Vec::with_capacity(40 + bytes.len());
+    m.extend_from_slice(format!("unhurried {} v1\0", kind.key()).as_bytes());
     m.extend_from_slice(&doc_id.bytes());
     m.extend_from_slice(bytes);
     m
@@ -36,12 +40,84 @@ pub fn new_author_key() -> (String, String) {
 pub enum PageLinkError {
     #[error(transparent)]
     Link(#[from] LinkError),
-    #[error("This link tries to change {0}'s “How to work with me” page, but only {0} can change it, and this link was not made by their app. Nothing was changed.")]
-    NotTheAuthor(String),
+    #[error("This link tries to change {name}'s {what}, but only {name} can change it, and this link was not made by their app. Nothing was changed.")]
+    NotTheAuthor { name: String, what: &'static str },
     #[error("This page's document could not be read: {0}. Nothing was changed.")]
     Unreadable(String),
-    #[error("This page cannot be shared: its author key is missing or damaged.")]
+    #[error("This cannot be shared: its author key is missing or damaged.")]
     NoKey,
+}
+
+/// A one-author snapshot that travels signed: a page, a dashboard or a form.
+pub trait Snapshot: Sized {
+    const KIND: DocKind;
+    fn load_checked(checked: Checked<'_>) -> Result<Self, DocError>;
+    fn snapshot_id(&self) -> Option<DocId>;
+    fn key(&self) -> String;
+    fn name(&self) -> String;
+    fn when(&self) -> i64;
+    fn bytes_for_link(&mut self) -> Vec<u8>;
+    fn head_hashes(&mut self) -> Vec<[u8; 32]>;
+}
+
+impl Snapshot for PageDoc {
+    const KIND: DocKind = DocKind::Page;
+    fn load_checked(checked: Checked<'_>) -> Result<Self, DocError> {
+        PageDoc::load(checked)
+    }
+    fn snapshot_id(&self) -> Option<DocId> {
+        self.id()
+    }
+    fn key(&self) -> String {
+        self.author_key()
+    }
+    fn name(&self) -> String {
+        self.state().author_name
+    }
+    fn when(&self) -> i64 {
+        self.published()
+    }
+    fn bytes_for_link(&mut self) -> Vec<u8> {
+        self.save_for_link()
+    }
+    fn head_hashes(&mut self) -> Vec<[u8; 32]> {
+        self.heads().hashes().to_vec()
+    }
+}
+
+/// A dashboard or a form: which one is the type's parameter, as the kind a link names
+/// must be the kind its document holds.
+pub struct Published<const CODE: u8>(pub PublicationDoc);
+
+pub type DashboardSnapshot = Published<7>;
+pub type FormSnapshot = Published<8>;
+
+impl<const CODE: u8> Snapshot for Published<CODE> {
+    const KIND: DocKind = match CODE {
+        7 => DocKind::Dashboard,
+        _ => DocKind::Form,
+    };
+    fn load_checked(checked: Checked<'_>) -> Result<Self, DocError> {
+        PublicationDoc::load(checked, Self::KIND).map(Published)
+    }
+    fn snapshot_id(&self) -> Option<DocId> {
+        self.0.meta().id
+    }
+    fn key(&self) -> String {
+        self.0.meta().author_key
+    }
+    fn name(&self) -> String {
+        self.0.meta().author_name
+    }
+    fn when(&self) -> i64 {
+        self.0.meta().published
+    }
+    fn bytes_for_link(&mut self) -> Vec<u8> {
+        self.0.save_for_link()
+    }
+    fn head_hashes(&mut self) -> Vec<[u8; 32]> {
+        self.0.heads().hashes().to_vec()
+    }
 }
 
 /// A signed link carrying the whole page.
@@ -50,20 +126,31 @@ pub fn page_link(
     secret_hex: &str,
     sender: [u8; 16],
 ) -> Result<Share, PageLinkError> {
+    signed_link(doc, secret_hex, sender)
+}
+
+/// A signed link carrying a whole snapshot.
+pub fn signed_link<D: Snapshot>(
+    doc: &mut D,
+    secret_hex: &str,
+    sender: [u8; 16],
+) -> Result<Share, PageLinkError> {
     let secret: [u8; 32] = id_bytes_32(secret_hex).ok_or(PageLinkError::NoKey)?;
     let key = SigningKey::from_bytes(&secret);
-    if hex(&key.verifying_key().to_bytes()) != doc.author_key() {
+    if hex(&key.verifying_key().to_bytes()) != doc.key() {
         return Err(PageLinkError::NoKey);
     }
-    let doc_id = doc.id().ok_or(PageLinkError::NoKey)?;
-    let bytes = doc.save_for_link();
-    let signature = key.sign(&signed_message(&doc_id, &bytes)).to_bytes();
+    let doc_id = doc.snapshot_id().ok_or(PageLinkError::NoKey)?;
+    let bytes = doc.bytes_for_link();
+    let signature = key
+        .sign(&signed_message(D::KIND, &doc_id, &bytes))
+        .to_bytes();
     Ok(Share {
         payload: PayloadKind::SignedDocument,
-        kind: DocKind::Page.code(),
+        kind: D::KIND.code(),
         doc_id,
         sender,
-        heads: doc.heads().hashes().to_vec(),
+        heads: doc.head_hashes(),
         bytes,
         signature: Some(signature),
     })
@@ -91,15 +178,17 @@ fn id_bytes_32(hex: &str) -> Option<[u8; 32]> {
     Some(out)
 }
 
-/// What a received page link did.
-pub enum PageReceived {
-    /// The page was not here before.
-    New(Box<PageDoc>),
+/// What a received signed link did.
+pub enum Received<D> {
+    /// It was not here before.
+    New(Box<D>),
     /// A newer publication than the copy here: it replaces it.
-    Newer(Box<PageDoc>),
+    Newer(Box<D>),
     /// The copy here is as new or newer.
     Unchanged,
 }
+
+pub type PageReceived = Received<PageDoc>;
 
 /// What this device already trusts about a page: its author's key and name.
 pub struct Trusted {
@@ -107,7 +196,7 @@ pub struct Trusted {
     pub name: String,
 }
 
-fn verifies(share: &Share, key_hex: &str) -> bool {
+fn verifies(kind: DocKind, share: &Share, key_hex: &str) -> bool {
     let (Some(sig), Some(key)) = (share.signature, id_bytes_32(key_hex)) else {
         return false;
     };
@@ -117,7 +206,7 @@ fn verifies(share: &Share, key_hex: &str) -> bool {
     share.payload == PayloadKind::SignedDocument
         && key
             .verify_strict(
-                &signed_message(&share.doc_id, &share.bytes),
+                &signed_message(kind, &share.doc_id, &share.bytes),
                 &Signature::from_bytes(&sig),
             )
             .is_ok()
@@ -131,49 +220,57 @@ pub fn receive_page(
     local: Option<&PageDoc>,
     trusted: Option<Trusted>,
 ) -> Result<PageReceived, PageLinkError> {
-    if DocKind::from_code(share.kind) != Some(DocKind::Page) {
+    receive_signed(share, local, trusted)
+}
+
+/// Takes in a decoded signed link of `D`'s kind, by the rule above.
+pub fn receive_signed<D: Snapshot>(
+    share: &Share,
+    local: Option<&D>,
+    trusted: Option<Trusted>,
+) -> Result<Received<D>, PageLinkError> {
+    if DocKind::from_code(share.kind) != Some(D::KIND) {
         return Err(LinkError::Damaged.into());
     }
     let known = local
         .map(|l| Trusted {
-            key: l.author_key(),
-            name: l.state().author_name,
+            key: l.key(),
+            name: l.name(),
         })
         .or(trusted);
-    let named = |name: &str| {
-        if name.trim().is_empty() {
+    let refused = |name: &str| PageLinkError::NotTheAuthor {
+        name: if name.trim().is_empty() {
             "its author".to_owned()
         } else {
             name.to_owned()
-        }
+        },
+        what: D::KIND.noun(),
     };
     // With a key already trusted, nothing from the sender is loaded before it verifies.
     if let Some(k) = &known {
-        if !verifies(share, &k.key) {
-            return Err(PageLinkError::NotTheAuthor(named(&k.name)));
+        if !verifies(D::KIND, share, &k.key) {
+            return Err(refused(&k.name));
         }
     }
-    let incoming = PageDoc::load(share.checked()?).map_err(|e| match e {
+    let incoming = D::load_checked(share.checked()?).map_err(|e| match e {
         DocError::WrongKind { .. } => PageLinkError::Link(LinkError::Damaged),
         other => PageLinkError::Unreadable(other.to_string()),
     })?;
-    if incoming.id() != Some(share.doc_id) {
+    if incoming.snapshot_id() != Some(share.doc_id) {
         return Err(LinkError::Damaged.into());
     }
     let key = match &known {
         Some(k) => k.key.clone(),
-        None => incoming.author_key(),
+        None => incoming.key(),
     };
-    let name = named(&known.map_or_else(|| incoming.state().author_name, |k| k.name));
-    if incoming.author_key() != key || !verifies(share, &key) {
-        return Err(PageLinkError::NotTheAuthor(name));
+    let name = known.map_or_else(|| incoming.name(), |k| k.name);
+    if incoming.key() != key || !verifies(D::KIND, share, &key) {
+        return Err(refused(&name));
     }
     Ok(match local {
-        None => PageReceived::New(Box::new(incoming)),
-        Some(local) if incoming.published() > local.published() => {
-            PageReceived::Newer(Box::new(incoming))
-        }
-        Some(_) => PageReceived::Unchanged,
+        None => Received::New(Box::new(incoming)),
+        Some(local) if incoming.when() > local.when() => Received::Newer(Box::new(incoming)),
+        Some(_) => Received::Unchanged,
     })
 }
 
@@ -273,7 +370,7 @@ mod tests {
             share.payload = PayloadKind::SignedDocument;
             share.signature = Some(
                 ben_key
-                    .sign(&signed_message(&share.doc_id, &share.bytes))
+                    .sign(&signed_message(DocKind::Page, &share.doc_id, &share.bytes))
                     .to_bytes(),
             );
         };
@@ -300,7 +397,13 @@ mod tests {
                 receive_page(&bad, None, Some(listed())),
             ] {
                 let err = outcome.err().expect("refused");
-                assert_eq!(err, PageLinkError::NotTheAuthor("Ana".into()));
+                assert_eq!(
+                    err,
+                    PageLinkError::NotTheAuthor {
+                        name: "Ana".into(),
+                        what: DocKind::Page.noun()
+                    }
+                );
                 assert!(err.to_string().contains("only Ana can change it"));
             }
         }
@@ -326,5 +429,61 @@ mod tests {
         .unwrap();
         share.bytes = page.save_for_link();
         assert!(receive_page(&share, None, None).is_err());
+    }
+
+    #[test]
+    fn dashboards_and_forms_travel_signed_and_cannot_pass_for_each_other() {
+        use crate::doc::publication::Meta;
+        use crate::model::dashboard::Dashboard;
+        let (secret, public) = new_author_key();
+        let meta = |at: i64| Meta {
+            id: DocId::parse(PAGE_ID),
+            author_key: public.clone(),
+            author_name: "Ana".into(),
+            time_zone: "Asia/Kolkata".into(),
+            published: at,
+        };
+        let dash = |status: &str, at: i64| {
+            Published::<7>(PublicationDoc::snapshot(
+                DocKind::Dashboard,
+                &meta(at),
+                &Dashboard {
+                    status: status.into(),
+                    ..Dashboard::default()
+                },
+            ))
+        };
+        let link = via_fragment(&signed_link(&mut dash("On track", 1), &secret, ANA).unwrap());
+        let copy = match receive_signed::<DashboardSnapshot>(&link, None, None) {
+            Ok(Received::New(doc)) => *doc,
+            _ => panic!("a new dashboard"),
+        };
+        assert_eq!(copy.0.body::<Dashboard>().unwrap().status, "On track");
+        let newer = via_fragment(&signed_link(&mut dash("Late", 2), &secret, ANA).unwrap());
+        assert!(matches!(
+            receive_signed(&newer, Some(&copy), None),
+            Ok(Received::Newer(_))
+        ));
+        // The same bytes and signature named as a form (or a page) are refused.
+        let mut as_form = link.clone();
+        as_form.kind = DocKind::Form.code();
+        assert!(receive_signed::<FormSnapshot>(&as_form, None, None).is_err());
+        let mut as_page = link.clone();
+        as_page.kind = DocKind::Page.code();
+        assert!(receive_page(&as_page, None, None).is_err());
+        // A reader's own edit, signed with their key, is refused by the author's copy.
+        let (ben_secret, ben_public) = new_author_key();
+        let mut bens = Published::<7>(PublicationDoc::snapshot(
+            DocKind::Dashboard,
+            &Meta {
+                author_key: ben_public,
+                ..meta(9)
+            },
+            &Dashboard::default(),
+        ));
+        let forged = via_fragment(&signed_link(&mut bens, &ben_secret, BEN).unwrap());
+        let err = receive_signed(&forged, Some(&copy), None).err().unwrap();
+        assert!(err.to_string().contains("only Ana can change it"));
+        assert!(err.to_string().contains("client dashboard"));
     }
 }

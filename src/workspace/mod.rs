@@ -4,6 +4,7 @@
 //! storage themselves.
 
 use crate::codec::chunks::{check, check_stored, Limits};
+mod clients;
 mod live;
 mod page;
 mod reminders;
@@ -108,6 +109,8 @@ pub struct Workspace {
     pub name_wanted: RwSignal<bool>,
     /// Live sync with a sync server: its address, the connection, the documents kept.
     pub live: RwSignal<LiveStatus>,
+    /// Notified when dashboards, forms, their replies or a respondent's answers change.
+    pub clients: Trigger,
     inner: StoredValue<Inner, LocalStorage>,
 }
 
@@ -139,6 +142,7 @@ impl Workspace {
             aside_message: RwSignal::new(aside_message),
             shared: RwSignal::new(None),
             name_wanted: RwSignal::new(false),
+            clients: Trigger::new(),
             live: RwSignal::new(LiveStatus {
                 server: None,
                 connection: Connection::Off,
@@ -216,6 +220,7 @@ impl Workspace {
     fn refresh(self) {
         let state = self.inner.with_value(|inner| inner.doc.state());
         self.state.set(state);
+        self.clients.notify();
     }
 
     /// Runs an edit, stores it at once as a small part, and reports trouble in plain words.

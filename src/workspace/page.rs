@@ -37,11 +37,18 @@ impl Workspace {
         DocStore::new(LocalStore::open(), &store_name(id), &tab)
     }
 
-    fn read_page(self, id: DocId) -> Result<Option<PageDoc>, String> {
+    /// The stored bytes of a one-author snapshot (a page, dashboard or form); empty when
+    /// none is stored.
+    pub(super) fn read_snapshot(self, id: DocId) -> Result<Vec<u8>, String> {
         let store = self.page_store(id);
         let (bytes, _) = store
             .read_all()
-            .map_err(|e| format!("This page could not be read from storage ({e})."))?;
+            .map_err(|e| format!("This could not be read from storage ({e})."))?;
+        Ok(bytes)
+    }
+
+    fn read_page(self, id: DocId) -> Result<Option<PageDoc>, String> {
+        let bytes = self.read_snapshot(id)?;
         if bytes.is_empty() {
             return Ok(None);
         }
@@ -56,6 +63,11 @@ impl Workspace {
     /// history, so an older part left beside the new one would be merged with it on the
     /// next load, and its values could win.
     fn store_page(self, id: DocId, doc: &mut PageDoc) {
+        self.store_snapshot(id, &doc.save());
+    }
+
+    /// Replaces whatever is stored for a one-author snapshot with `bytes`.
+    pub(super) fn store_snapshot(self, id: DocId, bytes: &[u8]) {
         // A writer id of its own, so the new part never has the key of an old one
         // (this tab may have stored the page before) and only the old ones go.
         let writer = crate::doc::random_id();
@@ -63,7 +75,7 @@ impl Workspace {
         if let Ok((_, keys)) = store.read_all() {
             store.mark_loaded(keys);
         }
-        if let Saved::InMemoryOnly(e) = store.compact(&doc.save()) {
+        if let Saved::InMemoryOnly(e) = store.compact(bytes) {
             self.health.set(memory_only(&e));
         }
     }
@@ -135,24 +147,31 @@ impl Workspace {
         self.state.with(|s| s.held.iter().any(|h| h.id == id))
     }
 
-    /// Publishes one's page from the boundaries and the week and returns its signed
-    /// link. The first time, the page's id and signing key are made and kept in the
-    /// personal document, so any of the person's devices can publish it later.
-    pub fn publish_page(self) -> Result<Published, String> {
-        let (me, name, sender) = my_ids(self);
+    /// One's page id and signing key (private and public, hex), made the first time
+    /// something is published and kept in the personal document, so any of the person's
+    /// devices can publish later. Pages, dashboards and forms are signed with it.
+    pub(super) fn author_key(self) -> Result<(DocId, String, String), String> {
         let (id, secret) = match self.inner.with_value(|i| i.doc.my_page()) {
             Some(found) => found,
             None => {
                 let (secret, _) = new_author_key();
                 let id = crate::doc::random_doc_id();
                 self.edit(|d| d.set_my_page(id, &secret))
-                    .ok_or_else(|| "The page could not be created.".to_owned())?;
+                    .ok_or_else(|| "The signing key could not be created.".to_owned())?;
                 (id, secret)
             }
         };
-        let public = page_link::public_of(&secret).ok_or_else(|| {
-            "Your page's signing key is damaged, so it cannot be shared.".to_owned()
-        })?;
+        let public = page_link::public_of(&secret)
+            .ok_or_else(|| "Your signing key is damaged, so this cannot be shared.".to_owned())?;
+        Ok((id, secret, public))
+    }
+
+    /// Publishes one's page from the boundaries and the week and returns its signed
+    /// link. The first time, the page's id and signing key are made and kept in the
+    /// personal document, so any of the person's devices can publish it later.
+    pub fn publish_page(self) -> Result<Published, String> {
+        let (me, name, sender) = my_ids(self);
+        let (id, secret, public) = self.author_key()?;
         let state = self.state.with_untracked(|s| {
             PageState::from_sources(
                 &id.to_string(),

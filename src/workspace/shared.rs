@@ -194,6 +194,10 @@ impl Workspace {
         if held.kind == DocKind::Page {
             return self.page_backup_entry(held.id);
         }
+        // A reader's copy of a dashboard or form is not backed up: its link opens it again.
+        if held.kind.is_published() {
+            return None;
+        }
         self.ensure_loaded(held.id).ok()?;
         let (_, _, sender) = my_ids(self);
         self.inner.try_update_value(|i| {
@@ -312,7 +316,7 @@ impl Workspace {
         let mut out = BTreeMap::new();
         for h in held {
             // Pages have no news to count: only their author writes them.
-            if h.kind == DocKind::Page || self.ensure_loaded(h.id).is_err() {
+            if h.kind.is_published() || self.ensure_loaded(h.id).is_err() {
                 continue;
             }
             let n = self.inner.try_update_value(|i| {
@@ -732,8 +736,11 @@ impl Workspace {
     }
 
     pub(super) fn receive_share(self, share: Share) -> Result<(DocId, String), String> {
-        if DocKind::from_code(share.kind) == Some(DocKind::Page) {
-            return self.receive_page_share(share);
+        match DocKind::from_code(share.kind) {
+            Some(DocKind::Page) => return self.receive_page_share(share),
+            Some(DocKind::Dashboard | DocKind::Form) => return self.receive_published(share),
+            Some(DocKind::Reply) => return self.receive_reply(share),
+            _ => {}
         }
         let id = share.doc_id;
         let (me, _, _) = my_ids(self);

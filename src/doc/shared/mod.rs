@@ -37,7 +37,9 @@ pub fn schema_of(kind: DocKind) -> u64 {
         DocKind::Feedback => feedback::FEEDBACK_SCHEMA,
         // Never asked: pages and the personal document have their own loaders. A number
         // no copy has written keeps such a document read-only if one ever came here.
-        DocKind::Page | DocKind::Personal => 0,
+        DocKind::Page | DocKind::Personal | DocKind::Dashboard | DocKind::Form | DocKind::Reply => {
+            0
+        }
     }
 }
 
@@ -61,7 +63,12 @@ impl SharedDoc {
             DocKind::Board => board::init,
             DocKind::Sop => sop::init,
             DocKind::Feedback => feedback::init,
-            DocKind::Discussion | DocKind::Page | DocKind::Personal => discussion::init,
+            DocKind::Discussion
+            | DocKind::Page
+            | DocKind::Personal
+            | DocKind::Dashboard
+            | DocKind::Form
+            | DocKind::Reply => discussion::init,
         };
         SharedDoc::create_with(kind, schema_of(kind), owner, owner_name, title, now, init)
     }
@@ -130,9 +137,12 @@ fn read_state(kind: DocKind, doc: &automerge::AutoCommit) -> SharedState {
         DocKind::Board => Body::Board(board::read(&root)),
         DocKind::Sop => Body::Sop(sop::read(&root)),
         DocKind::Feedback => Body::Feedback(feedback::read(&root)),
-        DocKind::Discussion | DocKind::Page | DocKind::Personal => {
-            Body::Discussion(discussion::read(&root))
-        }
+        DocKind::Discussion
+        | DocKind::Page
+        | DocKind::Personal
+        | DocKind::Dashboard
+        | DocKind::Form
+        | DocKind::Reply => Body::Discussion(discussion::read(&root)),
     };
     SharedState {
         envelope: read_envelope(&root),

@@ -134,7 +134,7 @@ pub fn SharedFrame() -> impl IntoView {
                     DocKind::Sop => view! { <SopBody is_owner/> }.into_any(),
                     DocKind::Feedback => view! { <FeedbackBody is_owner/> }.into_any(),
                     // Pages and the personal document have screens of their own.
-                    DocKind::Discussion | DocKind::Page | DocKind::Personal => view! { <DiscussionBody is_owner/> }.into_any(),
+                    DocKind::Discussion | DocKind::Page | DocKind::Personal | DocKind::Dashboard | DocKind::Form | DocKind::Reply => view! { <DiscussionBody is_owner/> }.into_any(),
                 }}
             </Show>
         </section>

@@ -187,8 +187,10 @@ pub fn SharedList() -> impl IntoView {
                                 DocKind::Sop => "SOP",
                                 DocKind::Feedback => "Feedback request",
                                 DocKind::Page => "How to work with me",
-                                // A personal document is never held.
-                                DocKind::Discussion | DocKind::Personal => "Discussion",
+                                DocKind::Dashboard => "Client dashboard",
+                                DocKind::Form => "Form",
+                                // A personal document or a reply is never held.
+                                DocKind::Discussion | DocKind::Personal | DocKind::Reply => "Discussion",
                             };
                             let title = if h.title.trim().is_empty() { format!("Untitled {}", noun.to_lowercase()) } else { h.title.clone() };
                             view! {
