@@ -68,6 +68,8 @@ pub const MAX_PICKS: usize = 2;
 #[serde(default)]
 pub struct Response {
     pub from: String,
+    /// The respondent's IANA zone, as their browser gave it.
+    pub zone: String,
     /// When it was sent (ms).
     pub sent: i64,
     pub answers: Vec<(String, Answer)>,
@@ -323,6 +325,7 @@ mod tests {
     fn reply(from: &str, picks: &[i64], confirmed: Option<i64>) -> Response {
         Response {
             from: from.into(),
+            zone: String::new(),
             sent: 1,
             answers: vec![("mail".into(), Answer::Text(format!(" {from}@example.com ")))],
             picks: picks.to_vec(),
@@ -423,7 +426,7 @@ mod tests {
             .unwrap()
             .timestamp_millis();
         let published = PublishedForm {
-            offer: f.offer(&[block.clone()], &[]),
+            offer: f.offer(std::slice::from_ref(&block), &[]),
             form: f.clone(),
         };
         assert_eq!(published.slots(tz, now).len(), 2);

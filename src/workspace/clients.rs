@@ -112,6 +112,43 @@ impl Workspace {
         self.inner.with_value(|i| i.doc.item(&key(FORM, id)))
     }
 
+    /// A new form, begun with the question a booked call needs (an e-mail).
+    pub fn new_form(self) -> Option<DocId> {
+        use crate::model::form::{Ask, Form, Question, Section};
+        let id = crate::doc::random_doc_id();
+        let short = || crate::doc::random_id()[..8].to_owned();
+        let form = IntakeForm {
+            title: "Start a project with me".into(),
+            form: Form {
+                sections: vec![Section {
+                    id: short(),
+                    title: "About you".into(),
+                    questions: vec![Question {
+                        id: short(),
+                        text: "Your e-mail".into(),
+                        ask: Ask::Email,
+                        required: true,
+                    }],
+                }],
+                skips: Vec::new(),
+            },
+            ..IntakeForm::default()
+        };
+        self.put_form(id, &form).then_some(id)
+    }
+
+    /// Starts a discussion from a reply: its title names the respondent and the form,
+    /// and the answers are its first comment.
+    pub fn discuss_reply(self, title: &str, answers: String) -> Option<DocId> {
+        let doc = self.create_shared(DocKind::Discussion, title)?;
+        self.show_shared(doc).ok()?;
+        self.shared_edit(crate::doc::shared::edit::SharedEdit::AddComment {
+            reply_to: None,
+            text: answers,
+        });
+        Some(doc)
+    }
+
     pub fn put_form(self, id: DocId, form: &IntakeForm) -> bool {
         let done = self.edit(|d| d.put_item(&key(FORM, id), form)).is_some();
         self.clients.notify();
@@ -327,13 +364,16 @@ impl Workspace {
         self.clients.notify();
     }
 
-    /// A reply link to a dashboard or form `to`: what the reply carries and nothing else.
-    pub fn reply_link(self, to: DocId, body: &ReplyBody) -> Result<String, String> {
+    /// A reply to a dashboard or form `to`, carrying `body` and nothing else: its link,
+    /// and the same as a file for when the link is too long for chat.
+    pub fn reply_link(self, to: DocId, body: &ReplyBody) -> (String, Vec<u8>) {
         self.ensure_identity();
         let (_, name, sender) = my_ids(self);
         let meta = Meta {
             id: Some(to),
             author_name: name,
+            // The replier's zone, so a respondent turned into a client keeps their hours.
+            time_zone: self.state.with_untracked(|s| s.profile.time_zone.clone()),
             published: now_ms(),
             ..Meta::default()
         };
@@ -347,7 +387,10 @@ impl Workspace {
             bytes: doc.save_for_link(),
             signature: None,
         };
-        Ok(Self::link_for(&share.to_fragment()))
+        (
+            Self::link_for(&share.to_fragment()),
+            crate::share::encode_share_file(&share),
+        )
     }
 
     // ---- Replies arriving at the owner ----
@@ -404,6 +447,7 @@ impl Workspace {
                 picks.truncate(MAX_PICKS);
                 let r = Response {
                     from: from.clone(),
+                    zone: meta.time_zone,
                     sent: meta.published,
                     answers,
                     picks,

@@ -1,6 +1,10 @@
 //! One file a page.
 
 pub mod boundaries;
+pub mod dashboard_editor;
+pub mod dashboard_reader;
+pub mod form_editor;
+pub mod form_fill;
 pub mod overview;
 pub mod rate;
 pub mod reminders;

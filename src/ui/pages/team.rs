@@ -16,6 +16,7 @@ use crate::model::zones::{
 };
 use crate::model::zones::{date_at, monday_of};
 use crate::ui::fmt;
+use crate::ui::widgets::intake_forms::IntakeForms;
 use crate::ui::widgets::time_zone_field::TimeZoneField;
 use crate::workspace::{use_workspace, WeekValue};
 
@@ -88,6 +89,7 @@ pub fn TeamPage() -> impl IntoView {
                 </form>
                 <p id="person-error" class="error" role="alert">{move || error.get()}</p>
             </div>
+            <IntakeForms/>
         </section>
     }
 }
@@ -113,6 +115,14 @@ fn PersonRow(id: String) -> impl IntoView {
     let zone_error = RwSignal::new(false);
     let key = id.clone();
     let field = move |what: &str| format!("{what}-{key}");
+    let open_dashboard = {
+        let (id, navigate) = (id.clone(), leptos_router::hooks::use_navigate());
+        move |_| {
+            if let Some(doc) = ws.dashboard_for(&id) {
+                navigate(&format!("/shared/{doc}"), Default::default())
+            }
+        }
+    };
     view! {
         <li class="person-row">
             <div class="field-row">
@@ -159,6 +169,9 @@ fn PersonRow(id: String) -> impl IntoView {
                         on:change=move |ev| { let on = event_target_checked(&ev); edit(&|p| p.client = on) }/>
                     <label for=field("pclient")>"Client"</label>
                 </span>
+                <Show when=move || person.with(|p| p.client)>
+                    <button type="button" class="secondary" on:click=open_dashboard.clone()>{move || format!("Dashboard for {}", person.with(|p| p.name.clone()))}</button>
+                </Show>
                 <button type="button" class="icon" aria-label=move || format!("Remove {}", person.with(|p| p.name.clone()))
                     on:click=move |_| ws.delete_week(WeekItem::Person, &id)>"✕"</button>
             </div>

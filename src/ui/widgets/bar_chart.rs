@@ -13,7 +13,7 @@ const HEIGHT: f64 = 100.0;
 
 #[component]
 pub fn BarChart(
-    title: &'static str,
+    #[prop(into)] title: String,
     bars: Vec<Bar>,
     /// The value of a full-height bar (100 for a share); the largest bar's otherwise.
     #[prop(optional)]
@@ -56,10 +56,10 @@ pub fn BarChart(
         .collect_view();
     view! {
         <figure class="chart">
-            <figcaption>{title}</figcaption>
+            <figcaption>{title.clone()}</figcaption>
             // As wide as its bars need (4rem each), so few bars keep the text small; set
             // through the CSSOM, which the CSP allows where a style attribute is not.
-            <svg viewBox=format!("0 0 {width} {}", HEIGHT + 44.0) role="img" aria-label=title
+            <svg viewBox=format!("0 0 {width} {}", HEIGHT + 44.0) role="img" aria-label=title.clone()
                 style:max-width=format!("{}rem", 4 * count)
                 preserveAspectRatio="xMinYMin meet">
                 <line class="axis" x1="0" x2=width y1=20.0 + HEIGHT y2=20.0 + HEIGHT/>

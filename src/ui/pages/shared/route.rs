@@ -1,4 +1,5 @@
-//! `/shared/:id`: a discussion, or a 'how to work with me' page, by what the id holds.
+//! `/shared/:id`: a discussion (or another kind everyone writes), a 'how to work with
+//! me' page, or a client dashboard or form: the owner's editor, or a reader's copy.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -7,6 +8,10 @@ use super::frame::SharedFrame;
 use crate::model::ids::DocId;
 use crate::model::kind::DocKind;
 use crate::ui::app::Reader;
+use crate::ui::pages::dashboard_editor::DashboardEditor;
+use crate::ui::pages::dashboard_reader::DashboardReader;
+use crate::ui::pages::form_editor::FormEditor;
+use crate::ui::pages::form_fill::FormFill;
 use crate::ui::pages::work_with_me::WorkWithMe;
 use crate::ui::widgets::shared::reader_footer::ReaderFooter;
 use crate::workspace::use_workspace;
@@ -29,6 +34,22 @@ pub fn SharedDoc() -> impl IntoView {
     });
     let reader = expect_context::<Reader>().0;
     let is_page = move || page_version.with(|v| v.is_some());
+    // What the id is among one's own dashboards and forms, or a reader's held copies.
+    let client_kind = Memo::new(move |_| {
+        let id = id.get()?;
+        if ws.dashboard(id).is_some() {
+            return Some((DocKind::Dashboard, true));
+        }
+        if ws.form(id).is_some() {
+            return Some((DocKind::Form, true));
+        }
+        ws.state.with(|s| {
+            s.held
+                .iter()
+                .find(|h| h.id == id && matches!(h.kind, DocKind::Dashboard | DocKind::Form))
+                .map(|h| (h.kind, false))
+        })
+    });
     let invite = Signal::derive(move || {
         if is_page() {
             "Make your own page"
@@ -38,10 +59,16 @@ pub fn SharedDoc() -> impl IntoView {
     });
     view! {
         {move || {
-            if let Some(id) = id.get().filter(|_| is_page()) {
-                view! { <WorkWithMe id/> }.into_any()
-            } else {
-                view! { <SharedFrame/> }.into_any()
+            let Some(id) = id.get() else {
+                return view! { <SharedFrame/> }.into_any();
+            };
+            match client_kind.get() {
+                Some((DocKind::Dashboard, true)) => view! { <DashboardEditor id/> }.into_any(),
+                Some((DocKind::Form, true)) => view! { <FormEditor id/> }.into_any(),
+                Some((DocKind::Dashboard, false)) => view! { <DashboardReader id/> }.into_any(),
+                Some(_) => view! { <FormFill id/> }.into_any(),
+                None if is_page() => view! { <WorkWithMe id/> }.into_any(),
+                None => view! { <SharedFrame/> }.into_any(),
             }
         }}
         <Show when=move || reader.get()>

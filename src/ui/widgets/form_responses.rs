@@ -1,0 +1,234 @@
+//! The replies to a form as its owner reads them: a table, one reply opened with every
+//! answer, picked slots that clash with another reply or a confirmed call, confirming
+//! one (with the invitation as `.ics` for both sides), the CSV export, and turning a
+//! reply into a task, a discussion or a client.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use crate::model::ics::{invitation_ics, Invitee};
+use crate::model::ids::DocId;
+use crate::model::intake::{pick_clashes, responses_rows, IntakeForm, Response};
+use crate::model::profile::parse_time_zone;
+use crate::model::schedule::{Person, WorkingHours};
+use crate::ui::fmt::local_moment;
+use crate::workspace::{use_workspace, WeekValue};
+
+/// A reply's answers as plain text: a question and its answer a paragraph.
+fn answers_text(form: &IntakeForm, r: &Response) -> String {
+    form.form
+        .sections
+        .iter()
+        .flat_map(|s| &s.questions)
+        .filter_map(|q| Some(format!("{}\n{}", q.text, r.answer(&q.id)?.words())))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[component]
+pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
+    let ws = use_workspace();
+    let zone = move || ws.state.with(|s| s.profile.time_zone.clone());
+    let responses = Memo::new(move |_| ws.responses(id));
+    let clashes = Memo::new(move |_| form.with(|f| responses.with(|r| pick_clashes(f, r))));
+    let open = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let tz = parse_time_zone(&zone()).unwrap_or(chrono_tz::UTC);
+        let when = |ms: i64| {
+            DateTime::<Utc>::from_timestamp_millis(ms)
+                .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default()
+        };
+        let rows =
+            form.with_untracked(|f| responses.with_untracked(|r| responses_rows(f, r, &when)));
+        let name = form
+            .with_untracked(|f| crate::workspace::file_name(&f.title))
+            .replace(".unhurried", ".csv");
+        crate::web::download_bytes(
+            crate::model::csv::write(&rows).as_bytes(),
+            &name,
+            "text/csv",
+        );
+    };
+    let row = move |(rid, r): (String, Response)| {
+        let rid2 = rid.clone();
+        let picks = r
+            .picks
+            .iter()
+            .map(|p| local_moment(*p, &zone()))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let status = match r.confirmed {
+            Some(c) => format!("Confirmed for {}", local_moment(c, &zone())),
+            None if clashes.with(|c| c.iter().any(|c| c.response == rid)) => {
+                "Clash: see below".to_owned()
+            }
+            None if r.picks.is_empty() => String::new(),
+            None => "To confirm".to_owned(),
+        };
+        view! {
+            <tr>
+                <td>{local_moment(r.sent, &zone())}</td>
+                <th scope="row">{r.from.clone()}</th>
+                <td>{picks}</td>
+                <td>{status}</td>
+                <td><button type="button" class="quiet" aria-expanded=move || (open.get().as_deref() == Some(rid2.as_str())).to_string()
+                    on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(rid.as_str()) { None } else { Some(rid.clone()) })>
+                    {format!("Open {}'s reply", r.from)}</button></td>
+            </tr>
+        }
+    };
+    let detail = move |rid: String| {
+        let r =
+            responses.with(|rs| rs.iter().find(|(id, _)| *id == rid).map(|(_, r)| r.clone()))?;
+        let f = form.get();
+        let mine: Vec<_> =
+            clashes.with(|c| c.iter().filter(|c| c.response == rid).cloned().collect());
+        let confirm = {
+            let rid = rid.clone();
+            move |start: Option<i64>| {
+                ws.confirm_pick(id, &rid, start);
+            }
+        };
+        let invitation = {
+            let (f, r) = (f.clone(), r.clone());
+            move |_| {
+                let Some(start) = r.confirmed else { return };
+                let Some(span) = f.call(start) else { return };
+                let owner = ws.state.with_untracked(|s| s.profile.display_name.clone());
+                let owner_mail = f
+                    .booking
+                    .as_ref()
+                    .map(|b| b.email.clone())
+                    .unwrap_or_default();
+                let (Some(organizer), Some(attendee)) = (
+                    Invitee::new(&owner, &owner_mail),
+                    Invitee::new(&r.from, r.email(&f.form).unwrap_or("")),
+                ) else {
+                    ws.say("The invitation needs your e-mail (in the call settings above) and theirs (an e-mail question in the form).".into(), None);
+                    return;
+                };
+                let summary = format!("{} and {}", owner, r.from);
+                let ics = invitation_ics(
+                    &format!("{id}-{start}"),
+                    span,
+                    &summary,
+                    &f.title,
+                    &organizer,
+                    &attendee,
+                    Utc::now(),
+                );
+                crate::web::download_bytes(ics.as_bytes(), "invitation.ics", "text/calendar");
+            }
+        };
+        let to_task = {
+            let (f, r) = (f.clone(), r.clone());
+            move |_| {
+                if ws.add_task(&format!("{}: {}", r.from, f.title)).is_some() {
+                    ws.say(format!("Added the task “{}: {}”.", r.from, f.title), None);
+                }
+            }
+        };
+        let navigate = leptos_router::hooks::use_navigate();
+        let to_discussion = {
+            let (f, r) = (f.clone(), r.clone());
+            move |_| {
+                if let Some(doc) =
+                    ws.discuss_reply(&format!("{}: {}", r.from, f.title), answers_text(&f, &r))
+                {
+                    navigate(&format!("/shared/{doc}"), Default::default());
+                }
+            }
+        };
+        let to_client = {
+            let r = r.clone();
+            move |_| {
+                let time_zone =
+                    parse_time_zone(&r.zone).map_or_else(zone, |tz| tz.name().to_owned());
+                if ws.put_week(WeekValue::Person(Person {
+                    id: crate::workspace::new_id(),
+                    name: r.from.clone(),
+                    time_zone,
+                    hours: WorkingHours::default(),
+                    client: true,
+                })) {
+                    ws.say(
+                        format!("{} is now a client on your Team page.", r.from),
+                        None,
+                    );
+                }
+            }
+        };
+        let answers: Vec<(String, String)> = f
+            .form
+            .sections
+            .iter()
+            .flat_map(|s| &s.questions)
+            .map(|q| {
+                (
+                    q.text.clone(),
+                    r.answer(&q.id)
+                        .map(|a| a.words())
+                        .unwrap_or_else(|| "(no answer)".into()),
+                )
+            })
+            .collect();
+        let from = r.from.clone();
+        Some(view! {
+            <section class="card reply" aria-label=format!("{from}'s reply")>
+                <h3>{format!("{from}'s reply")}</h3>
+                <dl class="answers">{answers.into_iter().map(|(q, a)| view! { <dt>{q}</dt><dd>{a}</dd> }).collect_view()}</dl>
+                {(!r.picks.is_empty()).then(|| view! {
+                    <h4>"Times picked"</h4>
+                    <ul class="picks">{r.picks.iter().map(|&p| {
+                        let confirmed = r.confirmed == Some(p);
+                        let clash = mine.iter().filter(|c| c.start == p).map(|c| format!("Clashes with {}.", c.with)).collect::<Vec<_>>().join(" ");
+                        let confirm = confirm.clone();
+                        view! {
+                            <li>
+                                {local_moment(p, &zone())}" "
+                                {(!clash.is_empty()).then(|| view! { <strong class="clash">{clash}</strong> })}" "
+                                {if confirmed {
+                                    view! { <span>"Confirmed. "</span><button type="button" class="quiet" on:click=move |_| confirm(None)>"Take back"</button> }.into_any()
+                                } else if r.confirmed.is_none() {
+                                    view! { <button type="button" on:click=move |_| confirm(Some(p))>"Confirm this time"</button> }.into_any()
+                                } else {
+                                    ().into_any()
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}</ul>
+                    {r.confirmed.is_some().then(|| view! {
+                        <p class="hint">"Send the invitation to them and open it yourself: both calendars then show the call at the right time. Publish the form again so the time is no longer offered."</p>
+                        <button type="button" on:click=invitation>"Download the invitation (.ics)"</button>
+                    })}
+                })}
+                <div class="actions">
+                    <button type="button" class="secondary" on:click=to_task>"Make it a task"</button>
+                    <button type="button" class="secondary" on:click=to_discussion>"Start a discussion with it"</button>
+                    <button type="button" class="secondary" on:click=to_client>"Add them as a client"</button>
+                    <button type="button" class="quiet" on:click=move |_| { ws.remove_client_item(format!("resp/{id}/{rid}")); open.set(None); }>"Delete this reply"</button>
+                </div>
+            </section>
+        })
+    };
+    view! {
+        <div class="card responses">
+            <h2>{move || format!("Replies ({})", responses.with(|r| r.len()))}</h2>
+            {move || if responses.with(|r| r.is_empty()) {
+                view! { <p class="empty">"None yet. A reply arrives when you open the reply link someone sent you."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="responses-table">
+                            <thead><tr><th scope="col">"Sent"</th><th scope="col">"From"</th><th scope="col">"Times picked"</th><th scope="col">"Call"</th><th scope="col"><span class="visually-hidden">"Open"</span></th></tr></thead>
+                            <tbody>{responses.get().into_iter().map(row).collect_view()}</tbody>
+                        </table>
+                    </div>
+                    <button type="button" class="secondary" on:click=export>"Export all as CSV"</button>
+                }.into_any()
+            }}
+            {move || open.get().and_then(detail)}
+        </div>
+    }
+}
