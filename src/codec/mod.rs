@@ -5,3 +5,4 @@
 
 pub mod chunks;
 pub mod leb128;
+pub mod pack;

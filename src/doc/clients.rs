@@ -1,7 +1,7 @@
 //! Client dashboards, intake forms, their replies, and the answers a respondent is
 //! typing, inside the personal document (issue 16):
 //! ```text
-//! { "dash/<doc id>": bytes,            // (client's person id, Dashboard) in CBOR
+//! { "dash/<doc id>": bytes,            // (client's person id, Dashboard)
 //!   "dashq/<doc id>/<id>": bytes,      // a client's question, ClientQuestion
 //!   "form/<doc id>": bytes,            // IntakeForm
 //!   "resp/<doc id>/<id>": bytes,       // a reply as kept, Response
@@ -11,14 +11,20 @@
 //! Flat root values, one per item: two devices add replies or dashboards offline and
 //! both are kept. An item is written whole; only its author edits a dashboard or form,
 //! so the last device's edit of one item wins, and replies are never edited but for
-//! the confirmed slot.
+//! the confirmed slot. Each value is in `codec::pack`'s binary form, whose impls for the
+//! model's values are at the end of this module (a record's fields in the order listed
+//! there; new fields only ever go at the end).
 
 use automerge::transaction::Transactable;
 use automerge::{ReadDoc, ScalarValue, Value, ROOT};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 use super::{DocError, PersonalDoc};
+use crate::codec::pack::{from_bytes, open_record, record, to_bytes, Pack};
+use crate::model::booking::SlotRules;
+use crate::model::dashboard::{ClientQuestion, Dashboard, Deliverable, Kpi, Stage};
+use crate::model::form::{Answer, Ask, Form, Question, Section, Skip};
+use crate::model::intake::{Booking, IntakeForm, Offer, PublishedForm, ReplyBody, Response};
+use crate::pack_record;
 
 pub const DASHBOARD: &str = "dash/";
 pub const QUESTION: &str = "dashq/";
@@ -29,19 +35,24 @@ pub const PICKS: &str = "#picks";
 
 impl PersonalDoc {
     /// The value stored under `key`, when it holds one of `T`.
-    pub fn item<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+    pub fn item<T: Pack>(&self, key: &str) -> Option<T> {
         match self.raw().get(ROOT, key).ok()?? {
             (Value::Scalar(s), _) => match s.as_ref() {
-                ScalarValue::Bytes(b) => minicbor_serde::from_slice(b).ok(),
+                ScalarValue::Bytes(b) => from_bytes(b),
                 _ => None,
             },
             _ => None,
         }
     }
 
+    /// Whether anything is stored under `key`.
+    pub fn has_item(&self, key: &str) -> bool {
+        self.raw().get(ROOT, key).ok().flatten().is_some()
+    }
+
     /// Every value under `prefix` that holds a `T`, as (the rest of its key, value), in
     /// key order.
-    pub fn items<T: DeserializeOwned>(&self, prefix: &str) -> Vec<(String, T)> {
+    pub fn items<T: Pack>(&self, prefix: &str) -> Vec<(String, T)> {
         let mut end = prefix.to_owned();
         // '/' + 1: every key that starts with the prefix sorts before it.
         end.pop();
@@ -56,9 +67,8 @@ impl PersonalDoc {
     }
 
     /// Writes `value` under `key`, unless it is already there.
-    pub fn put_item<T: Serialize>(&mut self, key: &str, value: &T) -> Result<(), DocError> {
-        let bytes =
-            minicbor_serde::to_vec(value).map_err(|e| DocError::Automerge(e.to_string()))?;
+    pub fn put_item<T: Pack>(&mut self, key: &str, value: &T) -> Result<(), DocError> {
+        let bytes = to_bytes(value);
         let same = matches!(
             self.raw().get(ROOT, key),
             Ok(Some((Value::Scalar(s), _))) if matches!(s.as_ref(), ScalarValue::Bytes(b) if *b == bytes)
@@ -86,6 +96,178 @@ impl PersonalDoc {
         }
         self.commit("client item");
         Ok(())
+    }
+}
+
+pack_record!(Dashboard {
+    project,
+    status,
+    our_contact,
+    their_contact,
+    deliverables,
+    kpis,
+    glossary,
+    next_ours,
+    next_theirs,
+    recommendations,
+    more
+});
+pack_record!(Deliverable { text, stage });
+pack_record!(Kpi {
+    id,
+    name,
+    unit,
+    target,
+    lower_is_better,
+    note,
+    values
+});
+pack_record!(ClientQuestion { from, text, sent });
+pack_record!(IntakeForm {
+    title,
+    intro,
+    form,
+    booking
+});
+pack_record!(Booking { rules, email });
+pack_record!(SlotRules {
+    minutes,
+    before,
+    after,
+    notice_minutes,
+    weeks
+});
+pack_record!(Form { sections, skips });
+pack_record!(Section {
+    id,
+    title,
+    questions
+});
+pack_record!(Question {
+    id,
+    text,
+    ask,
+    required
+});
+pack_record!(Skip {
+    question,
+    choice,
+    skips
+});
+pack_record!(Offer {
+    office_hours,
+    taken
+});
+pack_record!(PublishedForm { form, offer });
+pack_record!(Response {
+    from,
+    zone,
+    sent,
+    answers,
+    picks,
+    confirmed
+});
+
+/// An enum as its variant's number and, as a record, what the variant holds; a number
+/// this version does not know reads as `None`.
+fn variant(out: &mut Vec<u8>, tag: u8, fields: impl FnOnce(&mut Vec<u8>)) {
+    tag.pack(out);
+    record(out, fields);
+}
+
+fn open_variant<'a>(input: &mut &'a [u8]) -> Option<(u8, &'a [u8])> {
+    let tag = u8::unpack(input)?;
+    Some((tag, open_record(input)?))
+}
+
+impl Pack for Stage {
+    fn pack(&self, out: &mut Vec<u8>) {
+        (Stage::ALL.iter().position(|s| s == self).unwrap_or(0) as u8).pack(out);
+    }
+    fn unpack(input: &mut &[u8]) -> Option<Self> {
+        // A stage a newer version added reads as planned.
+        Some(
+            Stage::ALL
+                .get(usize::from(u8::unpack(input)?))
+                .copied()
+                .unwrap_or_default(),
+        )
+    }
+}
+
+impl Pack for Ask {
+    fn pack(&self, out: &mut Vec<u8>) {
+        let (tag, options) = match self {
+            Ask::ShortText => (0, None),
+            Ask::LongText => (1, None),
+            Ask::OneChoice(o) => (2, Some(o)),
+            Ask::SeveralChoices(o) => (3, Some(o)),
+            Ask::Number => (4, None),
+            Ask::Date => (5, None),
+            Ask::Email => (6, None),
+            Ask::Link => (7, None),
+        };
+        variant(out, tag, |b| {
+            if let Some(o) = options {
+                o.pack(b)
+            }
+        });
+    }
+    fn unpack(input: &mut &[u8]) -> Option<Self> {
+        let (tag, mut body) = open_variant(input)?;
+        let mut options = || crate::codec::pack::field::<Vec<String>>(&mut body);
+        Some(match tag {
+            1 => Ask::LongText,
+            2 => Ask::OneChoice(options()?),
+            3 => Ask::SeveralChoices(options()?),
+            4 => Ask::Number,
+            5 => Ask::Date,
+            6 => Ask::Email,
+            7 => Ask::Link,
+            // Short text, or a kind of answer a newer version added: asked as text.
+            _ => Ask::ShortText,
+        })
+    }
+}
+
+impl Pack for Answer {
+    fn pack(&self, out: &mut Vec<u8>) {
+        match self {
+            Answer::Text(t) => variant(out, 0, |b| t.pack(b)),
+            Answer::Choices(c) => variant(out, 1, |b| c.pack(b)),
+        }
+    }
+    fn unpack(input: &mut &[u8]) -> Option<Self> {
+        let (tag, mut body) = open_variant(input)?;
+        match tag {
+            0 => Some(Answer::Text(crate::codec::pack::field(&mut body)?)),
+            1 => Some(Answer::Choices(crate::codec::pack::field(&mut body)?)),
+            _ => None,
+        }
+    }
+}
+
+impl Pack for ReplyBody {
+    fn pack(&self, out: &mut Vec<u8>) {
+        match self {
+            ReplyBody::Answers { answers, picks } => variant(out, 0, |b| {
+                answers.pack(b);
+                picks.pack(b);
+            }),
+            ReplyBody::Question(text) => variant(out, 1, |b| text.pack(b)),
+        }
+    }
+    fn unpack(input: &mut &[u8]) -> Option<Self> {
+        use crate::codec::pack::field;
+        let (tag, mut body) = open_variant(input)?;
+        match tag {
+            0 => Some(ReplyBody::Answers {
+                answers: field(&mut body)?,
+                picks: field(&mut body)?,
+            }),
+            1 => Some(ReplyBody::Question(field(&mut body)?)),
+            _ => None,
+        }
     }
 }
 

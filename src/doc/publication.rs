@@ -6,7 +6,7 @@
 //! { kind: "dashboard" | "intake" | "reply", schema: 1, id, author_key, author_name,
 //!   time_zone, published, body: bytes }
 //! ```
-//! `body` is the value in CBOR (`model::dashboard::Dashboard`,
+//! `body` is the value in `codec::pack`'s binary form (`model::dashboard::Dashboard`,
 //! `model::intake::PublishedForm`, or `model::intake::ReplyBody`). Like a page, a
 //! dashboard or form is written by its author only and each publication is a fresh
 //! snapshot without history, signed by `share::page_link`, so nothing would ever merge
@@ -16,12 +16,11 @@
 
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ReadDoc, ScalarValue, Value, ROOT};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 use super::access::{get_i64, get_str};
 use super::{new_session_actor, DocError, DocKind};
 use crate::codec::chunks::Checked;
+use crate::codec::pack::{from_bytes, to_bytes, Pack};
 use crate::model::ids::{DocId, Heads};
 
 pub const PUBLICATION_SCHEMA: u64 = 1;
@@ -47,10 +46,14 @@ pub struct PublicationDoc {
 
 impl PublicationDoc {
     /// A new snapshot of `kind` holding `body`.
-    pub fn snapshot<T: Serialize>(kind: DocKind, meta: &Meta, body: &T) -> Self {
+    pub fn snapshot<T: Pack>(kind: DocKind, meta: &Meta, body: &T) -> Self {
+        Self::snapshot_bytes(kind, meta, to_bytes(body))
+    }
+
+    /// A new snapshot of `kind` whose body is `bytes`, a value already packed.
+    pub fn snapshot_bytes(kind: DocKind, meta: &Meta, bytes: Vec<u8>) -> Self {
         let mut doc = AutoCommit::new().with_actor(new_session_actor());
         let id = meta.id.map(|id| id.to_string()).unwrap_or_default();
-        let bytes = minicbor_serde::to_vec(body).unwrap_or_default();
         let puts = |doc: &mut AutoCommit| -> Result<(), automerge::AutomergeError> {
             doc.put(ROOT, "kind", kind.key())?;
             doc.put(ROOT, "schema", PUBLICATION_SCHEMA)?;
@@ -117,10 +120,15 @@ impl PublicationDoc {
     }
 
     /// The body as the value it holds; `None` when it holds something else.
-    pub fn body<T: DeserializeOwned>(&self) -> Option<T> {
+    pub fn body<T: Pack>(&self) -> Option<T> {
+        from_bytes(&self.body_bytes()?)
+    }
+
+    /// The body's bytes, as packed.
+    pub fn body_bytes(&self) -> Option<Vec<u8>> {
         match self.doc.get(ROOT, "body").ok()?? {
             (Value::Scalar(s), _) => match s.as_ref() {
-                ScalarValue::Bytes(b) => minicbor_serde::from_slice(b).ok(),
+                ScalarValue::Bytes(b) => Some(b.clone()),
                 _ => None,
             },
             _ => None,

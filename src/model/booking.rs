@@ -11,7 +11,7 @@ use super::schedule::{Block, BlockKind, DAY};
 use super::zones::{local_instant, Span};
 
 /// How office hours become slots.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SlotRules {
     /// The call's length.
     pub minutes: u32,

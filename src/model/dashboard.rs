@@ -4,12 +4,10 @@
 //! in the personal document and publishes it as a signed snapshot the client reads.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use super::kpi::Better;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dashboard {
     pub project: String,
     pub status: String,
@@ -26,7 +24,7 @@ pub struct Dashboard {
     pub more: String,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Stage {
     #[default]
     Planned,
@@ -46,15 +44,13 @@ impl Stage {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Deliverable {
     pub text: String,
     pub stage: Stage,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Kpi {
     pub id: String,
     pub name: String,
@@ -131,8 +127,7 @@ impl Dashboard {
 }
 
 /// A question a client sent back from the dashboard, kept on the owner's copy.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClientQuestion {
     pub from: String,
     pub text: String,

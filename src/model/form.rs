@@ -4,13 +4,13 @@
 //! answers, in words. The form kind and its screens build on this.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use super::shared::envelope::{checked_link, plausible_email};
 
 /// What a question asks for.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub enum Ask {
+    #[default]
     ShortText,
     LongText,
     /// One of the options.
@@ -24,7 +24,7 @@ pub enum Ask {
     Link,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Question {
     pub id: String,
     pub text: String,
@@ -32,7 +32,7 @@ pub struct Question {
     pub required: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -41,21 +41,21 @@ pub struct Section {
 
 /// When the answer to a one-choice question is `choice`, the sections `skips` are not
 /// shown (and their questions are not required).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Skip {
     pub question: String,
     pub choice: String,
     pub skips: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Form {
     pub sections: Vec<Section>,
     pub skips: Vec<Skip>,
 }
 
 /// One answer as the respondent gave it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
     Text(String),
     Choices(Vec<String>),

@@ -4,14 +4,12 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
-use serde::{Deserialize, Serialize};
 
 use super::booking::{clashes, slots, OfferedSlot, SlotRules};
 use super::form::{Answer, Form};
 use super::schedule::{Block, BlockKind};
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IntakeForm {
     pub title: String,
     /// Shown above the questions: who it is for and what happens next.
@@ -21,8 +19,7 @@ pub struct IntakeForm {
     pub booking: Option<Booking>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Booking {
     pub rules: SlotRules,
     /// The owner's address, the invitation's organiser.
@@ -32,8 +29,7 @@ pub struct Booking {
 /// What a published form carries beside the questions when it offers slots: the
 /// owner's office hours (as day, start and length on their wall clock) and the calls
 /// already confirmed, so readers are not offered them.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Offer {
     pub office_hours: Vec<(u8, u32, u32)>,
     /// Confirmed calls as (start, end) in ms, buffers included.
@@ -41,8 +37,7 @@ pub struct Offer {
 }
 
 /// The body of a published form.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublishedForm {
     pub form: IntakeForm,
     pub offer: Offer,
@@ -50,7 +45,7 @@ pub struct PublishedForm {
 
 /// What a reply carries: a respondent's answers and picked slots, or a client's
 /// question on a dashboard. Nothing else travels back.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ReplyBody {
     Answers {
         answers: Vec<(String, Answer)>,
@@ -64,8 +59,7 @@ pub enum ReplyBody {
 pub const MAX_PICKS: usize = 2;
 
 /// A reply as the owner keeps it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Response {
     pub from: String,
     /// The respondent's IANA zone, as their browser gave it.

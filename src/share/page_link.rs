@@ -50,8 +50,9 @@ pub enum PageLinkError {
 
 /// A one-author snapshot that travels signed: a page, a dashboard or a form.
 pub trait Snapshot: Sized {
-    const KIND: DocKind;
-    fn load_checked(checked: Checked<'_>) -> Result<Self, DocError>;
+    /// Loads checked bytes that must hold a snapshot of `kind`.
+    fn load_checked(checked: Checked<'_>, kind: DocKind) -> Result<Self, DocError>;
+    fn kind(&self) -> DocKind;
     fn snapshot_id(&self) -> Option<DocId>;
     fn key(&self) -> String;
     fn name(&self) -> String;
@@ -61,9 +62,11 @@ pub trait Snapshot: Sized {
 }
 
 impl Snapshot for PageDoc {
-    const KIND: DocKind = DocKind::Page;
-    fn load_checked(checked: Checked<'_>) -> Result<Self, DocError> {
+    fn load_checked(checked: Checked<'_>, _: DocKind) -> Result<Self, DocError> {
         PageDoc::load(checked)
+    }
+    fn kind(&self) -> DocKind {
+        DocKind::Page
     }
     fn snapshot_id(&self) -> Option<DocId> {
         self.id()
@@ -85,38 +88,30 @@ impl Snapshot for PageDoc {
     }
 }
 
-/// A dashboard or a form: which one is the type's parameter, as the kind a link names
-/// must be the kind its document holds.
-pub struct Published<const CODE: u8>(pub PublicationDoc);
-
-pub type DashboardSnapshot = Published<7>;
-pub type FormSnapshot = Published<8>;
-
-impl<const CODE: u8> Snapshot for Published<CODE> {
-    const KIND: DocKind = match CODE {
-        7 => DocKind::Dashboard,
-        _ => DocKind::Form,
-    };
-    fn load_checked(checked: Checked<'_>) -> Result<Self, DocError> {
-        PublicationDoc::load(checked, Self::KIND).map(Published)
+impl Snapshot for PublicationDoc {
+    fn load_checked(checked: Checked<'_>, kind: DocKind) -> Result<Self, DocError> {
+        PublicationDoc::load(checked, kind)
+    }
+    fn kind(&self) -> DocKind {
+        PublicationDoc::kind(self)
     }
     fn snapshot_id(&self) -> Option<DocId> {
-        self.0.meta().id
+        self.meta().id
     }
     fn key(&self) -> String {
-        self.0.meta().author_key
+        self.meta().author_key
     }
     fn name(&self) -> String {
-        self.0.meta().author_name
+        self.meta().author_name
     }
     fn when(&self) -> i64 {
-        self.0.meta().published
+        self.meta().published
     }
     fn bytes_for_link(&mut self) -> Vec<u8> {
-        self.0.save_for_link()
+        self.save_for_link()
     }
     fn head_hashes(&mut self) -> Vec<[u8; 32]> {
-        self.0.heads().hashes().to_vec()
+        self.heads().hashes().to_vec()
     }
 }
 
@@ -143,11 +138,11 @@ pub fn signed_link<D: Snapshot>(
     let doc_id = doc.snapshot_id().ok_or(PageLinkError::NoKey)?;
     let bytes = doc.bytes_for_link();
     let signature = key
-        .sign(&signed_message(D::KIND, &doc_id, &bytes))
+        .sign(&signed_message(doc.kind(), &doc_id, &bytes))
         .to_bytes();
     Ok(Share {
         payload: PayloadKind::SignedDocument,
-        kind: D::KIND.code(),
+        kind: doc.kind().code(),
         doc_id,
         sender,
         heads: doc.head_hashes(),
@@ -220,16 +215,17 @@ pub fn receive_page(
     local: Option<&PageDoc>,
     trusted: Option<Trusted>,
 ) -> Result<PageReceived, PageLinkError> {
-    receive_signed(share, local, trusted)
+    receive_signed(share, local, trusted, DocKind::Page)
 }
 
-/// Takes in a decoded signed link of `D`'s kind, by the rule above.
+/// Takes in a decoded signed link that must carry a snapshot of `kind`, by the rule above.
 pub fn receive_signed<D: Snapshot>(
     share: &Share,
     local: Option<&D>,
     trusted: Option<Trusted>,
+    kind: DocKind,
 ) -> Result<Received<D>, PageLinkError> {
-    if DocKind::from_code(share.kind) != Some(D::KIND) {
+    if DocKind::from_code(share.kind) != Some(kind) {
         return Err(LinkError::Damaged.into());
     }
     let known = local
@@ -244,15 +240,15 @@ pub fn receive_signed<D: Snapshot>(
         } else {
             name.to_owned()
         },
-        what: D::KIND.noun(),
+        what: kind.noun(),
     };
     // With a key already trusted, nothing from the sender is loaded before it verifies.
     if let Some(k) = &known {
-        if !verifies(D::KIND, share, &k.key) {
+        if !verifies(kind, share, &k.key) {
             return Err(refused(&k.name));
         }
     }
-    let incoming = D::load_checked(share.checked()?).map_err(|e| match e {
+    let incoming = D::load_checked(share.checked()?, kind).map_err(|e| match e {
         DocError::WrongKind { .. } => PageLinkError::Link(LinkError::Damaged),
         other => PageLinkError::Unreadable(other.to_string()),
     })?;
@@ -264,7 +260,7 @@ pub fn receive_signed<D: Snapshot>(
         None => incoming.key(),
     };
     let name = known.map_or_else(|| incoming.name(), |k| k.name);
-    if incoming.key() != key || !verifies(D::KIND, share, &key) {
+    if incoming.key() != key || !verifies(kind, share, &key) {
         return Err(refused(&name));
     }
     Ok(match local {
@@ -444,45 +440,47 @@ mod tests {
             published: at,
         };
         let dash = |status: &str, at: i64| {
-            Published::<7>(PublicationDoc::snapshot(
+            PublicationDoc::snapshot(
                 DocKind::Dashboard,
                 &meta(at),
                 &Dashboard {
                     status: status.into(),
                     ..Dashboard::default()
                 },
-            ))
+            )
         };
         let link = via_fragment(&signed_link(&mut dash("On track", 1), &secret, ANA).unwrap());
-        let copy = match receive_signed::<DashboardSnapshot>(&link, None, None) {
+        let copy = match receive_signed::<PublicationDoc>(&link, None, None, DocKind::Dashboard) {
             Ok(Received::New(doc)) => *doc,
             _ => panic!("a new dashboard"),
         };
-        assert_eq!(copy.0.body::<Dashboard>().unwrap().status, "On track");
+        assert_eq!(copy.body::<Dashboard>().unwrap().status, "On track");
         let newer = via_fragment(&signed_link(&mut dash("Late", 2), &secret, ANA).unwrap());
         assert!(matches!(
-            receive_signed(&newer, Some(&copy), None),
+            receive_signed(&newer, Some(&copy), None, DocKind::Dashboard),
             Ok(Received::Newer(_))
         ));
         // The same bytes and signature named as a form (or a page) are refused.
         let mut as_form = link.clone();
         as_form.kind = DocKind::Form.code();
-        assert!(receive_signed::<FormSnapshot>(&as_form, None, None).is_err());
+        assert!(receive_signed::<PublicationDoc>(&as_form, None, None, DocKind::Form).is_err());
         let mut as_page = link.clone();
         as_page.kind = DocKind::Page.code();
         assert!(receive_page(&as_page, None, None).is_err());
         // A reader's own edit, signed with their key, is refused by the author's copy.
         let (ben_secret, ben_public) = new_author_key();
-        let mut bens = Published::<7>(PublicationDoc::snapshot(
+        let mut bens = PublicationDoc::snapshot(
             DocKind::Dashboard,
             &Meta {
                 author_key: ben_public,
                 ..meta(9)
             },
             &Dashboard::default(),
-        ));
+        );
         let forged = via_fragment(&signed_link(&mut bens, &ben_secret, BEN).unwrap());
-        let err = receive_signed(&forged, Some(&copy), None).err().unwrap();
+        let err = receive_signed(&forged, Some(&copy), None, DocKind::Dashboard)
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("only Ana can change it"));
         assert!(err.to_string().contains("client dashboard"));
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::shared::my_ids;
 use super::Workspace;
 use crate::codec::chunks::check_stored;
+use crate::codec::pack::to_bytes;
 use crate::doc::clients::{DASHBOARD, FILL, FORM, PICKS, QUESTION, RESPONSE};
 use crate::doc::publication::{Meta, PublicationDoc};
 use crate::model::dashboard::{ClientQuestion, Dashboard};
@@ -17,7 +18,7 @@ use crate::model::intake::{IntakeForm, PublishedForm, ReplyBody, Response, MAX_P
 use crate::model::kind::DocKind;
 use crate::model::HeldDoc;
 use crate::share::link::{PayloadKind, Share};
-use crate::share::page_link::{self, Published as Signed, Received, Snapshot, Trusted};
+use crate::share::page_link::{self, Received, Trusted};
 use crate::web::now_ms;
 
 use super::page::Published;
@@ -39,6 +40,20 @@ fn reply_id(doc: &mut PublicationDoc) -> String {
 
 impl Workspace {
     // ---- The owner's dashboards ----
+
+    /// Whether `id` is one of one's own dashboards or forms, and which.
+    pub fn owned_kind(self, id: DocId) -> Option<DocKind> {
+        self.clients.track();
+        self.inner.with_value(|i| {
+            if i.doc.has_item(&key(DASHBOARD, id)) {
+                Some(DocKind::Dashboard)
+            } else if i.doc.has_item(&key(FORM, id)) {
+                Some(DocKind::Form)
+            } else {
+                None
+            }
+        })
+    }
 
     /// Every dashboard: (its id, the client's person id, the dashboard).
     pub fn dashboards(self) -> Vec<(DocId, String, Dashboard)> {
@@ -91,7 +106,7 @@ impl Workspace {
         let (_, dashboard) = self
             .dashboard(id)
             .ok_or_else(|| "This dashboard is not in your data.".to_owned())?;
-        self.publish::<7, _>(id, &dashboard)
+        self.publish(id, DocKind::Dashboard, to_bytes(&dashboard))
     }
 
     // ---- The owner's forms ----
@@ -192,16 +207,12 @@ impl Workspace {
         let offer = self
             .state
             .with_untracked(|s| form.offer(&s.schedule.blocks, &taken));
-        self.publish::<8, _>(id, &PublishedForm { form, offer })
+        self.publish(id, DocKind::Form, to_bytes(&PublishedForm { form, offer }))
     }
 
-    /// Signs a snapshot of `body` under `id`; unchanged since the last publication, the
-    /// same link again, so readers see no update.
-    fn publish<const CODE: u8, T: serde::Serialize + serde::de::DeserializeOwned + PartialEq>(
-        self,
-        id: DocId,
-        body: &T,
-    ) -> Result<Published, String> {
+    /// Signs a snapshot of `kind` with the packed `body` under `id`; unchanged since the
+    /// last publication, the same link again, so readers see no update.
+    fn publish(self, id: DocId, kind: DocKind, body: Vec<u8>) -> Result<Published, String> {
         let (_, name, sender) = my_ids(self);
         let (_, secret, public) = self.author_key()?;
         let time_zone = self.state.with_untracked(|s| s.profile.time_zone.clone());
@@ -209,10 +220,10 @@ impl Workspace {
             .read_snapshot(id)
             .ok()
             .filter(|b| !b.is_empty())
-            .and_then(|b| PublicationDoc::from_stored(&b, Signed::<CODE>::KIND).ok());
+            .and_then(|b| PublicationDoc::from_stored(&b, kind).ok());
         let same = last.as_ref().is_some_and(|l| {
             let m = l.meta();
-            l.body::<T>().as_ref() == Some(body)
+            l.body_bytes().as_ref() == Some(&body)
                 && m.author_name == name
                 && m.time_zone == time_zone
                 && m.author_key == public
@@ -228,18 +239,13 @@ impl Workspace {
                     time_zone,
                     published,
                 };
-                (
-                    PublicationDoc::snapshot(Signed::<CODE>::KIND, &meta, body),
-                    true,
-                )
+                (PublicationDoc::snapshot_bytes(kind, &meta, body), true)
             }
         };
         if changed {
             self.store_snapshot(id, &doc.save());
         }
-        let mut signed = Signed::<CODE>(doc);
-        let share =
-            page_link::signed_link(&mut signed, &secret, sender).map_err(|e| e.to_string())?;
+        let share = page_link::signed_link(&mut doc, &secret, sender).map_err(|e| e.to_string())?;
         Ok(Published {
             link: Self::link_for(&share.to_fragment()),
             changed,
@@ -263,24 +269,20 @@ impl Workspace {
     /// Takes in a signed dashboard or form link: new, a newer publication, or refused
     /// when not signed by the key this device already trusts for it.
     pub(super) fn receive_published(self, share: Share) -> Result<(DocId, String), String> {
-        match DocKind::from_code(share.kind) {
-            Some(DocKind::Dashboard) => self.receive_signed_copy::<7>(share),
-            _ => self.receive_signed_copy::<8>(share),
-        }
-    }
-
-    fn receive_signed_copy<const CODE: u8>(self, share: Share) -> Result<(DocId, String), String> {
-        let kind = Signed::<CODE>::KIND;
+        let kind = match DocKind::from_code(share.kind) {
+            Some(DocKind::Dashboard) => DocKind::Dashboard,
+            _ => DocKind::Form,
+        };
         let id = share.doc_id;
         // One's own dashboard or form, opened from its link: nothing to take in.
-        if self.dashboard(id).is_some() || self.form(id).is_some() {
+        if self.owned_kind(id).is_some() {
             return Ok((id, "This is yours: here it is as you keep it.".into()));
         }
         let held = self.held(id);
         if held.as_ref().is_some_and(|h| h.kind != kind) {
             return Err("This link belongs to a different document than the one it claims. Nothing was changed.".into());
         }
-        let local = self.publication(id, kind).ok().map(Signed::<CODE>);
+        let local = self.publication(id, kind).ok();
         let trusted = held
             .as_ref()
             .map(|h| h.key.clone())
@@ -289,11 +291,11 @@ impl Workspace {
                 key,
                 name: String::new(),
             });
-        let outcome = page_link::receive_signed::<Signed<CODE>>(&share, local.as_ref(), trusted)
+        let outcome = page_link::receive_signed(&share, local.as_ref(), trusted, kind)
             .map_err(|e| e.to_string())?;
         let (mut doc, changed) = match outcome {
-            Received::New(doc) | Received::Newer(doc) => (doc.0, true),
-            Received::Unchanged => (local.expect("compared with a local copy").0, false),
+            Received::New(doc) | Received::Newer(doc) => (*doc, true),
+            Received::Unchanged => (local.expect("compared with a local copy"), false),
         };
         if changed {
             self.store_snapshot(id, &doc.save());

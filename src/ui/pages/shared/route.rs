@@ -37,11 +37,8 @@ pub fn SharedDoc() -> impl IntoView {
     // What the id is among one's own dashboards and forms, or a reader's held copies.
     let client_kind = Memo::new(move |_| {
         let id = id.get()?;
-        if ws.dashboard(id).is_some() {
-            return Some((DocKind::Dashboard, true));
-        }
-        if ws.form(id).is_some() {
-            return Some((DocKind::Form, true));
+        if let Some(kind) = ws.owned_kind(id) {
+            return Some((kind, true));
         }
         ws.state.with(|s| {
             s.held
