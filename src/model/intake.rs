@@ -188,6 +188,8 @@ pub struct Clash {
     pub with: String,
     /// The other pick's response id.
     pub other: String,
+    /// Whether the other is a call already confirmed (so this pick cannot be).
+    pub taken: bool,
 }
 
 /// Picks that overlap a pick in another reply, or a call already confirmed (for a
@@ -229,6 +231,7 @@ pub fn pick_clashes(form: &IntakeForm, responses: &[(String, Response)]) -> Vec<
                 start,
                 with,
                 other: responses[them].0.clone(),
+                taken: other.confirmed.is_some(),
             });
         }
     }
@@ -355,6 +358,7 @@ mod tests {
         assert_eq!(clashes[0].response, "b");
         assert_eq!(clashes[0].start, 10 * HOUR);
         assert_eq!(clashes[0].with, "the call confirmed with Chie");
+        assert!(clashes[0].taken);
         // Held with its buffers: 15 minutes after.
         assert_eq!(f.held(&rs), vec![(10 * HOUR, 10 * HOUR + 45 * 60_000)]);
     }

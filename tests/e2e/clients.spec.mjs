@@ -5,6 +5,8 @@
 // at the right instant; the CSV export reads back to the same rows.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
 import { welcome, watchConsole, waitForServiceWorker, openLink, axe } from './helpers.mjs';
 
@@ -41,6 +43,24 @@ function readCsv(text) {
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
   return fs.readFileSync(await file.path(), 'utf8');
+}
+
+const shotDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+/** The page at 1280×800 and 390×844, light and dark, scrolled to the top. */
+async function shots(page, name) {
+  const toast = page.locator('.toast-region').getByRole('button', { name: 'Dismiss' });
+  if (await toast.count()) await toast.first().click();
+  for (const [size, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    await page.setViewportSize(viewport);
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(shotDir, `${name}-${size}-${scheme}.png`), fullPage: true, animations: 'disabled' });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /** Answers the name prompt the first time someone writes. */
@@ -115,6 +135,12 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   await expect(orders.locator('tbody tr').last()).toContainText('185');
   await expect(ben.page.locator('article.kpi', { hasText: 'Page load time' }).locator('.kpi-change')).toContainText('Down from 2.5 s to 1.8 s');
   await axe(ben.page, 'the dashboard as the client reads it');
+  await shots(ben.page, 'clients-dashboard');
+  // Printed, the period buttons and the question form stay off the paper.
+  await ben.page.emulateMedia({ media: 'print' });
+  await expect(ben.page.locator('.period-switch')).toBeHidden();
+  await expect(orders.locator('svg')).toBeVisible();
+  await ben.page.emulateMedia({ media: 'screen' });
   // A question back, by reply link; his name is asked only now.
   await ben.page.getByLabel('Your question').fill('Can we see orders by country?');
   await ben.page.getByRole('button', { name: 'Make the reply link' }).click();
@@ -165,7 +191,7 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   await ben.page.getByLabel('How many people work there? (needed)').fill('12');
   const benSlot = ben.page.getByLabel(/Wed, Dec 2, 8:30\s?AM/);
   await expect(benSlot).toBeVisible();
-  await expect(ben.page.locator('.slot-list li').first()).toContainText('for them');
+  await expect(ben.page.locator('.slot-list li').first()).toContainText('for Priya');
   await benSlot.check();
   // What he typed is kept in his browser: a reload offline finds it.
   await ben.page.reload();
@@ -175,6 +201,7 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   const benReply = await ben.page.locator('#answers-link').inputValue();
   await expect(ben.page.getByRole('link', { name: 'Send by e-mail' })).toHaveAttribute('href', /^mailto:priya%40example\.com\?subject=/);
   await axe(ben.page, 'the form as the respondent fills it');
+  await shots(ben.page, 'clients-form');
 
   // Chie, in London, as a person: the company section is skipped. Same slot, 13:30 for her.
   await openLink(chie.page, formLink);
@@ -211,7 +238,9 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   expect(ics).toContain('METHOD:REQUEST');
   await p.getByRole('button', { name: "Open Chie's reply" }).click();
   await expect(p.locator('section.reply')).toContainText('Clashes with the call confirmed with Ben.');
+  await expect(p.locator('section.reply').getByRole('button', { name: 'Confirm this time' })).toHaveCount(0);
   await axe(p, "the form's replies");
+  await shots(p, 'clients-replies');
 
   // The export reads back to the same rows.
   const csv = readCsv(await download(p, 'Export all as CSV'));

@@ -159,7 +159,7 @@ fn Filling(
                             let start = s.start.timestamp_millis();
                             let theirs = local_moment(start, &owner_zone);
                             let field = format!("slot-{start}");
-                            let label = format!("{} ({theirs} for them)", local_moment(start, &my_zone()));
+                            let label = format!("{} ({theirs} for {author})", local_moment(start, &my_zone()));
                             view! {
                                 <li>
                                     <Check id=field label

@@ -183,6 +183,8 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
                     <ul class="picks">{r.picks.iter().map(|&p| {
                         let confirmed = r.confirmed == Some(p);
                         let clash = mine.iter().filter(|c| c.start == p).map(|c| format!("Clashes with {}.", c.with)).collect::<Vec<_>>().join(" ");
+                        // A time already confirmed with someone else cannot be confirmed again.
+                        let taken = mine.iter().any(|c| c.start == p && c.taken);
                         let confirm = confirm.clone();
                         view! {
                             <li>
@@ -190,7 +192,7 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
                                 {(!clash.is_empty()).then(|| view! { <strong class="clash">{clash}</strong> })}" "
                                 {if confirmed {
                                     view! { <span>"Confirmed. "</span><button type="button" class="quiet" on:click=move |_| confirm(None)>"Take back"</button> }.into_any()
-                                } else if r.confirmed.is_none() {
+                                } else if r.confirmed.is_none() && !taken {
                                     view! { <button type="button" on:click=move |_| confirm(Some(p))>"Confirm this time"</button> }.into_any()
                                 } else {
                                     ().into_any()
