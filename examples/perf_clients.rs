@@ -71,8 +71,11 @@ fn main() {
         kpis,
         ..Dashboard::default()
     };
-    doc.put_item(&format!("dash/{dash_id}"), &("ben".to_owned(), dashboard.clone()))
-        .unwrap();
+    doc.put_item(
+        &format!("dash/{dash_id}"),
+        &("ben".to_owned(), dashboard.clone()),
+    )
+    .unwrap();
     let questions: Vec<Question> = (0..30)
         .map(|n| Question {
             id: format!("q{n:02}"),
@@ -115,7 +118,9 @@ fn main() {
         published: 1_764_600_000_000,
     };
     let mut dash = PublicationDoc::snapshot(DocKind::Dashboard, &meta(dash_id), &dashboard);
-    let dash_link = signed_link(&mut dash, &secret, [1; 16]).unwrap().to_fragment();
+    let dash_link = signed_link(&mut dash, &secret, [1; 16])
+        .unwrap()
+        .to_fragment();
     let mut published = PublicationDoc::snapshot(
         DocKind::Form,
         &meta(form_id),
@@ -124,7 +129,9 @@ fn main() {
             offer: Default::default(),
         },
     );
-    let form_link = signed_link(&mut published, &secret, [1; 16]).unwrap().to_fragment();
+    let form_link = signed_link(&mut published, &secret, [1; 16])
+        .unwrap()
+        .to_fragment();
     let answers = ReplyBody::Answers {
         answers: questions
             .iter()
@@ -167,7 +174,10 @@ fn main() {
         ("form, 30 questions", &form_link),
         ("reply with 30 answers and 2 picks", &reply_link),
     ] {
-        println!("{what}: link of {} characters", ORIGIN.len() + fragment.len());
+        println!(
+            "{what}: link of {} characters",
+            ORIGIN.len() + fragment.len()
+        );
     }
 }
 

@@ -251,7 +251,13 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   ]);
   expect(csv[1][6]).toBe('2026-12-02 19:00');
 
-  // A reply turned into a client (Chie's is still open).
+  // The call is held on Priya's week.
+  await goTo(p, 'Week');
+  await expect(p.locator('.card', { hasText: 'Calls booked' })).toContainText('Call with Ben');
+  await expect(p.locator('.card', { hasText: 'Calls booked' })).toContainText('Wed, 2 Dec, 7:00 pm');
+  await p.goBack();
+  // A reply turned into a client.
+  await p.getByRole('button', { name: "Open Chie's reply" }).click();
   await p.getByRole('button', { name: 'Add them as a client' }).click();
   await goTo(p, 'Team');
   await expect(p.getByRole('button', { name: 'Dashboard for Chie' })).toBeVisible();

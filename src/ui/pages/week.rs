@@ -13,6 +13,7 @@ use crate::model::schedule::{
 };
 use crate::model::zones::{date_at, monday_of};
 use crate::ui::focus::focus_after_render;
+use crate::ui::widgets::booked_calls::BookedCalls;
 use crate::ui::widgets::{
     deadline_outcome::DeadlineOutcome, remind_me::RemindMe, week::block_editor::BlockEditor,
     week::week_grid::WeekGrid,
@@ -138,6 +139,7 @@ pub fn WeekPage() -> impl IntoView {
             <WeekGrid selected created new_kind/>
             <BlockEditor selected created/>
             <Deadlines/>
+            <BookedCalls/>
             <div class="card">
                 <h2>"Put it in your calendar"</h2>
                 <p>"Download your week as an .ics file: each block repeats weekly at its clock times in your time zone, also on the nights the clocks change, and dated deadlines come as all-day events. Google Calendar, Outlook and Apple Calendar import it."</p>

@@ -2,6 +2,7 @@
 
 pub mod add_form;
 pub mod bar_chart;
+pub mod booked_calls;
 pub mod checked_input;
 pub mod dashboard_view;
 pub mod deadline_outcome;
