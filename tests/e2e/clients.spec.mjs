@@ -100,6 +100,13 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   await p.getByLabel('Status in words').fill('On track for the January launch.');
   await p.getByLabel('Your point of contact').fill('Priya');
   await p.getByLabel("The client's point of contact").fill('Ben');
+  await p.getByLabel('Next steps for the client (one a line)').fill('Send the product photos\nApprove the checkout copy');
+  await p.getByLabel('More we can do (optional, one a line)').fill('Newsletter design');
+  await p.getByLabel(/^Glossary/).fill('Returning customers: people who ordered before');
+  await p.getByRole('button', { name: 'Add a deliverable' }).click();
+  await p.getByLabel('Deliverable', { exact: true }).fill('New checkout');
+  await p.getByLabel('Deliverable', { exact: true }).press('Tab');
+  await p.getByLabel('State', { exact: true }).selectOption('In progress');
   const months = ['2026-06-01', '2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01'];
   const kpis = [
     ['Weekly orders', '', [120, 130, 128, 150, 160, 171, 185]],
@@ -126,6 +133,10 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   await openLink(ben.page, dashLink);
   await expect(ben.page.getByRole('heading', { level: 1, name: 'Shop relaunch' })).toBeVisible();
   await expect(ben.page.getByText('On track for the January launch.')).toBeVisible();
+  await expect(ben.page.locator('table.deliverables tbody tr')).toHaveText(['New checkoutIn progress']);
+  await expect(ben.page.locator('section.card', { hasText: 'Next steps for you' }).locator('li')).toHaveText(['Send the product photos', 'Approve the checkout copy']);
+  await expect(ben.page.locator('section.card', { hasText: 'More we can do' })).toContainText('Newsletter design');
+  await expect(ben.page.locator('dl.glossary')).toContainText('people who ordered before');
   await ben.page.getByRole('button', { name: '3 months' }).click();
   const orders = ben.page.locator('article.kpi', { hasText: 'Weekly orders' });
   await expect(orders.locator('.kpi-change')).toHaveText('Up from 150 to 185 (+23%) over the last 3 months. The target is 180: met.');
@@ -256,12 +267,31 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   await expect(p.locator('.card', { hasText: 'Calls booked' })).toContainText('Call with Ben');
   await expect(p.locator('.card', { hasText: 'Calls booked' })).toContainText('Wed, 2 Dec, 7:00 pm');
   await p.goBack();
-  // A reply turned into a client.
+  // A reply turned into a client, a task and a discussion.
   await p.getByRole('button', { name: "Open Chie's reply" }).click();
   await p.getByRole('button', { name: 'Add them as a client' }).click();
+  await p.getByRole('button', { name: 'Make it a task' }).click();
+  await p.getByRole('button', { name: 'Start a discussion with it' }).click();
+  await expect(p.getByRole('heading', { level: 1 })).toHaveText('Chie: Start a project with me');
+  await expect(p.locator('.comment').first()).toContainText('chie@example.com');
   await goTo(p, 'Team');
   await expect(p.getByRole('button', { name: 'Dashboard for Chie' })).toBeVisible();
+  await goTo(p, 'Tasks');
+  await expect(p.getByRole('button', { name: 'Edit Chie: Start a project with me', exact: true })).toBeVisible();
 
   for (const who of [owner, ben, chie]) expect(who.problems).toEqual([]);
   await Promise.all([owner.ctx.close(), ben.ctx.close(), chie.ctx.close()]);
+});
+
+test('a reply meant for someone else is refused in words; a dashboard link written by an earlier version opens', async ({ browser }) => {
+  const { ctx, page, problems } = await person(browser, 'Europe/London', 'en-GB');
+  const fixture = (name) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures', name), 'utf8').trim();
+  await page.goto('/');
+  await openLink(page, '/#' + fixture('2026-12-02-form-reply.txt'));
+  await expect(page.locator('.link-error')).toContainText('only the person who made it can read it in. Nothing was changed.');
+  // (Links carrying anyone's edits but the author's are refused natively: share::page_link.)
+  await openLink(page, '/#' + fixture('2026-12-02-dashboard-link.txt'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Shop relaunch' })).toBeVisible();
+  expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
+  await ctx.close();
 });
