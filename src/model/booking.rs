@@ -91,7 +91,7 @@ pub fn slots(
             }
         }
     }
-    out.sort();
+    crate::model::order::sort(&mut out);
     out.dedup();
     out
 }

@@ -195,11 +195,16 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   await expect(ben.page.getByRole('heading', { level: 1, name: 'Start a project with me' })).toBeVisible();
   await waitForServiceWorker(ben.page);
   await ben.ctx.setOffline(true);
-  await ben.page.getByLabel('Your e-mail (needed)').fill('ben@example.com');
+  // Typed key by key, as a person types: each key is kept, and the field keeps the focus.
+  const mail = ben.page.getByLabel('Your e-mail (needed)');
+  await mail.pressSequentially('ben@example.com');
+  await expect(mail).toBeFocused();
+  await expect(mail).toHaveValue('ben@example.com');
   await ben.page.getByLabel('A company').check();
   await ben.page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(ben.page.locator('#e-' + (await ben.page.getByLabel('How many people work there? (needed)').getAttribute('id')).slice(2))).toHaveText('This question needs an answer.');
-  await ben.page.getByLabel('How many people work there? (needed)').fill('12');
+  await ben.page.getByLabel('How many people work there? (needed)').pressSequentially('12');
+  await expect(ben.page.getByLabel('How many people work there? (needed)')).toBeFocused();
   const benSlot = ben.page.getByLabel(/Wed, Dec 2, 8:30\s?AM/);
   await expect(benSlot).toBeVisible();
   await expect(ben.page.locator('.slot-list li').first()).toContainText('for Priya');

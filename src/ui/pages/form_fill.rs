@@ -14,6 +14,7 @@ use crate::model::kind::DocKind;
 use crate::model::profile::parse_time_zone;
 use crate::ui::fmt::local_moment;
 use crate::ui::widgets::field::{Check, Field};
+use crate::ui::widgets::keyed_list::KeyedList;
 use crate::ui::widgets::made_link::{Made, MadeLink};
 use crate::workspace::use_workspace;
 
@@ -80,7 +81,9 @@ fn Filling(
             })
         })
     };
-    let shown = move || {
+    // The ids of the sections shown: the list is drawn again only when an answer changes
+    // which sections show, so typing never rebuilds the field being typed in.
+    let shown = Memo::new(move |_| {
         fill.with(|(answers, _)| {
             published.with_value(|p| {
                 let get = |q: &str| answers.iter().find(|(k, _)| k == q).map(|(_, a)| a);
@@ -88,11 +91,25 @@ fn Filling(
                     .form
                     .shown(&get)
                     .into_iter()
-                    .cloned()
-                    .collect::<Vec<_>>()
+                    .map(|s| s.id.clone())
+                    .collect::<Vec<String>>()
             })
         })
-    };
+    });
+    let section = Callback::new(move |sid: String| {
+        let Some(s) =
+            published.with_value(|p| p.form.form.sections.iter().find(|s| s.id == sid).cloned())
+        else {
+            return ().into_any();
+        };
+        view! {
+            <fieldset class="card">
+                <legend>{s.title.clone()}</legend>
+                {s.questions.into_iter().map(|q| question_input(id, q, fill, tried)).collect_view()}
+            </fieldset>
+        }
+        .into_any()
+    });
     let author2 = author.clone();
     let send = move |_| {
         tried.set(true);
@@ -107,10 +124,17 @@ fn Filling(
         }
         let (answers, picks) = fill.get_untracked();
         // Only the sections shown: an answer left in a skipped section stays here.
-        let kept: Vec<String> = shown()
-            .iter()
-            .flat_map(|s| s.questions.iter().map(|q| q.id.clone()))
-            .collect();
+        let kept: Vec<String> = published.with_value(|p| {
+            shown.with_untracked(|ids| {
+                p.form
+                    .form
+                    .sections
+                    .iter()
+                    .filter(|s| ids.contains(&s.id))
+                    .flat_map(|s| s.questions.iter().map(|q| q.id.clone()))
+                    .collect()
+            })
+        });
         let answers = answers
             .into_iter()
             .filter(|(q, _)| kept.contains(q))
@@ -140,12 +164,7 @@ fn Filling(
             <p class="hint">{format!("From {author}. Your answers are kept in this browser as you type, even offline; nothing is sent until you send the reply link yourself.")}</p>
             {(!intro.is_empty()).then(|| view! { <p class="lede">{intro}</p> })}
         </header>
-        {move || shown().into_iter().map(|s| view! {
-            <fieldset class="card">
-                <legend>{s.title.clone()}</legend>
-                {s.questions.into_iter().map(|q| question_input(id, q, fill, tried)).collect_view()}
-            </fieldset>
-        }).collect_view()}
+        <KeyedList ids=shown row=section/>
         {has_booking.then(|| {
             let owner_zone = owner_zone.clone();
             view! {
