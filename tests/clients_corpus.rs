@@ -318,7 +318,7 @@ fn a_backup_with_dashboards_forms_and_answers_still_opens() {
     let FileContent::Personal(doc) = read_any_file(&bytes).unwrap() else {
         panic!("a personal backup")
     };
-    let doc = PersonalDoc::load(check_stored(&doc).unwrap()).unwrap();
+    let doc = PersonalDoc::load(check_stored(doc).unwrap()).unwrap();
     let dashboards: Vec<(String, (String, Dashboard))> = doc.items("dash/");
     assert_eq!(
         dashboards,
