@@ -43,6 +43,20 @@ const STAGES: [(&str, &str); 3] = [
     ("Delivered", "Delivered"),
 ];
 
+fn text_of(d: &Dashboard, n: usize) -> &String {
+    match n {
+        0 => &d.project,
+        1 => &d.status,
+        2 => &d.our_contact,
+        3 => &d.their_contact,
+        4 => &d.next_ours,
+        5 => &d.next_theirs,
+        6 => &d.recommendations,
+        7 => &d.more,
+        _ => &d.glossary,
+    }
+}
+
 fn text_mut(d: &mut Dashboard, n: usize) -> &mut String {
     match n {
         0 => &mut d.project,
@@ -112,7 +126,7 @@ pub fn DashboardEditor(id: DocId) -> impl IntoView {
         .map(|(n, (fid, label, long))| {
             view! {
                 <Field id=*fid label=*label rows=if *long { 3 } else { 0 } maxlength=5000
-                    value=Signal::derive(move || draft.with(|d| text_mut(&mut d.clone(), n).clone()))
+                    value=Signal::derive(move || draft.with(|d| text_of(d, n).clone()))
                     on_change=Callback::new(move |v: String| save(&|d| *text_mut(d, n) = v.trim().to_owned()))/>
             }
         })

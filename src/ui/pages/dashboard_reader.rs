@@ -20,7 +20,8 @@ pub fn DashboardReader(id: DocId) -> impl IntoView {
         ws.state
             .with(|s| s.held.iter().find(|h| h.id == id).map(|h| h.seen.clone()))
     });
-    let read = Memo::new(move |_| {
+    // Read again only when a newer publication arrives (the version changes).
+    let read = move || {
         version.track();
         ws.publication(id, DocKind::Dashboard).and_then(|doc| {
             let body = doc
@@ -28,7 +29,7 @@ pub fn DashboardReader(id: DocId) -> impl IntoView {
                 .ok_or_else(|| "This dashboard could not be read.".to_owned())?;
             Ok((doc.meta(), body.bounded()))
         })
-    });
+    };
     let question = RwSignal::new(String::new());
     let made = RwSignal::new(None::<Made>);
     let ask = move |_| {
@@ -51,7 +52,7 @@ pub fn DashboardReader(id: DocId) -> impl IntoView {
     };
     view! {
         <section class="page dashboard-reader">
-            {move || match read.get() {
+            {move || match read() {
                 Err(e) => view! { <p class="banner warn" role="alert">{e}</p> }.into_any(),
                 Ok((meta, dash)) => {
                     crate::web::set_title(if dash.project.is_empty() { "Dashboard" } else { &dash.project });

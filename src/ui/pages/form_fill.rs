@@ -28,7 +28,8 @@ pub fn FormFill(id: DocId) -> impl IntoView {
         ws.state
             .with(|s| s.held.iter().find(|h| h.id == id).map(|h| h.seen.clone()))
     });
-    let read = Memo::new(move |_| {
+    // Read again only when a newer publication arrives (the version changes).
+    let read = move || {
         version.track();
         ws.publication(id, DocKind::Form).and_then(|doc| {
             let body = doc
@@ -36,10 +37,10 @@ pub fn FormFill(id: DocId) -> impl IntoView {
                 .ok_or_else(|| "This form could not be read.".to_owned())?;
             Ok((doc.meta(), body))
         })
-    });
+    };
     view! {
         <section class="page form-fill">
-            {move || match read.get() {
+            {move || match read() {
                 Err(e) => view! { <p class="banner warn" role="alert">{e}</p> }.into_any(),
                 Ok((meta, published)) => {
                     crate::web::set_title(if published.form.title.is_empty() { "Form" } else { &published.form.title });

@@ -105,14 +105,14 @@ pub fn DashboardView(
 ) -> impl IntoView {
     let period = RwSignal::new(Period::AllTime);
     let today = today();
+    // On the reader's own clock.
+    let zone = crate::workspace::use_workspace()
+        .state
+        .with_untracked(|s| s.profile.time_zone.clone());
     let updated = (published > 0).then(|| {
         format!(
             "Updated {} by {author}",
-            fmt::date_with_weekday(
-                chrono::DateTime::from_timestamp_millis(published)
-                    .map(|t| t.date_naive())
-                    .unwrap_or(today)
-            )
+            fmt::local_moment(published, &zone)
         )
     });
     view! {

@@ -29,8 +29,10 @@ fn answers_text(form: &IntakeForm, r: &Response) -> String {
 pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
     let ws = use_workspace();
     let zone = move || ws.state.with(|s| s.profile.time_zone.clone());
-    let responses = Memo::new(move |_| ws.responses(id));
-    let clashes = Memo::new(move |_| form.with(|f| responses.with(|r| pick_clashes(f, r))));
+    // Closures, not memos: each is read where it is drawn, and a memo of a new type
+    // costs more code than reading the replies again.
+    let responses = move || ws.responses(id);
+    let clashes = move || form.with(|f| pick_clashes(f, &responses()));
     let open = RwSignal::new(None::<String>);
     let export = move |_| {
         let tz = parse_time_zone(&zone()).unwrap_or(chrono_tz::UTC);
@@ -39,8 +41,7 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
                 .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
                 .unwrap_or_default()
         };
-        let rows =
-            form.with_untracked(|f| responses.with_untracked(|r| responses_rows(f, r, &when)));
+        let rows = form.with_untracked(|f| responses_rows(f, &responses(), &when));
         let name = form
             .with_untracked(|f| crate::workspace::file_name(&f.title))
             .replace(".unhurried", ".csv");
@@ -60,9 +61,7 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
             .join("; ");
         let status = match r.confirmed {
             Some(c) => format!("Confirmed for {}", local_moment(c, &zone())),
-            None if clashes.with(|c| c.iter().any(|c| c.response == rid)) => {
-                "Clash: see below".to_owned()
-            }
+            None if clashes().iter().any(|c| c.response == rid) => "Clash: see below".to_owned(),
             None if r.picks.is_empty() => String::new(),
             None => "To confirm".to_owned(),
         };
@@ -79,20 +78,24 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
         }
     };
     let detail = move |rid: String| {
-        let r =
-            responses.with(|rs| rs.iter().find(|(id, _)| *id == rid).map(|(_, r)| r.clone()))?;
+        let r = responses()
+            .into_iter()
+            .find(|(id, _)| *id == rid)
+            .map(|(_, r)| r)?;
         let f = form.get();
-        let mine: Vec<_> =
-            clashes.with(|c| c.iter().filter(|c| c.response == rid).cloned().collect());
+        let mine: Vec<_> = clashes()
+            .into_iter()
+            .filter(|c| c.response == rid)
+            .collect();
         let confirm = {
             let rid = rid.clone();
-            move |start: Option<i64>| {
+            Callback::new(move |start: Option<i64>| {
                 ws.confirm_pick(id, &rid, start);
-            }
+            })
         };
         let invitation = {
             let (f, r) = (f.clone(), r.clone());
-            move |_| {
+            Callback::new(move |()| {
                 let Some(start) = r.confirmed else { return };
                 let Some(span) = f.call(start) else { return };
                 let owner = ws.state.with_untracked(|s| s.profile.display_name.clone());
@@ -119,30 +122,30 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
                     Utc::now(),
                 );
                 crate::web::download_bytes(ics.as_bytes(), "invitation.ics", "text/calendar");
-            }
+            })
         };
         let to_task = {
             let (f, r) = (f.clone(), r.clone());
-            move |_| {
+            Callback::new(move |()| {
                 if ws.add_task(&format!("{}: {}", r.from, f.title)).is_some() {
                     ws.say(format!("Added the task “{}: {}”.", r.from, f.title), None);
                 }
-            }
+            })
         };
         let navigate = leptos_router::hooks::use_navigate();
         let to_discussion = {
             let (f, r) = (f.clone(), r.clone());
-            move |_| {
+            Callback::new(move |()| {
                 if let Some(doc) =
                     ws.discuss_reply(&format!("{}: {}", r.from, f.title), answers_text(&f, &r))
                 {
                     navigate(&format!("/shared/{doc}"), Default::default());
                 }
-            }
+            })
         };
         let to_client = {
             let r = r.clone();
-            move |_| {
+            Callback::new(move |()| {
                 let time_zone =
                     parse_time_zone(&r.zone).map_or_else(zone, |tz| tz.name().to_owned());
                 if ws.put_week(WeekValue::Person(Person {
@@ -157,8 +160,25 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
                         None,
                     );
                 }
-            }
+            })
         };
+        let remove = {
+            let rid = rid.clone();
+            Callback::new(move |()| {
+                ws.remove_client_item(format!("resp/{id}/{rid}"));
+                open.set(None);
+            })
+        };
+        // The reply's actions as data: one button drawn four times.
+        let mut actions = vec![
+            ("Make it a task", to_task),
+            ("Start a discussion with it", to_discussion),
+            ("Add them as a client", to_client),
+            ("Delete this reply", remove),
+        ];
+        if r.confirmed.is_some() {
+            actions.insert(0, ("Download the invitation (.ics)", invitation));
+        }
         let answers: Vec<(String, String)> = f
             .form
             .sections
@@ -181,50 +201,46 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
                 {(!r.picks.is_empty()).then(|| view! {
                     <h4>"Times picked"</h4>
                     <ul class="picks">{r.picks.iter().map(|&p| {
-                        let confirmed = r.confirmed == Some(p);
                         let clash = mine.iter().filter(|c| c.start == p).map(|c| format!("Clashes with {}.", c.with)).collect::<Vec<_>>().join(" ");
                         // A time already confirmed with someone else cannot be confirmed again.
                         let taken = mine.iter().any(|c| c.start == p && c.taken);
-                        let confirm = confirm.clone();
+                        let (said, button) = match r.confirmed {
+                            Some(c) if c == p => ("Confirmed.", Some(("Take back", None))),
+                            None if !taken => ("", Some(("Confirm this time", Some(p)))),
+                            _ => ("", None),
+                        };
                         view! {
                             <li>
                                 {local_moment(p, &zone())}" "
-                                {(!clash.is_empty()).then(|| view! { <strong class="clash">{clash}</strong> })}" "
-                                {if confirmed {
-                                    view! { <span>"Confirmed. "</span><button type="button" class="quiet" on:click=move |_| confirm(None)>"Take back"</button> }.into_any()
-                                } else if r.confirmed.is_none() && !taken {
-                                    view! { <button type="button" on:click=move |_| confirm(Some(p))>"Confirm this time"</button> }.into_any()
-                                } else {
-                                    ().into_any()
-                                }}
+                                {(!clash.is_empty()).then(|| view! { <strong class="clash">{clash}</strong> })}
+                                {said}" "
+                                {button.map(|(label, to)| view! { <button type="button" on:click=move |_| confirm.run(to)>{label}</button> })}
                             </li>
                         }
                     }).collect_view()}</ul>
                     {r.confirmed.is_some().then(|| view! {
                         <p class="hint">"Send the invitation to them and open it yourself: both calendars then show the call at the right time. Publish the form again so the time is no longer offered."</p>
-                        <button type="button" on:click=invitation>"Download the invitation (.ics)"</button>
                     })}
                 })}
                 <div class="actions">
-                    <button type="button" class="secondary" on:click=to_task>"Make it a task"</button>
-                    <button type="button" class="secondary" on:click=to_discussion>"Start a discussion with it"</button>
-                    <button type="button" class="secondary" on:click=to_client>"Add them as a client"</button>
-                    <button type="button" class="quiet" on:click=move |_| { ws.remove_client_item(format!("resp/{id}/{rid}")); open.set(None); }>"Delete this reply"</button>
+                    {actions.into_iter().map(|(label, act)| view! {
+                        <button type="button" class="secondary" on:click=move |_| act.run(())>{label}</button>
+                    }).collect_view()}
                 </div>
             </section>
         })
     };
     view! {
         <div class="card responses">
-            <h2>{move || format!("Replies ({})", responses.with(|r| r.len()))}</h2>
-            {move || if responses.with(|r| r.is_empty()) {
+            <h2>{move || format!("Replies ({})", responses().len())}</h2>
+            {move || if responses().is_empty() {
                 view! { <p class="empty">"None yet. A reply arrives when you open the reply link someone sent you."</p> }.into_any()
             } else {
                 view! {
                     <div class="table-scroll">
                         <table class="responses-table">
                             <thead><tr><th scope="col">"Sent"</th><th scope="col">"From"</th><th scope="col">"Times picked"</th><th scope="col">"Call"</th><th scope="col"><span class="visually-hidden">"Open"</span></th></tr></thead>
-                            <tbody>{responses.get().into_iter().map(row).collect_view()}</tbody>
+                            <tbody>{responses().into_iter().map(row).collect_view()}</tbody>
                         </table>
                     </div>
                     <button type="button" class="secondary" on:click=export>"Export all as CSV"</button>

@@ -10,12 +10,12 @@ use crate::workspace::use_workspace;
 pub fn IntakeForms() -> impl IntoView {
     let ws = use_workspace();
     let navigate = leptos_router::hooks::use_navigate();
-    let forms = Memo::new(move |_| {
+    let forms = move || {
         ws.forms()
             .into_iter()
             .map(|(id, f)| (id, f.title, ws.responses(id).len()))
             .collect::<Vec<_>>()
-    });
+    };
     let start = move |_| {
         if let Some(id) = ws.new_form() {
             navigate(&format!("/shared/{id}"), Default::default());
@@ -26,7 +26,7 @@ pub fn IntakeForms() -> impl IntoView {
             <h2>"Intake forms"</h2>
             <p class="hint">"Questions a new client answers in their own time instead of a discovery call, with a slot in your office hours when a call is needed."</p>
             <ul class="plain-list">
-                {move || forms.get().into_iter().map(|(id, title, n)| view! {
+                {move || forms().into_iter().map(|(id, title, n)| view! {
                     <li><A href=format!("/shared/{id}")>{if title.is_empty() { "Untitled form".to_owned() } else { title }}</A>
                         <span class="hint">{format!(" · {n} {}", if n == 1 { "reply" } else { "replies" })}</span></li>
                 }).collect_view()}
