@@ -15,7 +15,7 @@ try {
   await owner.getByRole('heading', { name: 'Hello, Priya' }).waitFor();
   await owner.goto(base + '/team');
   await owner.getByRole('button', { name: 'Dashboard for Ben' }).click();
-  await owner.locator('#publish-dashboard').waitFor();
+  await owner.getByRole('button', { name: 'Publish and get the link' }).waitFor();
   const publish = [];
   let link = '';
   for (let i = 0; i < 9; i++) {
@@ -23,7 +23,7 @@ try {
     await owner.getByLabel('Status in words').fill(`On track (${i})`);
     await owner.getByLabel('Status in words').press('Tab');
     publish.push(await timeInPage(owner,
-      "window.__last = document.querySelector('#dashboard-link')?.value; document.querySelector('#publish-dashboard').click()",
+      "window.__last = document.querySelector('#dashboard-link')?.value; [...document.querySelectorAll('button')].find((b) => b.textContent === 'Publish and get the link').click()",
       "const l = document.querySelector('#dashboard-link'); return !!l && l.value !== window.__last"));
     link = await owner.locator('#dashboard-link').inputValue();
   }

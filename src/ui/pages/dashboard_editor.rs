@@ -13,7 +13,7 @@ use crate::model::shared::Body;
 use crate::ui::widgets::dashboard_view::DashboardView;
 use crate::ui::widgets::field::{Check, Choice, Field};
 use crate::ui::widgets::keyed_list::KeyedList;
-use crate::ui::widgets::made_link::{Made, MadeLink};
+use crate::ui::widgets::publish_card::PublishCard;
 use crate::workspace::use_workspace;
 
 /// The dashboard's text fields: (id, label, long).
@@ -100,25 +100,6 @@ pub fn DashboardEditor(id: DocId) -> impl IntoView {
     let save = move |f: &dyn Fn(&mut Dashboard)| {
         draft.update(|d| f(d));
         draft.with_untracked(|d| client.with_value(|c| ws.put_dashboard(id, c, d)));
-    };
-    let made = RwSignal::new(None::<Made>);
-    let publish = move |_| match ws.publish_dashboard(id) {
-        Ok(p) => {
-            ws.say(
-                if p.changed {
-                    "Published. Send the link to your client.".into()
-                } else {
-                    "Nothing changed since you last published; here is its link.".into()
-                },
-                None,
-            );
-            made.set(Some(Made {
-                link: p.link,
-                mailto: None,
-                file: None,
-            }));
-        }
-        Err(e) => ws.say(e, None),
     };
     let texts = TEXTS
         .iter()
@@ -214,12 +195,9 @@ pub fn DashboardEditor(id: DocId) -> impl IntoView {
                 <KeyedList ids=kpi_ids row=kpi_row/>
                 <button type="button" class="secondary" on:click=move |_| save(&|d| d.kpis.push(Kpi { id: crate::workspace::new_id()[..8].to_owned(), ..Kpi::default() }))>"Add a KPI"</button>
             </div>
-            <div class="card">
-                <h2>"Publish"</h2>
-                <p class="hint">"Your client gets a read-only copy as it is now. Publish again after changes and send the new link."</p>
-                <button type="button" id="publish-dashboard" on:click=publish>"Publish and get the link"</button>
-                {move || made.get().map(|m| view! { <MadeLink id="dashboard-link" label="Link to the dashboard" made=m/> })}
-            </div>
+            <PublishCard hint="Your client gets a read-only copy as it is now. Publish again after changes and send the new link."
+                done="Published. Send the link to your client." link_id="dashboard-link" link_label="Link to the dashboard"
+                publish=Callback::new(move |()| ws.publish_dashboard(id))/>
             <div class="card">
                 <h2>"Questions from your client"</h2>
                 {move || { let qs = questions(); if qs.is_empty() {

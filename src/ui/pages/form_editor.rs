@@ -12,7 +12,7 @@ use crate::model::schedule::BlockKind;
 use crate::ui::widgets::field::{Check, Choice, Field};
 use crate::ui::widgets::form_responses::FormResponses;
 use crate::ui::widgets::keyed_list::KeyedList;
-use crate::ui::widgets::made_link::{Made, MadeLink};
+use crate::ui::widgets::publish_card::PublishCard;
 use crate::workspace::use_workspace;
 
 /// The question types as the chooser offers them: (value, label).
@@ -90,25 +90,6 @@ pub fn FormEditor(id: DocId) -> impl IntoView {
     let save = move |f: &dyn Fn(&mut IntakeForm)| {
         draft.update(|d| f(d));
         draft.with_untracked(|d| ws.put_form(id, d));
-    };
-    let made = RwSignal::new(None::<Made>);
-    let publish = move |_| match ws.publish_form(id) {
-        Ok(p) => {
-            ws.say(
-                if p.changed {
-                    "Published. Send the link to whoever should fill it in.".into()
-                } else {
-                    "Nothing changed since you last published; here is its link.".into()
-                },
-                None,
-            );
-            made.set(Some(Made {
-                link: p.link,
-                mailto: None,
-                file: None,
-            }));
-        }
-        Err(e) => ws.say(e, None),
     };
     let section_ids = Signal::derive(move || {
         draft.with(|d| d.form.sections.iter().map(|s| s.id.clone()).collect())
@@ -199,12 +180,9 @@ pub fn FormEditor(id: DocId) -> impl IntoView {
                         on_change=Callback::new(move |v: String| save(&|d| if let Some(b) = d.booking.as_mut() { b.email = v.trim().to_owned() }))/>
                 </Show>
             </div>
-            <div class="card">
-                <h2>"Publish"</h2>
-                <p class="hint">"The link carries the form, signed by your app, so nobody can change the questions. Publish again after changes (and after confirming a call, so its time is no longer offered)."</p>
-                <button type="button" id="publish-form" on:click=publish>"Publish and get the link"</button>
-                {move || made.get().map(|m| view! { <MadeLink id="form-link" label="Link to the form" made=m/> })}
-            </div>
+            <PublishCard hint="The link carries the form, signed by your app, so nobody can change the questions. Publish again after changes (and after confirming a call, so its time is no longer offered)."
+                done="Published. Send the link to whoever should fill it in." link_id="form-link" link_label="Link to the form"
+                publish=Callback::new(move |()| ws.publish_form(id))/>
             <FormResponses id form=draft.into()/>
         </section>
     }

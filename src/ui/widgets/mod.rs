@@ -20,6 +20,7 @@ pub mod made_link;
 pub mod nav;
 pub mod notice_toast;
 pub mod page_publisher;
+pub mod publish_card;
 pub mod remind_me;
 pub mod storage_banner;
 pub mod task_editor;
