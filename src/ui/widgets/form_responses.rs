@@ -237,7 +237,7 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
                 view! { <p class="empty">"None yet. A reply arrives when you open the reply link someone sent you."</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-wrap">
                         <table class="responses-table">
                             <thead><tr><th scope="col">"Sent"</th><th scope="col">"From"</th><th scope="col">"Times picked"</th><th scope="col">"Call"</th><th scope="col"><span class="visually-hidden">"Open"</span></th></tr></thead>
                             <tbody>{responses().into_iter().map(row).collect_view()}</tbody>
