@@ -324,14 +324,14 @@ impl Workspace {
         entry.key = meta.author_key;
         self.put_held_entry(entry);
         self.clients.notify();
-        let message = if was_new {
-            format!("Opened {title}.")
-        } else if changed {
-            format!("Updated {title}.")
-        } else {
-            format!("{title} was already up to date.")
-        };
-        Ok((id, message))
+        Ok((id, super::page::received_words(&title, was_new, changed)))
+    }
+
+    /// The version of a held document this device has, tracked: a screen that reads a
+    /// snapshot from storage reads it again when a newer one arrives.
+    pub fn held_version(self, id: DocId) -> Option<crate::model::ids::Heads> {
+        self.state
+            .with(|s| s.held.iter().find(|h| h.id == id).map(|h| h.seen.clone()))
     }
 
     // ---- A respondent's answers ----

@@ -265,14 +265,19 @@ impl Workspace {
         held.seen = doc.heads();
         held.key = doc.author_key();
         self.put_held_entry(held);
-        let message = if is_new {
-            format!("Opened {title}.")
-        } else if changed {
-            format!("Updated {title}.")
-        } else {
-            format!("{title} was already up to date.")
-        };
-        Ok((id, message))
+        Ok((id, received_words(&title, is_new, changed)))
+    }
+}
+
+/// What taking in a signed link did, in words: "Opened …", "Updated …", or that the
+/// copy here was already up to date.
+pub(super) fn received_words(title: &str, is_new: bool, changed: bool) -> String {
+    if is_new {
+        format!("Opened {title}.")
+    } else if changed {
+        format!("Updated {title}.")
+    } else {
+        format!("{title} was already up to date.")
     }
 }
 

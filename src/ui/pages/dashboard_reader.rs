@@ -16,10 +16,7 @@ use crate::workspace::use_workspace;
 pub fn DashboardReader(id: DocId) -> impl IntoView {
     let ws = use_workspace();
     // Read again when a newer publication arrives.
-    let version = Memo::new(move |_| {
-        ws.state
-            .with(|s| s.held.iter().find(|h| h.id == id).map(|h| h.seen.clone()))
-    });
+    let version = Memo::new(move |_| ws.held_version(id));
     // Read again only when a newer publication arrives (the version changes).
     let read = move || {
         version.track();

@@ -24,10 +24,7 @@ type Filled = (Vec<(String, Answer)>, Vec<i64>);
 #[component]
 pub fn FormFill(id: DocId) -> impl IntoView {
     let ws = use_workspace();
-    let version = Memo::new(move |_| {
-        ws.state
-            .with(|s| s.held.iter().find(|h| h.id == id).map(|h| h.seen.clone()))
-    });
+    let version = Memo::new(move |_| ws.held_version(id));
     // Read again only when a newer publication arrives (the version changes).
     let read = move || {
         version.track();

@@ -17,6 +17,26 @@ pub struct Made {
     pub file: Option<(Vec<u8>, String)>,
 }
 
+/// Copies `text` to the clipboard and says whether the browser allowed it ("Link copied.").
+pub fn copy_text(ws: crate::workspace::Workspace, text: String, what: &'static str) {
+    leptos::task::spawn_local(async move {
+        let ok = JsFuture::from(crate::web::copy_text(&text))
+            .await
+            .is_ok_and(|v| v.as_bool() == Some(true));
+        ws.say(
+            if ok {
+                format!("{what} copied.")
+            } else {
+                format!(
+                    "The browser did not allow copying. Select the {} below and copy it.",
+                    what.to_lowercase()
+                )
+            },
+            None,
+        );
+    });
+}
+
 #[component]
 pub fn MadeLink(#[prop(into)] id: String, label: &'static str, made: Made) -> impl IntoView {
     let Made { link, mailto, file } = made;
@@ -36,22 +56,7 @@ pub fn MadeLink(#[prop(into)] id: String, label: &'static str, made: Made) -> im
     }
     let ws = crate::workspace::use_workspace();
     let copied = link.clone();
-    let copy = move |_| {
-        let text = copied.clone();
-        leptos::task::spawn_local(async move {
-            let ok = JsFuture::from(crate::web::copy_text(&text))
-                .await
-                .is_ok_and(|v| v.as_bool() == Some(true));
-            ws.say(
-                if ok {
-                    "Link copied.".into()
-                } else {
-                    "The browser did not allow copying. Select the link and copy it.".into()
-                },
-                None,
-            );
-        });
-    };
+    let copy = move |_| copy_text(ws, copied.clone(), "Link");
     view! {
         <div class="made-link">
             <label for=id.clone()>{format!("{label} ({} characters)", crate::ui::fmt::decimal(len as f64, 0))}</label>

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::workspace::{use_workspace, Published};
 
@@ -27,22 +26,9 @@ pub fn PagePublisher() -> impl IntoView {
         Err(e) => ws.say(e, None),
     };
     let copy = move |_| {
-        let Some(p) = published.get_untracked() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let ok = JsFuture::from(crate::web::copy_text(&p.link))
-                .await
-                .is_ok_and(|v| v.as_bool() == Some(true));
-            ws.say(
-                if ok {
-                    "Link copied.".into()
-                } else {
-                    "The browser did not allow copying. Select the link below and copy it.".into()
-                },
-                None,
-            );
-        });
+        if let Some(p) = published.get_untracked() {
+            crate::ui::widgets::made_link::copy_text(ws, p.link, "Link");
+        }
     };
     view! {
         <div class="card publisher">

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::ui::shared::shown_state;
+use crate::ui::widgets::made_link::copy_text as copy;
 use crate::ui::widgets::shared::qr_code::{QrCodeView, QR_MAX_CHARS};
 use crate::workspace::use_workspace;
 use crate::workspace::{LinkFit, LINK_BUDGET, LINK_FITS_ANY_CHAT};
@@ -27,25 +28,6 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
-}
-
-fn copy(ws: crate::workspace::Workspace, text: String, what: &'static str) {
-    leptos::task::spawn_local(async move {
-        let ok = JsFuture::from(crate::web::copy_text(&text))
-            .await
-            .is_ok_and(|v| v.as_bool() == Some(true));
-        ws.say(
-            if ok {
-                format!("{what} copied.")
-            } else {
-                format!(
-                    "The browser did not allow copying. Select the {} below and copy it.",
-                    what.to_lowercase()
-                )
-            },
-            None,
-        );
-    });
 }
 
 #[component]
