@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
-import { welcome, watchConsole, waitForServiceWorker, openLink, axe } from './helpers.mjs';
+import { welcome, watchConsole, waitForServiceWorker, openLink, axe, addBlock } from './helpers.mjs';
 
 // Tuesday 1 December 2026, 12:00 in Kolkata (01:30 in New York, 06:30 in London).
 const NOW = new Date('2026-12-01T06:30:00Z');
@@ -81,14 +81,7 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   // Priya's office hours: Wednesdays 19:00 to 21:00 on her clock.
   await welcome(p, 'Priya');
   await goTo(p, 'Week');
-  await p.locator('label[for="new-kind-manager"]').click();
-  await p.getByRole('button', { name: 'Add block' }).click();
-  await p.locator('#block-day').selectOption('2');
-  await p.locator('#block-start').fill('19:00');
-  await p.locator('#block-start').press('Tab');
-  await p.locator('#block-end').fill('21:00');
-  await p.locator('#block-end').press('Tab');
-  await p.getByRole('button', { name: 'Done' }).click();
+  await addBlock(p, { kind: 'manager', day: 2, start: '19:00', end: '21:00' });
 
   // Ben is a client; his dashboard: three KPIs over seven months.
   await goTo(p, 'Team');

@@ -86,3 +86,18 @@ export async function axe(page, what, include) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad, what).toEqual([]);
 }
+
+/** Adds a block on the Week page (which must be shown): `kind` 'manager' (office hours),
+ *  'maker' (deep work), 'leisure' or 'fixed'; `day` 0 = Monday; times as "HH:MM". */
+export async function addBlock(page, { kind, day, start, end, label }) {
+  await page.locator(`label[for="new-kind-${kind}"]`).click();
+  await page.getByRole('button', { name: 'Add block' }).click();
+  if (label) await page.locator('#block-label').fill(label);
+  if (day !== undefined) await page.locator('#block-day').selectOption(String(day));
+  for (const [field, value] of [['#block-start', start], ['#block-end', end]]) {
+    if (!value) continue;
+    await page.locator(field).fill(value);
+    await page.locator(field).press('Tab');
+  }
+  await page.getByRole('button', { name: 'Done' }).click();
+}

@@ -3,7 +3,7 @@
 // show when nobody shares a window, office hours warn before they overlap the week,
 // and both Week and Team read on a phone, light and dark.
 import { test, expect } from '@playwright/test';
-import { welcome, watchConsole } from './helpers.mjs';
+import { welcome, watchConsole, addBlock } from './helpers.mjs';
 import fs from 'node:fs';
 
 // Wednesday 25 November 2026, 12:00 UTC: New York and Los Angeles on standard time,
@@ -25,15 +25,7 @@ async function dismiss(page) {
 async function writer(page) {
   await welcome(page, 'Asha');
   await goTo(page, 'Week');
-  await page.locator('label[for="new-kind-manager"]').click();
-  await page.getByRole('button', { name: 'Add block' }).click();
-  await page.locator('#block-label').fill('Client calls');
-  await page.locator('#block-day').selectOption('2');
-  await page.locator('#block-start').fill('19:00');
-  await page.locator('#block-start').press('Tab');
-  await page.locator('#block-end').fill('21:00');
-  await page.locator('#block-end').press('Tab');
-  await page.getByRole('button', { name: 'Done' }).click();
+  await addBlock(page, { kind: 'manager', day: 2, start: '19:00', end: '21:00', label: 'Client calls' });
   await expect(page.getByRole('button', { name: 'Office hours: Client calls, Wednesday 19:00 to 21:00 (2 h)' })).toBeVisible();
   await page.locator('label[for="new-kind-maker"]').click();
   await page.getByRole('button', { name: 'Add block' }).click();
