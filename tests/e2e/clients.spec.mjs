@@ -83,6 +83,16 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   await goTo(p, 'Week');
   await addBlock(p, { kind: 'manager', day: 2, start: '19:00', end: '21:00' });
 
+  // The project's stand-up board, whose cards can become deliverables.
+  await goTo(p, 'Shared');
+  await p.getByLabel('Stand-up board').check();
+  await p.getByLabel('Whose stand-up?').fill('Shop relaunch');
+  await p.getByRole('button', { name: 'Start', exact: true }).click();
+  await p.getByLabel('New card').fill('Product photos');
+  await p.getByLabel('Column', { exact: true }).selectOption({ label: 'Doing' });
+  await p.getByRole('button', { name: 'Add card' }).click();
+  await expect(p.locator('.card-title', { hasText: 'Product photos' })).toBeVisible();
+
   // Ben is a client; his dashboard: three KPIs over seven months.
   await goTo(p, 'Team');
   await p.getByLabel('Name', { exact: true }).fill('Ben');
@@ -102,6 +112,8 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   await p.getByLabel('Deliverable', { exact: true }).fill('New checkout');
   await p.getByLabel('Deliverable', { exact: true }).press('Tab');
   await p.getByLabel('State', { exact: true }).selectOption('In progress');
+  await p.getByLabel('Add from a stand-up board').selectOption('Product photos');
+  await expect(p.getByLabel('Deliverable', { exact: true })).toHaveCount(2);
   const months = ['2026-06-01', '2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01'];
   const kpis = [
     ['Weekly orders', '', [120, 130, 128, 150, 160, 171, 185]],
@@ -128,7 +140,7 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   await openLink(ben.page, dashLink);
   await expect(ben.page.getByRole('heading', { level: 1, name: 'Shop relaunch' })).toBeVisible();
   await expect(ben.page.getByText('On track for the January launch.')).toBeVisible();
-  await expect(ben.page.locator('table.deliverables tbody tr')).toHaveText(['New checkoutIn progress']);
+  await expect(ben.page.locator('table.deliverables tbody tr')).toHaveText(['New checkoutIn progress', 'Product photosIn progress']);
   await expect(ben.page.locator('section.card', { hasText: 'Next steps for you' }).locator('li')).toHaveText(['Send the product photos', 'Approve the checkout copy']);
   await expect(ben.page.locator('section.card', { hasText: 'More we can do' })).toContainText('Newsletter design');
   await expect(ben.page.locator('dl.glossary')).toContainText('people who ordered before');
