@@ -20,7 +20,7 @@ fn describe(e: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-fn classify(e: JsValue) -> StoreError {
+pub(super) fn classify(e: JsValue) -> StoreError {
     match e.dyn_ref::<web_sys::DomException>() {
         Some(d) if d.name() == "QuotaExceededError" || d.code() == 22 => StoreError::QuotaExceeded,
         _ => StoreError::Unavailable(describe(&e)),

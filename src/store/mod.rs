@@ -16,6 +16,8 @@
 
 use crate::model::order;
 #[cfg(target_arch = "wasm32")]
+pub mod idb;
+#[cfg(target_arch = "wasm32")]
 pub mod local;
 #[cfg(target_arch = "wasm32")]
 pub mod persist;
