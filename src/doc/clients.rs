@@ -80,21 +80,12 @@ impl PersonalDoc {
         Ok(())
     }
 
-    /// Removes every value whose key starts with `prefix` (one item, or all under it).
-    pub fn remove_items(&mut self, prefix: &str) -> Result<(), DocError> {
-        let keys: Vec<String> = self
-            .raw()
-            .keys(ROOT)
-            .filter(|k| k.starts_with(prefix))
-            .collect();
-        if keys.is_empty() {
-            return Ok(());
+    /// Removes the value under `key`, if there is one.
+    pub fn remove_item(&mut self, key: &str) -> Result<(), DocError> {
+        if self.has_item(key) {
+            self.writable()?.delete(ROOT, key)?;
+            self.commit("client item");
         }
-        let doc = self.writable()?;
-        for k in keys {
-            doc.delete(ROOT, k.as_str())?;
-        }
-        self.commit("client item");
         Ok(())
     }
 }
@@ -300,8 +291,11 @@ mod tests {
         doc.put_item("fill/a/q1", &Answer::Text("one".into()))
             .unwrap();
         assert_eq!(doc.save(), before);
-        doc.remove_items("fill/a/").unwrap();
-        assert!(doc.items::<Answer>("fill/a/").is_empty());
+        // One answer goes alone, even where another key begins with its key.
+        doc.put_item("fill/a/q10", &Answer::Text("ten".into()))
+            .unwrap();
+        doc.remove_item("fill/a/q1").unwrap();
+        assert_eq!(doc.items::<Answer>("fill/a/").len(), 2);
         assert_eq!(doc.items::<Answer>("fill/ab/").len(), 1);
     }
 

@@ -119,6 +119,42 @@ impl IntakeForm {
         }
     }
 
+    /// Answers from a reply as the owner keeps them: only answers to this form's
+    /// questions, one each, text cut to the longest answer kept and choices to the
+    /// question's number of options. A reply is written by anyone holding the form.
+    pub fn kept_answers(&self, answers: Vec<(String, Answer)>) -> Vec<(String, Answer)> {
+        let mut out: Vec<(String, Answer)> = Vec::new();
+        for (id, answer) in answers {
+            let Some(q) = self
+                .form
+                .sections
+                .iter()
+                .flat_map(|s| &s.questions)
+                .find(|q| q.id == id)
+            else {
+                continue;
+            };
+            if out.iter().any(|(k, _)| *k == id) {
+                continue;
+            }
+            let answer = match answer {
+                Answer::Text(t) => Answer::Text(t.chars().take(super::form::MAX_ANSWER).collect()),
+                Answer::Choices(mut c) => {
+                    let most = match &q.ask {
+                        super::form::Ask::OneChoice(o) | super::form::Ask::SeveralChoices(o) => {
+                            o.len()
+                        }
+                        _ => 0,
+                    };
+                    c.truncate(most);
+                    Answer::Choices(c)
+                }
+            };
+            out.push((id, answer));
+        }
+        out
+    }
+
     /// A call starting at `start` (ms), as the form's rules make it.
     pub fn call(&self, start: i64) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
         let rules = self.booking.as_ref()?.rules;
@@ -361,6 +397,31 @@ mod tests {
         assert!(clashes[0].taken);
         // Held with its buffers: 15 minutes after.
         assert_eq!(f.held(&rs), vec![(10 * HOUR, 10 * HOUR + 45 * 60_000)]);
+    }
+
+    #[test]
+    fn a_reply_keeps_only_answers_to_the_forms_questions_within_bounds() {
+        let long = "x".repeat(crate::model::form::MAX_ANSWER + 50);
+        let kept = form().kept_answers(vec![
+            ("mail".into(), Answer::Text(long)),
+            ("mail".into(), Answer::Text("second".into())),
+            ("not-a-question".into(), Answer::Text("stuffing".into())),
+            (
+                "what".into(),
+                Answer::Choices(vec!["Site".into(), "Shop".into(), "More".into()]),
+            ),
+        ]);
+        assert_eq!(kept.len(), 2);
+        assert!(
+            matches!(&kept[0].1, Answer::Text(t) if t.chars().count() == crate::model::form::MAX_ANSWER)
+        );
+        assert_eq!(
+            kept[1],
+            (
+                "what".into(),
+                Answer::Choices(vec!["Site".into(), "Shop".into()])
+            )
+        );
     }
 
     #[test]

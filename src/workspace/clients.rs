@@ -192,8 +192,10 @@ impl Workspace {
         done
     }
 
-    pub fn remove_client_item(self, prefix: String) {
-        self.edit(|d| d.remove_items(&prefix));
+    /// Deletes one reply to a form.
+    pub fn remove_response(self, form: DocId, response: &str) {
+        let k = format!("{RESPONSE}{form}/{response}");
+        self.edit(|d| d.remove_item(&k));
         self.clients.notify();
     }
 
@@ -354,7 +356,7 @@ impl Workspace {
         let k = format!("{FILL}{form}/{question}");
         match answer {
             Some(a) => self.edit(|d| d.put_item(&k, &a)),
-            None => self.edit(|d| d.remove_items(&k)),
+            None => self.edit(|d| d.remove_item(&k)),
         };
         self.clients.notify();
     }
@@ -425,7 +427,7 @@ impl Workspace {
             })
         };
         match body {
-            ReplyBody::Question(text) if self.dashboard(to).is_some() => {
+            ReplyBody::Question(text) if self.owned_kind(to) == Some(DocKind::Dashboard) => {
                 let k = format!("{QUESTION}{to}/{rid}");
                 if exists(&k) {
                     return Ok((to, format!("{from}'s question was already here.")));
@@ -440,7 +442,9 @@ impl Workspace {
                 self.clients.notify();
                 Ok((to, format!("{from} asked a question about the dashboard.")))
             }
-            ReplyBody::Answers { answers, picks } if self.form(to).is_some() => {
+            ReplyBody::Answers { answers, picks } if self.owned_kind(to) == Some(DocKind::Form) => {
+                let form = self.form(to).unwrap_or_default();
+                let answers = form.kept_answers(answers);
                 let k = format!("{RESPONSE}{to}/{rid}");
                 if exists(&k) {
                     return Ok((to, format!("{from}'s answers were already here.")));

@@ -165,7 +165,7 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
         let remove = {
             let rid = rid.clone();
             Callback::new(move |()| {
-                ws.remove_client_item(format!("resp/{id}/{rid}"));
+                ws.remove_response(id, &rid);
                 open.set(None);
             })
         };
