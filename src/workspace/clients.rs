@@ -343,7 +343,12 @@ impl Workspace {
         self.clients.track();
         self.inner.with_value(|i| {
             (
-                i.doc.items::<Answer>(&format!("{FILL}{form}/")),
+                // The picks sit beside the answers, under a key no question has.
+                i.doc
+                    .items::<Answer>(&format!("{FILL}{form}/"))
+                    .into_iter()
+                    .filter(|(q, _)| q.as_str() != PICKS)
+                    .collect(),
                 i.doc
                     .item::<Vec<i64>>(&format!("{FILL}{form}/{PICKS}"))
                     .unwrap_or_default(),
