@@ -13,6 +13,20 @@ pub fn write_uleb(out: &mut Vec<u8>, mut n: u64) {
     }
 }
 
+/// Writes a signed LEB128 number.
+pub fn write_sleb(out: &mut Vec<u8>, mut n: i64) {
+    loop {
+        let b = (n & 0x7f) as u8;
+        n >>= 7;
+        // Done once the rest is all sign bits and this byte's top bit says the same.
+        if (n == 0 && b & 0x40 == 0) || (n == -1 && b & 0x40 != 0) {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
 /// Reads an unsigned LEB128 number from the front of `bytes`, with what follows it; `None`
 /// when it ends early or does not fit 64 bits.
 pub fn read_uleb(bytes: &[u8]) -> Option<(u64, &[u8])> {

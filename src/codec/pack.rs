@@ -9,7 +9,7 @@
 //! type. Reading is bounded by the input: every length is checked against the bytes
 //! left before anything is taken, and nothing is reserved from a length read.
 
-use super::leb128::{read_sleb, read_uleb, write_uleb};
+use super::leb128::{read_sleb, read_uleb, write_sleb, write_uleb};
 
 /// A value with a binary form.
 pub trait Pack: Sized {
@@ -110,17 +110,7 @@ impl Pack for bool {
 
 impl Pack for i64 {
     fn pack(&self, out: &mut Vec<u8>) {
-        // Signed LEB128.
-        let mut n = *self;
-        loop {
-            let byte = (n & 0x7f) as u8;
-            n >>= 7;
-            let done = (n == 0 && byte & 0x40 == 0) || (n == -1 && byte & 0x40 != 0);
-            out.push(if done { byte } else { byte | 0x80 });
-            if done {
-                break;
-            }
-        }
+        write_sleb(out, *self);
     }
     fn unpack(input: &mut &[u8]) -> Option<Self> {
         let (n, rest) = read_sleb(input)?;

@@ -124,11 +124,12 @@ impl PublicationDoc {
         from_bytes(&self.body_bytes()?)
     }
 
-    /// The body's bytes, as packed.
+    /// The body's bytes, as packed; `None` past the size a snapshot may have, which a
+    /// document that compresses its own columns could otherwise exceed once read.
     pub fn body_bytes(&self) -> Option<Vec<u8>> {
         match self.doc.get(ROOT, "body").ok()?? {
             (Value::Scalar(s), _) => match s.as_ref() {
-                ScalarValue::Bytes(b) => Some(b.clone()),
+                ScalarValue::Bytes(b) if b.len() <= MAX_PUBLICATION_BYTES => Some(b.clone()),
                 _ => None,
             },
             _ => None,

@@ -24,6 +24,21 @@ pub struct SlotRules {
     pub weeks: u8,
 }
 
+impl SlotRules {
+    /// The rules within the ranges the editor offers: a call of 5 to 240 minutes, at most
+    /// two hours free before and after, 30 days' notice and 8 weeks ahead. Rules from a
+    /// link are read through this, so no link can make the slot loop run for ever.
+    pub fn clamped(self) -> SlotRules {
+        SlotRules {
+            minutes: self.minutes.clamp(5, 240),
+            before: self.before.min(120),
+            after: self.after.min(120),
+            notice_minutes: self.notice_minutes.min(30 * DAY),
+            weeks: self.weeks.clamp(1, 8),
+        }
+    }
+}
+
 impl Default for SlotRules {
     fn default() -> Self {
         SlotRules {
@@ -55,8 +70,13 @@ pub fn slots(
     now: DateTime<Utc>,
     taken: &[Span],
 ) -> Vec<OfferedSlot> {
+    // A call of no length offers nothing; any other rules are kept within the editor's.
+    if rules.minutes == 0 {
+        return Vec::new();
+    }
+    let rules = &rules.clamped();
     let step = rules.before + rules.minutes + rules.after;
-    if rules.minutes == 0 || step > DAY {
+    if step > DAY {
         return Vec::new();
     }
     let earliest = now + TimeDelta::minutes(i64::from(rules.notice_minutes));
@@ -70,6 +90,7 @@ pub fn slots(
         for block in blocks
             .iter()
             .filter(|b| b.kind == BlockKind::Manager && b.day == weekday)
+            .map(|b| b.clone().clamped())
         {
             let block_end = local_instant(tz, date, block.start + block.minutes);
             let mut wall = block.start + rules.before;

@@ -155,11 +155,26 @@ impl IntakeForm {
         out
     }
 
-    /// A call starting at `start` (ms), as the form's rules make it.
+    /// A call starting at `start` (ms), as the form's rules make it; `None` for an
+    /// instant no calendar has.
     pub fn call(&self, start: i64) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-        let rules = self.booking.as_ref()?.rules;
+        let rules = self.booking.as_ref()?.rules.clamped();
         let start = DateTime::from_timestamp_millis(start)?;
-        Some((start, start + TimeDelta::minutes(i64::from(rules.minutes))))
+        Some((
+            start,
+            start.checked_add_signed(TimeDelta::minutes(i64::from(rules.minutes)))?,
+        ))
+    }
+
+    /// Picks from a reply as the owner keeps them: at most two, each within a year of
+    /// `now` (a slot is offered weeks ahead; anything else was not offered by this app).
+    pub fn kept_picks(picks: Vec<i64>, now: i64) -> Vec<i64> {
+        const YEAR: i64 = 366 * 24 * 3_600_000;
+        picks
+            .into_iter()
+            .filter(|p| (now.saturating_sub(YEAR)..=now.saturating_add(YEAR)).contains(p))
+            .take(MAX_PICKS)
+            .collect()
     }
 
     /// The calls confirmed among `responses`, with the buffers the rules keep around
@@ -168,13 +183,14 @@ impl IntakeForm {
         let Some(b) = &self.booking else {
             return Vec::new();
         };
+        let rules = b.rules.clamped();
         responses
             .iter()
             .filter_map(|(_, r)| r.confirmed)
             .map(|s| {
                 (
-                    s - i64::from(b.rules.before) * 60_000,
-                    s + i64::from(b.rules.minutes + b.rules.after) * 60_000,
+                    s.saturating_sub(i64::from(rules.before) * 60_000),
+                    s.saturating_add(i64::from(rules.minutes + rules.after) * 60_000),
                 )
             })
             .collect()
@@ -422,6 +438,61 @@ mod tests {
                 Answer::Choices(vec!["Site".into(), "Shop".into()])
             )
         );
+    }
+
+    #[test]
+    fn values_no_calendar_has_are_left_out_instead_of_overflowing() {
+        let f = form();
+        assert_eq!(f.call(i64::MAX), None);
+        assert_eq!(f.call(8_210_266_876_799_999 - 60_000), None);
+        let rs = vec![
+            (
+                "b".to_owned(),
+                reply("Ben", &[i64::MAX, i64::MIN], Some(i64::MIN)),
+            ),
+            ("c".to_owned(), reply("Chie", &[i64::MAX], None)),
+        ];
+        assert!(pick_clashes(&f, &rs).is_empty());
+        assert_eq!(f.held(&rs).len(), 1);
+        let now = 1_764_600_000_000;
+        assert_eq!(
+            IntakeForm::kept_picks(vec![i64::MAX, now + 3_600_000, i64::MIN, now, now + 1], now),
+            vec![now + 3_600_000, now]
+        );
+    }
+
+    #[test]
+    fn slots_from_a_hostile_link_stay_few_and_quick() {
+        use chrono::TimeZone;
+        let mut f = form();
+        f.booking.as_mut().unwrap().rules = SlotRules {
+            minutes: 1,
+            before: 0,
+            after: 0,
+            notice_minutes: 0,
+            weeks: u8::MAX,
+        };
+        let published = PublishedForm {
+            form: f,
+            offer: Offer {
+                office_hours: vec![(0, u32::MAX, u32::MAX), (1, 0, u32::MAX), (9, 0, 60)],
+                taken: vec![(-8_000_000_000_000_000, 8_000_000_000_000_000)],
+            },
+        };
+        let tz: Tz = "Europe/London".parse().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 29, 0, 0, 0).unwrap();
+        // Everything is taken by the all-covering span; without it, whole days of
+        // 5-minute calls for 8 weeks at most.
+        assert!(published.slots(tz, now).is_empty());
+        let open = PublishedForm {
+            offer: Offer {
+                taken: vec![],
+                ..published.offer.clone()
+            },
+            ..published
+        };
+        let n = open.slots(tz, now).len();
+        assert!(n > 0 && n <= 2 * 8 * 288, "{n}");
     }
 
     #[test]

@@ -160,14 +160,20 @@ impl Idb {
         removes: &[String],
     ) -> Result<(), StoreError> {
         let (tx, store) = self.store(IdbTransactionMode::Readwrite)?;
-        for (key, bytes) in puts {
-            let value = Uint8Array::from(bytes.as_slice());
-            store
-                .put_with_key(&value, &JsValue::from_str(key))
-                .map_err(classify)?;
-        }
-        for key in removes {
-            store.delete(&JsValue::from_str(key)).map_err(classify)?;
+        let queued = (|| {
+            for (key, bytes) in puts {
+                let value = Uint8Array::from(bytes.as_slice());
+                store.put_with_key(&value, &JsValue::from_str(key))?;
+            }
+            for key in removes {
+                store.delete(&JsValue::from_str(key))?;
+            }
+            Ok::<(), JsValue>(())
+        })();
+        if let Err(e) = queued {
+            // What was queued before the refusal must not commit on its own.
+            let _ = tx.abort();
+            return Err(classify(e));
         }
         committed(&tx).await
     }

@@ -272,8 +272,8 @@ impl Workspace {
     /// when not signed by the key this device already trusts for it.
     pub(super) fn receive_published(self, share: Share) -> Result<(DocId, String), String> {
         let kind = match DocKind::from_code(share.kind) {
-            Some(DocKind::Dashboard) => DocKind::Dashboard,
-            _ => DocKind::Form,
+            Some(kind @ (DocKind::Dashboard | DocKind::Form)) => kind,
+            _ => return Err(crate::share::link::LinkError::Damaged.to_string()),
         };
         let id = share.doc_id;
         // One's own dashboard or form, opened from its link: nothing to take in.
@@ -425,12 +425,7 @@ impl Workspace {
         } else {
             meta.author_name.trim().chars().take(80).collect()
         };
-        let exists = |k: &str| {
-            self.inner.with_value(|i| {
-                i.doc.item::<crate::model::intake::Response>(k).is_some()
-                    || i.doc.item::<ClientQuestion>(k).is_some()
-            })
-        };
+        let exists = |k: &str| self.inner.with_value(|i| i.doc.has_item(k));
         match body {
             ReplyBody::Question(text) if self.owned_kind(to) == Some(DocKind::Dashboard) => {
                 let k = format!("{QUESTION}{to}/{rid}");
@@ -454,11 +449,14 @@ impl Workspace {
                 if exists(&k) {
                     return Ok((to, format!("{from}'s answers were already here.")));
                 }
-                let mut picks = picks;
-                picks.truncate(MAX_PICKS);
+                let picks = IntakeForm::kept_picks(picks, now_ms());
+                // Kept only when it names a zone, so a client made from the reply has one.
+                let zone = crate::model::profile::parse_time_zone(&meta.time_zone)
+                    .map(|tz| tz.name().to_owned())
+                    .unwrap_or_default();
                 let r = Response {
                     from: from.clone(),
-                    zone: meta.time_zone,
+                    zone,
                     sent: meta.published,
                     answers,
                     picks,

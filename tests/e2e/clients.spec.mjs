@@ -251,6 +251,8 @@ test('a dashboard and an intake form between an owner in Kolkata and clients in 
   await expect(reply).toContainText("Clashes with Chie's pick.");
   await expect(reply).toContainText('ben@example.com');
   await reply.getByRole('button', { name: 'Confirm this time' }).click();
+  // The reply is drawn anew; the keyboard's focus stays on that time's button.
+  await expect(reply.getByRole('button', { name: 'Take back' })).toBeFocused();
   await expect(rows.filter({ hasText: 'Ben' })).toContainText('Confirmed for');
   const ics = await download(p, 'Download the invitation (.ics)');
   const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent'));

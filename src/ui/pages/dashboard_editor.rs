@@ -250,7 +250,14 @@ fn kpi_editor(
                     on_change=Callback::new(move |v: String| edit(&|k| k.unit = v.trim().to_owned()))/>
                 <Field id=field("target") label="Target or benchmark" mode="decimal" maxlength=20
                     value=text(|k| k.target.map(|t| t.to_string()).unwrap_or_default())
-                    on_change=Callback::new(move |v: String| { let v = v.trim().replace(',', "."); edit(&|k| k.target = v.parse().ok().filter(|t: &f64| t.is_finite())) })/>
+                    on_change=Callback::new(move |v: String| {
+                        let v = v.trim().replace(',', ".");
+                        match v.parse::<f64>() {
+                            Ok(t) if t.is_finite() => { error.set(None); edit(&|k| k.target = Some(t)) }
+                            _ if v.is_empty() => { error.set(None); edit(&|k| k.target = None) }
+                            _ => error.set(Some("The target is not a number, such as 180 or 2.5; it stays as it was.".into())),
+                        }
+                    })/>
             </div>
             <Check id=field("lower") label="Lower is better" checked=Signal::derive(move || get().lower_is_better)
                 on_change=Callback::new(move |on: bool| edit(&|k| k.lower_is_better = on))/>

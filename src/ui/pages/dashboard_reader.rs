@@ -15,7 +15,6 @@ use crate::workspace::use_workspace;
 #[component]
 pub fn DashboardReader(id: DocId) -> impl IntoView {
     let ws = use_workspace();
-    // Read again when a newer publication arrives.
     let version = Memo::new(move |_| ws.held_version(id));
     // Read again only when a newer publication arrives (the version changes).
     let read = move || {

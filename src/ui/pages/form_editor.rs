@@ -70,6 +70,7 @@ type RuleField = (
     &'static str,
     fn(&SlotRules) -> u32,
     fn(&mut SlotRules, u32),
+    (u32, u32),
 );
 
 /// Separates a question's id from a choice in a skip chooser's value.
@@ -113,36 +114,43 @@ pub fn FormEditor(id: DocId) -> impl IntoView {
         })
     };
     // (id, label, value, write) for the slot rules, in minutes (notice in hours).
+    // (id, label, read, write, the range the editor keeps it in); `SlotRules::clamped`
+    // holds readers to the same ranges.
     let numbers: [RuleField; 5] = [
         (
             "b-minutes",
             "Call length (minutes)",
             |r| r.minutes,
-            |r, v| r.minutes = v.clamp(5, 240),
+            |r, v| r.minutes = v,
+            (5, 240),
         ),
         (
             "b-before",
             "Free before (minutes)",
             |r| r.before,
-            |r, v| r.before = v.min(120),
+            |r, v| r.before = v,
+            (0, 120),
         ),
         (
             "b-after",
             "Free after (minutes)",
             |r| r.after,
-            |r, v| r.after = v.min(120),
+            |r, v| r.after = v,
+            (0, 120),
         ),
         (
             "b-notice",
             "Notice (hours)",
             |r| r.notice_minutes / 60,
-            |r, v| r.notice_minutes = v.min(24 * 30) * 60,
+            |r, v| r.notice_minutes = v * 60,
+            (0, 24 * 30),
         ),
         (
             "b-weeks",
             "Weeks ahead",
             |r| u32::from(r.weeks),
-            |r, v| r.weeks = v.clamp(1, 8) as u8,
+            |r, v| r.weeks = v as u8,
+            (1, 8),
         ),
     ];
     view! {
@@ -170,9 +178,18 @@ pub fn FormEditor(id: DocId) -> impl IntoView {
                         n => format!("Slots come from your {n} office-hours blocks, on your clock; readers see them on theirs."),
                     }}</p>
                     <div class="field-row">
-                        {numbers.into_iter().map(|(fid, label, get, set)| view! {
+                        {numbers.into_iter().map(|(fid, label, get, set, (low, high))| view! {
                             <Field id=fid label=label kind="number" value=Signal::derive(move || booking().map(|b| get(&b.rules).to_string()).unwrap_or_default())
-                                on_change=Callback::new(move |v: String| if let Ok(v) = v.trim().parse::<u32>() { rule(&|r| set(r, v)) })/>
+                                on_change=Callback::new(move |v: String| match v.trim().parse::<u32>() {
+                                    Ok(n) => {
+                                        let kept = n.clamp(low, high);
+                                        if kept != n {
+                                            ws.say(format!("{label}: kept between {low} and {high}."), None);
+                                        }
+                                        rule(&|r| set(r, kept))
+                                    }
+                                    Err(_) => ws.say(format!("{label}: type a whole number; it stays as it was."), None),
+                                })/>
                         }).collect_view()}
                     </div>
                     <Field id="b-email" label="Your e-mail, for the invitation" kind="email" maxlength=200
@@ -218,7 +235,9 @@ fn section_editor(
     let question_row =
         Callback::new(move |qid: String| question_editor(sid, qid, draft, edit).into_any());
     // One-choice questions of earlier sections, whose answers can skip this one.
-    let skip_choices = move || {
+    // A memo: the chooser is drawn again only when the choices change, not when one is
+    // chosen (which would drop the keyboard's focus).
+    let skip_choices = Memo::new(move |_| {
         draft.with(|d| {
             let me = sid.get_value();
             d.form
@@ -237,7 +256,7 @@ fn section_editor(
                 .flatten()
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let skip_now = move || {
         draft.with(|d| {
             let me = sid.get_value();
@@ -267,7 +286,7 @@ fn section_editor(
             <legend>{move || { let t = get().title; if t.is_empty() { "Section".to_owned() } else { t } }}</legend>
             <Field id=field("title") label="Section title" maxlength=200 value=Signal::derive(move || get().title)
                 on_change=Callback::new(move |v: String| edit(&|s| s.title = v.trim().to_owned()))/>
-            {move || { let choices = skip_choices(); (!choices.is_empty()).then(|| view! {
+            {move || { let choices = skip_choices.get(); (!choices.is_empty()).then(|| view! {
                 <label for=field("skip")>"Skip this section when"</label>
                 <select id=field("skip") on:change=move |ev| set_skip(event_target_value(&ev))>
                     <option value="" selected=move || skip_now().is_empty()>"Never: always show it"</option>

@@ -214,7 +214,13 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
                                 {local_moment(p, &zone())}" "
                                 {(!clash.is_empty()).then(|| view! { <strong class="clash">{clash}</strong> })}
                                 {said}" "
-                                {button.map(|(label, to)| view! { <button type="button" on:click=move |_| confirm.run(to)>{label}</button> })}
+                                {button.map(|(label, to)| view! {
+                                    <button type="button" id=format!("pick-{p}") on:click=move |_| {
+                                        confirm.run(to);
+                                        // The reply is drawn anew: the focus goes back to this time's button.
+                                        crate::ui::focus::focus_after_render(&format!("pick-{p}"));
+                                    }>{label}</button>
+                                })}
                             </li>
                         }
                     }).collect_view()}</ul>
