@@ -85,12 +85,15 @@ fn Filling(
         fill.with(|(answers, _)| {
             published.with_value(|p| {
                 let get = |q: &str| answers.iter().find(|(k, _)| k == q).map(|(_, a)| a);
-                p.form
-                    .form
-                    .shown(&get)
-                    .into_iter()
-                    .map(|s| s.id.clone())
-                    .collect::<Vec<String>>()
+                let mut ids: Vec<String> = Vec::new();
+                // Once each: a form from a link could repeat an id, and a keyed list needs
+                // every key once.
+                for s in p.form.form.shown(&get) {
+                    if !ids.contains(&s.id) {
+                        ids.push(s.id.clone());
+                    }
+                }
+                ids
             })
         })
     });
