@@ -204,7 +204,7 @@ fn Filling(
             })}
             <button type="button" id="send-answers" on:click=send>"Send my answers"</button>
             {move || made.get().map(|m| view! {
-                <p class="hint">"Send this link to them; when they open it, your answers arrive on their copy of the form."</p>
+                <p class="hint">"Send this link to them; when they open it, your answers arrive on their copy of the form. Anyone who holds the link can read your answers, so send it only to them."</p>
                 <MadeLink id="answers-link" label="Reply link with your answers" made=m/>
             })}
         </div>
