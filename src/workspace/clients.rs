@@ -91,12 +91,15 @@ impl Workspace {
         done
     }
 
+    /// The items under `prefix` in the personal document, followed by the caller.
+    fn tracked_items<T: crate::codec::pack::Pack>(self, prefix: String) -> Vec<(String, T)> {
+        self.clients.track();
+        self.inner.with_value(|i| i.doc.items(&prefix))
+    }
+
     /// Questions clients sent back from a dashboard, newest first.
     pub fn client_questions(self, id: DocId) -> Vec<(String, ClientQuestion)> {
-        self.clients.track();
-        let mut out = self
-            .inner
-            .with_value(|i| i.doc.items::<ClientQuestion>(&format!("{QUESTION}{id}/")));
+        let mut out: Vec<(String, ClientQuestion)> = self.tracked_items(format!("{QUESTION}{id}/"));
         crate::model::order::sort_by_key(&mut out, |(_, q)| std::cmp::Reverse(q.sent));
         out
     }
@@ -172,10 +175,7 @@ impl Workspace {
 
     /// Replies to a form, oldest first.
     pub fn responses(self, id: DocId) -> Vec<(String, Response)> {
-        self.clients.track();
-        let mut out = self
-            .inner
-            .with_value(|i| i.doc.items::<Response>(&format!("{RESPONSE}{id}/")));
+        let mut out: Vec<(String, Response)> = self.tracked_items(format!("{RESPONSE}{id}/"));
         crate::model::order::sort_by_key(&mut out, |(_, r)| r.sent);
         out
     }
@@ -266,6 +266,21 @@ impl Workspace {
             .map_err(crate::doc::DocError::from)
             .and_then(|c| PublicationDoc::load(c, kind))
             .map_err(|e| format!("This could not be read ({e})."))
+    }
+
+    /// A held dashboard's or form's author and content, as the reader's screen shows it;
+    /// `what` names it in the message when it cannot be read.
+    pub fn published<T: crate::codec::pack::Pack>(
+        self,
+        id: DocId,
+        kind: DocKind,
+        what: &str,
+    ) -> Result<(Meta, T), String> {
+        let doc = self.publication(id, kind)?;
+        let body = doc
+            .body::<T>()
+            .ok_or_else(|| format!("This {what} could not be read."))?;
+        Ok((doc.meta(), body))
     }
 
     /// Takes in a signed dashboard or form link: new, a newer publication, or refused

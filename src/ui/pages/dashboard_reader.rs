@@ -19,12 +19,8 @@ pub fn DashboardReader(id: DocId) -> impl IntoView {
     // Read again only when a newer publication arrives (the version changes).
     let read = move || {
         version.track();
-        ws.publication(id, DocKind::Dashboard).and_then(|doc| {
-            let body = doc
-                .body::<Dashboard>()
-                .ok_or_else(|| "This dashboard could not be read.".to_owned())?;
-            Ok((doc.meta(), body.bounded()))
-        })
+        ws.published::<Dashboard>(id, DocKind::Dashboard, "dashboard")
+            .map(|(meta, dash)| (meta, dash.bounded()))
     };
     let question = RwSignal::new(String::new());
     let made = RwSignal::new(None::<Made>);

@@ -28,12 +28,7 @@ pub fn FormFill(id: DocId) -> impl IntoView {
     // Read again only when a newer publication arrives (the version changes).
     let read = move || {
         version.track();
-        ws.publication(id, DocKind::Form).and_then(|doc| {
-            let body = doc
-                .body::<PublishedForm>()
-                .ok_or_else(|| "This form could not be read.".to_owned())?;
-            Ok((doc.meta(), body))
-        })
+        ws.published::<PublishedForm>(id, DocKind::Form, "form")
     };
     view! {
         <section class="page form-fill">
