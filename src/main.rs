@@ -3,6 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    unhurried::web::zones::install();
     leptos::mount::mount_to_body(unhurried::ui::app::App);
 }
 

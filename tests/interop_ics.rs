@@ -29,9 +29,9 @@ use common::{js, out_dir};
 use chrono::{
     DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
 };
-use chrono_tz::Tz;
 use unhurried::model::ics::week_ics;
 use unhurried::model::schedule::{Block, BlockKind, Deadline};
+use unhurried::model::zone::Zone;
 
 /// Occurrences of each block the reader expands and compares: more than a year, so
 /// every export meets both of its zone's changes and the next year's first again.
@@ -145,7 +145,7 @@ fn summary(b: &Block) -> String {
 
 /// The instant a strict RFC 5545 reader takes for a wall time in `tz`: the offset before
 /// a gap, the earlier instant of a fold.
-fn rfc_instant(tz: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
+fn rfc_instant(tz: Zone, wall: NaiveDateTime) -> DateTime<Utc> {
     match tz.from_local_datetime(&wall) {
         LocalResult::Single(t) => t.with_timezone(&Utc),
         LocalResult::Ambiguous(a, b) => a.min(b).with_timezone(&Utc),
@@ -161,7 +161,7 @@ fn rfc_instant(tz: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
 
 /// The instant the app gives a wall time in `tz`: in a gap, the instant the clocks jump
 /// (the first minute whose wall clock is past it); in a fold, the earlier instant.
-fn wall_instant(tz: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
+fn wall_instant(tz: Zone, wall: NaiveDateTime) -> DateTime<Utc> {
     match tz.from_local_datetime(&wall) {
         LocalResult::None => {
             let after = tz
@@ -181,7 +181,7 @@ fn wall_instant(tz: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
 
 /// The later instant of a wall time that happens twice: ical.js's reading, where RFC 5545
 /// and the app take the first. Both show the same wall clock.
-fn fold_second(tz: Tz, wall: NaiveDateTime) -> Option<DateTime<Utc>> {
+fn fold_second(tz: Zone, wall: NaiveDateTime) -> Option<DateTime<Utc>> {
     match tz.from_local_datetime(&wall) {
         LocalResult::Ambiguous(a, b) => Some(a.max(b).with_timezone(&Utc)),
         _ => None,
@@ -205,7 +205,7 @@ struct Occurrence {
 
 /// The block's first `WEEKS` occurrences from the week of `monday`, wall clock to wall
 /// clock.
-fn occurrences(tz: Tz, monday: NaiveDate, b: &Block) -> Vec<Occurrence> {
+fn occurrences(tz: Zone, monday: NaiveDate, b: &Block) -> Vec<Occurrence> {
     let week_start = monday.and_time(NaiveTime::MIN);
     let first = week_start + Duration::minutes(i64::from(u32::from(b.day) * 1440 + b.start));
     let length = Duration::minutes(i64::from(b.minutes));
@@ -487,7 +487,7 @@ const HAND_CHECKED: [(&str, &str, i64, &str, &str); 34] = [
 /// Wall times either side of each offset change in 2026 and 2027 that name exactly one
 /// instant, with that instant, plus a January and a July noon: for checking the
 /// VTIMEZONE on its own.
-fn offset_samples(tz: Tz) -> Vec<(NaiveDateTime, DateTime<Utc>)> {
+fn offset_samples(tz: Zone) -> Vec<(NaiveDateTime, DateTime<Utc>)> {
     let offset = |t: DateTime<Utc>| tz.offset_from_utc_datetime(&t.naive_utc()).fix();
     let mut walls = Vec::new();
     for y in [2026, 2027] {
@@ -543,7 +543,7 @@ fn writes_calendars_for_the_javascript_reader() {
     let mut files = Vec::new();
     let mut hand_found = 0;
     for (key, name, monday) in EXPORTS {
-        let tz: Tz = name.parse().unwrap();
+        let tz: Zone = name.parse().unwrap();
         let monday = date(monday);
         let ics = week_ics(&blocks, &deadlines, tz, monday, stamp(), OWNER);
 
@@ -662,7 +662,7 @@ fn writes_calendars_for_the_javascript_reader() {
 /// from DTSTART, each instance lasting the exact duration of DTSTART to DTEND, minus
 /// EXDATEs, with overriding instances (RECURRENCE-ID) in place of the ones they name.
 /// Returns the first `count` instances as (start, end).
-fn rfc_instances(ics: &str, tz: Tz, uid: &str, count: usize) -> Vec<Span> {
+fn rfc_instances(ics: &str, tz: Zone, uid: &str, count: usize) -> Vec<Span> {
     let unfolded = ics.replace("\r\n ", "");
     let events: Vec<Vec<&str>> = unfolded
         .split("BEGIN:VEVENT\r\n")
@@ -743,7 +743,7 @@ fn every_occurrence_keeps_its_wall_clock_in_rfc_5545() {
     let (blocks, deadlines) = week();
     let mut wrong = Vec::new();
     for (key, name, monday) in EXPORTS {
-        let tz: Tz = name.parse().unwrap();
+        let tz: Zone = name.parse().unwrap();
         let monday = date(monday);
         let ics = week_ics(&blocks, &deadlines, tz, monday, stamp(), OWNER);
         for b in &blocks {
@@ -856,7 +856,7 @@ fn writes_an_invitation_for_the_javascript_reader() {
         weeks: 1,
     };
     let now = Utc.with_ymd_and_hms(2026, 10, 30, 12, 0, 0).unwrap();
-    let offered = slots(&[office], chrono_tz::Asia::Kolkata, &rules, now, &[]);
+    let offered = slots(&[office], named("Asia/Kolkata"), &rules, now, &[]);
     let slot = offered[0];
     assert_eq!(iso(slot.start), "2026-11-02T13:30:00Z");
     let ana = Invitee::new("Ana Rao", "ana@example.com").unwrap();
@@ -871,7 +871,7 @@ fn writes_an_invitation_for_the_javascript_reader() {
         stamp(),
     );
     std::fs::write(dir.join("invitation.ics"), &ics).unwrap();
-    let ny = slot.start.with_timezone(&chrono_tz::America::New_York);
+    let ny = slot.start.with_timezone(&named("America/New_York"));
     std::fs::write(
         dir.join("invitation-expected.json"),
         format!(
@@ -883,4 +883,8 @@ fn writes_an_invitation_for_the_javascript_reader() {
         ),
     )
     .unwrap();
+}
+
+fn named(name: &str) -> Zone {
+    name.parse().unwrap()
 }

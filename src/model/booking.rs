@@ -4,8 +4,8 @@
 //! starts in a spring-forward gap, none is offered twice in a fall-back fold), and two
 //! picks of overlapping slots are found as clashes. Pure functions, tested natively.
 
+use crate::model::zone::Zone;
 use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use super::schedule::{Block, BlockKind, DAY};
 use super::zones::{local_instant, Span};
@@ -65,7 +65,7 @@ pub struct OfferedSlot {
 /// buffers).
 pub fn slots(
     blocks: &[Block],
-    tz: Tz,
+    tz: Zone,
     rules: &SlotRules,
     now: DateTime<Utc>,
     taken: &[Span],
@@ -121,7 +121,7 @@ pub fn slots(
 /// (such a slot would start at a time the owner's clock never shows), the earlier
 /// instant in a fall-back fold (the later one is never offered, so no slot is offered
 /// twice).
-fn existing_instant(tz: Tz, date: NaiveDate, minute: u32) -> Option<DateTime<Utc>> {
+fn existing_instant(tz: Zone, date: NaiveDate, minute: u32) -> Option<DateTime<Utc>> {
     let wall = date.and_time(NaiveTime::MIN) + TimeDelta::minutes(i64::from(minute));
     match tz.from_local_datetime(&wall) {
         LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
@@ -151,7 +151,7 @@ pub fn clashes(picks: &[Span]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono_tz::{America::New_York, Asia::Kolkata, Australia::Lord_Howe, Europe::London};
+    use crate::model::zone::named;
 
     fn office(day: u8, start_h: u32, hours: u32) -> Block {
         Block {
@@ -169,7 +169,7 @@ mod tests {
     }
 
     /// The slots as "YYYY-MM-DD HH:MM" on the owner's wall clock, with the offset.
-    fn shown(slots: &[OfferedSlot], tz: Tz) -> Vec<String> {
+    fn shown(slots: &[OfferedSlot], tz: Zone) -> Vec<String> {
         slots
             .iter()
             .map(|s| {
@@ -191,7 +191,7 @@ mod tests {
 
     #[test]
     fn office_hours_become_slots_with_buffers_notice_and_what_is_taken() {
-        // Tuesday 10:00-12:00 in Kolkata; now is Monday 2 Nov 2026, 09:00 there.
+        // Tuesday 10:00-12:00 in named("Asia/Kolkata"); now is Monday 2 Nov 2026, 09:00 there.
         let blocks = [
             office(1, 10, 2),
             Block {
@@ -207,10 +207,10 @@ mod tests {
             notice_minutes: 25 * 60,
             weeks: 1,
         };
-        let got = slots(&blocks, Kolkata, &rules, now, &[]);
+        let got = slots(&blocks, named("Asia/Kolkata"), &rules, now, &[]);
         // 10:05, 10:50 (step 45 min); 11:35 would end its buffer at 12:15, past the block.
         assert_eq!(
-            shown(&got, Kolkata),
+            shown(&got, named("Asia/Kolkata")),
             ["2026-11-03 10:05 +0530", "2026-11-03 10:50 +0530"]
         );
         assert_eq!(got[0].end - got[0].start, TimeDelta::minutes(30));
@@ -219,34 +219,46 @@ mod tests {
             notice_minutes: 26 * 60,
             ..rules
         };
-        assert!(slots(&blocks, Kolkata, &later, now, &[]).is_empty());
+        assert!(slots(&blocks, named("Asia/Kolkata"), &later, now, &[]).is_empty());
         // A call held 10:00-10:40 takes the first slot (its buffer starts at 10:00).
         let held = (utc("2026-11-03T04:30:00Z"), utc("2026-11-03T05:10:00Z"));
-        let got = slots(&blocks, Kolkata, &rules, now, &[held]);
-        assert_eq!(shown(&got, Kolkata), ["2026-11-03 10:50 +0530"]);
+        let got = slots(&blocks, named("Asia/Kolkata"), &rules, now, &[held]);
+        assert_eq!(
+            shown(&got, named("Asia/Kolkata")),
+            ["2026-11-03 10:50 +0530"]
+        );
         // Two weeks ahead: the next Tuesday too.
         let two = SlotRules { weeks: 2, ..rules };
-        assert_eq!(slots(&blocks, Kolkata, &two, now, &[]).len(), 4);
+        assert_eq!(
+            slots(&blocks, named("Asia/Kolkata"), &two, now, &[]).len(),
+            4
+        );
         // A call longer than the block offers nothing; a zero-length one neither.
         let long = SlotRules {
             minutes: 180,
             ..rules
         };
-        assert!(slots(&blocks, Kolkata, &long, now, &[]).is_empty());
+        assert!(slots(&blocks, named("Asia/Kolkata"), &long, now, &[]).is_empty());
         let zero = SlotRules {
             minutes: 0,
             ..rules
         };
-        assert!(slots(&blocks, Kolkata, &zero, now, &[]).is_empty());
+        assert!(slots(&blocks, named("Asia/Kolkata"), &zero, now, &[]).is_empty());
     }
 
     #[test]
     fn new_york_no_slot_in_the_spring_gap_and_none_twice_in_the_fold() {
         // Sunday office hours 01:00-04:00. On 14 March 2027 the clocks jump 02:00 -> 03:00.
         let blocks = [office(6, 1, 3)];
-        let got = slots(&blocks, New_York, &RULES, utc("2027-03-13T12:00:00Z"), &[]);
+        let got = slots(
+            &blocks,
+            named("America/New_York"),
+            &RULES,
+            utc("2027-03-13T12:00:00Z"),
+            &[],
+        );
         assert_eq!(
-            shown(&got, New_York),
+            shown(&got, named("America/New_York")),
             [
                 "2027-03-14 01:00 -0500",
                 "2027-03-14 01:30 -0500",
@@ -255,9 +267,15 @@ mod tests {
             ]
         );
         // On 1 November 2026 01:00-02:00 happens twice: offered once, at the first.
-        let got = slots(&blocks, New_York, &RULES, utc("2026-10-31T12:00:00Z"), &[]);
+        let got = slots(
+            &blocks,
+            named("America/New_York"),
+            &RULES,
+            utc("2026-10-31T12:00:00Z"),
+            &[],
+        );
         assert_eq!(
-            shown(&got, New_York),
+            shown(&got, named("America/New_York")),
             [
                 "2026-11-01 01:00 -0400",
                 "2026-11-01 01:30 -0400",
@@ -275,9 +293,15 @@ mod tests {
     fn london_clock_changes() {
         // Sunday 00:00-03:00. 28 March 2027: 01:00 -> 02:00.
         let blocks = [office(6, 0, 3)];
-        let got = slots(&blocks, London, &RULES, utc("2027-03-27T12:00:00Z"), &[]);
+        let got = slots(
+            &blocks,
+            named("Europe/London"),
+            &RULES,
+            utc("2027-03-27T12:00:00Z"),
+            &[],
+        );
         assert_eq!(
-            shown(&got, London),
+            shown(&got, named("Europe/London")),
             [
                 "2027-03-28 00:00 +0000",
                 "2027-03-28 00:30 +0000",
@@ -286,19 +310,37 @@ mod tests {
             ]
         );
         // 25 October 2026: 01:00-02:00 twice.
-        let got = slots(&blocks, London, &RULES, utc("2026-10-24T12:00:00Z"), &[]);
+        let got = slots(
+            &blocks,
+            named("Europe/London"),
+            &RULES,
+            utc("2026-10-24T12:00:00Z"),
+            &[],
+        );
         assert_eq!(got.len(), 6);
-        assert_eq!(shown(&got, London)[2], "2026-10-25 01:00 +0100");
-        assert_eq!(shown(&got, London)[4], "2026-10-25 02:00 +0000");
+        assert_eq!(
+            shown(&got, named("Europe/London"))[2],
+            "2026-10-25 01:00 +0100"
+        );
+        assert_eq!(
+            shown(&got, named("Europe/London"))[4],
+            "2026-10-25 02:00 +0000"
+        );
     }
 
     #[test]
     fn lord_howe_half_hour_changes() {
         // Sunday 01:00-03:00. 4 October 2026: 02:00 -> 02:30 (+10:30 -> +11:00).
         let blocks = [office(6, 1, 2)];
-        let got = slots(&blocks, Lord_Howe, &RULES, utc("2026-10-03T00:00:00Z"), &[]);
+        let got = slots(
+            &blocks,
+            named("Australia/Lord_Howe"),
+            &RULES,
+            utc("2026-10-03T00:00:00Z"),
+            &[],
+        );
         assert_eq!(
-            shown(&got, Lord_Howe),
+            shown(&got, named("Australia/Lord_Howe")),
             [
                 "2026-10-04 01:00 +1030",
                 "2026-10-04 01:30 +1030",
@@ -306,9 +348,15 @@ mod tests {
             ]
         );
         // 4 April 2027: 02:00 -> 01:30; 01:30-02:00 happens twice, offered once.
-        let got = slots(&blocks, Lord_Howe, &RULES, utc("2027-04-03T00:00:00Z"), &[]);
+        let got = slots(
+            &blocks,
+            named("Australia/Lord_Howe"),
+            &RULES,
+            utc("2027-04-03T00:00:00Z"),
+            &[],
+        );
         assert_eq!(
-            shown(&got, Lord_Howe),
+            shown(&got, named("Australia/Lord_Howe")),
             [
                 "2027-04-04 01:00 +1100",
                 "2027-04-04 01:30 +1100",
@@ -320,11 +368,17 @@ mod tests {
 
     #[test]
     fn a_block_past_midnight_and_clashing_picks() {
-        // Friday 23:00 for two hours in Kolkata: slots run into Saturday.
+        // Friday 23:00 for two hours in named("Asia/Kolkata"): slots run into Saturday.
         let blocks = [office(4, 23, 2)];
-        let got = slots(&blocks, Kolkata, &RULES, utc("2026-11-05T00:00:00Z"), &[]);
+        let got = slots(
+            &blocks,
+            named("Asia/Kolkata"),
+            &RULES,
+            utc("2026-11-05T00:00:00Z"),
+            &[],
+        );
         assert_eq!(
-            shown(&got, Kolkata),
+            shown(&got, named("Asia/Kolkata")),
             [
                 "2026-11-06 23:00 +0530",
                 "2026-11-06 23:30 +0530",

@@ -2,8 +2,8 @@
 //! what the owner reads off them (issue 16): responses by question, slots picked that
 //! clash with another reply or a confirmed call, and the CSV export.
 
+use crate::model::zone::Zone;
 use chrono::{DateTime, TimeDelta, Utc};
-use chrono_tz::Tz;
 
 use super::booking::{clashes, slots, OfferedSlot, SlotRules};
 use super::form::{Answer, Form};
@@ -199,7 +199,7 @@ impl IntakeForm {
 
 impl PublishedForm {
     /// The slots a reader can pick now, in time order.
-    pub fn slots(&self, tz: Tz, now: DateTime<Utc>) -> Vec<OfferedSlot> {
+    pub fn slots(&self, tz: Zone, now: DateTime<Utc>) -> Vec<OfferedSlot> {
         let Some(booking) = &self.form.booking else {
             return Vec::new();
         };
@@ -479,7 +479,7 @@ mod tests {
                 taken: vec![(-8_000_000_000_000_000, 8_000_000_000_000_000)],
             },
         };
-        let tz: Tz = "Europe/London".parse().unwrap();
+        let tz: Zone = "Europe/London".parse().unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 29, 0, 0, 0).unwrap();
         // Everything is taken by the all-covering span; without it, whole days of
         // 5-minute calls for 8 weeks at most.
@@ -549,7 +549,7 @@ mod tests {
             kind: BlockKind::Manager,
             ..Block::default()
         };
-        let tz: Tz = "Asia/Kolkata".parse().unwrap();
+        let tz: Zone = "Asia/Kolkata".parse().unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 29, 0, 0, 0).unwrap();
         let first = tz
             .with_ymd_and_hms(2026, 11, 30, 10, 0, 0)

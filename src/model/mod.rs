@@ -21,6 +21,7 @@ pub mod reminder;
 pub mod review;
 pub mod schedule;
 pub mod shared;
+pub mod zone;
 pub mod zones;
 
 use inventory::Task;

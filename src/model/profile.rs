@@ -1,7 +1,7 @@
 //! Who the person is: display name, time zone, and the random actor id that
 //! marks what they write in shared documents.
 
-use chrono_tz::Tz;
+use crate::model::zone::Zone;
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Profile {
@@ -69,17 +69,12 @@ pub fn canonical_zone_name(input: &str) -> Option<String> {
 
 /// Parses an IANA time zone name, accepting it case-insensitively, and gives the zone by
 /// its canonical name, so a legacy spelling is never stored or shown.
-pub fn parse_time_zone(input: &str) -> Option<Tz> {
+pub fn parse_time_zone(input: &str) -> Option<Zone> {
     let input = input.trim();
-    let tz = input.parse::<Tz>().ok().or_else(|| {
-        chrono_tz::TZ_VARIANTS
-            .iter()
-            .copied()
-            .find(|tz| tz.name().eq_ignore_ascii_case(input))
-    })?;
+    let tz = spelled(input).unwrap_or(input).parse::<Zone>().ok()?;
     let name = tz.name();
     if UTC_NAMES.contains(&name) {
-        return Some(chrono_tz::UTC);
+        return Some(Zone::UTC);
     }
     Some(
         pairs(ZONE_LINKS)
@@ -87,6 +82,21 @@ pub fn parse_time_zone(input: &str) -> Option<Tz> {
             .and_then(|(_, canonical)| canonical.parse().ok())
             .unwrap_or(tz),
     )
+}
+
+/// The zone a stored or typed name stands for, UTC when it names none: what every reading
+/// of someone's times falls back to.
+pub fn zone_or_utc(input: &str) -> Zone {
+    parse_time_zone(input).unwrap_or(Zone::UTC)
+}
+
+/// The tables' spelling of a zone or legacy name typed in any case.
+fn spelled(input: &str) -> Option<&'static str> {
+    UTC_NAMES
+        .into_iter()
+        .chain(pairs(ZONE_COUNTRIES).map(|(zone, _)| zone))
+        .chain(pairs(ZONE_LINKS).map(|(legacy, _)| legacy))
+        .find(|name| name.eq_ignore_ascii_case(input))
 }
 
 /// The ISO 3166 code of the country a canonical zone belongs to: "IN" for `Asia/Kolkata`.
@@ -156,7 +166,7 @@ mod tests {
     #[test]
     fn every_link_leads_from_a_zone_to_a_listed_canonical_zone() {
         for (legacy, canonical) in pairs(ZONE_LINKS) {
-            assert!(legacy.parse::<Tz>().is_ok(), "{legacy} is not a zone");
+            assert!(legacy.parse::<Zone>().is_ok(), "{legacy} is not a zone");
             assert!(
                 zone_country(canonical).is_some(),
                 "{canonical} is not listed"
@@ -170,7 +180,7 @@ mod tests {
         let mut count = 0;
         for (zone, country) in pairs(ZONE_COUNTRIES) {
             count += 1;
-            let tz: Tz = zone
+            let tz: Zone = zone
                 .parse()
                 .unwrap_or_else(|_| panic!("{zone} does not parse"));
             assert_eq!(tz.name(), zone);

@@ -5,8 +5,8 @@
 //! since nothing can wake a closed web app without a server.
 
 use crate::model::order;
+use crate::model::zone::Zone;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use super::schedule::{BlockKind, Schedule, WorkingHours, WEEKDAYS};
 use super::zones::{local_clock, local_instant};
@@ -42,7 +42,7 @@ impl Repeat {
         let n: u8 = parts.next()?.parse().ok()?;
         let minute: u32 = parts.next()?.parse().ok().filter(|m| *m < 24 * 60)?;
         let zone = parts.next()?;
-        zone.parse::<Tz>().ok()?;
+        zone.parse::<Zone>().ok()?;
         let every = match kind {
             "day" => Every::Day,
             "week" if n < 7 => Every::Week(n),
@@ -77,7 +77,7 @@ impl Repeat {
 
     /// The first time the rule falls strictly after `after` (ms).
     pub fn next_after(&self, after: i64) -> Option<i64> {
-        let tz: Tz = self.zone.parse().ok()?;
+        let tz: Zone = self.zone.parse().ok()?;
         let (today, _) = local_clock(tz, Utc.timestamp_millis_opt(after).single()?);
         // Two months covers every rule, a 31st after a short month included.
         (0..=62)
@@ -175,7 +175,7 @@ pub fn choose_repeat(choice: &str, date: NaiveDate, minute: u32, zone: &str) -> 
 }
 
 /// 'On the due date': the start of the person's working day on `date`, in `tz`.
-pub fn on_due_date(tz: Tz, date: NaiveDate, hours: &WorkingHours) -> i64 {
+pub fn on_due_date(tz: Zone, date: NaiveDate, hours: &WorkingHours) -> i64 {
     local_instant(tz, date, hours.start).timestamp_millis()
 }
 
@@ -264,7 +264,7 @@ pub fn missed(reminders: &[Reminder], opened: i64) -> Vec<&Reminder> {
 /// of the next day that has one (tomorrow when it has), on the person's clock in `tz`.
 /// `None` when the week has no office hours. The `bool` is true when the day found is
 /// tomorrow.
-pub fn next_office_hours(schedule: &Schedule, tz: Tz, now: DateTime<Utc>) -> Option<(i64, bool)> {
+pub fn next_office_hours(schedule: &Schedule, tz: Zone, now: DateTime<Utc>) -> Option<(i64, bool)> {
     let (today, _) = local_clock(tz, now);
     for ahead in 1..=7 {
         let date = today + Duration::days(ahead);
@@ -285,7 +285,7 @@ pub fn next_office_hours(schedule: &Schedule, tz: Tz, now: DateTime<Utc>) -> Opt
 
 /// A `datetime-local` value ("2026-11-26T09:00") on the person's clock in `tz`, as ms.
 /// A time in a DST gap becomes the instant the clocks jump to.
-pub fn parse_local(tz: Tz, value: &str) -> Option<i64> {
+pub fn parse_local(tz: Zone, value: &str) -> Option<i64> {
     let at = chrono::NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%dT%H:%M").ok()?;
     let minute = chrono::Timelike::hour(&at) * 60 + chrono::Timelike::minute(&at);
     Some(local_instant(tz, at.date(), minute).timestamp_millis())
@@ -310,7 +310,7 @@ mod tests {
 
     #[test]
     fn tomorrow_at_office_hours_follows_the_schedule_and_the_zone() {
-        let london: Tz = "Europe/London".parse().unwrap();
+        let london: Zone = "Europe/London".parse().unwrap();
         let mut s = Schedule::default();
         // Thursday 14:00 and 09:00 office hours, a deep-work block at 08:00, Monday 10:00.
         s.blocks.push(office(3, 14 * 60));
@@ -332,7 +332,7 @@ mod tests {
         );
         // The same instant seen from Tokyo is Thursday 07:30 there, so "tomorrow" is
         // Friday, which has none: the next is Monday 10:00 Tokyo (01:00 UTC).
-        let tokyo: Tz = "Asia/Tokyo".parse().unwrap();
+        let tokyo: Zone = "Asia/Tokyo".parse().unwrap();
         let (at, tomorrow) = next_office_hours(&s, tokyo, now).unwrap();
         assert!(!tomorrow);
         assert_eq!(
@@ -358,7 +358,7 @@ mod tests {
 
     #[test]
     fn a_typed_time_is_read_on_the_persons_clock() {
-        let kolkata: Tz = "Asia/Kolkata".parse().unwrap();
+        let kolkata: Zone = "Asia/Kolkata".parse().unwrap();
         assert_eq!(
             parse_local(kolkata, "2026-11-26T09:00"),
             Some(
@@ -368,7 +368,7 @@ mod tests {
             )
         );
         // 01:30 on 29 Mar 2026 does not exist in London: it is 02:00 BST, 01:00 UTC.
-        let london: Tz = "Europe/London".parse().unwrap();
+        let london: Zone = "Europe/London".parse().unwrap();
         assert_eq!(
             parse_local(london, "2026-03-29T01:30"),
             Some(
@@ -599,7 +599,7 @@ mod tests {
         assert_eq!(ordinal(11), "11th");
         assert_eq!(ordinal(23), "23rd");
         // Due on Wednesday 2 December 2026, working from 08:30 in Kolkata (03:00 UTC).
-        let kolkata: Tz = "Asia/Kolkata".parse().unwrap();
+        let kolkata: Zone = "Asia/Kolkata".parse().unwrap();
         let hours = WorkingHours {
             start: 8 * 60 + 30,
             ..WorkingHours::default()

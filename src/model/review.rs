@@ -9,7 +9,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::inventory::InventoryTotals;
-use super::profile::parse_time_zone;
+use super::profile::{parse_time_zone, zone_or_utc};
 use super::rate::Rate;
 use super::reminder::parse_local;
 use super::schedule::{week_totals, Block, BlockKind, Deadline, Outcome, WorkingHours};
@@ -56,7 +56,7 @@ impl Month {
     /// The instant the month begins: midnight on its 1st on the wall clock of `zone`
     /// (UTC if unknown).
     pub fn start_ms(self, zone: &str) -> i64 {
-        let tz = parse_time_zone(zone).unwrap_or(chrono_tz::UTC);
+        let tz = zone_or_utc(zone);
         local_instant(tz, self.first_day(), 0).timestamp_millis()
     }
 
@@ -562,7 +562,7 @@ pub fn review_due(month: Month, hours: &WorkingHours, blocks: &[Block], zone: &s
         .map(|b| b.start)
         .min()
         .unwrap_or(hours.start);
-    let tz = parse_time_zone(zone).unwrap_or(chrono_tz::UTC);
+    let tz = zone_or_utc(zone);
     local_instant(tz, day, start).timestamp_millis()
 }
 

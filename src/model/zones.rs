@@ -9,11 +9,11 @@
 //! Pure functions: callers pass dates and instants, nothing here reads a clock.
 
 use crate::model::order;
+use crate::model::zone::Zone;
 use chrono::{
     DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
     TimeZone, Timelike, Utc,
 };
-use chrono_tz::Tz;
 
 use super::schedule::{Block, BlockKind, WorkingHours, DAY};
 
@@ -27,7 +27,7 @@ pub type Span = (DateTime<Utc>, DateTime<Utc>);
 /// to: 02:30 on a US spring-forward day in New York is 03:00 EDT. Wall times that happen
 /// twice (a fall-back fold) take the earlier instant. Both rules keep the result
 /// non-decreasing in `minute`, so spans built from it never turn inside out.
-pub fn local_instant(tz: Tz, date: NaiveDate, minute: u32) -> DateTime<Utc> {
+pub fn local_instant(tz: Zone, date: NaiveDate, minute: u32) -> DateTime<Utc> {
     let wall = date.and_time(NaiveTime::MIN) + TimeDelta::minutes(i64::from(minute));
     match tz.from_local_datetime(&wall) {
         LocalResult::Single(t) => t.with_timezone(&Utc),
@@ -43,7 +43,7 @@ pub fn local_instant(tz: Tz, date: NaiveDate, minute: u32) -> DateTime<Utc> {
 /// the wall clock starts below `wall` and ends above it (no offset reaches ±26 h), and
 /// since `wall` itself never appears, the only place the wall clock passes it is the
 /// jump itself: bisection finds that jump even if another change falls in the window.
-fn end_of_gap(tz: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
+fn end_of_gap(tz: Zone, wall: NaiveDateTime) -> DateTime<Utc> {
     let wall_at = |secs: i64| {
         DateTime::from_timestamp(secs, 0)
             .map(|t| t.with_timezone(&tz).naive_local())
@@ -79,7 +79,7 @@ pub fn monday_of(date: NaiveDate) -> NaiveDate {
 }
 
 /// The date and minutes from midnight on the wall clock in `tz` at `at`.
-pub fn local_clock(tz: Tz, at: DateTime<Utc>) -> (NaiveDate, u32) {
+pub fn local_clock(tz: Zone, at: DateTime<Utc>) -> (NaiveDate, u32) {
     let local = at.with_timezone(&tz);
     (local.date_naive(), local.hour() * 60 + local.minute())
 }
@@ -95,7 +95,7 @@ pub struct DayFrame {
 
 /// The local day of `date` in `tz`. Where midnight itself falls in a gap (Havana, and
 /// others historically) the day starts at the first instant that exists.
-pub fn day_frame(tz: Tz, date: NaiveDate) -> DayFrame {
+pub fn day_frame(tz: Zone, date: NaiveDate) -> DayFrame {
     let start = local_instant(tz, date, 0);
     let end = local_instant(tz, date, DAY);
     DayFrame {
@@ -123,7 +123,7 @@ fn weekday(date: NaiveDate) -> u8 {
 /// Saturday morning but not Sunday night. On the person's DST days a window is its wall
 /// times, so it can be an hour shorter or longer in real time.
 pub fn working_spans(
-    person_tz: Tz,
+    person_tz: Zone,
     hours: &WorkingHours,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
@@ -188,7 +188,7 @@ fn subtract<T: Ord + Copy>(xs: &[(T, T)], ys: &[(T, T)]) -> Vec<(T, T)> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Member {
     pub id: String,
-    pub tz: Tz,
+    pub tz: Zone,
     pub hours: WorkingHours,
     /// Weekly blocks on this member's wall clock: office hours add to the working
     /// hours (an evening call slot counts even after the working day), leisure and
@@ -199,7 +199,7 @@ pub struct Member {
 
 impl Member {
     /// Someone known only by their working hours.
-    pub fn new(id: impl Into<String>, tz: Tz, hours: WorkingHours) -> Member {
+    pub fn new(id: impl Into<String>, tz: Zone, hours: WorkingHours) -> Member {
         Member {
             id: id.into(),
             tz,
@@ -230,7 +230,7 @@ impl Member {
 
 /// Weekly blocks on `tz`'s wall clock as real spans in `[from, to)`, merged.
 fn block_spans<'a>(
-    tz: Tz,
+    tz: Zone,
     blocks: impl Iterator<Item = &'a Block> + Clone,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
@@ -301,7 +301,7 @@ pub struct OverlapDay {
 /// `people` are (id, zone, hours). Minutes are real elapsed minutes from the viewer's
 /// midnight, so on a 23-hour day the strips are 1380 long; label ticks with
 /// [`local_clock`].
-pub fn overlap_day(viewer_tz: Tz, date: NaiveDate, people: &[Member]) -> OverlapDay {
+pub fn overlap_day(viewer_tz: Zone, date: NaiveDate, people: &[Member]) -> OverlapDay {
     let frame = day_frame(viewer_tz, date);
     let midday = frame.start + TimeDelta::minutes(i64::from(frame.minutes / 2));
     let viewer_offset = offset_minutes(viewer_tz, midday);
@@ -407,7 +407,7 @@ pub struct Slot {
 
 /// The wall clock at `at` as minutes, with the next midnight as 1440 when `at` is a
 /// slot's end on the following date.
-fn wall_end(tz: Tz, at: DateTime<Utc>, day_of_start: NaiveDate) -> u32 {
+fn wall_end(tz: Zone, at: DateTime<Utc>, day_of_start: NaiveDate) -> u32 {
     let (day, wall) = local_clock(tz, at);
     if day > day_of_start && wall == 0 {
         DAY
@@ -424,7 +424,7 @@ fn wall_end(tz: Tz, at: DateTime<Utc>, day_of_start: NaiveDate) -> u32 {
 /// clock at the window's start (which, after a DST change earlier that day, differs from
 /// the real minutes since midnight); `minutes` is the real length.
 pub fn suggest_office_hours(
-    viewer_tz: Tz,
+    viewer_tz: Zone,
     week_monday: NaiveDate,
     people: &[Member],
     min_minutes: u32,
@@ -462,8 +462,8 @@ pub fn suggest_office_hours(
 /// and so the slots' total `minutes`, can be an hour shorter or longer.
 pub fn block_in_zone(
     block: &Block,
-    owner_tz: Tz,
-    target_tz: Tz,
+    owner_tz: Zone,
+    target_tz: Zone,
     week_monday: NaiveDate,
 ) -> Vec<Slot> {
     let date = week_monday + TimeDelta::days(i64::from(block.day.min(6)));
@@ -493,7 +493,7 @@ pub fn block_in_zone(
 }
 
 /// The UTC offset of `tz` at `at`, in minutes (east positive).
-pub fn offset_minutes(tz: Tz, at: DateTime<Utc>) -> i32 {
+pub fn offset_minutes(tz: Zone, at: DateTime<Utc>) -> i32 {
     tz.offset_from_utc_datetime(&at.naive_utc())
         .fix()
         .local_minus_utc()
@@ -519,7 +519,7 @@ pub fn describe_offset(minutes: i32) -> String {
 mod tests {
     use super::*;
     use crate::model::schedule::BlockKind;
-    use chrono_tz::{America, Asia, Australia, Europe, Pacific};
+    use crate::model::zone::named;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -555,7 +555,7 @@ mod tests {
     const WEEKDAYS: u8 = 0b001_1111;
     const EVERY_DAY: u8 = 0b111_1111;
 
-    fn person(id: &str, tz: Tz, h: WorkingHours) -> Member {
+    fn person(id: &str, tz: Zone, h: WorkingHours) -> Member {
         Member::new(id, tz, h)
     }
 
@@ -571,7 +571,7 @@ mod tests {
 
     #[test]
     fn local_instant_gaps_folds_and_midnight() {
-        let ny = America::New_York;
+        let ny = named("America/New_York");
         // 2026-03-08, New York: at 02:00 EST (07:00 UTC) clocks jump to 03:00 EDT.
         // 01:59 EST = 01:59 + 5 h = 06:59 UTC.
         assert_eq!(
@@ -603,7 +603,7 @@ mod tests {
             utc(2026, 3, 8, 5, 0)
         );
 
-        let london = Europe::London;
+        let london = named("Europe/London");
         // 2026-03-29: 01:00 GMT -> 02:00 BST, so 01:30 becomes 01:00 UTC.
         assert_eq!(
             local_instant(london, date(2026, 3, 29), 90),
@@ -617,7 +617,7 @@ mod tests {
 
         // Lord Howe moves by 30 minutes. 2026-10-04 02:00 +10:30 -> 02:30 +11:
         // 02:15 becomes 02:30 +11 = 2026-10-03 15:30 UTC.
-        let lh = Australia::Lord_Howe;
+        let lh = named("Australia/Lord_Howe");
         assert_eq!(
             local_instant(lh, date(2026, 10, 4), 135),
             utc(2026, 10, 3, 15, 30)
@@ -634,7 +634,7 @@ mod tests {
             (ny, date(2026, 11, 1)),
             (london, date(2026, 3, 29)),
             (lh, date(2026, 4, 5)),
-            (America::Havana, date(2026, 3, 8)),
+            (named("America/Havana"), date(2026, 3, 8)),
         ] {
             let times: Vec<_> = (0..=DAY).map(|m| local_instant(tz, d, m)).collect();
             assert!(times.windows(2).all(|w| w[0] <= w[1]), "{tz} {d}");
@@ -643,7 +643,7 @@ mod tests {
 
     #[test]
     fn day_frames_on_dst_days() {
-        let ny = America::New_York;
+        let ny = named("America/New_York");
         // 00:00 EST = 05:00 UTC to 03-09 00:00 EDT = 04:00 UTC: 23 h.
         let f = day_frame(ny, date(2026, 3, 8));
         assert_eq!(
@@ -656,24 +656,33 @@ mod tests {
         assert_eq!(day_frame(ny, date(2026, 3, 7)).minutes, 1440);
         assert_eq!(day_frame(ny, date(2026, 3, 9)).minutes, 1440);
         assert_eq!(day_frame(ny, date(2026, 7, 15)).minutes, 1440);
-        assert_eq!(day_frame(Europe::London, date(2026, 3, 29)).minutes, 1380);
-        assert_eq!(day_frame(Europe::London, date(2026, 10, 25)).minutes, 1500);
-        assert_eq!(day_frame(Asia::Kolkata, date(2026, 3, 29)).minutes, 1440);
+        assert_eq!(
+            day_frame(named("Europe/London"), date(2026, 3, 29)).minutes,
+            1380
+        );
+        assert_eq!(
+            day_frame(named("Europe/London"), date(2026, 10, 25)).minutes,
+            1500
+        );
+        assert_eq!(
+            day_frame(named("Asia/Kolkata"), date(2026, 3, 29)).minutes,
+            1440
+        );
         // Lord Howe: half an hour each way, 24 h ± 30 min.
         assert_eq!(
-            day_frame(Australia::Lord_Howe, date(2026, 4, 5)).minutes,
+            day_frame(named("Australia/Lord_Howe"), date(2026, 4, 5)).minutes,
             1470
         );
         assert_eq!(
-            day_frame(Australia::Lord_Howe, date(2026, 10, 4)).minutes,
+            day_frame(named("Australia/Lord_Howe"), date(2026, 10, 4)).minutes,
             1410
         );
         // Havana springs forward at midnight (2026-03-08 00:00 CST -> 01:00 CDT): the
         // day starts at 01:00 CDT = 05:00 UTC and ends 03-09 00:00 CDT = 04:00 UTC.
-        let f = day_frame(America::Havana, date(2026, 3, 8));
+        let f = day_frame(named("America/Havana"), date(2026, 3, 8));
         assert_eq!((f.start, f.minutes), (utc(2026, 3, 8, 5, 0), 1380));
         assert_eq!(
-            local_clock(America::Havana, f.start),
+            local_clock(named("America/Havana"), f.start),
             (date(2026, 3, 8), 60)
         );
     }
@@ -695,17 +704,33 @@ mod tests {
     /// P4 11–15:30. London minutes = UTC minutes under GMT, + 60 under BST.
     fn four_cities() -> Vec<Member> {
         vec![
-            person("ny", America::New_York, hours(WEEKDAYS, "07:00", "15:00")),
-            person("ldn", Europe::London, hours(WEEKDAYS, "09:00", "17:00")),
-            person("kol", Asia::Kolkata, hours(WEEKDAYS, "13:00", "21:00")),
-            person("syd", Australia::Sydney, hours(WEEKDAYS, "18:00", "02:00")),
+            person(
+                "ny",
+                named("America/New_York"),
+                hours(WEEKDAYS, "07:00", "15:00"),
+            ),
+            person(
+                "ldn",
+                named("Europe/London"),
+                hours(WEEKDAYS, "09:00", "17:00"),
+            ),
+            person(
+                "kol",
+                named("Asia/Kolkata"),
+                hours(WEEKDAYS, "13:00", "21:00"),
+            ),
+            person(
+                "syd",
+                named("Australia/Sydney"),
+                hours(WEEKDAYS, "18:00", "02:00"),
+            ),
         ]
     }
 
     #[test]
     fn four_cities_from_london_across_the_spring_changes() {
         let people = four_cities();
-        let london = Europe::London;
+        let london = named("Europe/London");
 
         // P1: NY 12–20 UTC = 720..1200; London 540..1020; Kolkata 07:30–15:30 =
         // 450..930; Sydney Fri 18:00 AEDT = 07:00 UTC .. Sat 02:00 AEDT = 15:00 UTC =
@@ -783,7 +808,7 @@ mod tests {
     #[test]
     fn four_cities_from_london_across_the_autumn_changes() {
         let people = four_cities();
-        let london = Europe::London;
+        let london = named("Europe/London");
         let cases = [
             // Friday before Sydney's change (Sun 2026-10-04): P4, common 720..990.
             (date(2026, 10, 2), vec![(540, 1020)], (720, 990)),
@@ -845,16 +870,28 @@ mod tests {
         // -> 4:00: 240..720. Common max(540,555,255,240) = 555 ..
         // min(1020,1035,735,720) = 720, i.e. 09:15–12:00.
         let people = vec![
-            person("ktm", Asia::Kathmandu, hours(WEEKDAYS, "09:00", "17:00")),
-            person("kol", Asia::Kolkata, hours(WEEKDAYS, "09:00", "17:00")),
             person(
-                "adl",
-                Australia::Adelaide,
+                "ktm",
+                named("Asia/Kathmandu"),
                 hours(WEEKDAYS, "09:00", "17:00"),
             ),
-            person("cht", Pacific::Chatham, hours(WEEKDAYS, "12:00", "20:00")),
+            person(
+                "kol",
+                named("Asia/Kolkata"),
+                hours(WEEKDAYS, "09:00", "17:00"),
+            ),
+            person(
+                "adl",
+                named("Australia/Adelaide"),
+                hours(WEEKDAYS, "09:00", "17:00"),
+            ),
+            person(
+                "cht",
+                named("Pacific/Chatham"),
+                hours(WEEKDAYS, "12:00", "20:00"),
+            ),
         ];
-        let jan = overlap_day(Asia::Kathmandu, date(2026, 1, 14), &people);
+        let jan = overlap_day(named("Asia/Kathmandu"), date(2026, 1, 14), &people);
         assert_eq!(
             spans_of(&jan),
             vec![
@@ -868,7 +905,7 @@ mod tests {
         // July: Adelaide +9:30: 23:30 (prev) – 07:30 UTC -> 315..795. Chatham +12:45:
         // 23:15 (prev) – 07:15 UTC -> 300..780. Common 555 .. min(1020,1035,795,780) =
         // 780, i.e. 09:15–13:00.
-        let jul = overlap_day(Asia::Kathmandu, date(2026, 7, 15), &people);
+        let jul = overlap_day(named("Asia/Kathmandu"), date(2026, 7, 15), &people);
         assert_eq!(
             spans_of(&jul),
             vec![
@@ -888,13 +925,13 @@ mod tests {
     fn offsets_and_their_descriptions() {
         let jan = utc(2026, 1, 14, 12, 0);
         let jul = utc(2026, 7, 15, 12, 0);
-        assert_eq!(offset_minutes(Asia::Kolkata, jan), 330);
-        assert_eq!(offset_minutes(Asia::Kathmandu, jan), 345);
-        assert_eq!(offset_minutes(Pacific::Chatham, jan), 825);
-        assert_eq!(offset_minutes(Pacific::Chatham, jul), 765);
-        assert_eq!(offset_minutes(America::New_York, jan), -300);
-        assert_eq!(offset_minutes(America::New_York, jul), -240);
-        assert_eq!(offset_minutes(Europe::London, jan), 0);
+        assert_eq!(offset_minutes(named("Asia/Kolkata"), jan), 330);
+        assert_eq!(offset_minutes(named("Asia/Kathmandu"), jan), 345);
+        assert_eq!(offset_minutes(named("Pacific/Chatham"), jan), 825);
+        assert_eq!(offset_minutes(named("Pacific/Chatham"), jul), 765);
+        assert_eq!(offset_minutes(named("America/New_York"), jan), -300);
+        assert_eq!(offset_minutes(named("America/New_York"), jul), -240);
+        assert_eq!(offset_minutes(named("Europe/London"), jan), 0);
         assert_eq!(describe_offset(330), "UTC+5:30");
         assert_eq!(describe_offset(345), "UTC+5:45");
         assert_eq!(describe_offset(825), "UTC+13:45");
@@ -913,7 +950,7 @@ mod tests {
         let night = hours(WEEKDAYS, "22:00", "06:00");
         assert_eq!(
             working_spans(
-                Europe::London,
+                named("Europe/London"),
                 &night,
                 utc(2026, 1, 9, 0, 0),
                 utc(2026, 1, 12, 12, 0)
@@ -924,9 +961,9 @@ mod tests {
             ]
         );
         // Seen as a strip: Friday has both ends, Saturday the tail, Monday only the start.
-        let people = vec![person("owl", Europe::London, night)];
+        let people = vec![person("owl", named("Europe/London"), night)];
         let strip = |d| {
-            overlap_day(Europe::London, d, &people).strips[0]
+            overlap_day(named("Europe/London"), d, &people).strips[0]
                 .spans
                 .clone()
         };
@@ -940,7 +977,7 @@ mod tests {
         let ny_night = hours(EVERY_DAY, "22:00", "06:00");
         assert_eq!(
             working_spans(
-                America::New_York,
+                named("America/New_York"),
                 &ny_night,
                 utc(2026, 3, 8, 0, 0),
                 utc(2026, 3, 8, 12, 0)
@@ -951,7 +988,7 @@ mod tests {
         let always = hours(EVERY_DAY, "00:00", "24:00");
         assert_eq!(
             working_spans(
-                Asia::Tokyo,
+                named("Asia/Tokyo"),
                 &always,
                 utc(2026, 1, 1, 0, 0),
                 utc(2026, 1, 4, 0, 0)
@@ -959,7 +996,7 @@ mod tests {
             vec![(utc(2026, 1, 1, 0, 0), utc(2026, 1, 4, 0, 0))]
         );
         let empty = working_spans(
-            Asia::Tokyo,
+            named("Asia/Tokyo"),
             &always,
             utc(2026, 1, 4, 0, 0),
             utc(2026, 1, 1, 0, 0),
@@ -993,8 +1030,8 @@ mod tests {
     fn blocks_moved_between_zones() {
         let jan = date(2026, 1, 12); // a Monday
         let jul = date(2026, 7, 13); // a Monday
-        let la = America::Los_Angeles;
-        let tokyo = Asia::Tokyo;
+        let la = named("America/Los_Angeles");
+        let tokyo = named("Asia/Tokyo");
 
         // Monday 16:00–18:00 PST (−8) = Tue 00:00–02:00 UTC = Tue 09:00–11:00 JST (+9).
         let oh = block(0, "16:00", 120);
@@ -1018,25 +1055,30 @@ mod tests {
         let late = block(4, "22:00", 180);
         // New York (−5): Fri 17:00–20:00, one slot.
         assert_eq!(
-            block_in_zone(&late, Europe::London, America::New_York, jan),
+            block_in_zone(
+                &late,
+                named("Europe/London"),
+                named("America/New_York"),
+                jan
+            ),
             vec![slot(4, "17:00", 180)]
         );
         // Kolkata (+5:30): Sat 03:30–06:30, also one slot, wholly on Saturday: Kolkata's
         // midnight (18:30 UTC) comes before the block starts.
         assert_eq!(
-            block_in_zone(&late, Europe::London, Asia::Kolkata, jan),
+            block_in_zone(&late, named("Europe/London"), named("Asia/Kolkata"), jan),
             vec![slot(5, "03:30", 180)]
         );
         // London Friday 17:00–20:00 UTC is Kolkata 22:30 – 01:30: split at Kolkata
         // midnight into Fri 22:30 (90 min) and Sat 00:00 (90 min).
         let evening = block(4, "17:00", 180);
         assert_eq!(
-            block_in_zone(&evening, Europe::London, Asia::Kolkata, jan),
+            block_in_zone(&evening, named("Europe/London"), named("Asia/Kolkata"), jan),
             vec![slot(4, "22:30", 90), slot(5, "00:00", 90)]
         );
         // The same in summer: BST, 16:00–19:00 UTC = Kolkata 21:30–00:30.
         assert_eq!(
-            block_in_zone(&evening, Europe::London, Asia::Kolkata, jul),
+            block_in_zone(&evening, named("Europe/London"), named("Asia/Kolkata"), jul),
             vec![slot(4, "21:30", 150), slot(5, "00:00", 30)]
         );
 
@@ -1044,7 +1086,7 @@ mod tests {
         // 06:00 UTC (EST) to 07:00 UTC (EDT), one real hour.
         let dst = block(6, "01:00", 120);
         assert_eq!(
-            block_in_zone(&dst, America::New_York, chrono_tz::UTC, date(2026, 3, 2)),
+            block_in_zone(&dst, named("America/New_York"), Zone::UTC, date(2026, 3, 2)),
             vec![slot(6, "06:00", 60)]
         );
         // Target's DST night: a UTC block Sun 2026-03-29 00:00–03:00 is London 00:00 GMT
@@ -1053,8 +1095,8 @@ mod tests {
         assert_eq!(
             block_in_zone(
                 &utc_block,
-                chrono_tz::UTC,
-                Europe::London,
+                Zone::UTC,
+                named("Europe/London"),
                 date(2026, 3, 23)
             ),
             vec![Slot {
@@ -1074,7 +1116,11 @@ mod tests {
     /// 09–17 UTC = 14:30–22:30: 870..1350. Los Angeles 17–01 UTC = 22:30–06:30:
     /// 0..390 and 1350..1440.
     fn kolkata_writer() -> Vec<Member> {
-        let mut me = person("me", Asia::Kolkata, hours(WEEKDAYS, "09:00", "17:00"));
+        let mut me = person(
+            "me",
+            named("Asia/Kolkata"),
+            hours(WEEKDAYS, "09:00", "17:00"),
+        );
         let mut b = |day, start: &str, minutes, kind| {
             let mut x = block(day, start, minutes);
             x.kind = kind;
@@ -1088,11 +1134,19 @@ mod tests {
         b(3, "19:00", 120, BlockKind::Manager);
         vec![
             me,
-            person("ny", America::New_York, hours(WEEKDAYS, "09:00", "17:00")),
-            person("ldn", Europe::London, hours(WEEKDAYS, "09:00", "17:00")),
+            person(
+                "ny",
+                named("America/New_York"),
+                hours(WEEKDAYS, "09:00", "17:00"),
+            ),
+            person(
+                "ldn",
+                named("Europe/London"),
+                hours(WEEKDAYS, "09:00", "17:00"),
+            ),
             person(
                 "la",
-                America::Los_Angeles,
+                named("America/Los_Angeles"),
                 hours(WEEKDAYS, "09:00", "17:00"),
             ),
         ]
@@ -1101,7 +1155,7 @@ mod tests {
     #[test]
     fn my_own_row_follows_my_week() {
         let people = kolkata_writer();
-        let kol = Asia::Kolkata;
+        let kol = named("Asia/Kolkata");
         let day = overlap_day(kol, date(2026, 11, 25), &people);
         // Working hours less the school run, plus the evening office hours.
         assert_eq!(
@@ -1137,7 +1191,7 @@ mod tests {
     #[test]
     fn best_pairs_when_nobody_shares_a_window() {
         let people = kolkata_writer();
-        let day = overlap_day(Asia::Kolkata, date(2026, 11, 25), &people);
+        let day = overlap_day(named("Asia/Kolkata"), date(2026, 11, 25), &people);
         assert!(day.common.is_empty());
         let pairs: Vec<_> = best_pairs(&day)
             .into_iter()
@@ -1157,29 +1211,45 @@ mod tests {
         );
         // Ties keep the people's order; nobody at all gives no pairs.
         let same = vec![
-            person("a", Asia::Kolkata, hours(WEEKDAYS, "09:00", "17:00")),
-            person("b", Asia::Kolkata, hours(WEEKDAYS, "09:00", "17:00")),
-            person("c", Asia::Kolkata, hours(WEEKDAYS, "09:00", "17:00")),
+            person(
+                "a",
+                named("Asia/Kolkata"),
+                hours(WEEKDAYS, "09:00", "17:00"),
+            ),
+            person(
+                "b",
+                named("Asia/Kolkata"),
+                hours(WEEKDAYS, "09:00", "17:00"),
+            ),
+            person(
+                "c",
+                named("Asia/Kolkata"),
+                hours(WEEKDAYS, "09:00", "17:00"),
+            ),
         ];
-        let d = overlap_day(Asia::Kolkata, date(2026, 11, 25), &same);
+        let d = overlap_day(named("Asia/Kolkata"), date(2026, 11, 25), &same);
         let order: Vec<_> = best_pairs(&d)
             .into_iter()
             .map(|p| format!("{}{}", p.first, p.second))
             .collect();
         assert_eq!(order, ["ab", "ac", "bc"]);
-        let sunday = overlap_day(Asia::Kolkata, date(2026, 11, 29), &same);
+        let sunday = overlap_day(named("Asia/Kolkata"), date(2026, 11, 29), &same);
         assert!(best_pairs(&sunday).is_empty());
     }
 
     #[test]
     fn suggested_office_hours() {
-        let london = Europe::London;
+        let london = named("Europe/London");
         let jan = date(2026, 1, 12); // a Monday
                                      // London 09–17 UTC and New York 09–17 EST = 14–22 UTC share 14:00–17:00 each
                                      // weekday: 840..1020, 180 minutes.
         let mut people = vec![
             person("ldn", london, hours(WEEKDAYS, "09:00", "17:00")),
-            person("ny", America::New_York, hours(WEEKDAYS, "09:00", "17:00")),
+            person(
+                "ny",
+                named("America/New_York"),
+                hours(WEEKDAYS, "09:00", "17:00"),
+            ),
         ];
         let week: Vec<Slot> = (0..5).map(|d| slot(d, "14:00", 180)).collect();
         assert_eq!(suggest_office_hours(london, jan, &people, 180), week);
@@ -1190,7 +1260,7 @@ mod tests {
         // Add Kolkata working late, 13:00–21:00 = 07:30–15:30 UTC: 14:00–15:30 left.
         people.push(person(
             "kol",
-            Asia::Kolkata,
+            named("Asia/Kolkata"),
             hours(WEEKDAYS, "13:00", "21:00"),
         ));
         let short: Vec<Slot> = (0..4).map(|d| slot(d, "14:00", 90)).collect();
@@ -1202,7 +1272,7 @@ mod tests {
         // 08:00 UTC, so each London day has 00:00–08:00 and 22:00–24:00.
         let tokyo = vec![person(
             "tyo",
-            Asia::Tokyo,
+            named("Asia/Tokyo"),
             hours(EVERY_DAY, "07:00", "17:00"),
         )];
         let both = suggest_office_hours(london, jan, &tokyo, 120);
@@ -1219,7 +1289,7 @@ mod tests {
         // went back at 06:00 UTC, so 09 UTC = 04:00 EST on the wall, though it is 300
         // real minutes after midnight (00:00 EDT = 04:00 UTC).
         let ldn = vec![person("ldn", london, hours(EVERY_DAY, "09:00", "17:00"))];
-        let ny = America::New_York;
+        let ny = named("America/New_York");
         let mut expected: Vec<Slot> = (0..6).map(|d| slot(d, "05:00", 480)).collect();
         expected.push(slot(6, "04:00", 480));
         assert_eq!(

@@ -18,8 +18,8 @@
 //! - A run's duration is the time from its start to its end less the time it was paused,
 //!   so a run paused overnight and resumed on another device counts only the work.
 
+use crate::model::zone::Zone;
 use chrono::{Datelike, Duration, TimeZone, Utc};
-use chrono_tz::Tz;
 use std::fmt::Write as _;
 
 use super::envelope::{one_line, Envelope, PersonId};
@@ -67,7 +67,7 @@ impl SopSchedule {
             let n: u8 = parts.next()?.parse().ok()?;
             let minute: u32 = parts.next()?.parse().ok().filter(|m| *m < 24 * 60)?;
             let zone = parts.next()?;
-            zone.parse::<Tz>().ok()?;
+            zone.parse::<Zone>().ok()?;
             let cadence = match kind {
                 "workdays" => Cadence::Workdays,
                 "weekly" if n > 0 && n < 0x80 => Cadence::Weekly(n),
@@ -151,7 +151,7 @@ impl SopSchedule {
     /// The occurrences in `[from, to)` (UTC ms), oldest first; at most `limit`.
     pub fn occurrences(&self, from: i64, to: i64, limit: usize) -> Vec<i64> {
         let (Ok(tz), Some(start)) = (
-            self.zone.parse::<Tz>(),
+            self.zone.parse::<Zone>(),
             Utc.timestamp_millis_opt(from).single(),
         ) else {
             return Vec::new();

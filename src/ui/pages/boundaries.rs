@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::model::boundaries::{
     next_back_at, starter_channels, Boundaries, Channel, EscalationStep, ResponseUnit,
 };
-use crate::model::profile::parse_time_zone;
+use crate::model::profile::zone_or_utc;
 use crate::model::schedule::WeekItem;
 use crate::model::schedule::{clock, parse_clock, WEEKDAYS, WEEKDAYS_SHORT};
 use crate::ui::fmt;
@@ -116,7 +116,7 @@ fn DoNotDisturb() -> impl IntoView {
         } else {
             // Back at the start of the next working window, on the person's own clock.
             let zone = zone.get_untracked();
-            let tz = parse_time_zone(&zone).unwrap_or(chrono_tz::UTC);
+            let tz = zone_or_utc(&zone);
             let now_utc = Utc
                 .timestamp_millis_opt(crate::web::now_ms())
                 .single()
@@ -133,7 +133,7 @@ fn DoNotDisturb() -> impl IntoView {
     };
     let local_input = move || {
         let ms = b.with(|b| b.dnd_until);
-        let tz = parse_time_zone(&zone.get()).unwrap_or(chrono_tz::UTC);
+        let tz = zone_or_utc(&zone.get());
         Utc.timestamp_millis_opt(ms)
             .single()
             .map(|t| t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
@@ -158,7 +158,7 @@ fn DoNotDisturb() -> impl IntoView {
                         <label for="dnd-until">"Back at"</label>
                         <input id="dnd-until" type="datetime-local" prop:value=local_input
                             on:change=move |ev| {
-                                let tz = parse_time_zone(&zone.get_untracked()).unwrap_or(chrono_tz::UTC);
+                                let tz = zone_or_utc(&zone.get_untracked());
                                 if let Ok(t) = NaiveDateTime::parse_from_str(&event_target_value(&ev), "%Y-%m-%dT%H:%M") {
                                     let at = crate::model::zones::local_instant(tz, t.date(), t.hour() * 60 + t.minute());
                                     set_until(at.timestamp_millis());

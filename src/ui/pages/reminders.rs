@@ -5,7 +5,7 @@
 use chrono::{TimeZone, Utc};
 use leptos::prelude::*;
 
-use crate::model::profile::parse_time_zone;
+use crate::model::profile::{parse_time_zone, zone_or_utc};
 use crate::model::reminder::{
     choose_repeat, due, next_office_hours, parse_local, repeat_choices, upcoming, Reminder,
 };
@@ -81,7 +81,7 @@ pub fn RemindersPage() -> impl IntoView {
         chrono::NaiveDate::parse_from_str(typed.get(..10).unwrap_or(""), "%Y-%m-%d")
             .ok()
             .unwrap_or_else(|| {
-                let tz = parse_time_zone(&set_zone()).unwrap_or(chrono_tz::UTC);
+                let tz = zone_or_utc(&set_zone());
                 Utc.timestamp_millis_opt(crate::web::now_ms())
                     .single()
                     .unwrap_or_default()

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::fmt::Write as _;
 
-use crate::model::profile::parse_time_zone;
+use crate::model::profile::{parse_time_zone, zone_or_utc};
 use crate::model::schedule::WeekItem;
 use crate::model::schedule::{
     clock, duration, overlapping, parse_clock, Block, BlockKind, Person, WorkingHours, WEEKDAYS,
@@ -214,7 +214,7 @@ fn Overlap() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let viewer = Memo::new(move |_| parse_time_zone(&my_zone.get()).unwrap_or(chrono_tz::UTC));
+    let viewer = Memo::new(move |_| zone_or_utc(&my_zone.get()));
     let input = move || members.with(|m| m.iter().map(|(m, _)| m.clone()).collect::<Vec<_>>());
     let day = Memo::new(move |_| overlap_day(viewer.get(), date.get(), &input()));
     // Minutes from the viewer's midnight as their wall clock: "09:30".

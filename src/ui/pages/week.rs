@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::kind::DocKind;
 
-use crate::model::profile::parse_time_zone;
+use crate::model::profile::zone_or_utc;
 use crate::model::schedule::WeekItem;
 use crate::model::schedule::{
     duration, warnings, week_totals, Block, BlockKind, Deadline, Tie, WeekTotals,
@@ -75,7 +75,7 @@ pub fn WeekPage() -> impl IntoView {
             )
         });
         let zone = zone.get_untracked();
-        let tz = parse_time_zone(&zone).unwrap_or(chrono_tz::UTC);
+        let tz = zone_or_utc(&zone);
         let stamp = Utc
             .timestamp_millis_opt(crate::web::now_ms())
             .single()

@@ -1,12 +1,12 @@
 //! Someone's 'how to work with me' page, read-only, with every time converted to the
 //! reader's own zone, and a layout that prints cleanly.
 
-use chrono_tz::Tz;
+use crate::model::zone::Zone;
 use leptos::prelude::*;
 
 use crate::model::ids::DocId;
 use crate::model::page::PageState;
-use crate::model::profile::parse_time_zone;
+use crate::model::profile::zone_or_utc;
 use crate::model::schedule::{clock, Block, BlockKind, DAY, WEEKDAYS_SHORT};
 use crate::model::zones::{block_in_zone, describe_offset, offset_minutes, Slot};
 use crate::model::zones::{date_at, monday_of};
@@ -15,7 +15,7 @@ use crate::workspace::{page_title, use_workspace};
 
 /// A weekly block as it falls on the reader's clock this week: "Tue 09:00–11:00", or
 /// "Mon 18:00 – Tue 02:00" when it runs past the reader's midnight.
-fn in_reader_zone(block: &Block, owner: Tz, reader: Tz, monday: chrono::NaiveDate) -> String {
+fn in_reader_zone(block: &Block, owner: Zone, reader: Zone, monday: chrono::NaiveDate) -> String {
     let slots: Vec<Slot> = block_in_zone(block, owner, reader, monday);
     let day = |s: &Slot| WEEKDAYS_SHORT[usize::from(s.day.min(6))];
     match slots.as_slice() {
@@ -61,8 +61,8 @@ fn PageBody(page: PageState, my_zone: String) -> impl IntoView {
         .state
         .with_untracked(|s| s.profile.actor_id == page.author);
     crate::web::set_title(&page_title(&page.author_name));
-    let owner_tz = parse_time_zone(&page.time_zone).unwrap_or(chrono_tz::UTC);
-    let reader_tz = parse_time_zone(&my_zone).unwrap_or(chrono_tz::UTC);
+    let owner_tz = zone_or_utc(&page.time_zone);
+    let reader_tz = zone_or_utc(&my_zone);
     let owner_monday = monday_of(date_at(&page.time_zone, crate::web::now_ms()));
     let now = crate::web::now_ms();
     let now_utc = chrono::DateTime::from_timestamp_millis(now).unwrap_or_default();

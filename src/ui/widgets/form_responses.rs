@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::model::ics::{invitation_ics, Invitee};
 use crate::model::ids::DocId;
 use crate::model::intake::{pick_clashes, responses_rows, IntakeForm, Response};
-use crate::model::profile::parse_time_zone;
+use crate::model::profile::{parse_time_zone, zone_or_utc};
 use crate::model::schedule::{Person, WorkingHours};
 use crate::ui::fmt::local_moment;
 use crate::workspace::{use_workspace, WeekValue};
@@ -35,7 +35,7 @@ pub fn FormResponses(id: DocId, form: Signal<IntakeForm>) -> impl IntoView {
     let clashes = move || form.with(|f| pick_clashes(f, &responses()));
     let open = RwSignal::new(None::<String>);
     let export = move |_| {
-        let tz = parse_time_zone(&zone()).unwrap_or(chrono_tz::UTC);
+        let tz = zone_or_utc(&zone());
         let when = |ms: i64| {
             DateTime::<Utc>::from_timestamp_millis(ms)
                 .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
