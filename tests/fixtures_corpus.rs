@@ -235,6 +235,8 @@ fn a_format_2_backup_carries_every_document() {
 // a personal document with every part, each shared kind as stored parts, full links and
 // reply links, a signed page link and a backup carrying all of them.
 
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
 use unhurried::doc::page::PageDoc;
 use unhurried::model::boundaries::{Boundaries, Channel, EscalationStep, ResponseUnit};
 use unhurried::model::ids::Heads;
@@ -387,11 +389,12 @@ fn page() -> PageDoc {
     PageDoc::snapshot(&page, &public)
 }
 
-/// A store's entries, one `key<TAB>value` a line (values are base64, keys have no tabs).
+/// A store's entries as localStorage held them: one `key<TAB>value` a line, values in
+/// base64 (keys have no tabs).
 fn dump(store: &MemoryStore) -> Vec<u8> {
     let mut out = String::new();
     for (k, v) in store.map.borrow().iter() {
-        out.push_str(&format!("{k}\t{v}\n"));
+        out.push_str(&format!("{k}\t{}\n", B64.encode(v)));
     }
     out.into_bytes()
 }
@@ -400,7 +403,7 @@ fn undump(bytes: &[u8]) -> MemoryStore {
     let store = MemoryStore::default();
     for line in std::str::from_utf8(bytes).unwrap().lines() {
         let (k, v) = line.split_once('\t').unwrap();
-        store.set(k, v).unwrap();
+        store.set(k, &B64.decode(v).unwrap()).unwrap();
     }
     store
 }

@@ -1,9 +1,13 @@
-//! The browser's localStorage as a [`KeyValue`].
+//! The browser's localStorage as a [`KeyValue`]: where documents lived before they moved
+//! to IndexedDB, read to move them, and where they stay when IndexedDB cannot be had.
+//! Values are base64, since localStorage holds text.
 //!
 //! Written on web-sys rather than gloo-storage: gloo's `LocalStorage::raw()` panics when
 //! the browser forbids storage (private modes, blocked cookies), and its typed API stores
 //! JSON, which would pull serde_json into the wasm. Here every failure is a `StoreError`.
 
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{KeyValue, StoreError};
@@ -41,15 +45,35 @@ impl LocalStore {
     fn storage(&self) -> Result<&web_sys::Storage, StoreError> {
         self.storage.as_ref().map_err(Clone::clone)
     }
+
+    /// The text under `key`, as stored.
+    pub fn text(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage()?.get_item(key).map_err(classify)
+    }
 }
 
 impl KeyValue for LocalStore {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.storage()?.get_item(key).map_err(classify)
+    fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.text(key)?
+            .map(|text| {
+                B64.decode(text.as_bytes())
+                    .map_err(|_| StoreError::Corrupt { key: key.into() })
+            })
+            .transpose()
     }
 
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.storage()?.set_item(key, value).map_err(classify)
+    /// Text that is not base64 is kept as its own bytes: it is still the person's data.
+    fn raw(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.text(key)?.map(|text| {
+            B64.decode(text.as_bytes())
+                .unwrap_or_else(|_| text.into_bytes())
+        }))
+    }
+
+    fn set(&self, key: &str, value: &[u8]) -> Result<(), StoreError> {
+        self.storage()?
+            .set_item(key, &B64.encode(value))
+            .map_err(classify)
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {

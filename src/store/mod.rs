@@ -16,17 +16,18 @@
 
 use crate::model::order;
 #[cfg(target_arch = "wasm32")]
+pub mod device;
+#[cfg(target_arch = "wasm32")]
 pub mod idb;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+pub mod mirror;
+pub mod moving;
 #[cfg(target_arch = "wasm32")]
 pub mod persist;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
-
-use base64::engine::general_purpose::STANDARD as B64;
-use base64::Engine;
 
 /// Every key this app writes starts with this.
 pub const KEY_PREFIX: &str = "unhurried:";
@@ -75,10 +76,7 @@ pub fn all_asides<K: KeyValue>(backend: &K) -> Vec<Aside> {
         .filter_map(|key| {
             let (doc, when) = key.strip_prefix(&prefix)?.rsplit_once(':')?;
             let when_ms = when.parse().ok()?;
-            let text = backend.get(&key).ok()??;
-            let bytes = B64
-                .decode(text.as_bytes())
-                .unwrap_or_else(|_| text.into_bytes());
+            let bytes = backend.raw(&key).ok()??;
             Some(Aside {
                 doc: doc.to_owned(),
                 when_ms,
@@ -93,6 +91,13 @@ pub fn all_asides<K: KeyValue>(backend: &K) -> Vec<Aside> {
     found
 }
 
+/// The bytes of a value localStorage holds as base64 text.
+pub fn decode_text(text: &str) -> Result<Vec<u8>, base64::DecodeError> {
+    use base64::engine::general_purpose::STANDARD as B64;
+    use base64::Engine;
+    B64.decode(text.as_bytes())
+}
+
 /// Why storage refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -100,34 +105,48 @@ pub enum StoreError {
     QuotaExceeded,
     #[error("the browser does not allow this site to store data ({0})")]
     Unavailable(String),
-    #[error("a stored part is not valid base64 ({key})")]
+    #[error("a stored part is damaged ({key})")]
     Corrupt { key: String },
 }
 
-/// A string key-value store: localStorage in the browser, a map in tests.
+/// A key-value store of bytes: IndexedDB (through an in-memory mirror) in the browser,
+/// localStorage where it is read to move it, a map in tests.
 pub trait KeyValue {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// The bytes under `key`; `Corrupt` when the store holds something that is not them.
+    fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    fn set(&self, key: &str, value: &[u8]) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// What is stored under `key` as it is, damaged or not, to keep it aside.
+    fn raw(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.get(key)
+    }
 }
 
-/// An in-memory store for tests; `fail_writes` makes every write refuse as if full.
+/// An in-memory store for tests; `fail_writes` makes every write refuse as if full, and
+/// a key in `damaged` reads as damaged in storage.
 #[derive(Default)]
 pub struct MemoryStore {
-    pub map: RefCell<BTreeMap<String, String>>,
+    pub map: RefCell<BTreeMap<String, Vec<u8>>>,
     pub fail_writes: RefCell<bool>,
+    pub damaged: RefCell<BTreeSet<String>>,
 }
 
 impl KeyValue for MemoryStore {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+    fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        if self.damaged.borrow().contains(key) {
+            return Err(StoreError::Corrupt { key: key.into() });
+        }
+        self.raw(key)
+    }
+    fn raw(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self.map.borrow().get(key).cloned())
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+    fn set(&self, key: &str, value: &[u8]) -> Result<(), StoreError> {
         if *self.fail_writes.borrow() {
             return Err(StoreError::QuotaExceeded);
         }
-        self.map.borrow_mut().insert(key.into(), value.into());
+        self.map.borrow_mut().insert(key.into(), value.to_vec());
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), StoreError> {
@@ -140,10 +159,13 @@ impl KeyValue for MemoryStore {
 }
 
 impl<T: KeyValue + ?Sized> KeyValue for &T {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+    fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         (**self).get(key)
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+    fn raw(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        (**self).raw(key)
+    }
+    fn set(&self, key: &str, value: &[u8]) -> Result<(), StoreError> {
         (**self).set(key, value)
     }
     fn remove(&self, key: &str) -> Result<(), StoreError> {
@@ -244,12 +266,12 @@ impl<B: KeyValue> DocStore<B> {
     pub fn read_all(&self) -> Result<(Vec<u8>, Vec<String>), StoreError> {
         let mut bytes = Vec::new();
         let mut read = Vec::new();
-        for (key, text) in self.texts_of(&self.part_keys()?)? {
-            let part = B64
-                .decode(text.as_bytes())
-                .map_err(|_| StoreError::Corrupt { key: key.clone() })?;
-            bytes.extend_from_slice(&part);
-            read.push(key);
+        for key in self.part_keys()? {
+            // A part removed since the keys were listed was merged into a full save.
+            if let Some(part) = self.backend.get(&key)? {
+                bytes.extend_from_slice(&part);
+                read.push(key);
+            }
         }
         Ok((bytes, read))
     }
@@ -269,7 +291,7 @@ impl<B: KeyValue> DocStore<B> {
         }
         self.pending.extend_from_slice(bytes);
         let key = keys::part(&self.name, &self.tab, self.next_seq);
-        match self.backend.set(&key, &B64.encode(&self.pending)) {
+        match self.backend.set(&key, &self.pending) {
             Ok(()) => {
                 self.next_seq += 1;
                 self.parts_since_compaction += 1;
@@ -292,7 +314,7 @@ impl<B: KeyValue> DocStore<B> {
     /// Replaces the merged parts with `full`, a full save of the document this tab holds.
     pub fn compact(&mut self, full: &[u8]) -> Saved {
         let key = keys::part(&self.name, &self.tab, self.next_seq);
-        if let Err(e) = self.backend.set(&key, &B64.encode(full)) {
+        if let Err(e) = self.backend.set(&key, full) {
             return Saved::InMemoryOnly(e);
         }
         self.next_seq += 1;
@@ -317,21 +339,10 @@ impl<B: KeyValue> DocStore<B> {
 
     /// Another tab wrote `key`: returns the bytes to merge when it is a part of this document.
     /// Call [`DocStore::mark_merged`] once they are merged.
-    pub fn foreign_part(
-        &self,
-        key: &str,
-        value: Option<&str>,
-    ) -> Option<Result<Vec<u8>, StoreError>> {
-        if !key.starts_with(&keys::doc_prefix(&self.name)) {
-            return None;
-        }
-        let value = value?;
-        Some(
-            B64.decode(value.as_bytes())
-                .map_err(|_| StoreError::Corrupt {
-                    key: key.to_owned(),
-                }),
-        )
+    pub fn foreign_part<'v>(&self, key: &str, value: Option<&'v [u8]>) -> Option<&'v [u8]> {
+        key.starts_with(&keys::doc_prefix(&self.name))
+            .then_some(value)
+            .flatten()
     }
 
     pub fn mark_merged(&mut self, key: &str) {
@@ -345,14 +356,15 @@ impl<B: KeyValue> DocStore<B> {
         self.set_aside_parts(&keys, when_ms)
     }
 
-    /// Parts whose stored text is not even base64: damaged in storage itself.
+    /// Parts the store holds damaged: in localStorage, text that is not base64.
     pub fn damaged_parts(&self) -> Result<Vec<String>, StoreError> {
-        Ok(self
-            .texts_of(&self.part_keys()?)?
-            .into_iter()
-            .filter(|(_, text)| B64.decode(text.as_bytes()).is_err())
-            .map(|(key, _)| key)
-            .collect())
+        let mut damaged = Vec::new();
+        for key in self.part_keys()? {
+            if let Err(StoreError::Corrupt { .. }) = self.backend.get(&key) {
+                damaged.push(key);
+            }
+        }
+        Ok(damaged)
     }
 
     /// Moves just these parts aside under one key, untouched; the rest stay, so other
@@ -363,15 +375,14 @@ impl<B: KeyValue> DocStore<B> {
         when_ms: i64,
     ) -> Result<Vec<u8>, StoreError> {
         let mut bytes = Vec::new();
-        for (_, text) in self.texts_of(keys)? {
-            // Keep undecodable text as it is: it is still the user's data.
-            match B64.decode(text.as_bytes()) {
-                Ok(part) => bytes.extend_from_slice(&part),
-                Err(_) => bytes.extend_from_slice(text.as_bytes()),
+        for key in keys {
+            // Damaged or not, it is still the person's data: kept as it is.
+            if let Some(part) = self.backend.raw(key)? {
+                bytes.extend_from_slice(&part);
             }
         }
         self.backend
-            .set(&keys::aside(&self.name, when_ms), &B64.encode(&bytes))?;
+            .set(&keys::aside(&self.name, when_ms), &bytes)?;
         for key in keys {
             let _ = self.backend.remove(key);
         }
@@ -387,23 +398,16 @@ impl<B: KeyValue> DocStore<B> {
             .collect()
     }
 
-    /// Bytes of stored parts (base64 text), a measure of how much quota this document takes.
-    pub fn stored_chars(&self) -> usize {
+    /// Bytes of stored parts, a measure of how much room this document takes.
+    pub fn stored_bytes(&self) -> usize {
         self.part_keys()
-            .and_then(|keys| self.texts_of(&keys))
-            .map(|texts| texts.iter().map(|(_, text)| text.len()).sum())
+            .map(|keys| {
+                keys.iter()
+                    .filter_map(|key| self.backend.raw(key).ok().flatten())
+                    .map(|part| part.len())
+                    .sum()
+            })
             .unwrap_or(0)
-    }
-
-    /// The stored text of each of `keys` that is still there, in order.
-    fn texts_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, StoreError> {
-        let mut texts = Vec::with_capacity(keys.len());
-        for key in keys {
-            if let Some(text) = self.backend.get(key)? {
-                texts.push((key.clone(), text));
-            }
-        }
-        Ok(texts)
     }
 }
 
@@ -552,12 +556,12 @@ mod tests {
     fn foreign_parts_are_recognised() {
         let mem = MemoryStore::default();
         let (_, store) = open(&mem, "a");
-        assert!(store.foreign_part("other-app-key", Some("x")).is_none());
+        assert!(store.foreign_part("other-app-key", Some(b"x")).is_none());
         let key = keys::part("personal", "b", 0);
-        assert!(matches!(
-            store.foreign_part(&key, Some("!!")),
-            Some(Err(StoreError::Corrupt { .. }))
-        ));
+        assert_eq!(
+            store.foreign_part(&key, Some(b"!!")),
+            Some(b"!!".as_slice())
+        );
         assert!(store.foreign_part(&key, None).is_none());
     }
 
@@ -568,8 +572,11 @@ mod tests {
         store.compact(&doc.save());
         doc.put_task(&task("kept")).unwrap();
         store.append(&doc.save_incremental());
-        mem.set(&keys::part("personal", "z", 0), "%%% not base64 %%%")
+        mem.set(&keys::part("personal", "z", 0), b"%%% not base64 %%%")
             .unwrap();
+        mem.damaged
+            .borrow_mut()
+            .insert(keys::part("personal", "z", 0));
         let damaged = store.damaged_parts().unwrap();
         assert_eq!(damaged, vec![keys::part("personal", "z", 0)]);
         assert_eq!(
@@ -583,7 +590,7 @@ mod tests {
     #[test]
     fn an_unreadable_document_is_set_aside_not_overwritten() {
         let mem = MemoryStore::default();
-        mem.set(&keys::part("personal", "z", 0), &B64.encode(b"garbage"))
+        mem.set(&keys::part("personal", "z", 0), b"garbage")
             .unwrap();
         let mut store = DocStore::new(&mem, "personal", "a");
         let (bytes, _) = store.read_all().unwrap();
@@ -601,17 +608,14 @@ mod tests {
         let mem = MemoryStore::default();
         // Set aside by loads in earlier sessions, of the personal and a shared document.
         let mut personal = DocStore::new(&mem, "personal", "a");
-        mem.set(&keys::part("personal", "z", 0), &B64.encode(b"old"))
-            .unwrap();
+        mem.set(&keys::part("personal", "z", 0), b"old").unwrap();
         personal.set_aside(10).unwrap();
-        mem.set(&keys::part("c-abc", "z", 0), &B64.encode(b"shared"))
-            .unwrap();
+        mem.set(&keys::part("c-abc", "z", 0), b"shared").unwrap();
         DocStore::new(&mem, "c-abc", "b").set_aside(30).unwrap();
-        mem.set(&keys::part("personal", "y", 0), &B64.encode(b"newer"))
-            .unwrap();
+        mem.set(&keys::part("personal", "y", 0), b"newer").unwrap();
         personal.set_aside(20).unwrap();
         // Not an aside, and a key of the shape that names none.
-        mem.set("unhurried:aside:broken", "x").unwrap();
+        mem.set("unhurried:aside:broken", b"x").unwrap();
         let found = all_asides(&&mem);
         let seen: Vec<(&str, i64, &[u8])> = found
             .iter()

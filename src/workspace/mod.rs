@@ -173,14 +173,19 @@ impl Workspace {
             if self.live_settings_changed(&key) {
                 return;
             }
-            let value = ev.new_value();
-            self.merge_from_other_tab(&key, value.as_deref());
+            // localStorage holds text: parts are base64 (a damaged one is skipped).
+            let value = ev.new_value().map(|text| crate::store::decode_text(&text));
+            match value {
+                Some(Err(_)) => {}
+                Some(Ok(bytes)) => self.merge_from_other_tab(&key, Some(&bytes)),
+                None => self.merge_from_other_tab(&key, None),
+            }
         });
         // The workspace lives as long as the page.
         std::mem::forget(handle);
     }
 
-    fn merge_from_other_tab(self, key: &str, value: Option<&str>) {
+    fn merge_from_other_tab(self, key: &str, value: Option<&[u8]>) {
         let merged_shared = self
             .inner
             .try_update_value(|inner| shared::merge_shared_part(&mut inner.shared, key, value))
@@ -190,11 +195,8 @@ impl Workspace {
             return;
         }
         let changed = self.inner.try_update_value(|inner| {
-            let bytes = match inner.store.foreign_part(key, value)? {
-                Ok(bytes) => bytes,
-                Err(_) => return None,
-            };
-            let applied = check_stored(&bytes)
+            let bytes = inner.store.foreign_part(key, value)?;
+            let applied = check_stored(bytes)
                 .map_err(DocError::from)
                 .and_then(|checked| inner.doc.apply_incremental(checked));
             match applied {
@@ -502,8 +504,8 @@ impl Workspace {
     }
 
     /// Characters this document takes in localStorage.
-    pub fn stored_chars(self) -> usize {
-        self.inner.with_value(|inner| inner.store.stored_chars())
+    pub fn stored_bytes(self) -> usize {
+        self.inner.with_value(|inner| inner.store.stored_bytes())
     }
 }
 

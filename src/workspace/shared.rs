@@ -863,17 +863,13 @@ pub fn file_name(title: &str) -> String {
 pub(super) fn merge_shared_part(
     shared: &mut BTreeMap<DocId, OpenShared>,
     key: &str,
-    value: Option<&str>,
+    value: Option<&[u8]>,
 ) -> Option<DocId> {
     for (id, open) in shared.iter_mut() {
-        let Some(Ok(bytes)) = open.store.foreign_part(key, value) else {
+        let Some(bytes) = open.store.foreign_part(key, value) else {
             continue;
         };
-        if open
-            .doc
-            .apply_incremental(check_stored(&bytes).ok()?)
-            .ok()?
-        {
+        if open.doc.apply_incremental(check_stored(bytes).ok()?).ok()? {
             if open.doc.is_complete() {
                 open.store.mark_merged(key);
             }

@@ -164,7 +164,8 @@ pub fn Settings() -> impl IntoView {
                                 <dt>"Persistent storage"</dt><dd data-testid="persisted">{persisted}</dd>
                                 <dt>"Site storage"</dt><dd>{quota}</dd>
                                 <dt>"Your data"</dt><dd data-testid="local-usage">{
-                                    let chars = ws.stored_chars() as f64;
+                                    // localStorage keeps bytes as base64 text: four characters for three.
+                                    let chars = ws.stored_bytes() as f64 * 4.0 / 3.0;
                                     let share = chars / LOCAL_STORAGE_CHARS * 100.0;
                                     let share = if share < 0.1 { "under 0.1%".to_owned() } else { format!("{share:.1}%") };
                                     format!("{} of about 5 MB that the browser keeps for this app's data ({share}).", size(chars))

@@ -1,0 +1,187 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium, real localStorage and
+//! IndexedDB) of issue 17's move: a profile written by today's main moves whole, a move
+//! stopped after each of its steps resumes with nothing lost or doubled, damaged text
+//! moves aside, two tabs moving at once move once, and the device store keeps writes
+//! in IndexedDB behind a synchronous mirror.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use unhurried::doc::PersonalDoc;
+use unhurried::model::inventory::{Task, TaskId};
+use unhurried::store::device::{move_local_storage, move_under_lock, DeviceStore, MoveStep};
+use unhurried::store::idb::Idb;
+use unhurried::store::local::LocalStore;
+use unhurried::store::mirror::Mirror;
+use unhurried::store::{keys, DocStore, KeyValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+async fn fresh(name: &str) -> Idb {
+    storage().clear().unwrap();
+    Idb::delete(name).await.unwrap();
+    Idb::open(name).await.unwrap()
+}
+
+/// A personal document with `n` tasks stored in localStorage as today's main stores it
+/// (a full save, then edits as parts), plus a device setting that must stay.
+fn profile(n: usize) -> PersonalDoc {
+    let mut doc = PersonalDoc::default();
+    let mut store = DocStore::new(LocalStore::open(), "personal", "oldtab00001");
+    store.compact(&doc.save());
+    for i in 0..n {
+        doc.put_task(&Task::new(
+            TaskId::new(format!("t{i}")),
+            format!("Task {i}"),
+            0,
+        ))
+        .unwrap();
+        store.append(&doc.save_incremental());
+    }
+    storage()
+        .set_item("unhurried:sync:server", "wss://sync.example")
+        .unwrap();
+    doc
+}
+
+/// The personal document as IndexedDB holds it.
+async fn read_back(idb: &Idb) -> (PersonalDoc, Vec<String>) {
+    let entries = idb.entries().await.unwrap();
+    let keys: Vec<String> = entries.iter().map(|(k, _)| k.clone()).collect();
+    let mirror = RefCell::new(Mirror::loaded(entries));
+    let (bytes, _) = DocStore::new(&mirror, "personal", "reader")
+        .read_all()
+        .unwrap();
+    (PersonalDoc::from_stored(&bytes).unwrap(), keys)
+}
+
+fn local_keys() -> Vec<String> {
+    let s = storage();
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_profile_moves_whole_and_local_storage_keeps_only_settings() {
+    let idb = fresh("test-move-whole").await;
+    let doc = profile(5);
+    let parts = local_keys().len() - 1;
+    assert_eq!(move_local_storage(&idb, 1, None).await.unwrap(), parts);
+    assert_eq!(local_keys(), vec!["unhurried:sync:server".to_owned()]);
+    let (back, keys) = read_back(&idb).await;
+    assert_eq!(back.tasks(), doc.tasks());
+    assert_eq!(keys.len(), parts);
+    // Nothing left: a second start moves nothing.
+    assert_eq!(move_local_storage(&idb, 2, None).await.unwrap(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_move_stopped_after_each_step_resumes_with_nothing_lost_or_doubled() {
+    for stop in [MoveStep::Copied, MoveStep::Verified, MoveStep::OneRemoved] {
+        let idb = fresh("test-move-stopped").await;
+        let doc = profile(4);
+        let parts = local_keys().len() - 1;
+        move_local_storage(&idb, 1, Some(stop)).await.unwrap();
+        // The tab closed here; the next load moves the rest.
+        move_local_storage(&idb, 2, None).await.unwrap();
+        assert_eq!(
+            local_keys(),
+            vec!["unhurried:sync:server".to_owned()],
+            "{stop:?}"
+        );
+        let (back, keys) = read_back(&idb).await;
+        assert_eq!(back.tasks(), doc.tasks(), "{stop:?}");
+        assert_eq!(keys.len(), parts, "{stop:?}: every part once");
+        idb.close();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn damaged_text_moves_aside_and_the_rest_still_loads() {
+    let idb = fresh("test-move-damaged").await;
+    let doc = profile(2);
+    storage()
+        .set_item("unhurried:doc:personal:zz:0000000000", "%%% not base64 %%%")
+        .unwrap();
+    move_local_storage(&idb, 500, None).await.unwrap();
+    let aside = keys::aside("personal", 501);
+    assert_eq!(
+        idb.get(&aside).await.unwrap().as_deref(),
+        Some(b"%%% not base64 %%%".as_slice())
+    );
+    let (back, _) = read_back(&idb).await;
+    assert_eq!(back.tasks(), doc.tasks());
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_starting_together_move_once() {
+    let idb = Rc::new(fresh("test-move-twice").await);
+    profile(3);
+    let parts = local_keys().len() - 1;
+    let (a, b) = futures::future::join(
+        move_under_lock(idb.clone(), 1),
+        move_under_lock(idb.clone(), 1),
+    )
+    .await;
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(
+        (a + b, a.min(b)),
+        (parts, 0),
+        "one moved all, the other none"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_device_store_keeps_writes_in_indexed_db_behind_its_mirror() {
+    storage().clear().unwrap();
+    Idb::delete(unhurried::store::idb::DB_NAME).await.unwrap();
+    let doc = profile(3);
+    let started = unhurried::store::device::start(1).await;
+    assert_eq!(started.fallback, None);
+    assert!(started.moved > 0);
+    assert!(DeviceStore::in_indexed_db());
+    // Read at once through the mirror, as the workspace reads.
+    let store = DocStore::new(DeviceStore::open(), "personal", "newtab00001");
+    let (bytes, _) = store.read_all().unwrap();
+    assert_eq!(
+        PersonalDoc::from_stored(&bytes).unwrap().tasks(),
+        doc.tasks()
+    );
+    // A write is seen at once and is in IndexedDB once the batch has gone out.
+    DeviceStore::open()
+        .set("unhurried:doc:c-1:t:0000000000", &[7, 8, 9])
+        .unwrap();
+    assert_eq!(
+        DeviceStore::open()
+            .get("unhurried:doc:c-1:t:0000000000")
+            .unwrap(),
+        Some(vec![7, 8, 9])
+    );
+    assert!(DeviceStore::has_waiting());
+    while DeviceStore::has_waiting() {
+        sleep(5).await;
+    }
+    let idb = Idb::open(unhurried::store::idb::DB_NAME).await.unwrap();
+    assert_eq!(
+        idb.get("unhurried:doc:c-1:t:0000000000").await.unwrap(),
+        Some(vec![7, 8, 9])
+    );
+}
+
+/// Waits `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
