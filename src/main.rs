@@ -4,7 +4,10 @@
 fn main() {
     console_error_panic_hook::set_once();
     unhurried::web::zones::install();
-    leptos::mount::mount_to_body(unhurried::ui::app::App);
+    wasm_bindgen_futures::spawn_local(async {
+        unhurried::workspace::open_storage().await;
+        leptos::mount::mount_to_body(unhurried::ui::app::App);
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

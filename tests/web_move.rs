@@ -17,6 +17,9 @@ use unhurried::store::mirror::Mirror;
 use unhurried::store::{keys, DocStore, KeyValue};
 use wasm_bindgen_test::*;
 
+mod browser;
+use browser::sleep;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn storage() -> web_sys::Storage {
@@ -73,13 +76,16 @@ async fn a_profile_moves_whole_and_local_storage_keeps_only_settings() {
     let idb = fresh("test-move-whole").await;
     let doc = profile(5);
     let parts = local_keys().len() - 1;
-    assert_eq!(move_local_storage(&idb, 1, None).await.unwrap(), parts);
+    assert_eq!(
+        move_local_storage(&idb, 1, None).await.unwrap().entries,
+        parts
+    );
     assert_eq!(local_keys(), vec!["unhurried:sync:server".to_owned()]);
     let (back, keys) = read_back(&idb).await;
     assert_eq!(back.tasks(), doc.tasks());
     assert_eq!(keys.len(), parts);
     // Nothing left: a second start moves nothing.
-    assert_eq!(move_local_storage(&idb, 2, None).await.unwrap(), 0);
+    assert_eq!(move_local_storage(&idb, 2, None).await.unwrap().entries, 0);
 }
 
 #[wasm_bindgen_test]
@@ -110,8 +116,9 @@ async fn damaged_text_moves_aside_and_the_rest_still_loads() {
     storage()
         .set_item("unhurried:doc:personal:zz:0000000000", "%%% not base64 %%%")
         .unwrap();
-    move_local_storage(&idb, 500, None).await.unwrap();
+    let moved = move_local_storage(&idb, 500, None).await.unwrap();
     let aside = keys::aside("personal", 501);
+    assert_eq!(moved.set_aside, vec![aside.clone()]);
     assert_eq!(
         idb.get(&aside).await.unwrap().as_deref(),
         Some(b"%%% not base64 %%%".as_slice())
@@ -130,7 +137,7 @@ async fn two_tabs_starting_together_move_once() {
         move_under_lock(idb.clone(), 1),
     )
     .await;
-    let (a, b) = (a.unwrap(), b.unwrap());
+    let (a, b) = (a.unwrap().entries, b.unwrap().entries);
     assert_eq!(
         (a + b, a.min(b)),
         (parts, 0),
@@ -145,7 +152,7 @@ async fn the_device_store_keeps_writes_in_indexed_db_behind_its_mirror() {
     let doc = profile(3);
     let started = unhurried::store::device::start(1).await;
     assert_eq!(started.fallback, None);
-    assert!(started.moved > 0);
+    assert!(started.moved.entries > 0);
     assert!(DeviceStore::in_indexed_db());
     // Read at once through the mirror, as the workspace reads.
     let store = DocStore::new(DeviceStore::open(), "personal", "newtab00001");
@@ -173,15 +180,4 @@ async fn the_device_store_keeps_writes_in_indexed_db_behind_its_mirror() {
         idb.get("unhurried:doc:c-1:t:0000000000").await.unwrap(),
         Some(vec![7, 8, 9])
     );
-}
-
-/// Waits `ms` milliseconds.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }

@@ -11,21 +11,83 @@ use unhurried::model::profile::Profile;
 use unhurried::model::schedule::{Block, BlockKind};
 use unhurried::share::exchange::{hex, reply_link};
 use unhurried::share::link::{PayloadKind, Share};
+use unhurried::store::device::{self, DeviceStore};
+use unhurried::store::idb::{Idb, DB_NAME};
 use unhurried::store::local::LocalStore;
 use unhurried::store::{DocStore, KeyValue, Saved, StoreError, KEY_PREFIX};
 use unhurried::workspace::{BoardEdit, SharedEdit, SopEdit};
 use unhurried::workspace::{StorageHealth, WeekValue, Workspace};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
+
+mod browser;
+use browser::sleep;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn clear() {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.clear().unwrap();
+#[wasm_bindgen(inline_js = r#"
+const put = IDBObjectStore.prototype.put;
+export function refuse_writes(on) {
+  IDBObjectStore.prototype.put = on
+    ? function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }
+    : put;
+}
+"#)]
+extern "C" {
+    /// Makes every IndexedDB write refuse as a full disk does, or lets them through again.
+    fn refuse_writes(on: bool);
 }
 
-/// Opens a workspace from this browser's storage inside its own reactive owner.
-fn with_workspace<R>(f: impl FnOnce(Workspace) -> R) -> R {
+/// Waits until every write has gone to IndexedDB, or the last batch was refused.
+async fn settled() {
+    for _ in 0..500 {
+        sleep(1).await;
+        let done = !DeviceStore::has_waiting() || DeviceStore::refused().is_some();
+        if done && !DeviceStore::is_writing() {
+            return;
+        }
+    }
+    panic!(
+        "writes never settled: waiting {}, refused {:?}, writing {}",
+        DeviceStore::has_waiting(),
+        DeviceStore::refused(),
+        DeviceStore::is_writing()
+    );
+}
+
+/// Makes IndexedDB refuse every write as a full disk does, or lets writes through again.
+fn set_refused(on: bool) {
+    refuse_writes(on);
+}
+
+/// Empties localStorage and the app's database and starts the device store on them.
+async fn clear() {
+    set_refused(false);
+    settled().await;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let idb = Idb::open(DB_NAME).await.unwrap();
+    let keys: Vec<String> = idb
+        .entries()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    idb.write(&[], &keys).await.unwrap();
+    idb.close();
+    device::start(0).await;
+}
+
+/// A new page load: what is stored in IndexedDB (and moved from localStorage) read anew.
+async fn reload() {
+    settled().await;
+    device::start(0).await;
+}
+
+/// Opens a workspace after a new page load, inside its own reactive owner.
+async fn with_workspace<R>(f: impl FnOnce(Workspace) -> R) -> R {
+    reload().await;
     Owner::new().with(|| f(Workspace::open()))
 }
 
@@ -37,8 +99,17 @@ fn task(id: &str) -> Task {
     Task::new(TaskId::new(id), format!("Task {id}"), 0)
 }
 
-fn reopen(name: &str) -> PersonalDoc {
+/// A document as localStorage holds it.
+fn reopen_local(name: &str) -> PersonalDoc {
     let store = DocStore::new(LocalStore::open(), name, "reader");
+    let (bytes, _) = store.read_all().unwrap();
+    PersonalDoc::from_stored(&bytes).unwrap()
+}
+
+/// A document as IndexedDB holds it, read by a new page load.
+async fn reopen(name: &str) -> PersonalDoc {
+    reload().await;
+    let store = DocStore::new(DeviceStore::open(), name, "reader");
     let (bytes, _) = store.read_all().unwrap();
     PersonalDoc::from_stored(&bytes).unwrap()
 }
@@ -78,13 +149,13 @@ fn unfill(keys: &[String]) {
 }
 
 #[wasm_bindgen_test]
-fn save_and_load_round_trip() {
-    clear();
+async fn save_and_load_round_trip() {
+    clear().await;
     let mut doc = PersonalDoc::new();
     doc.put_task(&task("a")).unwrap();
     let mut store = DocStore::new(LocalStore::open(), "roundtrip", "tab1");
     assert_eq!(store.append(&doc.save()), Saved::Stored);
-    assert_eq!(reopen("roundtrip").tasks(), doc.tasks());
+    assert_eq!(reopen_local("roundtrip").tasks(), doc.tasks());
     assert!(LocalStore::open()
         .keys()
         .unwrap()
@@ -93,8 +164,8 @@ fn save_and_load_round_trip() {
 }
 
 #[wasm_bindgen_test]
-fn incremental_saves_then_compaction() {
-    clear();
+async fn incremental_saves_then_compaction() {
+    clear().await;
     let mut doc = PersonalDoc::new();
     let mut store = DocStore::new(LocalStore::open(), "inc", "tab1");
     store.append(&doc.save());
@@ -104,16 +175,16 @@ fn incremental_saves_then_compaction() {
     }
     let parts_before = LocalStore::open().keys().unwrap().len();
     assert_eq!(parts_before, 41);
-    assert_eq!(reopen("inc").tasks().len(), 40);
+    assert_eq!(reopen_local("inc").tasks().len(), 40);
     assert!(store.wants_compaction());
     assert_eq!(store.compact(&doc.save()), Saved::Stored);
     assert_eq!(LocalStore::open().keys().unwrap().len(), 1);
-    assert_eq!(reopen("inc").tasks(), doc.tasks());
+    assert_eq!(reopen_local("inc").tasks(), doc.tasks());
 }
 
 #[wasm_bindgen_test]
-fn a_full_storage_keeps_edits_in_memory_and_stores_them_later() {
-    clear();
+async fn a_full_storage_keeps_edits_in_memory_and_stores_them_later() {
+    clear().await;
     let mut doc = PersonalDoc::new();
     let mut store = DocStore::new(LocalStore::open(), "full", "tab1");
     store.append(&doc.save());
@@ -128,33 +199,38 @@ fn a_full_storage_keeps_edits_in_memory_and_stores_them_later() {
     unfill(&filler);
     doc.put_task(&task("after")).unwrap();
     assert_eq!(store.append(&doc.save_incremental()), Saved::Stored);
-    assert_eq!(reopen("full").tasks().len(), 2);
-    clear();
+    assert_eq!(reopen_local("full").tasks().len(), 2);
+    clear().await;
 }
 
 #[wasm_bindgen_test]
-fn the_workspace_reports_a_refusing_storage_and_loses_nothing() {
-    clear();
-    with_workspace(|ws| {
-        assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
-        let filler = fill_storage();
-        let id = ws.add_task("Typed while the disk was full").unwrap();
-        assert!(is_memory_only(&ws));
-        assert!(ws
-            .state
-            .with_untracked(|s| s.tasks.iter().any(|t| t.id == id)));
-        unfill(&filler);
-        ws.retry_storage();
-        assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
-        let stored = reopen("personal");
-        assert!(stored.tasks().iter().any(|t| t.id == id));
-    });
-    clear();
+async fn the_workspace_reports_a_refusing_storage_and_loses_nothing() {
+    clear().await;
+    reload().await;
+    let owner = Owner::new();
+    let ws = owner.with(Workspace::open);
+    settled().await;
+    assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
+    set_refused(true);
+    let id = owner.with(|| ws.add_task("Typed while the disk was full").unwrap());
+    settled().await;
+    assert!(is_memory_only(&ws));
+    assert!(ws
+        .state
+        .with_untracked(|s| s.tasks.iter().any(|t| t.id == id)));
+    set_refused(false);
+    owner.with(|| ws.retry_storage());
+    settled().await;
+    assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
+    let stored = reopen("personal").await;
+    assert!(stored.tasks().iter().any(|t| t.id == id));
+    drop(owner);
+    clear().await;
 }
 
 #[wasm_bindgen_test]
-fn unreadable_stored_data_is_set_aside_and_reported() {
-    clear();
+async fn unreadable_stored_data_is_set_aside_and_reported() {
+    clear().await;
     let local = LocalStore::open();
     local
         .set("unhurried:doc:personal:zz:0000000000", b"not automerge")
@@ -165,49 +241,57 @@ fn unreadable_stored_data_is_set_aside_and_reported() {
             ws.aside_bytes().as_deref(),
             Some(b"not automerge".as_slice())
         );
-        let keys = LocalStore::open().keys().unwrap();
+        let keys = DeviceStore::open().keys().unwrap();
         assert!(keys
             .iter()
             .any(|k| k.starts_with("unhurried:aside:personal:")));
         assert!(!keys
             .iter()
             .any(|k| k == "unhurried:doc:personal:zz:0000000000"));
-    });
-    clear();
+    })
+    .await;
+    clear().await;
 }
 
 #[wasm_bindgen_test]
-fn storage_full_from_the_start_then_freed_keeps_everything() {
-    clear();
-    let filler = fill_storage();
-    with_workspace(|ws| {
-        assert!(is_memory_only(&ws));
-        ws.add_task("First, while full").unwrap();
-        assert!(is_memory_only(&ws));
-        unfill(&filler);
-        ws.add_task("Second, after space was freed").unwrap();
-        assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
-        // What is stored loads on its own: a full save lies under the parts.
-        let mut titles: Vec<String> = reopen("personal")
-            .tasks()
-            .into_iter()
-            .map(|t| t.title)
-            .collect();
-        titles.sort();
-        assert_eq!(
-            titles,
-            ["First, while full", "Second, after space was freed"]
-        );
-    });
-    clear();
+async fn storage_full_from_the_start_then_freed_keeps_everything() {
+    clear().await;
+    reload().await;
+    set_refused(true);
+    let owner = Owner::new();
+    let ws = owner.with(Workspace::open);
+    settled().await;
+    assert!(is_memory_only(&ws));
+    owner.with(|| ws.add_task("First, while full").unwrap());
+    settled().await;
+    assert!(is_memory_only(&ws));
+    set_refused(false);
+    owner.with(|| ws.add_task("Second, after space was freed").unwrap());
+    settled().await;
+    assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
+    // What is stored loads on its own: a full save lies under the parts.
+    let mut titles: Vec<String> = reopen("personal")
+        .await
+        .tasks()
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        ["First, while full", "Second, after space was freed"]
+    );
+    drop(owner);
+    clear().await;
 }
 
 #[wasm_bindgen_test]
-fn a_damaged_part_goes_aside_alone_and_the_rest_loads() {
-    clear();
+async fn a_damaged_part_goes_aside_alone_and_the_rest_loads() {
+    clear().await;
     with_workspace(|ws| {
         ws.add_task("Survives").unwrap();
-    });
+    })
+    .await;
     // Text that is not base64: damaged in localStorage itself.
     web_sys::window()
         .unwrap()
@@ -227,13 +311,14 @@ fn a_damaged_part_goes_aside_alone_and_the_rest_loads() {
             .with_untracked(|s| s.tasks.iter().map(|t| t.title.clone()).collect());
         assert_eq!(titles, ["Survives"]);
         assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
-    });
-    clear();
+    })
+    .await;
+    clear().await;
 }
 
 #[wasm_bindgen_test]
-fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
-    clear();
+async fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
+    clear().await;
     let id = with_workspace(|ws| {
         ws.set_profile(Profile {
             display_name: "Ana".into(),
@@ -248,9 +333,11 @@ fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
         })
         .unwrap();
         id
-    });
+    })
+    .await;
     // Ben's reply, made from the document as stored in localStorage.
-    let store = DocStore::new(LocalStore::open(), &format!("c-{id}"), "reader");
+    reload().await;
+    let store = DocStore::new(DeviceStore::open(), &format!("c-{id}"), "reader");
     let (bytes, _) = store.read_all().unwrap();
     let mut ben = SharedDoc::from_stored(&bytes).unwrap();
     assert_eq!(ben.state().comments.len(), 1);
@@ -276,9 +363,11 @@ fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
         // A bad link changes nothing.
         assert!(ws.receive_fragment("u1.AAAA").is_err());
         assert_eq!(ws.shared.get_untracked().unwrap().state.comments.len(), 2);
-    });
+    })
+    .await;
     // And the merged comment is in storage.
-    let (bytes, _) = DocStore::new(LocalStore::open(), &format!("c-{id}"), "reader2")
+    reload().await;
+    let (bytes, _) = DocStore::new(DeviceStore::open(), &format!("c-{id}"), "reader2")
         .read_all()
         .unwrap();
     assert_eq!(
@@ -292,8 +381,8 @@ fn a_shared_document_is_stored_and_a_reply_link_merges_into_it() {
 }
 
 #[wasm_bindgen_test]
-fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() {
-    clear();
+async fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() {
+    clear().await;
     let (id, link) = with_workspace(|ws| {
         ws.set_profile(Profile {
             display_name: "Ana".into(),
@@ -313,7 +402,8 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
         ws.set_boundaries(b);
         let published = ws.publish_page().unwrap();
         (ws.my_page_id().unwrap(), published.link)
-    });
+    })
+    .await;
     // A new page load finds the week, the boundaries and the page in storage.
     let fragment = link.split_once('#').unwrap().1.to_owned();
     let forged = with_workspace(|ws| {
@@ -341,7 +431,8 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
             ..share
         }
         .to_fragment()
-    });
+    })
+    .await;
     with_workspace(|ws| {
         let err = ws.receive_fragment(&forged).unwrap_err();
         assert!(err.contains("only Ana can change it"), "{err}");
@@ -352,22 +443,24 @@ fn a_published_page_and_the_week_are_stored_and_a_forged_page_link_is_refused() 
         b.urgent = "Only outages".into();
         ws.set_boundaries(b);
         assert!(ws.publish_page().unwrap().changed);
-    });
-    let parts: Vec<String> = LocalStore::open()
+    })
+    .await;
+    reload().await;
+    let parts: Vec<String> = DeviceStore::open()
         .keys()
         .unwrap()
         .into_iter()
         .filter(|k| k.contains(&format!("p-{id}")))
         .collect();
     assert_eq!(parts.len(), 1, "{parts:?}");
-    with_workspace(|ws| assert_eq!(ws.page_state(id).unwrap().urgent, "Only outages"));
+    with_workspace(|ws| assert_eq!(ws.page_state(id).unwrap().urgent, "Only outages")).await;
 }
 
 #[wasm_bindgen_test]
-fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
+async fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
     use unhurried::model::kind::DocKind;
     use unhurried::model::shared::board::Column;
-    clear();
+    clear().await;
     let (id, card) = with_workspace(|ws| {
         ws.set_profile(Profile {
             display_name: "Ana".into(),
@@ -394,7 +487,8 @@ fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
             .unwrap();
         ws.mark_notified(std::slice::from_ref(&r));
         (id, card)
-    });
+    })
+    .await;
     with_workspace(|ws| {
         let held = ws.held(id).unwrap();
         assert_eq!(held.kind, DocKind::Board);
@@ -406,18 +500,20 @@ fn a_board_move_is_stored_and_reminders_survive_a_new_page_load() {
         assert!(reminders[0].notified && !reminders[0].done);
         assert_eq!(reminders[0].link, format!("/shared/{id}"));
         ws.reminder_done(&reminders[0].id);
-    });
+    })
+    .await;
     with_workspace(|ws| {
         assert!(ws.state.get_untracked().reminders[0].done);
-    });
-    clear();
+    })
+    .await;
+    clear().await;
 }
 
 #[wasm_bindgen_test]
-fn an_sop_written_from_a_task_keeps_its_runs_and_a_tick_takes_the_fast_path() {
+async fn an_sop_written_from_a_task_keeps_its_runs_and_a_tick_takes_the_fast_path() {
     use unhurried::model::inventory::Decision;
     use unhurried::model::shared::sop::{SopSchedule, Step};
-    clear();
+    clear().await;
     let now = unhurried::web::now_ms();
     let (id, run, task_id) = with_workspace(|ws| {
         ws.set_profile(Profile {
@@ -474,7 +570,8 @@ fn an_sop_written_from_a_task_keeps_its_runs_and_a_tick_takes_the_fast_path() {
         assert_eq!(evidence[0].task, task_id.as_str());
         assert_eq!((evidence[0].by_others, evidence[0].by_owner), (0, 1));
         (id, run, task_id)
-    });
+    })
+    .await;
     with_workspace(|ws| {
         ws.show_shared(id).unwrap();
         let view = ws.shared.get_untracked().unwrap();
@@ -483,13 +580,14 @@ fn an_sop_written_from_a_task_keeps_its_runs_and_a_tick_takes_the_fast_path() {
         let r = sop.run(&run).unwrap();
         assert!(r.ended.is_some() && r.steps.iter().all(|s| s.done));
         assert_eq!(ws.sops().len(), 1);
-    });
-    clear();
+    })
+    .await;
+    clear().await;
 }
 
 #[wasm_bindgen_test]
-fn a_backup_carries_every_document_and_restores_them_on_a_new_device() {
-    clear();
+async fn a_backup_carries_every_document_and_restores_them_on_a_new_device() {
+    clear().await;
     let (collab, board, page, file) = with_workspace(|ws| {
         ws.set_profile(Profile {
             display_name: "Ana".into(),
@@ -512,9 +610,10 @@ fn a_backup_carries_every_document_and_restores_them_on_a_new_device() {
         ws.publish_page().unwrap();
         let page = ws.my_page_id().unwrap();
         (collab, board, page, ws.export_file())
-    });
+    })
+    .await;
     // A new device: empty storage, the backup restored from the welcome.
-    clear();
+    clear().await;
     with_workspace(|ws| {
         let message = ws.import_file(&file).unwrap();
         assert!(message.contains("3 shared documents restored"), "{message}");
@@ -531,12 +630,13 @@ fn a_backup_carries_every_document_and_restores_them_on_a_new_device() {
         assert!(again.contains("already here"), "{again}");
         ws.show_shared(collab).unwrap();
         assert_eq!(ws.shared.get_untracked().unwrap().state.comments.len(), 1);
-    });
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
-fn data_set_aside_by_earlier_loads_is_listed_for_every_document() {
-    clear();
+async fn data_set_aside_by_earlier_loads_is_listed_for_every_document() {
+    clear().await;
     let local = LocalStore::open();
     local
         .set(&format!("{KEY_PREFIX}aside:personal:100"), b"old")
@@ -557,12 +657,13 @@ fn data_set_aside_by_earlier_loads_is_listed_for_every_document() {
                 ("personal", 100, b"old".as_slice())
             ]
         );
-    });
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
-fn someone_new_reads_a_link_without_a_name_and_names_themselves_when_they_write() {
-    clear();
+async fn someone_new_reads_a_link_without_a_name_and_names_themselves_when_they_write() {
+    clear().await;
     let mut doc = SharedDoc::create(&hex(&[1; 16]), "Ana", "Offsite", 1);
     let fragment = unhurried::share::exchange::full_link(&mut doc, [1; 16]).to_fragment();
     with_workspace(|ws| {
@@ -590,7 +691,8 @@ fn someone_new_reads_a_link_without_a_name_and_names_themselves_when_they_write(
         .unwrap();
         let state = ws.shared.get_untracked().unwrap().state;
         assert_eq!(state.people.get(&profile.actor_id).unwrap(), "Cy");
-    });
+    })
+    .await;
     // The link was stored when it was opened.
-    with_workspace(|ws| assert_eq!(ws.state.get_untracked().held.len(), 1));
+    with_workspace(|ws| assert_eq!(ws.state.get_untracked().held.len(), 1)).await;
 }

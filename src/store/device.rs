@@ -46,6 +46,8 @@ struct Device {
     mirror: RefCell<Mirror>,
     sink: Sink,
     flushing: Cell<bool>,
+    /// The page is going away: IndexedDB's asynchronous writes may never finish.
+    hiding: Cell<bool>,
     channel: Option<web_sys::BroadcastChannel>,
     listeners: RefCell<Vec<Listener>>,
     health: RefCell<Vec<HealthListener>>,
@@ -53,6 +55,7 @@ struct Device {
 
 thread_local! {
     static DEVICE: RefCell<Option<Rc<Device>>> = const { RefCell::new(None) };
+    static SET_ASIDE_ON_MOVE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 fn device() -> Result<Rc<Device>, StoreError> {
@@ -61,11 +64,19 @@ fn device() -> Result<Rc<Device>, StoreError> {
         .ok_or_else(|| StoreError::Unavailable("storage is not open yet".into()))
 }
 
+/// What a move from localStorage did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Moved {
+    /// Entries moved.
+    pub entries: usize,
+    /// Where parts damaged in localStorage itself were set aside.
+    pub set_aside: Vec<String>,
+}
+
 /// What `start` found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Started {
-    /// Entries moved from localStorage on this start.
-    pub moved: usize,
+    pub moved: Moved,
     /// Why IndexedDB could not be had, when localStorage stands in.
     pub fallback: Option<StoreError>,
 }
@@ -97,11 +108,12 @@ pub async fn move_local_storage(
     idb: &Idb,
     now_ms: i64,
     stop: Option<MoveStep>,
-) -> Result<usize, StoreError> {
+) -> Result<Moved, StoreError> {
     let local = LocalStore::open();
     let moves: Vec<Move> = plan(local_entries(&local), now_ms);
+    let mut moved = Moved::default();
     if moves.is_empty() {
-        return Ok(0);
+        return Ok(moved);
     }
     let puts: Vec<(String, Vec<u8>)> = moves
         .iter()
@@ -109,7 +121,7 @@ pub async fn move_local_storage(
         .collect();
     idb.write(&puts, &[]).await?;
     if stop == Some(MoveStep::Copied) {
-        return Ok(0);
+        return Ok(moved);
     }
     for m in &moves {
         if idb.get(&m.to).await?.as_deref() != Some(m.bytes.as_slice()) {
@@ -120,20 +132,24 @@ pub async fn move_local_storage(
         }
     }
     if stop == Some(MoveStep::Verified) {
-        return Ok(0);
+        return Ok(moved);
     }
     for m in &moves {
         local.remove(&m.from)?;
+        moved.entries += 1;
+        if m.from != m.to {
+            moved.set_aside.push(m.to.clone());
+        }
         if stop == Some(MoveStep::OneRemoved) {
-            return Ok(1);
+            break;
         }
     }
-    Ok(moves.len())
+    Ok(moved)
 }
 
 /// Moves localStorage's documents into `idb` holding a Web Lock, so two tabs starting
 /// together move once: the second finds nothing left to move.
-pub async fn move_under_lock(idb: Rc<Idb>, now_ms: i64) -> Result<usize, StoreError> {
+pub async fn move_under_lock(idb: Rc<Idb>, now_ms: i64) -> Result<Moved, StoreError> {
     let result = Rc::new(RefCell::new(None));
     let slot = result.clone();
     let mut idb = Some(idb);
@@ -179,10 +195,12 @@ pub async fn start(now_ms: i64) -> Started {
         Ok(idb) => {
             let idb = Rc::new(idb);
             // A move that fails leaves localStorage as it was; the next start tries again.
-            let moved = move_under_lock(idb.clone(), now_ms).await.unwrap_or(0);
+            let moved = move_under_lock(idb.clone(), now_ms)
+                .await
+                .unwrap_or_default();
             (Sink::Idb(idb), moved, None)
         }
-        Err(e) => (Sink::Local(LocalStore::open()), 0, Some(e)),
+        Err(e) => (Sink::Local(LocalStore::open()), Moved::default(), Some(e)),
     };
     let entries = match &sink {
         Sink::Idb(idb) => idb.entries().await.unwrap_or_default(),
@@ -195,15 +213,60 @@ pub async fn start(now_ms: i64) -> Started {
         mirror: RefCell::new(Mirror::loaded(entries)),
         sink,
         flushing: Cell::new(false),
+        hiding: Cell::new(false),
         channel,
         listeners: RefCell::default(),
         health: RefCell::default(),
     });
     DEVICE.with(|d| *d.borrow_mut() = Some(device.clone()));
+    watch_page_hide();
+    SET_ASIDE_ON_MOVE.with(|keys| *keys.borrow_mut() = moved.set_aside.clone());
     for message in early.take() {
         device.receive(&message);
     }
     Started { moved, fallback }
+}
+
+/// When the page goes away (closed, reloaded, navigated), writes not yet kept, and any
+/// made while it goes (`pagehide` handlers save what was seen), go to localStorage too,
+/// which writes at once; the next start moves them into IndexedDB like an earlier
+/// version's data. Capture, so this runs before the app's own `pagehide` handlers.
+fn watch_page_hide() {
+    thread_local! {
+        static WATCHING: Cell<bool> = const { Cell::new(false) };
+    }
+    if WATCHING.with(|w| w.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hide = Closure::<dyn FnMut()>::new(|| {
+        if let Ok(device) = device() {
+            device.hiding.set(true);
+            let local = LocalStore::open();
+            for (key, bytes) in device.mirror.borrow().waiting_puts() {
+                let _ = local.set(key, bytes);
+            }
+        }
+    });
+    // Back from the back-forward cache: IndexedDB writes finish again.
+    let show = Closure::<dyn FnMut()>::new(|| {
+        if let Ok(device) = device() {
+            device.hiding.set(false);
+        }
+    });
+    let capture = web_sys::AddEventListenerOptions::new();
+    capture.set_capture(true);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+        "pagehide",
+        hide.as_ref().unchecked_ref(),
+        &capture,
+    );
+    let _ = window.add_event_listener_with_callback("pageshow", show.as_ref().unchecked_ref());
+    // They listen for the page's whole life.
+    hide.forget();
+    show.forget();
 }
 
 impl Device {
@@ -324,6 +387,43 @@ impl DeviceStore {
         }
     }
 
+    /// Where this start's move set aside parts damaged in localStorage, for the person to
+    /// be told and to export them.
+    pub fn set_aside_on_move() -> Vec<String> {
+        SET_ASIDE_ON_MOVE.with(|keys| keys.borrow().clone())
+    }
+
+    /// Every stored key with its size in bytes.
+    pub fn sizes() -> Vec<(String, usize)> {
+        device().map_or_else(
+            |_| Vec::new(),
+            |d| {
+                d.mirror
+                    .borrow()
+                    .entries()
+                    .map(|(k, v)| (k.clone(), v.len()))
+                    .collect()
+            },
+        )
+    }
+
+    /// Why the last batch was refused, while writes wait in memory only.
+    pub fn refused() -> Option<StoreError> {
+        device().ok()?.mirror.borrow().refused().cloned()
+    }
+
+    /// Sends what waits in memory again (after the person freed space).
+    pub fn retry() {
+        if let Ok(device) = device() {
+            device.schedule_flush();
+        }
+    }
+
+    /// Whether a batch is being written now.
+    pub fn is_writing() -> bool {
+        device().is_ok_and(|d| d.flushing.get())
+    }
+
     /// Whether writes still wait to be kept.
     pub fn has_waiting() -> bool {
         device().is_ok_and(|d| d.mirror.borrow().has_waiting())
@@ -342,6 +442,9 @@ impl KeyValue for DeviceStore {
     fn set(&self, key: &str, value: &[u8]) -> Result<(), StoreError> {
         let device = device()?;
         device.mirror.borrow_mut().set(key, value);
+        if device.hiding.get() {
+            let _ = LocalStore::open().set(key, value);
+        }
         device.schedule_flush();
         Ok(())
     }

@@ -106,6 +106,19 @@ impl Mirror {
         !self.queued.is_empty() || !self.in_flight.is_empty()
     }
 
+    /// The bytes of every write not yet kept (the newest of each key), for a journal
+    /// written where the page can still write as it goes away.
+    pub fn waiting_puts(&self) -> Vec<(&str, &[u8])> {
+        let mut puts: BTreeMap<&str, &[u8]> = BTreeMap::new();
+        for (key, value) in self.in_flight.iter().chain(&self.queued) {
+            match value {
+                Some(bytes) => puts.insert(key, bytes),
+                None => puts.remove(key.as_str()),
+            };
+        }
+        puts.into_iter().collect()
+    }
+
     /// Another tab stored or removed `key`: seen here as it is there.
     pub fn foreign(&mut self, key: &str, value: Option<&[u8]>) {
         match value {
@@ -161,6 +174,10 @@ mod tests {
         // One batch out at a time; what comes meanwhile waits for the next.
         m.set("c", &[4]);
         assert_eq!(m.take_batch(), None);
+        assert_eq!(
+            m.waiting_puts(),
+            vec![("b", [3].as_slice()), ("c", [4].as_slice())]
+        );
         m.batch_done(Ok(()));
         assert_eq!(
             m.take_batch().unwrap().puts,

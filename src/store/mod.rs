@@ -25,6 +25,7 @@ pub mod mirror;
 pub mod moving;
 #[cfg(target_arch = "wasm32")]
 pub mod persist;
+pub mod usage;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -89,13 +90,6 @@ pub fn all_asides<K: KeyValue>(backend: &K) -> Vec<Aside> {
         b.when_ms.cmp(&a.when_ms).then(b.key.cmp(&a.key))
     });
     found
-}
-
-/// The bytes of a value localStorage holds as base64 text.
-pub fn decode_text(text: &str) -> Result<Vec<u8>, base64::DecodeError> {
-    use base64::engine::general_purpose::STANDARD as B64;
-    use base64::Engine;
-    B64.decode(text.as_bytes())
 }
 
 /// Why storage refused.

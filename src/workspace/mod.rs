@@ -35,6 +35,18 @@ pub use crate::doc::shared::SharedEdit;
 pub use crate::share::link::{LinkFit, LINK_BUDGET, LINK_FITS_ANY_CHAT};
 pub use crate::share::MAX_FILE_BYTES;
 pub use crate::store::persist::{request_persistence, status as storage_status, StorageStatus};
+pub use crate::store::usage::{Stored, Usage};
+
+/// Whether documents are kept in IndexedDB (rather than localStorage standing in).
+pub fn in_indexed_db() -> bool {
+    DeviceStore::in_indexed_db()
+}
+
+/// Opens this browser's storage, moving what an earlier version kept in localStorage;
+/// the app is mounted once it is open.
+pub async fn open_storage() {
+    crate::store::device::start(now_ms()).await;
+}
 
 use crate::doc::{Access, DocError, PersonalDoc};
 use crate::model::ids::DocId;
@@ -45,8 +57,8 @@ use crate::model::rate::Rate;
 use crate::model::PersonalState;
 use crate::session::{open_personal, OpenedPersonal};
 use crate::share::{decode_file, encode_backup, read_any_file, FileContent};
-use crate::store::local::LocalStore;
-use crate::store::{DocStore, Saved, StoreError};
+use crate::store::device::DeviceStore;
+use crate::store::{DocStore, KeyValue, Saved, StoreError};
 use crate::web::now_ms;
 
 const DOC_NAME: &str = "personal";
@@ -58,6 +70,8 @@ pub use crate::session::StorageHealth;
 pub enum Undo {
     /// A deleted task.
     Task(Task),
+    /// Data kept aside as unreadable, deleted from Settings: its key and bytes.
+    Aside { key: String, bytes: Vec<u8> },
     /// An item deleted from a shared document (it is only marked gone).
     SharedItem {
         doc: DocId,
@@ -85,7 +99,7 @@ struct Inner {
     /// Shared documents loaded in this tab, by id.
     shared: BTreeMap<DocId, shared::OpenShared>,
     doc: PersonalDoc,
-    store: DocStore<LocalStore>,
+    store: DocStore<DeviceStore>,
     /// A stored document that could not be read, kept aside; offered for export.
     aside: Option<Vec<u8>>,
     /// Unreadable data could not be moved aside: write nothing, so nothing is written over it.
@@ -111,6 +125,8 @@ pub struct Workspace {
     pub live: RwSignal<LiveStatus>,
     /// Notified when dashboards, forms, their replies or a respondent's answers change.
     pub clients: Trigger,
+    /// Notified when data kept aside is deleted or put back.
+    pub stored: Trigger,
     inner: StoredValue<Inner, LocalStorage>,
 }
 
@@ -126,14 +142,29 @@ impl Workspace {
     /// Opens the personal document from this browser's storage (or starts one).
     pub fn open() -> Self {
         let tab = crate::doc::random_id()[..12].to_owned();
-        let mut store = DocStore::new(LocalStore::open(), DOC_NAME, &tab);
+        let mut store = DocStore::new(DeviceStore::open(), DOC_NAME, &tab);
         let OpenedPersonal {
             doc,
             health,
-            aside,
-            aside_message,
+            mut aside,
+            mut aside_message,
             write_blocked,
         } = open_personal(&mut store, now_ms());
+        // Parts damaged in localStorage were set aside as they moved: said the same way.
+        let damaged = DeviceStore::set_aside_on_move();
+        if !damaged.is_empty() && aside_message.is_none() {
+            aside_message = Some(match damaged.len() {
+                1 => "1 damaged part of your saved data could not be read.".to_owned(),
+                n => format!("{n} damaged parts of your saved data could not be read."),
+            });
+            let store = DeviceStore::open();
+            let bytes: Vec<u8> = damaged
+                .iter()
+                .filter_map(|key| store.get(key).ok().flatten())
+                .flatten()
+                .collect();
+            aside = Some(bytes);
+        }
         let state = doc.state();
         let ws = Workspace {
             state: RwSignal::new(state),
@@ -143,6 +174,7 @@ impl Workspace {
             shared: RwSignal::new(None),
             name_wanted: RwSignal::new(false),
             clients: Trigger::new(),
+            stored: Trigger::new(),
             live: RwSignal::new(LiveStatus {
                 server: None,
                 connection: Connection::Off,
@@ -168,21 +200,36 @@ impl Workspace {
     }
 
     fn listen_to_other_tabs(self) {
+        // Device settings stay in localStorage, so its event still tells of theirs.
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            let Some(key) = ev.key() else { return };
-            if self.live_settings_changed(&key) {
-                return;
-            }
-            // localStorage holds text: parts are base64 (a damaged one is skipped).
-            let value = ev.new_value().map(|text| crate::store::decode_text(&text));
-            match value {
-                Some(Err(_)) => {}
-                Some(Ok(bytes)) => self.merge_from_other_tab(&key, Some(&bytes)),
-                None => self.merge_from_other_tab(&key, None),
+            if let Some(key) = ev.key() {
+                self.live_settings_changed(&key);
             }
         });
         // The workspace lives as long as the page.
         std::mem::forget(handle);
+        DeviceStore::on_foreign(move |key, value| self.merge_from_other_tab(key, value));
+        DeviceStore::on_health(move |refused| self.stored_or_not(refused));
+    }
+
+    /// A batch of writes was kept, or refused and waits in memory.
+    fn stored_or_not(self, refused: Option<&StoreError>) {
+        // A workspace whose owner is gone (tests open several) hears nothing.
+        let Some(health) = self.health.try_get_untracked() else {
+            return;
+        };
+        match refused {
+            Some(e) if !matches!(health, StorageHealth::ReadOnly { .. }) => {
+                self.health.try_set(memory_only(e));
+            }
+            None if matches!(health, StorageHealth::MemoryOnly(_)) => {
+                let blocked = self.inner.try_with_value(|i| i.write_blocked);
+                if blocked == Some(false) {
+                    self.health.try_set(StorageHealth::Saved);
+                }
+            }
+            _ => {}
+        }
     }
 
     fn merge_from_other_tab(self, key: &str, value: Option<&[u8]>) {
@@ -248,11 +295,14 @@ impl Workspace {
         match saved {
             // A refused edit wrote nothing, so what the banner says still holds.
             None => {}
-            Some(Saved::Stored) => {
-                if matches!(self.health.get_untracked(), StorageHealth::MemoryOnly(_)) {
-                    self.health.set(StorageHealth::Saved);
-                }
+            // In the mirror; while IndexedDB refuses, the banner stays until a batch is kept.
+            Some(Saved::Stored)
+                if matches!(self.health.get_untracked(), StorageHealth::MemoryOnly(_))
+                    && DeviceStore::refused().is_none() =>
+            {
+                self.health.set(StorageHealth::Saved);
             }
+            Some(Saved::Stored) => {}
             Some(Saved::InMemoryOnly(e)) => self.health.set(memory_only(&e)),
         }
         match result {
@@ -356,6 +406,11 @@ impl Workspace {
     pub fn undo(self, undo: Undo) {
         match undo {
             Undo::Task(task) => self.undo_delete(task),
+            Undo::Aside { key, bytes } => {
+                let _ = DeviceStore::open().set(&key, &bytes);
+                self.stored.notify();
+                self.say("Restored.".into(), None);
+            }
             Undo::Week(value) => self.undo_week(value),
             Undo::Reminder(r) => self.restore_reminder(r),
             Undo::SharedItem { doc, list, id } => {
@@ -391,6 +446,7 @@ impl Workspace {
 
     /// Tries again to store edits that are only in memory.
     pub fn retry_storage(self) {
+        DeviceStore::retry();
         self.edit(|_| Ok(()));
     }
 
@@ -418,7 +474,47 @@ impl Workspace {
     /// Every piece of data set aside as unreadable in this browser, by this load or any
     /// earlier one, newest first.
     pub fn asides(self) -> Vec<crate::store::Aside> {
-        crate::store::all_asides(&LocalStore::open())
+        crate::store::all_asides(&DeviceStore::open())
+    }
+
+    /// Deletes data kept aside as unreadable (the person exported it or does not need
+    /// it), with an undo.
+    pub fn delete_aside(self, aside: crate::store::Aside) {
+        if DeviceStore::open().remove(&aside.key).is_ok() {
+            self.stored.notify();
+            self.say(
+                "Deleted the data that could not be read.".into(),
+                Some(Undo::Aside {
+                    key: aside.key,
+                    bytes: aside.bytes,
+                }),
+            );
+        }
+    }
+
+    /// What this browser stores, by kind of document, with what is kept aside.
+    pub fn stored_use(self) -> Vec<Usage> {
+        let kinds: BTreeMap<String, crate::model::kind::DocKind> = self.state.with_untracked(|s| {
+            s.held
+                .iter()
+                .map(|h| {
+                    let name = if h.kind.is_published() {
+                        page::store_name(h.id)
+                    } else {
+                        shared::store_name(h.id)
+                    };
+                    (name, h.kind)
+                })
+                .collect()
+        });
+        let sizes = DeviceStore::sizes();
+        crate::store::usage::usage(sizes.iter().map(|(k, n)| (k.as_str(), *n)), |name| {
+            if name == DOC_NAME {
+                Some(crate::model::kind::DocKind::Personal)
+            } else {
+                kinds.get(name).copied()
+            }
+        })
     }
 
     /// The data that could not be read, exactly as it was stored.

@@ -15,11 +15,11 @@ use crate::model::page::PageState;
 use crate::model::HeldDoc;
 use crate::share::link::Share;
 use crate::share::page_link::{self, new_author_key, PageReceived, Trusted};
-use crate::store::local::LocalStore;
+use crate::store::device::DeviceStore;
 use crate::store::{DocStore, Saved};
 use crate::web::now_ms;
 
-fn store_name(id: DocId) -> String {
+pub(super) fn store_name(id: DocId) -> String {
     format!("p-{id}")
 }
 
@@ -32,9 +32,9 @@ pub struct Published {
 }
 
 impl Workspace {
-    fn page_store(self, id: DocId) -> DocStore<LocalStore> {
+    fn page_store(self, id: DocId) -> DocStore<DeviceStore> {
         let tab = self.inner.with_value(|i| i.tab.clone());
-        DocStore::new(LocalStore::open(), &store_name(id), &tab)
+        DocStore::new(DeviceStore::open(), &store_name(id), &tab)
     }
 
     /// The stored bytes of a one-author snapshot (a page, dashboard or form); empty when
@@ -71,7 +71,7 @@ impl Workspace {
         // A writer id of its own, so the new part never has the key of an old one
         // (this tab may have stored the page before) and only the old ones go.
         let writer = crate::doc::random_id();
-        let mut store = DocStore::new(LocalStore::open(), &store_name(id), &writer[..12]);
+        let mut store = DocStore::new(DeviceStore::open(), &store_name(id), &writer[..12]);
         if let Ok((_, keys)) = store.read_all() {
             store.mark_loaded(keys);
         }

@@ -22,7 +22,7 @@ use crate::session::{open_shared, save_shared};
 use crate::share::exchange::{self, Received};
 use crate::share::link::{link_fit, LinkFit, PayloadKind, Share};
 use crate::share::{encode_share_file, read_any_file, FileContent};
-use crate::store::local::LocalStore;
+use crate::store::device::DeviceStore;
 use crate::store::{DocStore, Saved};
 use crate::sync::invite::SyncInvite;
 use crate::web::now_ms;
@@ -52,7 +52,7 @@ enum Read {
 /// One shared document loaded in this tab, with its own storage.
 pub(super) struct OpenShared {
     pub(super) doc: SharedDoc,
-    store: DocStore<LocalStore>,
+    store: DocStore<DeviceStore>,
     /// The state the person last saw, with its heads: "what is new" compares against it
     /// without rebuilding the old document (`fork_at` costs as much as a load).
     seen: Option<(Heads, SharedState)>,
@@ -63,7 +63,7 @@ pub(super) struct OpenShared {
 }
 
 impl OpenShared {
-    fn new(doc: SharedDoc, store: DocStore<LocalStore>) -> Self {
+    fn new(doc: SharedDoc, store: DocStore<DeviceStore>) -> Self {
         OpenShared {
             doc,
             store,
@@ -137,7 +137,7 @@ impl Workspace {
             return Ok(());
         }
         let tab = self.inner.with_value(|i| i.tab.clone());
-        let mut store = DocStore::new(LocalStore::open(), &store_name(id), &tab);
+        let mut store = DocStore::new(DeviceStore::open(), &store_name(id), &tab);
         let doc = open_shared(&mut store).map_err(|e| e.to_string())?;
         self.inner
             .update_value(|i| drop(i.shared.insert(id, OpenShared::new(doc, store))));
@@ -184,7 +184,7 @@ impl Workspace {
             return true;
         }
         let tab = self.inner.with_value(|i| i.tab.clone());
-        let store = DocStore::new(LocalStore::open(), &store_name(id), &tab);
+        let store = DocStore::new(DeviceStore::open(), &store_name(id), &tab);
         store.read_all().is_ok_and(|(bytes, _)| !bytes.is_empty())
     }
 
@@ -407,7 +407,7 @@ impl Workspace {
         let id = doc.id().expect("a document made here has an id");
         let (kind, title) = (doc.kind(), doc.title());
         let tab = self.inner.with_value(|i| i.tab.clone());
-        let mut store = DocStore::new(LocalStore::open(), &store_name(id), &tab);
+        let mut store = DocStore::new(DeviceStore::open(), &store_name(id), &tab);
         if let Saved::InMemoryOnly(e) = store.compact(&doc.save()) {
             self.health.set(memory_only(&e));
         }
@@ -756,7 +756,7 @@ impl Workspace {
                 Ok(Received::New(doc)) => {
                     let mut doc = *doc;
                     let tab = i.tab.clone();
-                    let mut store = DocStore::new(LocalStore::open(), &store_name(id), &tab);
+                    let mut store = DocStore::new(DeviceStore::open(), &store_name(id), &tab);
                     // The link's bytes are a whole saved document already: storing them
                     // spares a second encoding; the next compaction compresses them.
                     let saved = store.compact(&share.bytes);

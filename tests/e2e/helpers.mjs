@@ -101,3 +101,32 @@ export async function addBlock(page, { kind, day, start, end, label }) {
   }
   await page.getByRole('button', { name: 'Done' }).click();
 }
+
+/// The keys in the app's IndexedDB store, where documents live since issue 17.
+export async function storedKeys(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('unhurried');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const keys = db.transaction('kv').objectStore('kv').getAllKeys();
+      keys.onsuccess = () => { db.close(); resolve(keys.result); };
+      keys.onerror = () => { db.close(); reject(keys.error); };
+    };
+  }));
+}
+
+/// Removes the stored entries whose keys start with `prefix`, as if never written.
+export async function removeStored(page, prefix) {
+  await page.evaluate((prefix) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('unhurried');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('kv', 'readwrite');
+      tx.objectStore('kv').delete(IDBKeyRange.bound(prefix, prefix + '\uffff'));
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => { db.close(); reject(tx.error); };
+    };
+  }), prefix);
+}

@@ -2,7 +2,7 @@
 // stored document from a newer version.
 import { test, expect, chromium } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { welcome, addTask, watchConsole, waitForServiceWorker, CHROMIUM_ARGS } from './helpers.mjs';
+import { welcome, addTask, watchConsole, waitForServiceWorker, storedKeys, removeStored, CHROMIUM_ARGS } from './helpers.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -131,10 +131,9 @@ test('a stored document from a newer version opens read-only with a clear messag
   // Simulate a newer app: rewrite the schema number through the app's own code path is not
   // possible from here, so store a document made by the test build of a newer schema.
   const newer = fs.readFileSync(new URL('./fixtures/personal-schema-99.b64', import.meta.url), 'utf8').trim();
-  await page.evaluate((b64) => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('unhurried:doc:personal:')) localStorage.removeItem(k);
-    localStorage.setItem('unhurried:doc:personal:newer:0000000000', b64);
-  }, newer);
+  // As a newer version would have left it in localStorage: moved into IndexedDB on load.
+  await removeStored(page, 'unhurried:doc:personal:');
+  await page.evaluate((b64) => localStorage.setItem('unhurried:doc:personal:newer:0000000000', b64), newer);
   await page.reload();
   await expect(page.getByText('Read-only.')).toBeVisible();
   await expect(page.getByText(/saved by a newer version of Unhurried \(format 99\)/)).toBeVisible();
@@ -143,16 +142,15 @@ test('a stored document from a newer version opens read-only with a clear messag
   await page.getByRole('button', { name: 'Edit From the future' }).click();
   await page.getByRole('region', { name: 'Edit task' }).getByLabel('Minutes each time').fill('99');
   await expect(page.getByText(/That change was not made/)).toBeVisible();
-  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('unhurried:doc:')));
+  const keys = (await storedKeys(page)).filter((k) => k.startsWith('unhurried:doc:'));
   expect(keys).toEqual(['unhurried:doc:personal:newer:0000000000']);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('unhurried:doc:')))).toEqual([]);
 });
 
 test('unreadable stored data is kept aside, explained, and can be exported', async ({ page }) => {
   await welcome(page);
-  await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('unhurried:doc:personal:')) localStorage.removeItem(k);
-    localStorage.setItem('unhurried:doc:personal:broken:0000000000', btoa('definitely not automerge'));
-  });
+  await removeStored(page, 'unhurried:doc:personal:');
+  await page.evaluate(() => localStorage.setItem('unhurried:doc:personal:broken:0000000000', btoa('definitely not automerge')));
   await page.reload();
   await expect(page.getByText(/Your saved data could not be read/)).toBeVisible();
   await expect(page.getByText(/kept aside, untouched/)).toBeVisible();
@@ -161,7 +159,7 @@ test('unreadable stored data is kept aside, explained, and can be exported', asy
   const file = await download;
   const bytes = await (await file.createReadStream()).toArray();
   expect(Buffer.concat(bytes).toString()).toBe('definitely not automerge');
-  const keys = await page.evaluate(() => Object.keys(localStorage));
+  const keys = await storedKeys(page);
   expect(keys.some((k) => k.startsWith('unhurried:aside:personal:'))).toBe(true);
   // A fresh start works and is stored beside, not over, what was kept aside.
   await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::profile::{clean_display_name, parse_time_zone};
+use crate::ui::fmt::decimal;
 use crate::ui::widgets::{
     file_import::FileImport, live_sync_settings::LiveSyncSettings, time_zone_field::TimeZoneField,
 };
@@ -81,7 +82,10 @@ pub fn Settings() -> impl IntoView {
         let held = ws.state.with(|s| s.held.len());
         (held, ws.export_file().len())
     });
-    let asides = RwSignal::new(ws.asides());
+    let asides = Memo::new(move |_| {
+        ws.stored.track();
+        ws.asides()
+    });
 
     view! {
         <section class="page settings-page">
@@ -136,10 +140,13 @@ pub fn Settings() -> impl IntoView {
                             let when = crate::web::format_time(a.when_ms as f64, "");
                             let name = format!("unreadable-{}-{}.bin", a.doc, a.when_ms);
                             let bytes = a.bytes.clone();
+                            let label = format!("{what}, set aside {when} ({})", size(a.bytes.len() as f64));
+                            let delete_label = format!("Delete {label}");
                             view! {
                                 <li>
-                                    <span>{format!("{what}, set aside {when} ({})", size(a.bytes.len() as f64))}</span>
+                                    <span>{label}</span>
                                     <button type="button" class="small" on:click=move |_| crate::web::download_bytes(&bytes, &name, "application/octet-stream")>"Export"</button>
+                                    <button type="button" class="small" aria-label=delete_label on:click=move |_| ws.delete_aside(a.clone())>"Delete"</button>
                                 </li>
                             }
                         }).collect_view()}
@@ -164,17 +171,63 @@ pub fn Settings() -> impl IntoView {
                                 <dt>"Persistent storage"</dt><dd data-testid="persisted">{persisted}</dd>
                                 <dt>"Site storage"</dt><dd>{quota}</dd>
                                 <dt>"Your data"</dt><dd data-testid="local-usage">{
-                                    // localStorage keeps bytes as base64 text: four characters for three.
-                                    let chars = ws.stored_bytes() as f64 * 4.0 / 3.0;
-                                    let share = chars / LOCAL_STORAGE_CHARS * 100.0;
-                                    let share = if share < 0.1 { "under 0.1%".to_owned() } else { format!("{share:.1}%") };
-                                    format!("{} of about 5 MB that the browser keeps for this app's data ({share}).", size(chars))
+                                    let bytes = ws.stored_bytes() as f64;
+                                    if crate::workspace::in_indexed_db() {
+                                        format!("Kept in this browser's database, part of the site storage above; your own document is {}.", size(bytes))
+                                    } else {
+                                        // localStorage stands in: text, four characters for three bytes.
+                                        let share = bytes * 4.0 / 3.0 / LOCAL_STORAGE_CHARS * 100.0;
+                                        let share = if share < 0.1 { "under 0.1%".to_owned() } else { format!("{share:.1}%") };
+                                        format!("{} of about 5 MB that the browser keeps for this app's data ({share}).", size(bytes))
+                                    }
                                 }</dd>
                             </dl>
                         }
                     })}
                 </Suspense>
+                <StorageUse/>
             </section>
         </section>
+    }
+}
+
+/// What this browser keeps, by kind of document, with what is kept aside and the total.
+#[component]
+fn StorageUse() -> impl IntoView {
+    use crate::workspace::Stored;
+    let ws = use_workspace();
+    let rows = move || {
+        ws.stored.track();
+        ws.state.track();
+        ws.stored_use()
+    };
+    let label = |what: Stored| match what {
+        Stored::Kind(crate::model::kind::DocKind::Personal) => "Your own data".to_owned(),
+        Stored::Kind(kind) => {
+            let noun = kind.noun();
+            let mut chars = noun.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        }
+        Stored::Unlisted => "Documents no longer listed".to_owned(),
+        Stored::Aside => "Kept aside, could not be read".to_owned(),
+    };
+    view! {
+        <table class="storage-use" data-testid="storage-use">
+            <caption>"What this browser keeps"</caption>
+            <thead><tr><th scope="col">"What"</th><th scope="col">"How many"</th><th scope="col">"Size"</th></tr></thead>
+            <tbody>
+                {move || rows().into_iter().map(|u| view! {
+                    <tr><th scope="row">{label(u.what)}</th><td>{decimal(u.count as f64, 0)}</td><td>{size(u.bytes as f64)}</td></tr>
+                }).collect_view()}
+            </tbody>
+            <tfoot>{move || {
+                let rows = rows();
+                let count: usize = rows.iter().map(|u| u.count).sum();
+                let bytes: usize = rows.iter().map(|u| u.bytes).sum();
+                view! { <tr><th scope="row">"In all"</th><td>{decimal(count as f64, 0)}</td><td>{size(bytes as f64)}</td></tr> }
+            }}</tfoot>
+        </table>
     }
 }
