@@ -1,5 +1,7 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the real localStorage, its
-//! quota, and the workspace's reaction when storage refuses.
+//! Browser tests (wasm-bindgen-test in headless Chromium): the workspace on the real
+//! store (IndexedDB behind the mirror, with refusals simulated as a full disk gives them),
+//! localStorage as the store it was and stands in as (its real quota), and 20 MB kept
+//! where localStorage holds 5.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -695,4 +697,64 @@ async fn someone_new_reads_a_link_without_a_name_and_names_themselves_when_they_
     .await;
     // The link was stored when it was opened.
     with_workspace(|ws| assert_eq!(ws.state.get_untracked().held.len(), 1)).await;
+}
+
+/// Text that does not compress: printable characters from a simple generator.
+fn noise(seed: u64, len: usize) -> String {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(b' ' + (x % 95) as u8)
+        })
+        .collect()
+}
+
+/// Far beyond localStorage's 5 MB: 20 discussions of 65 comments of 20,000 characters
+/// each, over 20 MB stored, are all there after a new page load.
+#[wasm_bindgen_test]
+async fn twenty_megabytes_beyond_what_local_storage_holds_are_kept_and_read_back() {
+    clear().await;
+    let ids = with_workspace(|ws| {
+        ws.set_profile(Profile {
+            display_name: "Ana".into(),
+            time_zone: "UTC".into(),
+            actor_id: hex(&[1; 16]),
+        });
+        let mut ids = Vec::new();
+        for d in 0..20u64 {
+            let id = ws.create_collab(&format!("Archive {d}")).unwrap();
+            ws.show_shared(id).unwrap();
+            for c in 0..65u64 {
+                ws.shared_edit(SharedEdit::AddComment {
+                    reply_to: None,
+                    text: noise(d * 1000 + c, 20_000),
+                })
+                .unwrap();
+            }
+            ids.push(id);
+        }
+        assert_eq!(ws.health.get_untracked(), StorageHealth::Saved);
+        ids
+    })
+    .await;
+    settled().await;
+    let stored: usize = DeviceStore::sizes().iter().map(|(_, n)| n).sum();
+    // A new page load reads it all back from IndexedDB.
+    with_workspace(|ws| {
+        for (d, id) in ids.iter().enumerate() {
+            ws.show_shared(*id).unwrap();
+            let view = ws.shared.get_untracked().unwrap();
+            assert_eq!(view.state.comments.len(), 65, "discussion {d}");
+            assert_eq!(
+                view.state.comments[64].text,
+                noise(d as u64 * 1000 + 64, 20_000)
+            );
+        }
+    })
+    .await;
+    assert!(stored > 20_000_000, "{stored} bytes stored");
+    clear().await;
 }
