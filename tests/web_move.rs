@@ -181,3 +181,62 @@ async fn the_device_store_keeps_writes_in_indexed_db_behind_its_mirror() {
         Some(vec![7, 8, 9])
     );
 }
+
+/// As the page goes away, writes not yet in IndexedDB, and those made while it goes, are
+/// also written to localStorage, and the next start moves them in.
+#[wasm_bindgen_test]
+async fn writes_made_as_the_page_goes_away_reach_the_next_start() {
+    storage().clear().unwrap();
+    Idb::delete(unhurried::store::idb::DB_NAME).await.unwrap();
+    unhurried::store::device::start(1).await;
+    let window = web_sys::window().unwrap();
+    DeviceStore::open()
+        .set("unhurried:doc:personal:t:0000000001", &[1, 2])
+        .unwrap();
+    // Before the batch has gone out, the page goes away.
+    window
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    DeviceStore::open()
+        .set("unhurried:doc:personal:t:0000000002", &[3])
+        .unwrap();
+    assert_eq!(
+        storage()
+            .get_item("unhurried:doc:personal:t:0000000001")
+            .unwrap()
+            .as_deref(),
+        Some("AQI=")
+    );
+    assert_eq!(
+        storage()
+            .get_item("unhurried:doc:personal:t:0000000002")
+            .unwrap()
+            .as_deref(),
+        Some("Aw==")
+    );
+    // Back from the back-forward cache: writes go to IndexedDB alone again.
+    window
+        .dispatch_event(&web_sys::Event::new("pageshow").unwrap())
+        .unwrap();
+    DeviceStore::open()
+        .set("unhurried:doc:personal:t:0000000003", &[4])
+        .unwrap();
+    assert_eq!(
+        storage()
+            .get_item("unhurried:doc:personal:t:0000000003")
+            .unwrap(),
+        None
+    );
+    // The next start moves what localStorage holds; everything is there once.
+    let started = unhurried::store::device::start(2).await;
+    assert_eq!(started.moved.entries, 2);
+    for (key, bytes) in [("1", vec![1, 2]), ("2", vec![3]), ("3", vec![4])] {
+        assert_eq!(
+            DeviceStore::open()
+                .get(&format!("unhurried:doc:personal:t:000000000{key}"))
+                .unwrap(),
+            Some(bytes)
+        );
+    }
+    assert_eq!(local_keys(), Vec::<String>::new());
+}

@@ -102,6 +102,14 @@ impl Idb {
         let db: IdbDatabase = db?
             .dyn_into()
             .map_err(|_| StoreError::Unavailable("IndexedDB did not open".into()))?;
+        // A newer version upgrading the database (or it being deleted) waits for every
+        // connection to close: this one steps aside; its later writes are refused, which
+        // keeps them in memory and says so.
+        let closing = db.clone();
+        let step_aside = Closure::<dyn FnMut()>::new(move || closing.close());
+        db.set_onversionchange(Some(step_aside.as_ref().unchecked_ref()));
+        // It stays set for as long as the connection lives.
+        step_aside.forget();
         Ok(Idb { db })
     }
 

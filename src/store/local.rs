@@ -7,7 +7,7 @@
 //! JSON, which would pull serde_json into the wasm. Here every failure is a `StoreError`.
 
 use base64::engine::general_purpose::STANDARD as B64;
-use base64::Engine;
+use base64::Engine as _;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{KeyValue, StoreError};
@@ -56,18 +56,16 @@ impl KeyValue for LocalStore {
     fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         self.text(key)?
             .map(|text| {
-                B64.decode(text.as_bytes())
-                    .map_err(|_| StoreError::Corrupt { key: key.into() })
+                super::decode_text(&text).map_err(|_| StoreError::Corrupt { key: key.into() })
             })
             .transpose()
     }
 
     /// Text that is not base64 is kept as its own bytes: it is still the person's data.
     fn raw(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        Ok(self.text(key)?.map(|text| {
-            B64.decode(text.as_bytes())
-                .unwrap_or_else(|_| text.into_bytes())
-        }))
+        Ok(self
+            .text(key)?
+            .map(|text| super::decode_text(&text).unwrap_or_else(|_| text.into_bytes())))
     }
 
     fn set(&self, key: &str, value: &[u8]) -> Result<(), StoreError> {

@@ -92,6 +92,13 @@ pub fn all_asides<K: KeyValue>(backend: &K) -> Vec<Aside> {
     found
 }
 
+/// The bytes of a value localStorage holds as base64 text.
+pub fn decode_text(text: &str) -> Result<Vec<u8>, base64::DecodeError> {
+    use base64::engine::general_purpose::STANDARD as B64;
+    use base64::Engine;
+    B64.decode(text.as_bytes())
+}
+
 /// Why storage refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {

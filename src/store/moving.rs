@@ -17,14 +17,12 @@ pub struct Move {
 /// The moves for localStorage's `(key, text)` entries; other keys (device settings) stay.
 /// `now_ms` names what a damaged part is set aside as.
 pub fn plan(entries: impl IntoIterator<Item = (String, String)>, now_ms: i64) -> Vec<Move> {
-    use base64::engine::general_purpose::STANDARD as B64;
-    use base64::Engine;
     let doc = format!("{KEY_PREFIX}doc:");
     let aside = format!("{KEY_PREFIX}aside:");
     let mut moves = Vec::new();
     let mut damaged = 0;
     for (key, text) in entries {
-        let decoded = B64.decode(text.as_bytes());
+        let decoded = super::decode_text(&text);
         let to = if let Some(rest) = key.strip_prefix(&doc) {
             if decoded.is_err() {
                 // Its own millisecond, so two damaged parts never share a key.

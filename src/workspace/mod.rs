@@ -200,10 +200,18 @@ impl Workspace {
     }
 
     fn listen_to_other_tabs(self) {
-        // Device settings stay in localStorage, so its event still tells of theirs.
+        // Device settings stay in localStorage, so its event still tells of theirs; and a
+        // tab that went away with writes not yet in IndexedDB left them there (base64).
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            if let Some(key) = ev.key() {
-                self.live_settings_changed(&key);
+            let Some(key) = ev.key() else { return };
+            if self.live_settings_changed(&key) {
+                return;
+            }
+            let bytes = ev
+                .new_value()
+                .and_then(|text| crate::store::decode_text(&text).ok());
+            if let Some(bytes) = bytes {
+                self.merge_from_other_tab(&key, Some(&bytes));
             }
         });
         // The workspace lives as long as the page.
