@@ -18,7 +18,7 @@ use unhurried::store::{keys, DocStore, KeyValue};
 use wasm_bindgen_test::*;
 
 mod browser;
-use browser::sleep;
+use browser::{refuse_writes, sleep};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -239,4 +239,29 @@ async fn writes_made_as_the_page_goes_away_reach_the_next_start() {
         );
     }
     assert_eq!(local_keys(), Vec::<String>::new());
+}
+
+/// A move the disk refuses leaves localStorage as it was, the documents are read from
+/// there meanwhile, and the next start moves them.
+#[wasm_bindgen_test]
+async fn a_refused_move_shows_the_documents_all_the_same_and_is_tried_again() {
+    storage().clear().unwrap();
+    Idb::delete(unhurried::store::idb::DB_NAME).await.unwrap();
+    let doc = profile(3);
+    let parts = local_keys().len();
+    refuse_writes(true);
+    let started = unhurried::store::device::start(1).await;
+    refuse_writes(false);
+    assert_eq!(started.moved.entries, 0);
+    assert_eq!(local_keys().len(), parts, "localStorage as it was");
+    let (bytes, _) = DocStore::new(DeviceStore::open(), "personal", "reader")
+        .read_all()
+        .unwrap();
+    assert_eq!(
+        PersonalDoc::from_stored(&bytes).unwrap().tasks(),
+        doc.tasks()
+    );
+    let again = unhurried::store::device::start(2).await;
+    assert_eq!(again.moved.entries, parts - 1);
+    assert_eq!(local_keys(), vec!["unhurried:sync:server".to_owned()]);
 }

@@ -19,26 +19,12 @@ use unhurried::store::local::LocalStore;
 use unhurried::store::{DocStore, KeyValue, Saved, StoreError, KEY_PREFIX};
 use unhurried::workspace::{BoardEdit, SharedEdit, SopEdit};
 use unhurried::workspace::{StorageHealth, WeekValue, Workspace};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 mod browser;
-use browser::sleep;
+use browser::{refuse_writes, sleep};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[wasm_bindgen(inline_js = r#"
-const put = IDBObjectStore.prototype.put;
-export function refuse_writes(on) {
-  IDBObjectStore.prototype.put = on
-    ? function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }
-    : put;
-}
-"#)]
-extern "C" {
-    /// Makes every IndexedDB write refuse as a full disk does, or lets them through again.
-    fn refuse_writes(on: bool);
-}
 
 /// Waits until every write has gone to IndexedDB, or the last batch was refused.
 async fn settled() {

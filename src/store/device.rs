@@ -191,19 +191,32 @@ pub async fn start(now_ms: i64) -> Started {
         // The channel lives as long as the page.
         on.forget();
     }
-    let (sink, moved, fallback) = match Idb::open(DB_NAME).await {
+    let (sink, moved, fallback, unmoved) = match Idb::open(DB_NAME).await {
         Ok(idb) => {
             let idb = Rc::new(idb);
-            // A move that fails leaves localStorage as it was; the next start tries again.
-            let moved = move_under_lock(idb.clone(), now_ms)
-                .await
-                .unwrap_or_default();
-            (Sink::Idb(idb), moved, None)
+            match move_under_lock(idb.clone(), now_ms).await {
+                Ok(moved) => (Sink::Idb(idb), moved, None, Vec::new()),
+                // A move that fails (a full disk) leaves localStorage as it was, for the
+                // next start to try again; meanwhile what it holds is read from there.
+                Err(_) => {
+                    let unmoved = plan(local_entries(&LocalStore::open()), now_ms);
+                    (Sink::Idb(idb), Moved::default(), None, unmoved)
+                }
+            }
         }
-        Err(e) => (Sink::Local(LocalStore::open()), Moved::default(), Some(e)),
+        Err(e) => (
+            Sink::Local(LocalStore::open()),
+            Moved::default(),
+            Some(e),
+            Vec::new(),
+        ),
     };
     let entries = match &sink {
-        Sink::Idb(idb) => idb.entries().await.unwrap_or_default(),
+        Sink::Idb(idb) => {
+            let mut entries = idb.entries().await.unwrap_or_default();
+            entries.extend(unmoved.into_iter().map(|m| (m.to, m.bytes)));
+            entries
+        }
         Sink::Local(local) => local_entries(local)
             .into_iter()
             .filter_map(|(k, _)| Some((k.clone(), local.raw(&k).ok()??)))
