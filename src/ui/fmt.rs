@@ -42,6 +42,18 @@ pub fn decimal(n: f64, digits: u32) -> String {
     })
 }
 
+/// A number of bytes as people read it, in their locale: "3 KB", "3.8 MB", "1,2 GB".
+pub fn size(bytes: f64) -> String {
+    const KB: f64 = 1024.0;
+    if bytes >= KB * KB * KB {
+        format!("{} GB", decimal(bytes / (KB * KB * KB), 1))
+    } else if bytes >= KB * KB {
+        format!("{} MB", decimal(bytes / (KB * KB), 1))
+    } else {
+        format!("{} KB", decimal((bytes / KB).max(1.0).round(), 0))
+    }
+}
+
 /// A wall-clock time of day in minutes after midnight: "14:05" or "2:05 PM".
 pub fn time_of_day(minutes: u32) -> String {
     or_else(web::format_clock(f64::from(minutes) * MINUTE_MS), || {

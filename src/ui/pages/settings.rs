@@ -3,25 +3,16 @@
 use leptos::prelude::*;
 
 use crate::model::profile::{clean_display_name, parse_time_zone};
-use crate::ui::fmt::decimal;
+use crate::ui::fmt::size;
 use crate::ui::widgets::{
-    file_import::FileImport, live_sync_settings::LiveSyncSettings, time_zone_field::TimeZoneField,
+    file_import::FileImport, live_sync_settings::LiveSyncSettings, storage_use::StorageUse,
+    time_zone_field::TimeZoneField,
 };
 use crate::workspace::use_workspace;
 use crate::workspace::{storage_status, StorageStatus};
 
 /// About 5 million characters: what Chromium and Firefox give localStorage per site.
 const LOCAL_STORAGE_CHARS: f64 = 5.0 * 1024.0 * 1024.0;
-
-fn size(bytes: f64) -> String {
-    if bytes >= 1024.0 * 1024.0 * 1024.0 {
-        format!("{:.1} GB", bytes / 1_073_741_824.0)
-    } else if bytes >= 1024.0 * 1024.0 {
-        format!("{:.1} MB", bytes / 1_048_576.0)
-    } else {
-        format!("{:.0} KB", (bytes / 1024.0).max(1.0))
-    }
-}
 
 /// The settings page.
 #[component]
@@ -188,46 +179,5 @@ pub fn Settings() -> impl IntoView {
                 <StorageUse/>
             </section>
         </section>
-    }
-}
-
-/// What this browser keeps, by kind of document, with what is kept aside and the total.
-#[component]
-fn StorageUse() -> impl IntoView {
-    use crate::workspace::Stored;
-    let ws = use_workspace();
-    let rows = move || {
-        ws.stored.track();
-        ws.state.track();
-        ws.stored_use()
-    };
-    let label = |what: Stored| match what {
-        Stored::Kind(crate::model::kind::DocKind::Personal) => "Your own data".to_owned(),
-        Stored::Kind(kind) => {
-            let noun = kind.noun();
-            let mut chars = noun.chars();
-            chars
-                .next()
-                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-        }
-        Stored::Unlisted => "Documents no longer listed".to_owned(),
-        Stored::Aside => "Kept aside, could not be read".to_owned(),
-    };
-    view! {
-        <table class="storage-use" data-testid="storage-use">
-            <caption>"What this browser keeps"</caption>
-            <thead><tr><th scope="col">"What"</th><th scope="col">"How many"</th><th scope="col">"Size"</th></tr></thead>
-            <tbody>
-                {move || rows().into_iter().map(|u| view! {
-                    <tr><th scope="row">{label(u.what)}</th><td>{decimal(u.count as f64, 0)}</td><td>{size(u.bytes as f64)}</td></tr>
-                }).collect_view()}
-            </tbody>
-            <tfoot>{move || {
-                let rows = rows();
-                let count: usize = rows.iter().map(|u| u.count).sum();
-                let bytes: usize = rows.iter().map(|u| u.bytes).sum();
-                view! { <tr><th scope="row">"In all"</th><td>{decimal(count as f64, 0)}</td><td>{size(bytes as f64)}</td></tr> }
-            }}</tfoot>
-        </table>
     }
 }

@@ -23,6 +23,7 @@ pub mod page_publisher;
 pub mod publish_card;
 pub mod remind_me;
 pub mod storage_banner;
+pub mod storage_use;
 pub mod task_editor;
 pub mod task_row;
 pub mod time_zone_field;
