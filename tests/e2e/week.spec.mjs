@@ -369,6 +369,10 @@ test('Escape cancels an edit: a new block goes away, an old one gets back what c
   await expect(page.locator('.week .block-hit')).toHaveCount(0);
   // Undo would bring it back, label and all.
   await expect(page.locator('.toast-region')).toContainText('Deleted Deep work: Writing, Monday 09:00 to 11:00');
+  // Keyboard focus goes to the grid at the next frame. Waiting for it keeps the next
+  // key from racing that frame: pressed on "Add block" just before it, the Enter landed
+  // on the grid once under load and no editor opened.
+  await expect(page.locator('.week-body')).toBeFocused();
 
   // Added and kept with Enter in the label; reopened, changed, and Escape puts it back.
   await page.getByRole('button', { name: 'Add block' }).press('Enter');
