@@ -22,7 +22,7 @@ fn main() {
         .iter_mut()
         .map(|doc| full_link(doc, ana))
         .collect();
-    let backup = encode_backup(&personal.save(), &shares);
+    let backup = encode_backup(&personal.save(), &shares, &[]);
     let path = std::path::Path::new(&out).join("review.unhurried");
     std::fs::write(&path, &backup).expect("write the backup");
     println!(

@@ -74,6 +74,7 @@ fn dashboard() -> Dashboard {
         next_theirs: "Send the product photos".into(),
         recommendations: "Add a gift option".into(),
         more: "Newsletter design".into(),
+        recordings: Vec::new(),
     }
 }
 

@@ -130,7 +130,7 @@ fn write_missing_fixtures() {
     ];
     files.push((
         "2026-12-01-backup-format2.unhurried",
-        encode_backup(&personal().save(), &shares),
+        encode_backup(&personal().save(), &shares, &[]),
     ));
     for (name, bytes) in files {
         let path = dir().join(name);
@@ -598,7 +598,7 @@ fn write_missing_wider_fixtures() {
     ];
     files.push((
         "2026-12-01-backup-format2-all.unhurried",
-        encode_backup(&personal.save(), &shares),
+        encode_backup(&personal.save(), &shares, &[]),
     ));
     for (name, bytes) in files {
         let path = dir().join(name);

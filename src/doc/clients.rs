@@ -24,6 +24,8 @@ use crate::model::booking::SlotRules;
 use crate::model::dashboard::{ClientQuestion, Dashboard, Deliverable, Kpi, Stage};
 use crate::model::form::{Answer, Ask, Form, Question, Section, Skip};
 use crate::model::intake::{Booking, IntakeForm, Offer, PublishedForm, ReplyBody, Response};
+use crate::model::ids::RecordingId;
+use crate::model::recording::Recording;
 use crate::pack_record;
 
 pub const DASHBOARD: &str = "dash/";
@@ -101,8 +103,21 @@ pack_record!(Dashboard {
     next_ours,
     next_theirs,
     recommendations,
-    more
+    more,
+    recordings
 });
+pack_record!(Recording { id, title, ms, url });
+
+/// A recording's id as its hex; one that does not read is the zero id, which matches no
+/// recording on any device.
+impl Pack for RecordingId {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.to_string().pack(out);
+    }
+    fn unpack(input: &mut &[u8]) -> Option<Self> {
+        Some(RecordingId::parse(&String::unpack(input)?).unwrap_or_default())
+    }
+}
 pack_record!(Deliverable { text, stage });
 pack_record!(Kpi {
     id,
@@ -297,6 +312,40 @@ mod tests {
         doc.remove_item("fill/a/q1").unwrap();
         assert_eq!(doc.items::<Answer>("fill/a/").len(), 2);
         assert_eq!(doc.items::<Answer>("fill/ab/").len(), 1);
+    }
+
+    #[test]
+    fn a_dashboard_keeps_its_recordings_and_one_written_before_them_still_reads() {
+        use crate::model::ids::RecordingId;
+        let dash = Dashboard {
+            project: "Site".into(),
+            recordings: vec![Recording {
+                id: RecordingId::from_bytes([3; 16]),
+                title: "Month in review".into(),
+                ms: 90_000,
+                url: "https://videos.example/m".into(),
+            }],
+            ..Dashboard::default()
+        };
+        assert_eq!(from_bytes::<Dashboard>(&to_bytes(&dash)), Some(dash.clone()));
+        // The same dashboard as the version before recordings wrote it.
+        let mut old = to_bytes(&Dashboard {
+            recordings: vec![],
+            ..dash.clone()
+        });
+        assert_eq!(old.pop(), Some(0), "the empty list is the last byte");
+        old[0] -= 1;
+        let read = from_bytes::<Dashboard>(&old).unwrap();
+        assert_eq!(read.project, "Site");
+        assert!(read.recordings.is_empty());
+        // An id that does not read becomes the zero id rather than losing the dashboard.
+        let mut bad = Vec::new();
+        record(&mut bad, |b| {
+            "not hex".to_owned().pack(b);
+            "T".to_owned().pack(b);
+        });
+        let r = from_bytes::<Recording>(&bad).unwrap();
+        assert_eq!((r.id, r.title.as_str()), (RecordingId::default(), "T"));
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct Dashboard {
     pub recommendations: String,
     /// 'More we can do': services the client may not know are on offer.
     pub more: String,
+    /// Recorded explanations; the client sees those with an address.
+    pub recordings: Vec<crate::model::recording::Recording>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

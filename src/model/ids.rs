@@ -37,6 +37,28 @@ impl fmt::Debug for DocId {
     }
 }
 
+/// A recorded explanation's id: 16 random bytes, kept as hex in the documents that list
+/// it and as the key of its video on the device that recorded it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Debug)]
+pub struct RecordingId(DocId);
+
+impl RecordingId {
+    pub const fn from_bytes(bytes: [u8; 16]) -> Self {
+        RecordingId(DocId(bytes))
+    }
+
+    /// The id written as 32 hex characters; `None` for anything else.
+    pub fn parse(hex: &str) -> Option<Self> {
+        DocId::parse(hex).map(RecordingId)
+    }
+}
+
+impl fmt::Display for RecordingId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// A version of a document: the hashes of the changes nothing else builds on yet. Kept
 /// sorted, so two lists of the same heads are equal.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

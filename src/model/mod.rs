@@ -17,6 +17,7 @@ pub mod order;
 pub mod page;
 pub mod profile;
 pub mod rate;
+pub mod recording;
 pub mod reminder;
 pub mod review;
 pub mod schedule;

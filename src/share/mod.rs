@@ -5,22 +5,35 @@
 //! Automerge bytes as `save()` writes them) or `share` (a link's frame). Format 2 is the
 //! whole backup (`backup`): the personal document and every shared document the person
 //! holds, each shared one as a link frame, so it passes the same CRC, bounded inflate and
-//! chunk walk as a link. `docs/backup-format.md` specifies both. The size is checked
-//! before anything is parsed. Only this module knows the layout.
+//! chunk walk as a link. Format 3 is a whole backup with the recordings the person chose
+//! to include, each a listing and its video after the documents. `docs/backup-format.md`
+//! specifies them all. The size is checked before anything is parsed (the format byte
+//! says which limit applies). Only this module knows the layout.
 
 pub mod exchange;
 pub mod link;
 pub mod page_link;
 
+use crate::codec::pack::{from_bytes, to_bytes};
+use crate::model::ids::RecordingId;
 use crate::model::kind::DocKind;
+use crate::pack_record;
 
 const MAGIC: &[u8; 9] = b"UNHURRIED";
 /// The newest file format this build reads.
-pub const FILE_FORMAT: u8 = 2;
+pub const FILE_FORMAT: u8 = 3;
 /// The format of files carrying one document: older builds still open them.
 const SINGLE_FORMAT: u8 = 1;
-/// The format of a whole backup.
+/// The format of a whole backup: without recordings older builds read it too.
 const BACKUP_FORMAT: u8 = 2;
+/// A whole backup carrying recordings.
+const RECORDINGS_FORMAT: u8 = 3;
+/// More recordings than anyone keeps.
+const MAX_RECORDINGS: u64 = 1_000;
+/// The largest video in a file: five minutes at the recorder's bit rate is about 40 MB.
+pub const MAX_RECORDING_BYTES: usize = 64 * 1024 * 1024;
+/// The largest file with recordings, checked before it is parsed.
+pub const MAX_RECORDINGS_FILE_BYTES: usize = 512 * 1024 * 1024;
 /// The kind written in a whole backup.
 pub const BACKUP_KIND: &str = "backup";
 /// More documents than any person holds; a count past it is damage, not data.
@@ -62,17 +75,60 @@ pub fn encode_file(kind: DocKind, document: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A whole backup: the personal document, then each shared document as a link frame.
-pub fn encode_backup(personal: &[u8], shared: &[link::Share]) -> Vec<u8> {
+/// What a file says about a recording it carries: what the device that keeps it lists.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecordingInfo {
+    pub id: RecordingId,
+    pub title: String,
+    /// The document it explains, as its id's hex.
+    pub doc: String,
+    pub ms: u32,
+    /// The video's media type, such as `video/webm;codecs=vp8,opus`.
+    pub mime: String,
+    /// When it was recorded, in milliseconds since 1970.
+    pub at: i64,
+}
+pack_record!(RecordingInfo {
+    id,
+    title,
+    doc,
+    ms,
+    mime,
+    at
+});
+
+/// A whole backup: the personal document, then each shared document as a link frame,
+/// then, only when there are any, the recordings (format 3).
+pub fn encode_backup(
+    personal: &[u8],
+    shared: &[link::Share],
+    recordings: &[(RecordingInfo, Vec<u8>)],
+) -> Vec<u8> {
     let frames: Vec<Vec<u8>> = shared.iter().map(link::Share::encode_frame).collect();
-    let size = personal.len() + frames.iter().map(Vec::len).sum::<usize>();
-    let mut out = header(BACKUP_FORMAT, BACKUP_KIND, size + 8 * (frames.len() + 2));
-    link::write_uleb(&mut out, personal.len() as u64);
-    out.extend_from_slice(personal);
+    let size = personal.len()
+        + frames.iter().map(Vec::len).sum::<usize>()
+        + recordings.iter().map(|r| r.1.len() + 200).sum::<usize>();
+    let format = if recordings.is_empty() {
+        BACKUP_FORMAT
+    } else {
+        RECORDINGS_FORMAT
+    };
+    let mut out = header(format, BACKUP_KIND, size + 8 * (frames.len() + 2));
+    let mut put = |out: &mut Vec<u8>, bytes: &[u8]| {
+        link::write_uleb(out, bytes.len() as u64);
+        out.extend_from_slice(bytes);
+    };
+    put(&mut out, personal);
     link::write_uleb(&mut out, frames.len() as u64);
     for frame in frames {
-        link::write_uleb(&mut out, frame.len() as u64);
-        out.extend_from_slice(&frame);
+        put(&mut out, &frame);
+    }
+    if !recordings.is_empty() {
+        link::write_uleb(&mut out, recordings.len() as u64);
+        for (info, video) in recordings {
+            put(&mut out, &to_bytes(info));
+            put(&mut out, video);
+        }
     }
     out
 }
@@ -83,11 +139,13 @@ pub fn encode_backup(personal: &[u8], shared: &[link::Share]) -> Vec<u8> {
 pub struct Backup<'a> {
     pub personal: &'a [u8],
     pub shared: Vec<Result<link::Share, link::LinkError>>,
+    /// The recordings a format 3 file carries, each with its video.
+    pub recordings: Vec<(RecordingInfo, &'a [u8])>,
 }
 
 /// Reads a whole backup's entries after its header. The layout itself must be intact;
 /// a damaged entry inside it is reported in its place.
-fn decode_backup_body(body: &[u8]) -> Result<Backup<'_>, FileError> {
+fn decode_backup_body(body: &[u8], format: u8) -> Result<Backup<'_>, FileError> {
     let take = |rest: &'_ [u8]| -> Result<(usize, usize), FileError> {
         let (len, after) = link::read_uleb(rest).ok_or(FileError::Damaged)?;
         let len = usize::try_from(len).map_err(|_| FileError::Damaged)?;
@@ -111,10 +169,34 @@ fn decode_backup_body(body: &[u8]) -> Result<Backup<'_>, FileError> {
         shared.push(link::Share::decode_frame(frame, link::MAX_FILE_FRAME_BYTES));
         rest = &rest[skip + len..];
     }
+    let mut recordings = Vec::new();
+    if format == RECORDINGS_FORMAT {
+        let (count, after) = link::read_uleb(rest).ok_or(FileError::Damaged)?;
+        if count > MAX_RECORDINGS {
+            return Err(FileError::Damaged);
+        }
+        rest = after;
+        for _ in 0..count {
+            let (skip, len) = take(rest)?;
+            let info: RecordingInfo =
+                from_bytes(&rest[skip..skip + len]).ok_or(FileError::Damaged)?;
+            rest = &rest[skip + len..];
+            let (skip, len) = take(rest)?;
+            if len > MAX_RECORDING_BYTES {
+                return Err(FileError::Damaged);
+            }
+            recordings.push((info, &rest[skip..skip + len]));
+            rest = &rest[skip + len..];
+        }
+    }
     if !rest.is_empty() {
         return Err(FileError::Damaged);
     }
-    Ok(Backup { personal, shared })
+    Ok(Backup {
+        personal,
+        shared,
+        recordings,
+    })
 }
 
 /// The kind written in files that carry a shared document: the same frame a link carries.
@@ -152,7 +234,7 @@ pub fn read_any_file(bytes: &[u8]) -> Result<FileContent<'_>, String> {
         }
         Err(FileError::WrongKind { found, .. }) if found == BACKUP_KIND => {
             let body = &bytes[MAGIC.len() + 2 + BACKUP_KIND.len()..];
-            decode_backup_body(body)
+            decode_backup_body(body, bytes[MAGIC.len()])
                 .map(FileContent::Backup)
                 .map_err(|e| format!("{}. Nothing was changed.", capitalise(&e.to_string())))
         }
@@ -185,10 +267,16 @@ fn capitalise(s: &str) -> String {
 
 /// Checks a file and returns the document bytes inside, for a document of `expected` kind.
 pub fn decode_file(bytes: &[u8], expected: DocKind) -> Result<&[u8], FileError> {
-    if bytes.len() > MAX_FILE_BYTES {
+    // Only a file with recordings may be larger; its format byte says so.
+    let limit = if bytes.get(MAGIC.len()) == Some(&RECORDINGS_FORMAT) {
+        MAX_RECORDINGS_FILE_BYTES
+    } else {
+        MAX_FILE_BYTES
+    };
+    if bytes.len() > limit {
         return Err(FileError::TooLarge {
             size: bytes.len(),
-            limit: MAX_FILE_BYTES,
+            limit,
         });
     }
     let rest = bytes
@@ -207,6 +295,9 @@ pub fn decode_file(bytes: &[u8], expected: DocKind) -> Result<&[u8], FileError> 
         return Err(FileError::NotUnhurried);
     }
     let (kind, document) = rest.split_at(kind_len);
+    if version == RECORDINGS_FORMAT && kind != BACKUP_KIND.as_bytes() {
+        return Err(FileError::NotUnhurried);
+    }
     if kind != expected.key().as_bytes() {
         return Err(FileError::WrongKind {
             expected: expected.key(),
@@ -279,7 +370,7 @@ mod tests {
     #[test]
     fn whole_backups_round_trip_every_document() {
         let shares = vec![shared_doc("Plan", 1), shared_doc("Offsite", 2)];
-        let file = encode_backup(b"personal bytes", &shares);
+        let file = encode_backup(b"personal bytes", &shares, &[]);
         let Ok(FileContent::Backup(backup)) = read_any_file(&file) else {
             panic!("a whole backup")
         };
@@ -287,17 +378,78 @@ mod tests {
         let back: Vec<link::Share> = backup.shared.into_iter().map(Result::unwrap).collect();
         assert_eq!(back, shares);
         // No shared documents at all is still a backup.
-        let file = encode_backup(b"p", &[]);
+        let file = encode_backup(b"p", &[], &[]);
         let Ok(FileContent::Backup(empty)) = read_any_file(&file) else {
             panic!("a whole backup")
         };
         assert!(empty.shared.is_empty());
     }
 
+    fn recording(n: u8) -> (RecordingInfo, Vec<u8>) {
+        let info = RecordingInfo {
+            id: RecordingId::from_bytes([n; 16]),
+            title: format!("Walkthrough {n}"),
+            doc: "ab".repeat(16),
+            ms: 1_000 * u32::from(n),
+            mime: "video/webm".into(),
+            at: 1_790_000_000_000,
+        };
+        (info, vec![n; 300 * usize::from(n)])
+    }
+
+    #[test]
+    fn recordings_make_a_format_3_backup_and_come_back_with_their_videos() {
+        let shares = vec![shared_doc("Plan", 1)];
+        let recs = vec![recording(1), recording(2)];
+        let file = encode_backup(b"personal", &shares, &recs);
+        assert_eq!(file[9], 3);
+        let Ok(FileContent::Backup(backup)) = read_any_file(&file) else {
+            panic!("a whole backup")
+        };
+        assert_eq!(backup.personal, b"personal");
+        assert_eq!(backup.shared.len(), 1);
+        let back: Vec<(RecordingInfo, Vec<u8>)> = backup
+            .recordings
+            .iter()
+            .map(|(i, v)| (i.clone(), v.to_vec()))
+            .collect();
+        assert_eq!(back, recs);
+        // Without recordings it stays format 2, which earlier versions read.
+        assert_eq!(encode_backup(b"personal", &shares, &[])[9], 2);
+        // Every cut is refused whole.
+        for n in MAGIC.len() + 2 + BACKUP_KIND.len()..file.len() {
+            assert!(read_any_file(&file[..n]).is_err(), "cut at {n}");
+        }
+    }
+
+    #[test]
+    fn only_a_backup_may_be_format_3_and_only_it_may_be_large() {
+        let mut personal = encode_file(DocKind::Personal, b"x");
+        personal[9] = 3;
+        assert!(read_any_file(&personal).is_err());
+        let mut big = header(RECORDINGS_FORMAT, BACKUP_KIND, 0);
+        big.resize(MAX_FILE_BYTES + 10, 0);
+        // Past the documents' limit but within the recordings' one: read (and here
+        // refused as damaged), not refused for its size.
+        assert_eq!(
+            decode_backup_body(&big[MAGIC.len() + 2 + BACKUP_KIND.len()..], 3).err(),
+            Some(FileError::Damaged)
+        );
+        assert!(matches!(
+            decode_file(&big, DocKind::Personal),
+            Err(FileError::WrongKind { .. })
+        ));
+        big[9] = 2;
+        assert!(matches!(
+            decode_file(&big, DocKind::Personal),
+            Err(FileError::TooLarge { .. })
+        ));
+    }
+
     #[test]
     fn a_damaged_entry_is_reported_in_its_place_and_the_rest_still_read() {
         let shares = vec![shared_doc("Plan", 1), shared_doc("Offsite", 2)];
-        let mut file = encode_backup(b"p", &shares);
+        let mut file = encode_backup(b"p", &shares, &[]);
         // A byte inside the first frame's compressed body: its CRC no longer matches.
         let first_frame = MAGIC.len() + 2 + BACKUP_KIND.len() + 2 + 1 + 2;
         file[first_frame + 40] ^= 0xff;
@@ -310,7 +462,7 @@ mod tests {
 
     #[test]
     fn every_cut_of_a_backup_is_refused_whole_and_never_panics() {
-        let file = encode_backup(b"personal", &[shared_doc("Plan", 1)]);
+        let file = encode_backup(b"personal", &[shared_doc("Plan", 1)], &[]);
         let header = MAGIC.len() + 2 + BACKUP_KIND.len();
         for n in header..file.len() {
             assert!(read_any_file(&file[..n]).is_err(), "cut at {n}");
@@ -331,7 +483,7 @@ mod tests {
 
     #[test]
     fn a_backup_from_a_newer_format_says_so() {
-        let mut file = encode_backup(b"p", &[]);
+        let mut file = encode_backup(b"p", &[], &[]);
         file[9] = FILE_FORMAT + 1;
         let message = read_any_file(&file).unwrap_err();
         assert!(message.contains("newer version"), "{message}");

@@ -10,10 +10,13 @@
 //! { kind, schema, id, owner, created, title, due,
 //!   people:   { <person>: name },
 //!   invited:  { <id>: name },
-//!   links:    { <id>: { url, label, by, at, gone } },
+//!   links:    { <id>: { url, label, by, at, gone, rec?, ms? } },
 //!   comments: { <id>: { on, by, at, text, edited, gone } },
 //!   actions:  { <id>: { text, owner, due, done, by, at, gone } } }
 //! ```
+//! A link with `rec` (a recording's id) and `ms` is a recorded explanation: its label is
+//! the title and its url stays empty until it is uploaded, so versions before it skip it
+//! until then and show it as a plain link after.
 //! Two rules keep merges lossless. Every map is created in the same change as its
 //! parent (an idea's `votes` with the idea), because two people creating the same map
 //! offline would each make their own and one would hide the other. And nothing is
@@ -29,7 +32,8 @@ use crate::doc::access::{
     ensure_map, field_bool, field_i64, field_map, field_str, get_i64, get_map, get_str, set_str,
 };
 use crate::doc::{new_session_actor, random_id, Access, DocError, DocKind};
-use crate::model::ids::{DocId, Heads};
+use crate::model::ids::{DocId, Heads, RecordingId};
+use crate::model::recording::{Recording, MAX_MS};
 use crate::model::shared::{
     checked_link, Action, Comment, ContextLink, Envelope, ItemList, LinkProblem, TextField,
     MAX_LINE, MAX_TEXT,
@@ -478,6 +482,42 @@ impl SharedDoc {
         })
     }
 
+    /// Lists a recorded explanation made on this device: its title, length and address.
+    pub fn add_recording(
+        &mut self,
+        me: &str,
+        name: &str,
+        now: i64,
+        recording: &Recording,
+    ) -> Result<String> {
+        let url = recording_url(&recording.url)?;
+        let label = clip(&recording.title, MAX_LINE);
+        let (rec, ms) = (recording.id.to_string(), recording.ms.min(MAX_MS));
+        self.add_item("links", me, name, now, |doc, obj| {
+            doc.put(obj, "url", url)?;
+            doc.put(obj, "label", label)?;
+            doc.put(obj, "rec", rec)?;
+            doc.put(obj, "ms", i64::from(ms))?;
+            Ok(())
+        })
+    }
+
+    /// Changes a link's label (a recording's title) and address; a recording's address
+    /// may be empty.
+    pub fn edit_link(&mut self, id: &str, label: &str, url: &str) -> Result<()> {
+        let obj = self.item("links", id)?;
+        let url = if get_str(&self.doc, &obj, "rec").is_some() {
+            recording_url(url)?
+        } else {
+            checked_link(url).map_err(SharedError::BadLink)?
+        };
+        let doc = self.writable()?;
+        set_str(doc, &obj, "label", &clip(label, MAX_LINE))?;
+        set_str(doc, &obj, "url", &url)?;
+        self.commit();
+        Ok(())
+    }
+
     pub fn add_comment(
         &mut self,
         me: &str,
@@ -588,6 +628,15 @@ pub(super) fn value_str(v: &hydrate::Value) -> Option<String> {
     }
 }
 
+/// A recording's address: empty until uploaded, and then http(s) only.
+fn recording_url(url: &str) -> Result<String> {
+    if url.trim().is_empty() {
+        Ok(String::new())
+    } else {
+        checked_link(url).map_err(SharedError::BadLink)
+    }
+}
+
 pub(super) fn clip(s: &str, max_chars: usize) -> String {
     s.chars().take(max_chars).collect()
 }
@@ -656,15 +705,26 @@ pub(super) fn read_envelope(root: &hydrate::Map) -> Envelope {
         },
         links: items(root, "links")
             .into_iter()
-            .map(|(id, m)| ContextLink {
+            .map(|(id, m)| {
                 // Re-checked on read: a teammate's copy of the app may not have checked it.
-                url: checked_link(&s(m, "url")).unwrap_or_default(),
-                id,
-                label: s(m, "label"),
-                by: s(m, "by"),
-                at: at(m),
+                let url = checked_link(&s(m, "url")).unwrap_or_default();
+                let label = s(m, "label");
+                let recording = RecordingId::parse(&s(m, "rec")).map(|rid| Recording {
+                    id: rid,
+                    title: label.clone(),
+                    ms: field_i64(m, "ms").unwrap_or(0).clamp(0, MAX_MS.into()) as u32,
+                    url: url.clone(),
+                });
+                ContextLink {
+                    url,
+                    id,
+                    label,
+                    by: s(m, "by"),
+                    at: at(m),
+                    recording,
+                }
             })
-            .filter(|l| !l.url.is_empty())
+            .filter(|l| !l.url.is_empty() || l.recording.is_some())
             .collect(),
         comments: items(root, "comments")
             .into_iter()

@@ -10,6 +10,7 @@ use super::feedback::FeedbackEdit;
 use super::meeting::MeetingEdit;
 use super::sop::SopEdit;
 use crate::model::kind::DocKind;
+use crate::model::recording::Recording;
 use crate::model::shared::Action;
 
 /// One edit of the shared document on screen.
@@ -22,6 +23,14 @@ pub enum SharedEdit {
     AddLink {
         url: String,
         label: String,
+    },
+    /// A recorded explanation made on this device.
+    AddRecording(Recording),
+    /// A link's label (a recording's title) and address.
+    EditLink {
+        id: String,
+        label: String,
+        url: String,
     },
     AddComment {
         reply_to: Option<String>,
@@ -80,8 +89,13 @@ impl SharedEdit {
     pub fn is_authored(&self) -> bool {
         use SharedEdit::*;
         match self {
-            AddLink { .. } | AddComment { .. } | AddAction { .. } => true,
-            SetTitle(_) | SetDue(_) | SetInvited(_) | EditComment { .. } | UpdateAction(_) => false,
+            AddLink { .. } | AddRecording(_) | AddComment { .. } | AddAction { .. } => true,
+            SetTitle(_)
+            | SetDue(_)
+            | SetInvited(_)
+            | EditLink { .. }
+            | EditComment { .. }
+            | UpdateAction(_) => false,
             Discussion(edit) => edit.is_authored(),
             Meeting(edit) => edit.is_authored(),
             Board(edit) => edit.is_authored(),
@@ -110,6 +124,8 @@ impl SharedEdit {
             SetDue(due) => doc.set_due(due),
             SetInvited(names) => doc.set_invited(names),
             AddLink { url, label } => doc.add_link(me, name, now, url, label).map(drop),
+            AddRecording(r) => doc.add_recording(me, name, now, r).map(drop),
+            EditLink { id, label, url } => doc.edit_link(id, label.trim(), url),
             AddComment { reply_to, text } => doc
                 .add_comment(me, name, now, reply_to.as_deref(), text.trim())
                 .map(drop),

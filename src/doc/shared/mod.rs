@@ -226,6 +226,70 @@ mod tests {
     }
 
     #[test]
+    fn a_recording_is_listed_with_its_title_and_length_and_gets_its_address_later() {
+        use crate::model::ids::RecordingId;
+        use crate::model::recording::{Recording, MAX_MS};
+        let mut d = fresh();
+        let rec = Recording {
+            id: RecordingId::from_bytes([7; 16]),
+            title: "Why the launch moved".into(),
+            ms: 61_000,
+            url: String::new(),
+        };
+        let link = d.add_recording("ana", "Ana", 2, &rec).unwrap();
+        d.add_link("ana", "Ana", 3, "https://example.com/spec", "Spec")
+            .unwrap();
+        let s = d.state();
+        assert_eq!(s.links.len(), 2);
+        assert_eq!(s.links[0].recording.as_ref(), Some(&rec));
+        assert_eq!(s.links[1].recording, None);
+        // Only http(s) addresses; a bad one changes nothing.
+        assert!(d.edit_link(&link, "Why", "javascript:alert(1)").is_err());
+        d.edit_link(&link, "Why it moved", "https://videos.example/v/1")
+            .unwrap();
+        let mut copy = copy(&mut d);
+        let got = copy.state().links[0].recording.clone().unwrap();
+        assert_eq!(got.title, "Why it moved");
+        assert_eq!(got.url, "https://videos.example/v/1");
+        // A plain link keeps needing an address.
+        let spec = copy.state().links[1].id.clone();
+        assert!(copy.edit_link(&spec, "Spec", "").is_err());
+        // A length past five minutes (a hostile copy) is read as five.
+        let long = Recording { ms: u32::MAX, ..rec };
+        copy.add_recording("ana", "Ana", 4, &long).unwrap();
+        assert_eq!(copy.state().links[2].recording.as_ref().unwrap().ms, MAX_MS);
+    }
+
+    #[test]
+    fn versions_before_recordings_see_one_only_once_it_has_an_address() {
+        use crate::model::ids::RecordingId;
+        use crate::model::recording::Recording;
+        let mut d = fresh();
+        let rec = Recording {
+            id: RecordingId::from_bytes([1; 16]),
+            title: "Walkthrough".into(),
+            ms: 1_000,
+            url: String::new(),
+        };
+        let link = d.add_recording("ana", "Ana", 2, &rec).unwrap();
+        // What an earlier version reads: links with an address, the extra fields unseen.
+        let shown = |d: &mut SharedDoc| {
+            let root = core::hydrate_root(&d.doc);
+            core::items(&root, "links")
+                .iter()
+                .filter(|(_, m)| {
+                    crate::model::shared::checked_link(&core::text_of(m, "url")).is_ok()
+                })
+                .map(|(_, m)| core::text_of(m, "label"))
+                .collect::<Vec<_>>()
+        };
+        assert!(shown(&mut d).is_empty());
+        d.edit_link(&link, "Walkthrough", "https://videos.example/w")
+            .unwrap();
+        assert_eq!(shown(&mut d), vec!["Walkthrough".to_string()]);
+    }
+
+    #[test]
     fn votes_are_one_per_person_and_respect_the_budget() {
         let mut d = fresh();
         let a = d

@@ -13,10 +13,13 @@ pub type PersonId = String;
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ContextLink {
     pub id: String,
+    /// Empty for a recording not uploaded yet.
     pub url: String,
     pub label: String,
     pub by: PersonId,
     pub at: i64,
+    /// Set when the link is a recorded explanation (its title is the label).
+    pub recording: Option<crate::model::recording::Recording>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
