@@ -2,6 +2,7 @@
 //! zone, file downloads and the service worker. Loaded as a module file (a wasm-bindgen
 //! snippet), so the Content Security Policy needs no inline script.
 
+pub mod recorder;
 pub mod zones;
 
 use wasm_bindgen::prelude::*;

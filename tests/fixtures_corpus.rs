@@ -1212,3 +1212,153 @@ fn a_link_to_a_synced_document_opens_and_offers_its_server() {
     assert_eq!(invite.server.as_str(), "wss://sync.example.com/team");
     assert_eq!(invite.doc, RepoDocId::from(doc.id().unwrap()));
 }
+
+// ---- Recorded explanations (issue 17): a discussion listing two recordings (one
+// uploaded), a backup carrying one video (format 3), and a dashboard listing one.
+
+fn recorded(n: u8, title: &str, url: &str) -> unhurried::model::recording::Recording {
+    unhurried::model::recording::Recording {
+        id: unhurried::model::ids::RecordingId::from_bytes([n; 16]),
+        title: title.into(),
+        ms: 61_000 * u32::from(n),
+        url: url.into(),
+    }
+}
+
+fn discussion_with_recordings() -> SharedDoc {
+    let mut doc = discussion();
+    doc.add_recording(
+        &hex(&ANA),
+        "Ana",
+        1_764_000_004_000,
+        &recorded(1, "Why Lisbon", ""),
+    )
+    .unwrap();
+    doc.add_recording(
+        &hex(&ANA),
+        "Ana",
+        1_764_000_005_000,
+        &recorded(2, "Budget", "https://videos.example/budget"),
+    )
+    .unwrap();
+    doc
+}
+
+fn recording_info() -> unhurried::share::RecordingInfo {
+    unhurried::share::RecordingInfo {
+        id: unhurried::model::ids::RecordingId::from_bytes([1; 16]),
+        title: "Why Lisbon".into(),
+        doc: hex(&[7; 16]),
+        ms: 61_000,
+        mime: "video/webm;codecs=vp8,opus".into(),
+        at: 1_764_000_004_000,
+    }
+}
+
+/// The video bytes in the format 3 fixture: WebM's magic, then a pattern.
+fn fake_video() -> Vec<u8> {
+    let mut v = vec![0x1a, 0x45, 0xdf, 0xa3];
+    v.extend((0..4_000u32).map(|n| (n % 253) as u8));
+    v
+}
+
+fn dashboard_with_recording() -> unhurried::model::dashboard::Dashboard {
+    unhurried::model::dashboard::Dashboard {
+        project: "Shop relaunch".into(),
+        recordings: vec![recorded(
+            3,
+            "Month in review",
+            "https://videos.example/month",
+        )],
+        ..Default::default()
+    }
+}
+
+/// Writes the files of recorded explanations; never touches an existing file.
+#[test]
+#[ignore = "writes fixtures; run by hand when a format changes"]
+fn write_missing_recording_fixtures() {
+    let link = full_link(&mut discussion_with_recordings(), ANA);
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "2026-12-02-discussion-recordings-link.txt",
+            link.to_fragment().into_bytes(),
+        ),
+        (
+            "2026-12-02-backup-format3.unhurried",
+            encode_backup(
+                &personal().save(),
+                &[link],
+                &[(recording_info(), fake_video())],
+            ),
+        ),
+        (
+            "2026-12-02-dashboard-recordings.bin",
+            unhurried::codec::pack::to_bytes(&dashboard_with_recording()),
+        ),
+    ];
+    for (name, bytes) in files {
+        let path = dir().join(name);
+        if !path.exists() {
+            std::fs::write(path, bytes).unwrap();
+        }
+    }
+}
+
+fn check_recordings(doc: &SharedDoc) {
+    check_discussion(doc);
+    let state = doc.state();
+    let recs: Vec<_> = state
+        .links
+        .iter()
+        .filter_map(|l| l.recording.clone())
+        .collect();
+    assert_eq!(
+        recs,
+        vec![
+            recorded(1, "Why Lisbon", ""),
+            recorded(2, "Budget", "https://videos.example/budget")
+        ]
+    );
+}
+
+#[test]
+fn recordings_listed_in_a_link_and_a_backup_still_open() {
+    let text = String::from_utf8(read("2026-12-02-discussion-recordings-link.txt")).unwrap();
+    let mut doc = open_link(&Share::from_fragment(&text).unwrap());
+    check_recordings(&doc);
+    // A copy that adds the address later merges back into it.
+    let mut newer = SharedDoc::from_stored(&doc.save()).unwrap();
+    let first = newer
+        .state()
+        .links
+        .iter()
+        .find(|l| l.recording.is_some())
+        .unwrap()
+        .id
+        .clone();
+    newer
+        .edit_link(&first, "Why Lisbon", "https://videos.example/lisbon")
+        .unwrap();
+    doc.merge_document(&mut newer).unwrap();
+    let merged = doc.state();
+    let rec = merged.links.iter().find(|l| l.id == first).unwrap();
+    assert_eq!(
+        rec.recording.as_ref().unwrap().url,
+        "https://videos.example/lisbon"
+    );
+
+    let file = read("2026-12-02-backup-format3.unhurried");
+    let Ok(FileContent::Backup(backup)) = read_any_file(&file) else {
+        panic!("a whole backup")
+    };
+    check_personal(backup.personal);
+    check_recordings(&open_link(backup.shared[0].as_ref().unwrap()));
+    assert_eq!(backup.recordings.len(), 1);
+    assert_eq!(backup.recordings[0].0, recording_info());
+    assert_eq!(backup.recordings[0].1, fake_video().as_slice());
+
+    let dash: unhurried::model::dashboard::Dashboard =
+        unhurried::codec::pack::from_bytes(&read("2026-12-02-dashboard-recordings.bin")).unwrap();
+    assert_eq!(dash, dashboard_with_recording());
+}

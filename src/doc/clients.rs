@@ -23,8 +23,8 @@ use crate::codec::pack::{from_bytes, open_record, record, to_bytes, Pack};
 use crate::model::booking::SlotRules;
 use crate::model::dashboard::{ClientQuestion, Dashboard, Deliverable, Kpi, Stage};
 use crate::model::form::{Answer, Ask, Form, Question, Section, Skip};
-use crate::model::intake::{Booking, IntakeForm, Offer, PublishedForm, ReplyBody, Response};
 use crate::model::ids::RecordingId;
+use crate::model::intake::{Booking, IntakeForm, Offer, PublishedForm, ReplyBody, Response};
 use crate::model::recording::Recording;
 use crate::pack_record;
 
@@ -327,7 +327,10 @@ mod tests {
             }],
             ..Dashboard::default()
         };
-        assert_eq!(from_bytes::<Dashboard>(&to_bytes(&dash)), Some(dash.clone()));
+        assert_eq!(
+            from_bytes::<Dashboard>(&to_bytes(&dash)),
+            Some(dash.clone())
+        );
         // The same dashboard as the version before recordings wrote it.
         let mut old = to_bytes(&Dashboard {
             recordings: vec![],

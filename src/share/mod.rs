@@ -114,7 +114,7 @@ pub fn encode_backup(
         RECORDINGS_FORMAT
     };
     let mut out = header(format, BACKUP_KIND, size + 8 * (frames.len() + 2));
-    let mut put = |out: &mut Vec<u8>, bytes: &[u8]| {
+    let put = |out: &mut Vec<u8>, bytes: &[u8]| {
         link::write_uleb(out, bytes.len() as u64);
         out.extend_from_slice(bytes);
     };

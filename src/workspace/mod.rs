@@ -7,6 +7,7 @@ use crate::codec::chunks::{check, check_stored, Limits};
 mod clients;
 mod live;
 mod page;
+mod recordings;
 mod reminders;
 mod reviews;
 mod runs;
@@ -33,9 +34,11 @@ pub use crate::doc::shared::meeting::MeetingEdit;
 pub use crate::doc::shared::sop::SopEdit;
 pub use crate::doc::shared::SharedEdit;
 pub use crate::share::link::{LinkFit, LINK_BUDGET, LINK_FITS_ANY_CHAT};
-pub use crate::share::MAX_FILE_BYTES;
+pub use crate::share::{RecordingInfo, MAX_FILE_BYTES, MAX_RECORDINGS_FILE_BYTES};
 pub use crate::store::persist::{request_persistence, status as storage_status, StorageStatus};
 pub use crate::store::usage::{Stored, Usage};
+pub use crate::web::recorder::Source;
+pub use recordings::media_message;
 
 /// Whether documents are kept in IndexedDB (rather than localStorage standing in).
 pub fn in_indexed_db() -> bool {
@@ -82,6 +85,8 @@ pub enum Undo {
     Week(WeekValue),
     /// A reminder deleted or marked done.
     Reminder(crate::model::reminder::Reminder),
+    /// A recording deleted from this device: its whole record, video included.
+    Video(wasm_bindgen::JsValue),
 }
 
 /// A short message shown at the bottom of the screen, optionally with undo.
@@ -127,6 +132,8 @@ pub struct Workspace {
     pub clients: Trigger,
     /// Notified when data kept aside is deleted or put back.
     pub stored: Trigger,
+    /// The recordings kept on this device, with their sizes in bytes.
+    pub videos: RwSignal<Vec<(RecordingInfo, u64)>>,
     inner: StoredValue<Inner, LocalStorage>,
 }
 
@@ -175,6 +182,7 @@ impl Workspace {
             name_wanted: RwSignal::new(false),
             clients: Trigger::new(),
             stored: Trigger::new(),
+            videos: RwSignal::new(Vec::new()),
             live: RwSignal::new(LiveStatus {
                 server: None,
                 connection: Connection::Off,
@@ -194,6 +202,7 @@ impl Workspace {
             }),
         };
         ws.listen_to_other_tabs();
+        ws.reload_videos();
         ws.listen_to_network();
         ws.start_live();
         ws
@@ -421,6 +430,7 @@ impl Workspace {
             }
             Undo::Week(value) => self.undo_week(value),
             Undo::Reminder(r) => self.restore_reminder(r),
+            Undo::Video(record) => self.restore_video(record),
             Undo::SharedItem { doc, list, id } => {
                 let shown = self
                     .shared
@@ -459,24 +469,32 @@ impl Workspace {
     }
 
     /// Everything this person holds as one backup file: the personal document and every
-    /// shared document and page stored here.
-    pub fn export_file(self) -> Vec<u8> {
+    /// shared document and page stored here, and the recordings given.
+    pub fn export_file(self, recordings: &[(RecordingInfo, Vec<u8>)]) -> Vec<u8> {
         let bytes = self
             .inner
             .try_update_value(|inner| inner.doc.save())
             .unwrap_or_default();
         let held = self.state.with_untracked(|s| s.held.clone());
         let shared: Vec<_> = held.iter().filter_map(|h| self.backup_entry(h)).collect();
-        encode_backup(&bytes, &shared)
+        encode_backup(&bytes, &shared, recordings)
     }
 
-    /// Offers the backup file as a download named for today.
-    pub fn download_backup(self) {
-        crate::web::download_bytes(
-            &self.export_file(),
-            &format!("unhurried-backup-{}.unhurried", crate::web::today()),
-            "application/octet-stream",
-        );
+    /// Offers the backup file as a download named for today, with this device's
+    /// recordings when asked (they are read from IndexedDB first).
+    pub fn download_backup(self, with_recordings: bool) {
+        leptos::task::spawn_local(async move {
+            let videos = if with_recordings {
+                self.video_bytes().await
+            } else {
+                Vec::new()
+            };
+            crate::web::download_bytes(
+                &self.export_file(&videos),
+                &format!("unhurried-backup-{}.unhurried", crate::web::today()),
+                "application/octet-stream",
+            );
+        });
     }
 
     /// Every piece of data set aside as unreadable in this browser, by this load or any
@@ -537,8 +555,9 @@ impl Workspace {
             Ok(FileContent::Personal(document)) => self.import_personal(document),
             Ok(FileContent::Backup(backup)) => {
                 let personal = self.import_personal(backup.personal)?;
+                let videos = self.import_videos(&backup.recordings);
                 let shared = self.import_backup_shared(backup.shared);
-                Ok(join_outcomes(personal, shared))
+                Ok(join_outcomes(personal, shared) + &videos)
             }
             Ok(FileContent::Shared(share)) => self.receive_share(share).map(|(_, m)| m),
             Err(e) => Err(match decode_file(bytes, DocKind::Personal) {

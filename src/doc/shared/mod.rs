@@ -255,7 +255,10 @@ mod tests {
         let spec = copy.state().links[1].id.clone();
         assert!(copy.edit_link(&spec, "Spec", "").is_err());
         // A length past five minutes (a hostile copy) is read as five.
-        let long = Recording { ms: u32::MAX, ..rec };
+        let long = Recording {
+            ms: u32::MAX,
+            ..rec
+        };
         copy.add_recording("ana", "Ana", 4, &long).unwrap();
         assert_eq!(copy.state().links[2].recording.as_ref().unwrap().ms, MAX_MS);
     }

@@ -181,7 +181,28 @@ pub fn markdown(env: &Envelope, part: &DiscussionPart) -> String {
             } else {
                 &link.label
             };
-            let _ = writeln!(md, "- [{}](<{}>)", one_line(label), link.url);
+            match (&link.recording, link.url.is_empty()) {
+                (Some(r), true) => {
+                    let _ = writeln!(
+                        md,
+                        "- {} (recorded explanation, {}; not uploaded yet)",
+                        one_line(label),
+                        crate::model::recording::length(r.ms)
+                    );
+                }
+                (Some(r), false) => {
+                    let _ = writeln!(
+                        md,
+                        "- [{}](<{}>) (recorded explanation, {})",
+                        one_line(label),
+                        link.url,
+                        crate::model::recording::length(r.ms)
+                    );
+                }
+                (None, _) => {
+                    let _ = writeln!(md, "- [{}](<{}>)", one_line(label), link.url);
+                }
+            }
         }
         md.push('\n');
     }

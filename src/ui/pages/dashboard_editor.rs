@@ -14,6 +14,7 @@ use crate::ui::widgets::dashboard_view::DashboardView;
 use crate::ui::widgets::field::{Check, Choice, Field};
 use crate::ui::widgets::keyed_list::KeyedList;
 use crate::ui::widgets::publish_card::PublishCard;
+use crate::ui::widgets::recording::{recordings::Recordings, RecordingChange};
 use crate::workspace::use_workspace;
 
 /// The dashboard's text fields: (id, label, long).
@@ -165,6 +166,24 @@ pub fn DashboardEditor(id: DocId) -> impl IntoView {
         });
     };
     let questions = move || ws.client_questions(id);
+    let recordings = Signal::derive(move || draft.with(|d| d.recordings.clone()));
+    let on_recording = Callback::new(move |change: RecordingChange| {
+        match change {
+            RecordingChange::Add(rec) => save(&|d| d.recordings.push(rec.clone())),
+            RecordingChange::Edit {
+                id: rid,
+                title,
+                url,
+            } => save(&|d| {
+                if let Some(r) = d.recordings.iter_mut().find(|r| r.id == rid) {
+                    r.title = title.clone();
+                    r.url = url.clone();
+                }
+            }),
+            RecordingChange::Remove(rid) => save(&|d| d.recordings.retain(|r| r.id != rid)),
+        }
+        true
+    });
     view! {
         <section class="page dashboard-editor">
             <header class="page-head">
@@ -194,6 +213,10 @@ pub fn DashboardEditor(id: DocId) -> impl IntoView {
                 <p class="hint">"Plain names, no acronyms. Values are a date and a number a line, typed or pasted from two spreadsheet columns."</p>
                 <KeyedList ids=kpi_ids row=kpi_row/>
                 <button type="button" class="secondary" on:click=move |_| save(&|d| d.kpis.push(Kpi { id: crate::workspace::new_id()[..8].to_owned(), ..Kpi::default() }))>"Add a KPI"</button>
+            </div>
+            <div class="card">
+                <Recordings doc=id list=recordings on_change=on_recording/>
+                <p class="hint">"Your client sees a recording once it has an address: upload the downloaded video where they can watch it."</p>
             </div>
             <PublishCard hint="Your client gets a read-only copy as it is now. Publish again after changes and send the new link."
                 done="Published. Send the link to your client." link_id="dashboard-link" link_label="Link to the dashboard"

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::model::profile::{clean_display_name, parse_time_zone};
 use crate::ui::fmt::size;
 use crate::ui::widgets::{
-    file_import::FileImport, live_sync_settings::LiveSyncSettings, storage_use::StorageUse,
+    file_import::FileImport, live_sync_settings::LiveSyncSettings,
+    recording::kept_recordings::KeptRecordings, storage_use::StorageUse,
     time_zone_field::TimeZoneField,
 };
 use crate::workspace::use_workspace;
@@ -67,11 +68,17 @@ pub fn Settings() -> impl IntoView {
         import_message.set(Some(message));
     };
     let plural = crate::workspace::plural;
-    let export = move |_| ws.download_backup();
+    let with_videos = RwSignal::new(false);
+    let export = move |_| ws.download_backup(with_videos.get_untracked());
     // What the backup will hold and its size, before anyone downloads it.
     let backup = Memo::new(move |_| {
         let held = ws.state.with(|s| s.held.len());
-        (held, ws.export_file().len())
+        (held, ws.export_file(&[]).len())
+    });
+    // The recordings an export may include: how many and their bytes.
+    let videos = Memo::new(move |_| {
+        ws.videos
+            .with(|v| (v.len(), v.iter().map(|(_, n)| *n).sum::<u64>()))
     });
     let asides = Memo::new(move |_| {
         ws.stored.track();
@@ -112,14 +119,28 @@ pub fn Settings() -> impl IntoView {
                     } else {
                         format!("your own data and {held} shared {}", plural(held, "document", "documents"))
                     };
-                    format!("The backup holds {what}: {}.", size(bytes as f64))
+                    let (n, video_bytes) = videos.get();
+                    if with_videos.get() && n > 0 {
+                        format!("The backup holds {what} and {n} {}: {}.", plural(n, "recording", "recordings"), size((bytes as u64 + video_bytes) as f64))
+                    } else {
+                        format!("The backup holds {what}: {}.", size(bytes as f64))
+                    }
                 }}</p>
+                <p class="radio" hidden=move || videos.get().0 == 0>
+                    <input type="checkbox" id="backup-videos" prop:checked=move || with_videos.get()
+                        on:change=move |ev| with_videos.set(event_target_checked(&ev))/>
+                    <label for="backup-videos">{move || {
+                        let (n, video_bytes) = videos.get();
+                        format!("Include recordings ({n}, {})", size(video_bytes as f64))
+                    }}</label>
+                </p>
                 <div class="actions">
                     <button type="button" on:click=export>"Export backup"</button>
                     <FileImport label="Import backup" id="settings-import" on_file=on_file/>
                 </div>
                 <p class="import-message" role="status" data-testid="import-message">{move || import_message.get()}</p>
             </section>
+            <KeptRecordings/>
             <LiveSyncSettings/>
             {move || (!asides.with(Vec::is_empty)).then(|| view! {
                 <section class="card">

@@ -151,6 +151,21 @@ pub fn DashboardView(
                     </table>
                 </section>
             }))}
+            {move || dashboard.with(|d| {
+                // Only those uploaded somewhere, and only http(s) addresses, whoever wrote them.
+                let videos: Vec<(String, String, u32)> = d.recordings.iter()
+                    .filter_map(|r| Some((crate::model::shared::checked_link(&r.url).ok()?, r.title.clone(), r.ms)))
+                    .collect();
+                (!videos.is_empty()).then(|| view! {
+                    <section class="card">
+                        <h2>"Recorded explanations"</h2>
+                        <ul>{videos.into_iter().map(|(url, title, ms)| view! {
+                            <li><a href=url target="_blank" rel="noopener noreferrer nofollow">{title}</a>
+                                <span class="task-meta">{format!(" · {}", crate::model::recording::length(ms))}</span></li>
+                        }).collect_view()}</ul>
+                    </section>
+                })
+            })}
             {move || dashboard.with(|d| view! {
                 {section("Next steps for us", &d.next_ours)}
                 {section("Next steps for you", &d.next_theirs)}

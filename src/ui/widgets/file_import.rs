@@ -30,7 +30,9 @@ pub fn FileImport(
         input.set_value("");
         let on_file = on_file.clone();
         leptos::task::spawn_local(async move {
-            if file.size() > crate::workspace::MAX_FILE_BYTES as f64 {
+            // A backup with recordings may be this large; decode_file holds every other
+            // file to the smaller limit once it sees the format.
+            if file.size() > crate::workspace::MAX_RECORDINGS_FILE_BYTES as f64 {
                 on_file(Err(format!(
                     "That file is too large to be an Unhurried backup ({:.1} MB).",
                     file.size() / 1_048_576.0

@@ -21,6 +21,7 @@ pub mod nav;
 pub mod notice_toast;
 pub mod page_publisher;
 pub mod publish_card;
+pub mod recording;
 pub mod remind_me;
 pub mod storage_banner;
 pub mod storage_use;

@@ -9,7 +9,7 @@ use crate::workspace::{use_workspace, StorageHealth};
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let ws = use_workspace();
-    let export = move |_| ws.download_backup();
+    let export = move |_| ws.download_backup(false);
     let export_aside = move |_| {
         if let Some(bytes) = ws.aside_bytes() {
             crate::web::download_bytes(

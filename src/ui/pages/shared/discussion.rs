@@ -8,7 +8,7 @@ use crate::ui::widgets::{
     discussion::idea_board::IdeaBoard, discussion::poll_section::PollSection,
     shared::action_plan::ActionPlan, shared::collab_text::CollabText,
     shared::comment_thread::CommentThread, shared::context_links::ContextLinks,
-    shared::sharing::Sharing,
+    shared::shared_recordings::SharedRecordings, shared::sharing::Sharing,
 };
 
 /// A discussion's body: the problem, ideas, polls, comments, the action plan.
@@ -21,6 +21,7 @@ pub fn DiscussionBody(is_owner: Signal<bool>) -> impl IntoView {
                             <h2 id="problem-head">"The problem"</h2>
                             <CollabText field=TextField::Problem label="Problem statement" hint="Set the context: what is the problem, why now, what is known. Anyone can edit; typing at the same time merges."/>
                             <ContextLinks/>
+                            <SharedRecordings/>
                         </section>
                         <IdeaBoard is_owner=is_owner/>
                         <PollSection/>

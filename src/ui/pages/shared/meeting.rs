@@ -14,7 +14,8 @@ use crate::ui::widgets::{
     meeting::agenda_editor::AgendaEditor, meeting::async_check::AsyncCheck,
     meeting::follow_up::FollowUp, meeting::meeting_cost::MeetingCost,
     meeting::meeting_timer::MeetingTimer, shared::action_plan::ActionPlan,
-    shared::collab_text::CollabText, shared::sharing::Sharing,
+    shared::collab_text::CollabText, shared::shared_recordings::SharedRecordings,
+    shared::sharing::Sharing,
 };
 use crate::workspace::{use_workspace, MeetingEdit};
 
@@ -106,6 +107,7 @@ pub fn MeetingBody(is_owner: Signal<bool>) -> impl IntoView {
                             <p><a href=url.clone() target="_blank" rel="noopener noreferrer">"Open the recording"</a></p>
                         })
                     }}
+                    <SharedRecordings/>
                 </section>
                 <AgendaEditor/>
                 <MeetingTimer/>

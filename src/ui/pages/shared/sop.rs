@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::ui::shared::{me, shown_state};
 use crate::ui::widgets::shared::{
     comment_thread::CommentThread, owner_settings::OwnerSettings, share_panel::SharePanel,
+    shared_recordings::SharedRecordings,
 };
 use crate::ui::widgets::sop::{
     check_editor::CheckEditor, run_checklist::RunChecklist, run_history::RunHistory,
@@ -46,6 +47,7 @@ pub fn SopBody(is_owner: Signal<bool>) -> impl IntoView {
                     <StepEditor is_owner/>
                     <CheckEditor is_owner/>
                 </section>
+                <div class="card"><SharedRecordings/></div>
                 <RunHistory/>
                 <section class="card" aria-labelledby="comments-head">
                     <h2 id="comments-head">"Comments"</h2>

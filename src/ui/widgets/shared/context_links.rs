@@ -35,7 +35,8 @@ pub fn ContextLinks() -> impl IntoView {
     view! {
         <h3>"Context"</h3>
         <ul class="link-list">
-            {move || state.with(|s| s.links.iter().map(|l| {
+            // Recorded explanations have a list of their own.
+            {move || state.with(|s| s.links.iter().filter(|l| l.recording.is_none()).map(|l| {
                 let id = l.id.clone();
                 let text = if l.label.trim().is_empty() { l.url.clone() } else { l.label.clone() };
                 view! {

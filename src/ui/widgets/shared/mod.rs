@@ -11,4 +11,5 @@ pub mod people_panel;
 pub mod qr_code;
 pub mod reader_footer;
 pub mod share_panel;
+pub mod shared_recordings;
 pub mod sharing;
