@@ -1,6 +1,6 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium) of the recordings kept on this
 //! device in IndexedDB: a video is kept with its listing and read back whole, renamed,
-//! deleted and put back from its record (the undo), carried as bytes into another
+//! taken out and put back from its record (the undo), every change told to the page, carried as bytes into another
 //! store's copy with a media type checked, and a refused write comes back as the
 //! DOMException's name the screens word.
 #![cfg(target_arch = "wasm32")]
@@ -63,14 +63,32 @@ async fn a_video_is_kept_listed_renamed_deleted_and_put_back_whole() {
         .unwrap();
     assert_eq!(kept(a.id).await.unwrap().0.title, "Why we moved to March");
 
-    let record = recorder::record(a.id).await.unwrap();
-    recorder::delete(a.id).await.unwrap();
+    let record = recorder::take(a.id).await.unwrap().unwrap();
     assert!(kept(a.id).await.is_none());
+    assert_eq!(recorder::take(a.id).await, Ok(None));
     assert!(recorder::record(a.id).await.is_none());
     assert!(recorder::bytes(a.id).await.is_none());
     recorder::restore(&record).await.unwrap();
     assert_eq!(recorder::bytes(a.id).await.unwrap(), video);
     recorder::delete(a.id).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn every_change_kept_is_told() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let told = Rc::new(Cell::new(0));
+    let count = told.clone();
+    recorder::watch(move || count.set(count.get() + 1));
+    let d = info(4, "Told");
+    recorder::keep(&d, &blob(&[9], "video/webm")).await.unwrap();
+    assert_eq!(told.get(), 1);
+    recorder::take(d.id).await.unwrap();
+    assert_eq!(told.get(), 2);
+    // Reading tells nothing.
+    recorder::list().await.unwrap();
+    assert_eq!(told.get(), 2);
+    recorder::watch(|| {});
 }
 
 #[wasm_bindgen_test]

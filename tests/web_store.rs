@@ -597,7 +597,7 @@ async fn a_backup_carries_every_document_and_restores_them_on_a_new_device() {
         ws.set_boundaries(b);
         ws.publish_page().unwrap();
         let page = ws.my_page_id().unwrap();
-        (collab, board, page, ws.export_file())
+        (collab, board, page, ws.export_file(&[]))
     })
     .await;
     // A new device: empty storage, the backup restored from the welcome.

@@ -26,11 +26,19 @@ function db() {
     r.onerror = () => { opening = null; no(r.error); };
   }));
 }
+// Told after every change kept, in this tab and (through the channel) in the others.
+let watcher = () => {};
+const others = typeof BroadcastChannel === "function" ? new BroadcastChannel("unhurried-recordings") : null;
+if (others) others.onmessage = () => watcher();
+export function rec_watch(f) { watcher = f; }
 function run(mode, act) {
   return db().then((d) => new Promise((ok, no) => {
     const t = d.transaction("videos", mode);
     const req = act(t.objectStore("videos"));
-    t.oncomplete = () => ok(req ? req.result : undefined);
+    t.oncomplete = () => {
+      ok(req ? req.result : undefined);
+      if (mode === "readwrite") { watcher(); if (others) others.postMessage(0); }
+    };
     t.onabort = t.onerror = () => no(t.error || new DOMException("", "AbortError"));
   })).catch((e) => { throw (e && e.name) || "Error"; });
 }
@@ -47,12 +55,23 @@ export function rec_put_bytes(id, title, doc, ms, at, mime, bytes) {
 export function rec_get(id) { return run("readonly", (s) => s.get(id)).then((r) => r || null); }
 export function rec_restore(record) { return run("readwrite", (s) => s.put(record)); }
 export function rec_delete(id) { return run("readwrite", (s) => s.delete(id)); }
+// Deletes a video and returns its whole record, for an undo.
+export function rec_take(id) {
+  return run("readwrite", (s) => {
+    const g = s.get(id);
+    g.onsuccess = () => { if (g.result) s.delete(id); };
+    return g;
+  }).then((r) => r || null);
+}
+export function rec_download(id, name) {
+  rec_get(id).then((r) => { if (r) save_blob(r.blob, name); }).catch(() => {});
+}
 export function rec_title(id, title) {
   return run("readwrite", (s) => {
     const g = s.get(id);
     g.onsuccess = () => { if (g.result) s.put({ ...g.result, title }); };
     return null;
-  });
+  }).catch(() => {});
 }
 export function rec_bytes(id) {
   return rec_get(id).then((r) => (r ? r.blob.arrayBuffer().then((b) => new Uint8Array(b)) : null));
@@ -169,6 +188,9 @@ extern "C" {
     fn rec_get(id: &str) -> js_sys::Promise;
     fn rec_restore(record: &JsValue) -> js_sys::Promise;
     fn rec_delete(id: &str) -> js_sys::Promise;
+    fn rec_take(id: &str) -> js_sys::Promise;
+    fn rec_download(id: &str, name: &str);
+    fn rec_watch(on_change: &Closure<dyn FnMut()>);
     fn rec_title(id: &str, title: &str) -> js_sys::Promise;
     fn rec_bytes(id: &str) -> js_sys::Promise;
     fn blob_url(blob: &JsValue) -> String;
@@ -317,8 +339,27 @@ pub async fn delete(id: RecordingId) -> Result<(), MediaError> {
     wait(rec_delete(&id.to_string())).await.map(drop)
 }
 
-pub async fn retitle(id: RecordingId, title: &str) -> Result<(), MediaError> {
-    wait(rec_title(&id.to_string(), title)).await.map(drop)
+/// A new title, kept with the video (a failure only leaves the old title in Settings).
+pub fn retitle(id: RecordingId, title: &str) -> js_sys::Promise {
+    rec_title(&id.to_string(), title)
+}
+
+/// Deletes a video and returns its whole record, for an undo; `None` when it was not here.
+pub async fn take(id: RecordingId) -> Result<Option<JsValue>, MediaError> {
+    Ok(Some(wait(rec_take(&id.to_string())).await?).filter(|r| !r.is_null()))
+}
+
+/// Offers a kept video as a download named `name`.
+pub fn download_kept(id: RecordingId, name: &str) {
+    rec_download(&id.to_string(), name);
+}
+
+/// Calls `on_change` after every change to the videos kept, made in any tab.
+pub fn watch(on_change: impl FnMut() + 'static) {
+    let closure = Closure::<dyn FnMut()>::new(on_change);
+    rec_watch(&closure);
+    // Kept for the page's life: the store calls it at any time.
+    closure.forget();
 }
 
 /// An address the page can play or download a video from; revoke it when done.

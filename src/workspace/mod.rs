@@ -111,6 +111,9 @@ struct Inner {
     write_blocked: bool,
     notice_serial: u64,
     live: live::Live,
+    /// The recordings kept on this device, with their sizes in bytes (read through
+    /// `Workspace::videos`, tracked by `stored`).
+    videos: Vec<(RecordingInfo, u64)>,
 }
 
 /// The handle components hold: small and `Copy`.
@@ -130,10 +133,9 @@ pub struct Workspace {
     pub live: RwSignal<LiveStatus>,
     /// Notified when dashboards, forms, their replies or a respondent's answers change.
     pub clients: Trigger,
-    /// Notified when data kept aside is deleted or put back.
+    /// Notified when data kept aside is deleted or put back, and when the recordings
+    /// kept on this device change.
     pub stored: Trigger,
-    /// The recordings kept on this device, with their sizes in bytes.
-    pub videos: RwSignal<Vec<(RecordingInfo, u64)>>,
     inner: StoredValue<Inner, LocalStorage>,
 }
 
@@ -182,7 +184,6 @@ impl Workspace {
             name_wanted: RwSignal::new(false),
             clients: Trigger::new(),
             stored: Trigger::new(),
-            videos: RwSignal::new(Vec::new()),
             live: RwSignal::new(LiveStatus {
                 server: None,
                 connection: Connection::Off,
@@ -199,10 +200,11 @@ impl Workspace {
                 aside,
                 write_blocked,
                 notice_serial: 0,
+                videos: Vec::new(),
             }),
         };
         ws.listen_to_other_tabs();
-        ws.reload_videos();
+        ws.watch_videos();
         ws.listen_to_network();
         ws.start_live();
         ws

@@ -33,72 +33,82 @@ pub fn media_message(name: &str) -> &'static str {
 }
 
 impl Workspace {
+    /// Reads which videos this device keeps, now and after every change in any tab.
+    pub(super) fn watch_videos(self) {
+        recorder::watch(move || self.reload_videos());
+        self.reload_videos();
+    }
+
     /// Reads again which videos this device keeps.
-    pub fn reload_videos(self) {
+    fn reload_videos(self) {
         spawn_local(async move {
             if let Ok(list) = recorder::list().await {
-                self.videos.try_set(list);
+                if self.inner.try_update_value(|i| i.videos = list).is_some() {
+                    self.stored.notify();
+                }
             }
         });
     }
 
-    /// Whether this device keeps the video, and its size.
+    /// The videos this device keeps, with their sizes; tracked.
+    pub fn videos(self) -> Vec<(RecordingInfo, u64)> {
+        self.stored.track();
+        self.inner.with_value(|i| i.videos.clone())
+    }
+
+    /// Whether this device keeps the video, and its size; tracked.
     pub fn video_size(self, id: RecordingId) -> Option<u64> {
-        self.videos
-            .with(|v| v.iter().find(|(i, _)| i.id == id).map(|(_, size)| *size))
+        self.stored.track();
+        self.inner.with_value(|i| {
+            i.videos
+                .iter()
+                .find(|(v, _)| v.id == id)
+                .map(|(_, size)| *size)
+        })
     }
 
     /// Keeps a finished recording on this device.
     pub async fn keep_video(self, info: RecordingInfo, blob: &JsValue) -> Result<(), String> {
         recorder::keep(&info, blob)
             .await
-            .map_err(|e| media_message(&e).to_owned())?;
-        self.reload_videos();
-        Ok(())
+            .map_err(|e| media_message(&e).to_owned())
     }
 
     /// A new title, kept with the video too so Settings and backups say it.
     pub fn retitle_video(self, id: RecordingId, title: String) {
-        spawn_local(async move {
-            if recorder::retitle(id, &title).await.is_ok() {
-                self.reload_videos();
-            }
-        });
+        let _ = recorder::retitle(id, &title);
     }
 
     /// Deletes a video from this device, with an undo that puts it back whole.
     pub fn delete_video(self, id: RecordingId) {
+        let title = self.inner.with_value(|i| {
+            i.videos
+                .iter()
+                .find(|(v, _)| v.id == id)
+                .map(|(v, _)| format!("“{}”", v.title))
+        });
         spawn_local(async move {
-            let Some(record) = recorder::record(id).await else {
-                return;
-            };
-            if let Err(e) = recorder::delete(id).await {
-                self.say(media_message(&e).into(), None);
-                return;
+            match recorder::take(id).await {
+                Ok(Some(record)) => self.say(
+                    format!(
+                        "Deleted {} from this browser.",
+                        title.unwrap_or_else(|| "the recording".into())
+                    ),
+                    Some(Undo::Video(record)),
+                ),
+                Ok(None) => {}
+                Err(e) => self.say(media_message(&e).into(), None),
             }
-            self.reload_videos();
-            let title = self.videos.with_untracked(|v| {
-                v.iter()
-                    .find(|(i, _)| i.id == id)
-                    .map(|(i, _)| i.title.clone())
-            });
-            let what = title.map_or("the recording".into(), |t| format!("“{t}”"));
-            self.say(
-                format!("Deleted {what} from this browser."),
-                Some(Undo::Video(record)),
-            );
         });
     }
 
     pub(super) fn restore_video(self, record: JsValue) {
         spawn_local(async move {
-            match recorder::restore(&record).await {
-                Ok(()) => {
-                    self.reload_videos();
-                    self.say("Restored.".into(), None);
-                }
-                Err(e) => self.say(media_message(&e).into(), None),
-            }
+            let said = match recorder::restore(&record).await {
+                Ok(()) => "Restored.",
+                Err(e) => media_message(&e),
+            };
+            self.say(said.into(), None);
         });
     }
 
@@ -133,7 +143,6 @@ impl Workspace {
                     break;
                 }
             }
-            self.reload_videos();
         });
         format!(
             " {n} {} kept on this device.",

@@ -6,7 +6,7 @@
 // full, with the title typed kept.
 import { test, expect, chromium } from '@playwright/test';
 import fs from 'node:fs';
-import { CHROMIUM_ARGS, axe, waitForServiceWorker, watchConsole, welcome } from './helpers.mjs';
+import { CHROMIUM_ARGS, axe, makeLink, openLink, waitForServiceWorker, watchConsole, welcome } from './helpers.mjs';
 
 const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
   '--auto-select-desktop-capture-source=Entire screen'];
@@ -16,6 +16,12 @@ async function open(args) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...args] });
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'en-GB' });
   return { browser, context, page: await context.newPage() };
+}
+
+/** Another person in the same browser: a context of their own. */
+async function another(browser, locale = 'en-US') {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale });
+  return context.newPage();
 }
 
 async function startDiscussion(page, title) {
@@ -63,7 +69,7 @@ test.describe('with a camera, a microphone and a screen', () => {
     const size = await play(page, 'Why March');
     expect(size.width).toBeGreaterThan(0);
     await item.getByRole('button', { name: 'Close the video' }).click();
-    await expect(item.locator('video')).toHaveCount(0);
+    await expect(item.locator('video')).toBeHidden();
 
     // Only http(s) addresses; then teammates and older versions see it as a link.
     await item.getByLabel('Where you uploaded it (optional)').fill('javascript:alert(1)');
@@ -167,6 +173,77 @@ test.describe('with a camera, a microphone and a screen', () => {
       page.getByRole('button', { name: 'Download the recording' }).click()]);
     expect(video.suggestedFilename()).toBe('Budget walkthrough.webm');
     expect((await bytesOf(video)).subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+    await browser.close();
+  });
+});
+
+test.describe('what others see', () => {
+  test('a teammate sees the title and length, then the address; a client sees only uploaded ones; meetings and SOPs record too', async () => {
+    test.setTimeout(120_000);
+    const { browser, page } = await open(FAKE_MEDIA);
+    const problems = watchConsole(page);
+    await welcome(page, 'Ana');
+    await startDiscussion(page, 'Pick a launch date');
+    await record(page, 'Camera', 'Walkthrough', 1.2);
+
+    // Ben opens the discussion's link: the listing came, the video did not.
+    const ben = await another(browser);
+    await openLink(ben, await makeLink(page, 'Copy link'));
+    const his = recording(ben, 'Walkthrough');
+    await expect(his).toContainText(/Walkthrough · 0:0\d/);
+    await expect(his.getByText('The video is on the device it was recorded on and has not been uploaded yet.')).toBeVisible();
+    await expect(his.getByRole('button', { name: 'Play' })).toHaveCount(0);
+    await expect(his.getByRole('button', { name: 'Download' })).toHaveCount(0);
+    await axe(ben, 'a recording listed for a teammate', '.recordings');
+
+    // Ana uploads it somewhere and says where; Ben's copy gets the address by link.
+    const mine = recording(page, 'Walkthrough');
+    await mine.getByLabel('Where you uploaded it (optional)').fill('https://videos.example/walkthrough');
+    await mine.getByRole('button', { name: 'Save' }).click();
+    await expect(mine.getByRole('link', { name: 'Watch where it was uploaded' })).toBeVisible();
+    await openLink(ben, await makeLink(page, 'Copy link'));
+    await expect(his.getByRole('link', { name: 'Watch where it was uploaded' })).toHaveAttribute('href', 'https://videos.example/walkthrough');
+    await expect(his.getByText(/has not been uploaded yet/)).toBeHidden();
+
+    // A meeting's brief and an SOP record the same way.
+    for (const [kind, label, title] of [['Meeting', 'What is the meeting about?', 'Launch review'], ['SOP', 'What is the procedure?', 'Monthly invoices']]) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shared' }).click();
+      await page.getByRole('radio', { name: new RegExp(`^${kind}:`) }).check();
+      await page.getByLabel(label).fill(title);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+      await record(page, 'Camera', `${title} explained`, 1);
+    }
+
+    // A client's dashboard: the client sees a recording once it has an address.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Chie');
+    await page.locator('#person-zone').fill('Europe/London');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByLabel('Client').check();
+    await page.getByRole('button', { name: 'Dashboard for Chie' }).click();
+    await page.getByLabel('Project').fill('Shop relaunch');
+    await page.getByLabel('Project').press('Tab');
+    await record(page, 'Camera', 'Month in review', 1);
+    await record(page, 'Camera', 'Draft for later', 1);
+    const month = recording(page, 'Month in review');
+    await month.getByLabel('Where you uploaded it (optional)').fill('https://videos.example/month');
+    await month.getByRole('button', { name: 'Save' }).click();
+    await expect(month.getByRole('link', { name: 'Watch where it was uploaded' })).toBeVisible();
+    await page.getByRole('button', { name: 'Publish and get the link' }).click();
+    const dashLink = await page.locator('#dashboard-link').inputValue();
+    const chie = await another(browser, 'en-GB');
+    await openLink(chie, dashLink);
+    await expect(chie.getByRole('heading', { level: 1, name: 'Shop relaunch' })).toBeVisible();
+    const card = chie.locator('section.card', { hasText: 'Recorded explanations' });
+    await expect(card.getByRole('link')).toHaveText(['Month in review']);
+    await expect(card.getByRole('link')).toHaveAttribute('href', 'https://videos.example/month');
+    await expect(chie.getByText('Draft for later')).toHaveCount(0);
+    // Reloaded, the owner's dashboard still lists both, with their videos here.
+    await page.reload();
+    await expect(page.getByTestId('recording')).toHaveCount(2);
+    await expect(recording(page, 'Draft for later').getByRole('button', { name: 'Play' })).toBeVisible();
+    expect(problems).toEqual([]);
     await browser.close();
   });
 });

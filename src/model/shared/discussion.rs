@@ -181,28 +181,22 @@ pub fn markdown(env: &Envelope, part: &DiscussionPart) -> String {
             } else {
                 &link.label
             };
-            match (&link.recording, link.url.is_empty()) {
-                (Some(r), true) => {
-                    let _ = writeln!(
-                        md,
-                        "- {} (recorded explanation, {}; not uploaded yet)",
-                        one_line(label),
-                        crate::model::recording::length(r.ms)
-                    );
-                }
-                (Some(r), false) => {
-                    let _ = writeln!(
-                        md,
-                        "- [{}](<{}>) (recorded explanation, {})",
-                        one_line(label),
-                        link.url,
-                        crate::model::recording::length(r.ms)
-                    );
-                }
-                (None, _) => {
-                    let _ = writeln!(md, "- [{}](<{}>)", one_line(label), link.url);
-                }
-            }
+            // A recording not uploaded yet has no address to link to.
+            let line = if link.url.is_empty() {
+                one_line(label).to_string()
+            } else {
+                format!("[{}](<{}>)", one_line(label), link.url)
+            };
+            let note = link.recording.as_ref().map_or_else(String::new, |r| {
+                let upload = if r.url.is_empty() {
+                    "; not uploaded yet"
+                } else {
+                    ""
+                };
+                let length = crate::model::recording::length(r.ms);
+                format!(" (recorded explanation, {length}{upload})")
+            });
+            let _ = writeln!(md, "- {line}{note}");
         }
         md.push('\n');
     }

@@ -11,6 +11,7 @@ use crate::model::profile::zone_or_utc;
 use crate::model::schedule::WeekItem;
 use crate::model::schedule::{clock, parse_clock, WEEKDAYS, WEEKDAYS_SHORT};
 use crate::ui::fmt;
+use crate::ui::widgets::keyed_list::{id_of, row_key, KeyedList};
 use crate::ui::widgets::page_publisher::PagePublisher;
 use crate::workspace::{use_workspace, WeekValue};
 
@@ -192,9 +193,8 @@ fn Channels() -> impl IntoView {
         <div class="card">
             <h2>"Expected response time"</h2>
             <ul class="channel-list">
-                <For each=move || channels.get() key=|c| c.id.clone() let:c>
-                    <ChannelRow id=c.id.clone()/>
-                </For>
+                <KeyedList ids=Signal::derive(move || channels.with(|c| c.iter().map(|c| c.id.clone()).collect()))
+                    row=Callback::new(|id: String| view! { <ChannelRow id/> }.into_any())/>
             </ul>
             <div class="actions">
                 <Show when=move || channels.with(|c| c.is_empty())>
@@ -294,8 +294,11 @@ fn Escalation() -> impl IntoView {
             <h2>"In an emergency"</h2>
             <p class="hint">"Who to reach, in order, and how, when something urgent cannot wait for you."</p>
             <ol class="steps">
-                <For each=move || steps.get() key=|s| (s.id.clone(), s.who.clone(), s.how.clone()) let:s>
-                    {
+                <KeyedList ids=Signal::derive(move || steps.with(|v| v.iter().map(|s| row_key(&[&s.id, &s.who, &s.how])).collect()))
+                    row=Callback::new(move |key: String| {
+                        let Some(s) = steps.with_untracked(|v| v.iter().find(|s| s.id == id_of(&key)).cloned()) else {
+                            return ().into_any();
+                        };
                         let id = s.id.clone();
                         let label = format!("Remove the step {}", s.who);
                         view! {
@@ -303,9 +306,8 @@ fn Escalation() -> impl IntoView {
                                 <span class="grow"><strong>{s.who.clone()}</strong>" "{s.how.clone()}</span>
                                 <button type="button" class="icon" aria-label=label on:click=move |_| ws.delete_week(WeekItem::Step, &id)>"✕"</button>
                             </li>
-                        }
-                    }
-                </For>
+                        }.into_any()
+                    })/>
             </ol>
             <form class="field-row" on:submit=add>
                 <div class="grow">

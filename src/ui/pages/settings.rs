@@ -76,10 +76,10 @@ pub fn Settings() -> impl IntoView {
         (held, ws.export_file(&[]).len())
     });
     // The recordings an export may include: how many and their bytes.
-    let videos = Memo::new(move |_| {
-        ws.videos
-            .with(|v| (v.len(), v.iter().map(|(_, n)| *n).sum::<u64>()))
-    });
+    let videos = move || {
+        let v = ws.videos();
+        (v.len(), v.iter().map(|(_, n)| *n).sum::<u64>())
+    };
     let asides = Memo::new(move |_| {
         ws.stored.track();
         ws.asides()
@@ -119,18 +119,18 @@ pub fn Settings() -> impl IntoView {
                     } else {
                         format!("your own data and {held} shared {}", plural(held, "document", "documents"))
                     };
-                    let (n, video_bytes) = videos.get();
+                    let (n, video_bytes) = videos();
                     if with_videos.get() && n > 0 {
                         format!("The backup holds {what} and {n} {}: {}.", plural(n, "recording", "recordings"), size((bytes as u64 + video_bytes) as f64))
                     } else {
                         format!("The backup holds {what}: {}.", size(bytes as f64))
                     }
                 }}</p>
-                <p class="radio" hidden=move || videos.get().0 == 0>
+                <p class="radio" hidden=move || videos().0 == 0>
                     <input type="checkbox" id="backup-videos" prop:checked=move || with_videos.get()
                         on:change=move |ev| with_videos.set(event_target_checked(&ev))/>
                     <label for="backup-videos">{move || {
-                        let (n, video_bytes) = videos.get();
+                        let (n, video_bytes) = videos();
                         format!("Include recordings ({n}, {})", size(video_bytes as f64))
                     }}</label>
                 </p>

@@ -17,6 +17,7 @@ use crate::model::zones::{
 use crate::model::zones::{date_at, monday_of};
 use crate::ui::fmt;
 use crate::ui::widgets::intake_forms::IntakeForms;
+use crate::ui::widgets::keyed_list::KeyedList;
 use crate::ui::widgets::time_zone_field::TimeZoneField;
 use crate::workspace::{use_workspace, WeekValue};
 
@@ -67,9 +68,8 @@ pub fn TeamPage() -> impl IntoView {
             <div class="card">
                 <h2>"People"</h2>
                 <ul class="people-list">
-                    <For each=move || people.get() key=|p| p.id.clone() let:p>
-                        <PersonRow id=p.id.clone()/>
-                    </For>
+                    <KeyedList ids=Signal::derive(move || people.with(|v| v.iter().map(|p| p.id.clone()).collect()))
+                        row=Callback::new(|id: String| view! { <PersonRow id/> }.into_any())/>
                 </ul>
                 <Show when=move || people.with(|p| p.is_empty())>
                     <p class="empty">"Add the teammates and clients you work with to see when your hours overlap."</p>

@@ -14,6 +14,7 @@ use crate::model::schedule::{
 use crate::model::zones::{date_at, monday_of};
 use crate::ui::focus::focus_after_render;
 use crate::ui::widgets::booked_calls::BookedCalls;
+use crate::ui::widgets::keyed_list::{id_of, row_key, KeyedList};
 use crate::ui::widgets::{
     deadline_outcome::DeadlineOutcome, remind_me::RemindMe, week::block_editor::BlockEditor,
     week::week_grid::WeekGrid,
@@ -217,9 +218,14 @@ fn Deadlines() -> impl IntoView {
         <div class="card deadlines">
             <h2>"Deadlines"</h2>
             <ul class="plain-list">
-                <For each=move || deadlines.get()
-                    key=|d| (d.id.clone(), d.title.clone(), d.date, d.outcome, d.moved_from, d.reason.clone()) let:d>
-                    {
+                <KeyedList ids=Signal::derive(move || deadlines.with(|v| v.iter().map(|d| {
+                        let day = |x: Option<NaiveDate>| x.map(|x| x.to_string()).unwrap_or_default();
+                        row_key(&[&d.id, &d.title, &day(d.date), &d.outcome.key(), &day(d.moved_from), &d.reason])
+                    }).collect()))
+                    row=Callback::new(move |key: String| {
+                        let Some(d) = deadlines.with_untracked(|v| v.iter().find(|d| d.id == id_of(&key)).cloned()) else {
+                            return ().into_any();
+                        };
                         let id = d.id.clone();
                         let when = d.date.map(crate::ui::fmt::date_with_weekday).unwrap_or_else(|| "No date".into());
                         let label = format!("Delete the deadline {}", d.title);
@@ -239,9 +245,8 @@ fn Deadlines() -> impl IntoView {
                                     on:click=move |_| ws.delete_week(WeekItem::Deadline, &id)>"✕"</button>
                                 {d.date.is_some().then(|| view! { <DeadlineOutcome deadline=d.clone() today/> })}
                             </li>
-                        }
-                    }
-                </For>
+                        }.into_any()
+                    })/>
             </ul>
             <Show when=move || deadlines.with(|d| d.is_empty())>
                 <p class="empty">"No deadlines yet."</p>

@@ -12,3 +12,14 @@ pub fn KeyedList(
 ) -> impl IntoView {
     view! { <For each=move || ids.get() key=|id| id.clone() let:id>{row.run(id)}</For> }
 }
+
+/// A row's key made of the item's id and the fields its row shows: the row is drawn again
+/// exactly when one of them changes, as a `<For>` keyed on the same tuple would.
+pub fn row_key(parts: &[&str]) -> String {
+    parts.join("\u{1f}")
+}
+
+/// The item's id inside a key from `row_key`.
+pub fn id_of(key: &str) -> &str {
+    key.split('\u{1f}').next().unwrap_or_default()
+}

@@ -17,10 +17,10 @@ pub fn StorageUse() -> impl IntoView {
         ws.stored_use()
     });
     // Recordings live in a store of their own; their row is always shown.
-    let videos = Memo::new(move |_| {
-        ws.videos
-            .with(|v| (v.len(), v.iter().map(|(_, n)| *n as usize).sum::<usize>()))
-    });
+    let videos = move || {
+        let v = ws.videos();
+        (v.len(), v.iter().map(|(_, n)| *n as usize).sum::<usize>())
+    };
     let label = |what: Stored| match what {
         Stored::Kind(DocKind::Personal) => "Your own data".to_owned(),
         Stored::Kind(kind) => {
@@ -41,11 +41,11 @@ pub fn StorageUse() -> impl IntoView {
                 {move || rows.get().into_iter().map(|u| view! {
                     <tr><th scope="row">{label(u.what)}</th><td>{decimal(u.count as f64, 0)}</td><td>{size(u.bytes as f64)}</td></tr>
                 }).collect_view()}
-                <tr><th scope="row">"Recordings"</th><td>{move || decimal(videos.get().0 as f64, 0)}</td><td>{move || size(videos.get().1 as f64)}</td></tr>
+                <tr><th scope="row">"Recordings"</th><td>{move || decimal(videos().0 as f64, 0)}</td><td>{move || size(videos().1 as f64)}</td></tr>
             </tbody>
             <tfoot>{move || {
                 let rows = rows.get();
-                let (videos, video_bytes) = videos.get();
+                let (videos, video_bytes) = videos();
                 let count: usize = rows.iter().map(|u| u.count).sum::<usize>() + videos;
                 let bytes: usize = rows.iter().map(|u| u.bytes).sum::<usize>() + video_bytes;
                 view! { <tr><th scope="row">"In all"</th><td>{decimal(count as f64, 0)}</td><td>{size(bytes as f64)}</td></tr> }

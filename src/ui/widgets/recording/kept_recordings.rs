@@ -2,7 +2,6 @@
 //! made and its size, to download or delete (with an undo).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::file_name;
 use crate::model::recording::length;
@@ -14,7 +13,7 @@ use crate::workspace::use_workspace;
 pub fn KeptRecordings() -> impl IntoView {
     let ws = use_workspace();
     move || {
-        let videos = ws.videos.get();
+        let videos = ws.videos();
         (!videos.is_empty()).then(|| view! {
             <section class="card">
                 <h2>"Recordings on this device"</h2>
@@ -25,14 +24,7 @@ pub fn KeptRecordings() -> impl IntoView {
                         let name = file_name(&info.title);
                         let label = format!("{}, {}, recorded {} ({})", info.title, length(info.ms),
                             crate::web::format_time(info.at as f64, ""), size(bytes as f64));
-                        let download = move |_| {
-                            let name = name.clone();
-                            spawn_local(async move {
-                                if let Some(r) = recorder::record(id).await {
-                                    recorder::download(&recorder::blob_of(&r), &name);
-                                }
-                            });
-                        };
+                        let download = move |_| recorder::download_kept(id, &name);
                         view! {
                             <li>
                                 <span>{label.clone()}</span>

@@ -8,8 +8,9 @@ use super::{file_name, RecordingChange};
 use crate::model::ids::RecordingId;
 use crate::model::recording::{length, Recording};
 use crate::model::shared::checked_link;
-use crate::web::recorder;
+use crate::web::{form_field, recorder};
 use crate::workspace::use_workspace;
+use wasm_bindgen::JsValue;
 
 #[component]
 pub fn RecordingItem(
@@ -18,19 +19,13 @@ pub fn RecordingItem(
     on_change: Callback<RecordingChange, bool>,
 ) -> impl IntoView {
     let ws = use_workspace();
-    let rec = Memo::new(move |_| {
+    // Plain closures, not memos: a list of recordings is short, and a memo of a new
+    // type costs wasm.
+    let rec = move || {
         list.with(|l| l.iter().find(|r| r.id == id).cloned())
             .unwrap_or_default()
-    });
-    let here = Memo::new(move |_| ws.video_size(id).is_some());
-    let title = RwSignal::new(rec.get_untracked().title);
-    let url = RwSignal::new(rec.get_untracked().url);
-    // A teammate's edit arrives in the fields unless they are being typed in.
-    Effect::new(move |_| {
-        let r = rec.get();
-        title.set(r.title);
-        url.set(r.url);
-    });
+    };
+    let here = move || ws.video_size(id).is_some();
     let error = RwSignal::new(None::<&'static str>);
     let playing = RwSignal::new(None::<String>);
     let play = move |_| match playing.get_untracked() {
@@ -49,26 +44,21 @@ pub fn RecordingItem(
             recorder::revoke(&address);
         }
     });
-    let download = move |_| {
-        let name = file_name(&rec.get_untracked().title);
-        spawn_local(async move {
-            if let Some(r) = recorder::record(id).await {
-                recorder::download(&recorder::blob_of(&r), &name);
-            }
-        });
-    };
+    let download = move |_| recorder::download_kept(id, &file_name(&untrack(rec).title));
+    // The fields are read when the form is sent; they show the document's values.
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (t, u) = (title.get_untracked(), url.get_untracked());
+        let form = ev.target().map(JsValue::from).unwrap_or_default();
+        let (t, u) = (form_field(&form, "title"), form_field(&form, "url"));
         if let (false, Err(e)) = (u.trim().is_empty(), checked_link(&u)) {
             error.set(Some(e.message()));
             return;
         }
         error.set(None);
         let t = if t.trim().is_empty() {
-            rec.get_untracked().title
+            untrack(rec).title
         } else {
-            t
+            t.trim().to_owned()
         };
         if on_change.run(RecordingChange::Edit {
             id,
@@ -80,38 +70,37 @@ pub fn RecordingItem(
     };
     let field = move |what: &str| format!("rec-{what}-{id}");
     // One tree whose parts are hidden or shown: far less code than a view per branch.
-    let not_here = move || !here.get();
+    let not_here = move || !here();
     let open = move || playing.with(Option::is_some);
     view! {
         <li class="recording" data-testid="recording">
             <p class="recording-head">
-                <strong>{move || rec.with(|r| r.title.clone())}</strong>
-                <span class="task-meta">{move || format!(" · {}", length(rec.with(|r| r.ms)))}</span>
+                <strong>{move || rec().title}</strong>
+                <span class="task-meta">{move || format!(" · {}", length(rec().ms))}</span>
             </p>
             <video class="recording-player" controls=true playsinline=true hidden=move || !open()
-                src=move || playing.get() aria-label=move || format!("Recording: {}", rec.with(|r| r.title.clone()))></video>
+                src=move || playing.get() aria-label="The recording"></video>
             <div class="actions">
                 <button type="button" class="secondary" hidden=not_here aria-expanded=move || open().to_string()
                     on:click=play>{move || if open() { "Close the video" } else { "Play" }}</button>
                 <button type="button" class="secondary" hidden=not_here on:click=download>"Download"</button>
-                <a hidden=move || rec.with(|r| r.url.is_empty()) href=move || rec.with(|r| r.url.clone())
+                <a hidden=move || rec().url.is_empty() href=move || rec().url
                     target="_blank" rel="noopener noreferrer nofollow">"Watch where it was uploaded"</a>
                 <button type="button" class="quiet small" on:click=move |_| { on_change.run(RecordingChange::Remove(id)); }>"Remove"</button>
             </div>
-            <p class="hint" hidden=move || here.get() || rec.with(|r| !r.url.is_empty())>
+            <p class="hint" hidden=move || here() || !rec().url.is_empty()>
                 "The video is on the device it was recorded on and has not been uploaded yet."
             </p>
             <form class="inline-form" hidden=not_here on:submit=save>
                 <div>
                     <label for=field("title")>"Title"</label>
-                    <input id=field("title") type="text" maxlength="500" prop:value=move || title.get()
-                        on:input=move |ev| title.set(event_target_value(&ev))/>
+                    <input id=field("title") name="title" type="text" maxlength="500" prop:value=move || rec().title/>
                 </div>
                 <div>
                     <label for=field("url")>"Where you uploaded it (optional)"</label>
                     <input id=field("url") type="text" inputmode="url" placeholder="https://…"
-                        aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=field("error")
-                        prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/>
+                        name="url" aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=field("error")
+                        prop:value=move || rec().url/>
                 </div>
                 <button type="submit" class="secondary">"Save"</button>
             </form>

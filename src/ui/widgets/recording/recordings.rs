@@ -1,7 +1,5 @@
 //! A document's recorded explanations: each one, and the recorder below them.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use super::recorder::Recorder;
@@ -9,7 +7,7 @@ use super::recording_item::RecordingItem;
 use super::RecordingChange;
 use crate::model::ids::{DocId, RecordingId};
 use crate::model::recording::Recording;
-use crate::workspace::use_workspace;
+use crate::ui::widgets::keyed_list::KeyedList;
 
 #[component]
 pub fn Recordings(
@@ -17,32 +15,17 @@ pub fn Recordings(
     #[prop(into)] list: Signal<Vec<Recording>>,
     on_change: Callback<RecordingChange, bool>,
 ) -> impl IntoView {
-    let ws = use_workspace();
-    // A recording another tab of this browser just made: read the device's list again,
-    // once for each such id.
-    let asked = StoredValue::new(BTreeSet::<RecordingId>::new());
-    Effect::new(move |_| {
-        let unknown: Vec<RecordingId> = list.with(|l| {
-            l.iter()
-                .map(|r| r.id)
-                .filter(|id| ws.video_size(*id).is_none())
-                .collect()
-        });
-        let fresh = unknown
-            .into_iter()
-            .any(|id| asked.try_update_value(|a| a.insert(id)).unwrap_or(false));
-        if fresh {
-            ws.reload_videos();
-        }
+    let ids = Signal::derive(move || list.with(|l| l.iter().map(|r| r.id.to_string()).collect()));
+    let row = Callback::new(move |id: String| {
+        let id = RecordingId::parse(&id).unwrap_or_default();
+        view! { <RecordingItem id list on_change/> }.into_any()
     });
     view! {
         <section class="recordings" aria-labelledby="recordings-title">
             <h3 id="recordings-title">"Recorded explanations"</h3>
             <p class="hint">"Explain it in a short video instead of a meeting: your screen, your camera or both, up to 5 minutes. Videos stay on this device; download one to share it, then paste where you put it."</p>
             <ul class="recording-list" data-testid="recording-list">
-                <For each=move || list.get() key=|r| r.id let:r>
-                    <RecordingItem id=r.id list on_change/>
-                </For>
+                <KeyedList ids row/>
             </ul>
             <Recorder doc on_change/>
         </section>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::model::shared::ItemList;
 use crate::ui::shared::{shown_news, shown_state};
 use crate::ui::widgets::add_form::{AddForm, AddInput};
+use crate::ui::widgets::keyed_list::{id_of, row_key, KeyedList};
 use crate::ui::widgets::remind_me::RemindMe;
 use crate::workspace::{use_workspace, SharedEdit};
 
@@ -42,8 +43,11 @@ pub fn ActionPlan() -> impl IntoView {
         <section class="card" aria-labelledby="actions-head">
             <h2 id="actions-head">"Action plan"</h2>
             <ul class="action-list">
-                <For each=move || state.with(|s| s.actions.clone()) key=|a| (a.id.clone(), a.done, a.text.clone(), a.owner.clone(), a.due.clone()) let:action>
-                    {
+                <KeyedList ids=Signal::derive(move || state.with(|s| s.actions.iter().map(|a| row_key(&[&a.id, if a.done { "1" } else { "0" }, &a.text, &a.owner, &a.due])).collect()))
+                    row=Callback::new(move |key: String| {
+                        let Some(action) = state.with_untracked(|s| s.actions.iter().find(|a| a.id == id_of(&key)).cloned()) else {
+                            return ().into_any();
+                        };
                         let id = action.id.clone();
                         let check_id = format!("action-{}", action.id);
                         let is_new = { let id = id.clone(); move || news.with(|n| n.actions.contains(&id)) };
@@ -68,9 +72,8 @@ pub fn ActionPlan() -> impl IntoView {
                                 <button type="button" class="quiet small" aria-label=format!("Remove action: {}", action.text)
                                     on:click=move |_| ws.delete_shared_item(ItemList::Actions, &remove_id, "Action")>"Remove"</button>
                             </li>
-                        }
-                    }
-                </For>
+                        }.into_any()
+                    })/>
             </ul>
             <AddForm inputs=&NEW_ACTION submit="Add action" on_add=add/>
         </section>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::widgets::keyed_list::{id_of, row_key, KeyedList};
 use crate::ui::widgets::remind_me::RemindMe;
 
 use crate::model::shared::{ItemList, MAX_TEXT};
@@ -86,9 +87,10 @@ pub fn CommentThread(
             }
         }
         <ul class="comments">
-            <For each=comments key=|(c, name)| (c.id.clone(), c.text.clone(), c.edited, name.clone()) let:item>
-                {
-                    let (c, name) = item;
+            <KeyedList ids=Signal::derive(move || comments().iter().map(|(c, name)| row_key(&[&c.id, &c.text, &c.edited.to_string(), name])).collect())
+                row=Callback::new(move |key: String| {
+                    let found = state.with_untracked(|s| s.comments.iter().find(|c| c.id == id_of(&key)).map(|c| (c.clone(), s.name_of(&c.by))));
+                    let Some((c, name)) = found else { return ().into_any() };
                     let name_for_reminder = name.clone();
                     let mine = c.by == me;
                     let id = c.id.clone();
@@ -138,9 +140,8 @@ pub fn CommentThread(
                                 })}
                             </div>
                         </li>
-                    }
-                }
-            </For>
+                    }.into_any()
+                })/>
         </ul>
         <form class="comment-form" on:submit=add>
             <label for=input_id.clone() class="visually-hidden">{if on.is_some() { format!("Comment on {about}") } else { "Add a comment".to_owned() }}</label>
