@@ -1,7 +1,8 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium, real localStorage and
 //! IndexedDB) of issue 17's move: a profile written by today's main moves whole, a move
 //! stopped after each of its steps resumes with nothing lost or doubled, damaged text
-//! moves aside, two tabs moving at once move once, and the device store keeps writes
+//! moves aside (once, even when a second tab's copy of localStorage has not heard of the
+//! move yet), two tabs moving at once move once, and the device store keeps writes
 //! in IndexedDB behind a synchronous mirror.
 #![cfg(target_arch = "wasm32")]
 
@@ -123,6 +124,38 @@ async fn damaged_text_moves_aside_and_the_rest_still_loads() {
         idb.get(&aside).await.unwrap().as_deref(),
         Some(b"%%% not base64 %%%".as_slice())
     );
+    let (back, _) = read_back(&idb).await;
+    assert_eq!(back.tasks(), doc.tasks());
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_that_has_not_heard_of_a_move_does_not_set_the_damaged_part_aside_twice() {
+    let idb = fresh("test-move-stale").await;
+    let doc = profile(1);
+    let damaged = "unhurried:doc:personal:zz:0000000000";
+    storage().set_item(damaged, "%%% not base64 %%%").unwrap();
+    let first = move_local_storage(&idb, 500, None).await.unwrap();
+    assert_eq!(first.set_aside.len(), 1);
+    // A second tab's copy of localStorage, a moment behind: it still holds what the
+    // first tab moved.
+    profile(1);
+    storage().set_item(damaged, "%%% not base64 %%%").unwrap();
+    let second = move_local_storage(&idb, 900, None).await.unwrap();
+    assert!(second.set_aside.is_empty(), "told once");
+    let asides: Vec<String> = idb
+        .entries()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(k, _)| k)
+        .filter(|k| k.starts_with("unhurried:aside:"))
+        .collect();
+    assert_eq!(
+        asides,
+        vec![keys::aside("personal", 501)],
+        "kept aside once"
+    );
+    assert_eq!(local_keys(), vec!["unhurried:sync:server".to_owned()]);
     let (back, _) = read_back(&idb).await;
     assert_eq!(back.tasks(), doc.tasks());
 }

@@ -7,7 +7,7 @@
 
 use js_sys::{Array, Uint8Array};
 use unhurried::model::ids::RecordingId;
-use unhurried::share::RecordingInfo;
+use unhurried::model::recording::RecordingInfo;
 use unhurried::web::recorder;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;

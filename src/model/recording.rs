@@ -18,6 +18,21 @@ pub struct Recording {
     pub url: String,
 }
 
+/// What the device that keeps a recording lists about it, and what a backup carrying the
+/// video says (`share`, format 3).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecordingInfo {
+    pub id: RecordingId,
+    pub title: String,
+    /// The document it explains, as its id's hex.
+    pub doc: String,
+    pub ms: u32,
+    /// The video's media type, such as `video/webm;codecs=vp8,opus`.
+    pub mime: String,
+    /// When it was recorded, in milliseconds since 1970.
+    pub at: i64,
+}
+
 /// A length as minutes and seconds: "4:05".
 pub fn length(ms: u32) -> String {
     let s = ms.min(MAX_MS).div_ceil(1000);

@@ -15,8 +15,8 @@ pub mod link;
 pub mod page_link;
 
 use crate::codec::pack::{from_bytes, to_bytes};
-use crate::model::ids::RecordingId;
 use crate::model::kind::DocKind;
+pub use crate::model::recording::RecordingInfo;
 use crate::pack_record;
 
 const MAGIC: &[u8; 9] = b"UNHURRIED";
@@ -75,19 +75,6 @@ pub fn encode_file(kind: DocKind, document: &[u8]) -> Vec<u8> {
     out
 }
 
-/// What a file says about a recording it carries: what the device that keeps it lists.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RecordingInfo {
-    pub id: RecordingId,
-    pub title: String,
-    /// The document it explains, as its id's hex.
-    pub doc: String,
-    pub ms: u32,
-    /// The video's media type, such as `video/webm;codecs=vp8,opus`.
-    pub mime: String,
-    /// When it was recorded, in milliseconds since 1970.
-    pub at: i64,
-}
 pack_record!(RecordingInfo {
     id,
     title,
@@ -386,6 +373,7 @@ mod tests {
     }
 
     fn recording(n: u8) -> (RecordingInfo, Vec<u8>) {
+        use crate::model::ids::RecordingId;
         let info = RecordingInfo {
             id: RecordingId::from_bytes([n; 16]),
             title: format!("Walkthrough {n}"),

@@ -18,7 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::idb::{Idb, DB_NAME};
 use super::local::LocalStore;
 use super::mirror::{Batch, Mirror};
-use super::moving::{plan, Move};
+use super::moving::{plan, without_kept_asides, Move};
 use super::{KeyValue, StoreError, KEY_PREFIX};
 
 #[wasm_bindgen(inline_js = r#"
@@ -110,9 +110,16 @@ pub async fn move_local_storage(
     stop: Option<MoveStep>,
 ) -> Result<Moved, StoreError> {
     let local = LocalStore::open();
-    let moves: Vec<Move> = plan(local_entries(&local), now_ms);
+    let mut moves: Vec<Move> = plan(local_entries(&local), now_ms);
     let mut moved = Moved::default();
+    let mut only_remove = Vec::new();
+    if moves.iter().any(|m| m.from != m.to) {
+        (moves, only_remove) = without_kept_asides(moves, &idb.entries().await?);
+    }
     if moves.is_empty() {
+        for key in &only_remove {
+            local.remove(key)?;
+        }
         return Ok(moved);
     }
     let puts: Vec<(String, Vec<u8>)> = moves
@@ -141,8 +148,11 @@ pub async fn move_local_storage(
             moved.set_aside.push(m.to.clone());
         }
         if stop == Some(MoveStep::OneRemoved) {
-            break;
+            return Ok(moved);
         }
+    }
+    for key in &only_remove {
+        local.remove(key)?;
     }
     Ok(moved)
 }

@@ -47,6 +47,25 @@ pub fn plan(entries: impl IntoIterator<Item = (String, String)>, now_ms: i64) ->
     moves
 }
 
+/// Leaves out the damaged parts already kept aside with the same bytes, returning the
+/// moves still to make and the localStorage keys only to remove. Each tab's localStorage
+/// is a cached copy that hears of another tab's removals a moment later, so a tab taking
+/// the move lock just after another may still see a damaged part the first one set aside;
+/// its key names this tab's moment, so without this it would be kept aside (and told) twice.
+pub fn without_kept_asides(
+    moves: Vec<Move>,
+    kept: &[(String, Vec<u8>)],
+) -> (Vec<Move>, Vec<String>) {
+    let aside = format!("{KEY_PREFIX}aside:");
+    let (done, todo): (Vec<Move>, Vec<Move>) = moves.into_iter().partition(|m| {
+        m.from != m.to
+            && kept
+                .iter()
+                .any(|(k, v)| k.starts_with(&aside) && *v == m.bytes)
+    });
+    (todo, done.into_iter().map(|m| m.from).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +108,32 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_damaged_part_another_tab_set_aside_is_only_removed() {
+        let moves = plan(
+            [
+                (
+                    "unhurried:doc:personal:t:0000000001".to_owned(),
+                    "AAEC".to_owned(),
+                ),
+                (
+                    "unhurried:doc:personal:t:0000000002".to_owned(),
+                    "%%%".to_owned(),
+                ),
+            ],
+            900,
+        );
+        let kept = vec![("unhurried:aside:personal:501".to_owned(), b"%%%".to_vec())];
+        let (todo, only_remove) = without_kept_asides(moves.clone(), &kept);
+        assert_eq!(todo, vec![moves[0].clone()]);
+        assert_eq!(
+            only_remove,
+            vec!["unhurried:doc:personal:t:0000000002".to_owned()]
+        );
+        // Kept under a document key, or with other bytes, it is still set aside.
+        let elsewhere = vec![("unhurried:doc:personal:x:1".to_owned(), b"%%%".to_vec())];
+        assert_eq!(without_kept_asides(moves.clone(), &elsewhere).0, moves);
     }
 }

@@ -9,8 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::ids::RecordingId;
-use crate::model::recording::MAX_MS;
-use crate::share::RecordingInfo;
+use crate::model::recording::{RecordingInfo, MAX_MS};
 
 #[wasm_bindgen(inline_js = r#"
 let opening = null;

@@ -33,8 +33,9 @@ pub use crate::doc::shared::feedback::FeedbackEdit;
 pub use crate::doc::shared::meeting::MeetingEdit;
 pub use crate::doc::shared::sop::SopEdit;
 pub use crate::doc::shared::SharedEdit;
+pub use crate::model::recording::RecordingInfo;
 pub use crate::share::link::{LinkFit, LINK_BUDGET, LINK_FITS_ANY_CHAT};
-pub use crate::share::{RecordingInfo, MAX_FILE_BYTES, MAX_RECORDINGS_FILE_BYTES};
+pub use crate::share::{MAX_FILE_BYTES, MAX_RECORDINGS_FILE_BYTES};
 pub use crate::store::persist::{request_persistence, status as storage_status, StorageStatus};
 pub use crate::store::usage::{Stored, Usage};
 pub use crate::web::recorder::Source;
@@ -485,7 +486,7 @@ impl Workspace {
     /// Offers the backup file as a download named for today, with this device's
     /// recordings when asked (they are read from IndexedDB first).
     pub fn download_backup(self, with_recordings: bool) {
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let videos = if with_recordings {
                 self.video_bytes().await
             } else {

@@ -4,12 +4,13 @@
 //! `recordings`); the video stays here.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+// Not Leptos's spawner: the workspace runs in browser tests without a Leptos executor.
 use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::spawn_local;
 
 use super::{plural, Undo, Workspace};
 use crate::model::ids::RecordingId;
-use crate::share::RecordingInfo;
+use crate::model::recording::RecordingInfo;
 use crate::web::recorder;
 
 /// A recorder's or the video store's failure in plain words.

@@ -27,24 +27,9 @@ pub enum RecordingChange {
 pub fn file_name(title: &str) -> String {
     let clean: String = title
         .chars()
-        .map(|c| {
-            if r#"/\:*?"<>|"#.contains(c) || c.is_control() {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let clean: String = clean.chars().take(80).collect();
-    format!(
-        "{}.webm",
-        if clean.is_empty() {
-            "Recording"
-        } else {
-            clean.as_str()
-        }
-    )
+        .filter(|c| !r#"/\:*?"<>|"#.contains(*c) && !c.is_control())
+        .take(80)
+        .collect();
+    let clean = clean.trim();
+    format!("{}.webm", if clean.is_empty() { "Recording" } else { clean })
 }

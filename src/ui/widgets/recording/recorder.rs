@@ -40,7 +40,6 @@ pub fn Recorder(doc: DocId, on_change: Callback<RecordingChange, bool>) -> impl 
     let unkept = StoredValue::new_local(None::<(JsValue, String)>);
     let has_unkept = RwSignal::new(false);
     let unlisted = RwSignal::new(None::<Recording>);
-    let preview = NodeRef::<leptos::html::Video>::new();
     let tick = set_interval_with_handle(
         move || {
             if phase.try_get_untracked() == Some(Phase::Recording) {
@@ -102,10 +101,10 @@ pub fn Recorder(doc: DocId, on_change: Callback<RecordingChange, bool>) -> impl 
         has_unkept.set(false);
         unkept.set_value(None);
         phase.set(Phase::Starting);
-        let el = preview
-            .get_untracked()
-            .map(JsValue::from)
-            .unwrap_or(JsValue::NULL);
+        // By id rather than a NodeRef: one fewer generic instance for one lookup.
+        let el = document()
+            .get_element_by_id("rec-preview")
+            .map_or(JsValue::NULL, JsValue::from);
         spawn_local(async move {
             match recorder::start(source.get_untracked(), &el, finished).await {
                 Ok(()) => {
@@ -146,7 +145,7 @@ pub fn Recorder(doc: DocId, on_change: Callback<RecordingChange, bool>) -> impl 
             <label for="rec-title">"Title of the next recording"</label>
             <input id="rec-title" type="text" maxlength="500" placeholder="e.g. Why the launch moved"
                 prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-            <video node_ref=preview class="recording-preview" muted=true playsinline=true hidden=move || !recording()
+            <video id="rec-preview" class="recording-preview" muted=true playsinline=true hidden=move || !recording()
                 aria-label="What is being recorded"></video>
             <div class="actions">
                 // One button, so keyboard focus stays on it from start to stop.
