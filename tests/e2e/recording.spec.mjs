@@ -97,6 +97,9 @@ test.describe('with a camera, a microphone and a screen', () => {
     const webm = await bytesOf(video);
     expect(webm.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
     expect(webm.length).toBeGreaterThan(2000);
+    // Recording works offline too (the recorder's clock is a precached worker file).
+    await record(page, 'Camera', 'Made offline', 1);
+    await expect(page.getByTestId('recording')).toHaveCount(3);
     await context.setOffline(false);
 
     for (const [scheme, size] of [['light', { width: 1280, height: 800 }], ['dark', { width: 390, height: 844 }]]) {
@@ -111,14 +114,23 @@ test.describe('with a camera, a microphone and a screen', () => {
     // Settings: what is kept, and a backup with recordings only when asked.
     await page.goto('/settings');
     const kept = page.getByTestId('storage-use');
-    await expect(kept.getByRole('row', { name: /^Recordings 2 / })).toBeVisible();
+    await expect(kept.getByRole('row', { name: /^Recordings 3 / })).toBeVisible();
     await expect(page.getByTestId('backup-size')).not.toContainText('recording');
     const [plain] = await Promise.all([page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export backup' }).click()]);
     const plainBytes = await bytesOf(plain);
     expect(plainBytes[9]).toBe(2);
-    await page.getByLabel(/^Include recordings \(2, /).check();
-    await expect(page.getByTestId('backup-size')).toContainText('and 2 recordings');
+    await page.getByLabel(/^Include recordings \(3, /).check();
+    await expect(page.getByTestId('backup-size')).toContainText('and 3 recordings');
+    for (const [scheme, size] of [['light', { width: 1280, height: 800 }], ['dark', { width: 390, height: 844 }]]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize(size);
+      await page.getByTestId('kept-recordings').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `tests/e2e/screenshots/recordings-settings-${size.width}-${scheme}.png` });
+    }
+    await axe(page, 'Settings with recordings');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 800 });
     const [full] = await Promise.all([page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export backup' }).click()]);
     const fullBytes = await bytesOf(full);
@@ -129,11 +141,11 @@ test.describe('with a camera, a microphone and a screen', () => {
     const del = () => page.getByRole('button', { name: /^Delete Why March, / }).click();
     await del();
     await expect(page.getByText('Deleted “Why March” from this browser.')).toBeVisible();
-    await expect(kept.getByRole('row', { name: /^Recordings 1 / })).toBeVisible();
-    await page.getByRole('button', { name: 'Undo' }).click();
     await expect(kept.getByRole('row', { name: /^Recordings 2 / })).toBeVisible();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(kept.getByRole('row', { name: /^Recordings 3 / })).toBeVisible();
     await del();
-    await expect(kept.getByRole('row', { name: /^Recordings 1 / })).toBeVisible();
+    await expect(kept.getByRole('row', { name: /^Recordings 2 / })).toBeVisible();
     await page.goto(address);
     const gone = recording(page, 'Why March');
     await expect(gone.getByRole('link', { name: 'Watch where it was uploaded' })).toBeVisible();
@@ -141,9 +153,25 @@ test.describe('with a camera, a microphone and a screen', () => {
     await page.goto('/settings');
     await page.locator('#settings-import').setInputFiles({ name: 'backup.unhurried', mimeType: 'application/octet-stream', buffer: fullBytes });
     await expect(page.getByTestId('import-message')).toContainText('1 recording kept on this device.');
-    await expect(kept.getByRole('row', { name: /^Recordings 2 / })).toBeVisible();
+    await expect(kept.getByRole('row', { name: /^Recordings 3 / })).toBeVisible();
     await page.goto(address);
     await play(page, 'Why March');
+    expect(problems).toEqual([]);
+    await browser.close();
+  });
+
+  test('leaving the page while recording stops it and keeps the video', async () => {
+    const { browser, page } = await open(FAKE_MEDIA);
+    const problems = watchConsole(page);
+    await welcome(page, 'Ana');
+    await startDiscussion(page, 'Pick a launch date');
+    await page.getByLabel('Camera', { exact: true }).check();
+    await page.locator('#rec-title').fill('Cut short');
+    await page.getByRole('button', { name: 'Start recording' }).click();
+    await expect(page.getByRole('timer')).toHaveText(/of 5:00$/);
+    await page.waitForTimeout(1000);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByTestId('kept-recordings')).toContainText('Cut short, 0:0');
     expect(problems).toEqual([]);
     await browser.close();
   });

@@ -17,7 +17,7 @@ pub fn KeptRecordings() -> impl IntoView {
         (!videos.is_empty()).then(|| view! {
             <section class="card">
                 <h2>"Recordings on this device"</h2>
-                <p>"Videos never travel in links or backups unless you include them in an export below. Deleting one here deletes the video from this browser; documents still list its title."</p>
+                <p>"Videos never travel in links or backups unless you include them when you export a backup (above). Deleting one here deletes the video from this browser; documents still list its title."</p>
                 <ul class="aside-list" data-testid="kept-recordings">
                     {videos.into_iter().map(|(info, bytes)| {
                         let id = info.id;

@@ -31,5 +31,8 @@ pub fn file_name(title: &str) -> String {
         .take(80)
         .collect();
     let clean = clean.trim();
-    format!("{}.webm", if clean.is_empty() { "Recording" } else { clean })
+    format!(
+        "{}.webm",
+        if clean.is_empty() { "Recording" } else { clean }
+    )
 }

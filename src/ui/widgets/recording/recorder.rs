@@ -48,11 +48,18 @@ pub fn Recorder(doc: DocId, on_change: Callback<RecordingChange, bool>) -> impl 
         },
         std::time::Duration::from_millis(500),
     );
+    // The title typed, kept outside the component: leaving the page stops the recording,
+    // and the video is kept under it after the component and its signals are gone.
+    let typed = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let typed_on_leave = typed.clone();
     on_cleanup(move || {
         if let Ok(t) = tick {
             t.clear();
         }
         if phase.try_get_untracked() == Some(Phase::Recording) {
+            if let Ok(mut kept) = typed_on_leave.lock() {
+                *kept = title.get_untracked();
+            }
             recorder::stop();
         }
     });
@@ -64,9 +71,13 @@ pub fn Recorder(doc: DocId, on_change: Callback<RecordingChange, bool>) -> impl 
             unlisted.set(Some(rec));
         }
     };
+    // Called when the recording ends, which may be after the person left this page
+    // (leaving stops it): the video is still kept, hence the `try_` reads.
     let finished = move |blob: JsValue, ms: u32| {
+        let typed = title
+            .try_get_untracked()
+            .unwrap_or_else(|| typed.lock().map(|t| t.clone()).unwrap_or_default());
         phase.try_set(Phase::Keeping);
-        let typed = title.get_untracked();
         let info = RecordingInfo {
             id: RecordingId::parse(&new_id()).unwrap_or_default(),
             title: if typed.trim().is_empty() {
@@ -80,20 +91,32 @@ pub fn Recorder(doc: DocId, on_change: Callback<RecordingChange, bool>) -> impl 
             at: crate::web::now_ms(),
         };
         spawn_local(async move {
-            match ws.keep_video(info.clone(), &blob).await {
-                Ok(()) => list(Recording {
+            let kept = ws.keep_video(info.clone(), &blob).await;
+            let here = phase.try_get_untracked().is_some();
+            match kept {
+                Ok(()) if here => list(Recording {
                     id: info.id,
                     title: info.title,
                     ms,
                     url: String::new(),
                 }),
-                Err(message) => {
+                // Left the page: the video is kept and Settings lists it.
+                Ok(()) => {}
+                Err(message) if here => {
                     unkept.set_value(Some((blob, file_name(&info.title))));
                     has_unkept.set(true);
                     error.set(Some(message));
                 }
+                // Left the page and the disk refused: nowhere to offer it but a download.
+                Err(_) => {
+                    recorder::download(&blob, &file_name(&info.title));
+                    ws.say(
+                        "The recording could not be kept in this browser, so it was downloaded instead.".into(),
+                        None,
+                    );
+                }
             }
-            phase.set(Phase::Idle);
+            phase.try_set(Phase::Idle);
         });
     };
     let start = move || {
@@ -105,8 +128,9 @@ pub fn Recorder(doc: DocId, on_change: Callback<RecordingChange, bool>) -> impl 
         let el = document()
             .get_element_by_id("rec-preview")
             .map_or(JsValue::NULL, JsValue::from);
+        let on_stop = finished.clone();
         spawn_local(async move {
-            match recorder::start(source.get_untracked(), &el, finished).await {
+            match recorder::start(source.get_untracked(), &el, on_stop).await {
                 Ok(()) => {
                     since.set(crate::web::now_ms());
                     now.set(crate::web::now_ms());
