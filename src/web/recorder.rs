@@ -109,57 +109,65 @@ export async function rec_start(source, limit, preview, on_stop) {
     release();
     throw (e && e.name) || "Error";
   }
-  let draw = null, video;
-  if (source === "both") {
-    const play = (s) => { const v = document.createElement("video"); v.muted = true; v.srcObject = s; return v.play().then(() => v); };
-    const [sv, cv] = await Promise.all([play(screen), play(cam)]);
-    const c = document.createElement("canvas");
-    c.width = sv.videoWidth || 1280;
-    c.height = sv.videoHeight || 720;
-    const g = c.getContext("2d");
-    // The camera in the lower right corner, a quarter of the width.
-    draw = () => {
-      g.drawImage(sv, 0, 0, c.width, c.height);
-      const w = Math.round(c.width / 4), h = Math.round(w * (cv.videoHeight || 3) / (cv.videoWidth || 4));
-      g.drawImage(cv, c.width - w - 16, c.height - h - 16, w, h);
+  // Anything failing from here on must not leave the camera or the screen share on.
+  let tick = null;
+  try {
+    let draw = null, video;
+    if (source === "both") {
+      const play = (s) => { const v = document.createElement("video"); v.muted = true; v.srcObject = s; return v.play().then(() => v); };
+      const [sv, cv] = await Promise.all([play(screen), play(cam)]);
+      const c = document.createElement("canvas");
+      c.width = sv.videoWidth || 1280;
+      c.height = sv.videoHeight || 720;
+      const g = c.getContext("2d");
+      // The camera in the lower right corner, a quarter of the width.
+      draw = () => {
+        g.drawImage(sv, 0, 0, c.width, c.height);
+        const w = Math.round(c.width / 4), h = Math.round(w * (cv.videoHeight || 3) / (cv.videoWidth || 4));
+        g.drawImage(cv, c.width - w - 16, c.height - h - 16, w, h);
+      };
+      draw();
+      video = c.captureStream(30).getVideoTracks()[0];
+      got.push(new MediaStream([video]));
+    } else {
+      video = (screen || cam).getVideoTracks()[0];
+    }
+    const stream = new MediaStream([video, ...cam.getAudioTracks()]);
+    const mimeType = ["video/webm;codecs=vp9,opus", "video/webm;codecs=vp8,opus", "video/webm"]
+      .find((t) => MediaRecorder.isTypeSupported(t)) || "";
+    const rec = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 1000000, audioBitsPerSecond: 64000 });
+    const parts = [];
+    const t0 = performance.now();
+    let ms = 0;
+    tick = new Worker("/tick.js");
+    tick.postMessage(draw ? 33 : 250);
+    const finish = () => {
+      if (rec.state === "inactive") return;
+      ms = Math.min(limit, Math.round(performance.now() - t0));
+      rec.stop();
     };
-    draw();
-    video = c.captureStream(30).getVideoTracks()[0];
-    got.push(new MediaStream([video]));
-  } else {
-    video = (screen || cam).getVideoTracks()[0];
-  }
-  const stream = new MediaStream([video, ...cam.getAudioTracks()]);
-  const mimeType = ["video/webm;codecs=vp9,opus", "video/webm;codecs=vp8,opus", "video/webm"]
-    .find((t) => MediaRecorder.isTypeSupported(t)) || "";
-  const rec = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 1000000, audioBitsPerSecond: 64000 });
-  const parts = [];
-  const t0 = performance.now();
-  let ms = 0;
-  const tick = new Worker("/tick.js");
-  tick.postMessage(draw ? 33 : 250);
-  const finish = () => {
-    if (rec.state === "inactive") return;
-    ms = Math.min(limit, Math.round(performance.now() - t0));
-    rec.stop();
-  };
-  tick.onmessage = () => {
-    if (draw) draw();
-    if (performance.now() - t0 >= limit) finish();
-  };
-  rec.ondataavailable = (e) => { if (e.data.size) parts.push(e.data); };
-  rec.onstop = () => {
-    tick.terminate();
+    tick.onmessage = () => {
+      if (draw) draw();
+      if (performance.now() - t0 >= limit) finish();
+    };
+    rec.ondataavailable = (e) => { if (e.data.size) parts.push(e.data); };
+    rec.onstop = () => {
+      tick.terminate();
+      release();
+      current = null;
+      if (preview) preview.srcObject = null;
+      on_stop(new Blob(parts, { type: (rec.mimeType || "video/webm").split(";")[0] }), ms);
+    };
+    // Stopping the share from the browser's own bar ends the recording too.
+    (screen || cam).getVideoTracks().forEach((t) => t.addEventListener("ended", finish));
+    if (preview) { preview.muted = true; preview.srcObject = new MediaStream([video]); preview.play().catch(() => {}); }
+    rec.start(1000);
+    current = finish;
+  } catch (e) {
+    if (tick) tick.terminate();
     release();
-    current = null;
-    if (preview) preview.srcObject = null;
-    on_stop(new Blob(parts, { type: (rec.mimeType || "video/webm").split(";")[0] }), ms);
-  };
-  // Stopping the share from the browser's own bar ends the recording too.
-  (screen || cam).getVideoTracks().forEach((t) => t.addEventListener("ended", finish));
-  if (preview) { preview.muted = true; preview.srcObject = new MediaStream([video]); preview.play().catch(() => {}); }
-  rec.start(1000);
-  current = finish;
+    throw (e && e.name) || "Error";
+  }
 }
 export function rec_stop() { if (current) current(); }
 "#)]

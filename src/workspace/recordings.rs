@@ -4,8 +4,8 @@
 //! `recordings`); the video stays here.
 
 use leptos::prelude::*;
-// Not Leptos's spawner: the workspace runs in browser tests without a Leptos executor.
 use wasm_bindgen::JsValue;
+// Not Leptos's spawner: the workspace also runs in browser tests, with no Leptos executor.
 use wasm_bindgen_futures::spawn_local;
 
 use super::{plural, Undo, Workspace};

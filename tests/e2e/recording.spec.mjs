@@ -78,6 +78,13 @@ test.describe('with a camera, a microphone and a screen', () => {
     await item.getByLabel('Where you uploaded it (optional)').fill('https://videos.example/why-march');
     await item.getByRole('button', { name: 'Save' }).click();
     await expect(item.getByRole('link', { name: 'Watch where it was uploaded' })).toHaveAttribute('href', 'https://videos.example/why-march');
+    // A title being typed survives another edit arriving in the document.
+    await item.getByLabel('Title', { exact: true }).fill('Why March, not May');
+    await page.locator('#link-url').fill('https://example.com/spec');
+    await page.getByRole('button', { name: 'Add link' }).click();
+    await expect(page.getByRole('link', { name: 'https://example.com/spec' })).toBeVisible();
+    await expect(item.getByLabel('Title', { exact: true })).toHaveValue('Why March, not May');
+    await item.getByLabel('Title', { exact: true }).fill('Why March');
     await axe(page, 'recordings in a discussion', '.recordings');
 
     // A second one, from the camera alone.

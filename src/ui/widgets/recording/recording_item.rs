@@ -45,7 +45,8 @@ pub fn RecordingItem(
         }
     });
     let download = move |_| recorder::download_kept(id, &file_name(&untrack(rec).title));
-    // The fields are read when the form is sent; they show the document's values.
+    // The fields are read when the form is sent. They start from the document's values
+    // and are not redrawn from it, so another edit arriving never overwrites typing.
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = ev.target().map(JsValue::from).unwrap_or_default();
@@ -94,13 +95,13 @@ pub fn RecordingItem(
             <form class="inline-form" hidden=not_here on:submit=save>
                 <div>
                     <label for=field("title")>"Title"</label>
-                    <input id=field("title") name="title" type="text" maxlength="500" prop:value=move || rec().title/>
+                    <input id=field("title") name="title" type="text" maxlength="500" value=untrack(rec).title/>
                 </div>
                 <div>
                     <label for=field("url")>"Where you uploaded it (optional)"</label>
                     <input id=field("url") type="text" inputmode="url" placeholder="https://…"
                         name="url" aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=field("error")
-                        prop:value=move || rec().url/>
+                        value=untrack(rec).url/>
                 </div>
                 <button type="submit" class="secondary">"Save"</button>
             </form>
