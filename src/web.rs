@@ -12,7 +12,10 @@ export function browser_time_zone_raw() {
   try { return Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (_) { return ""; }
 }
 export function download_bytes(bytes, filename, mime) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  save_blob(new Blob([bytes], { type: mime }), filename);
+}
+export function save_blob(blob, filename) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = filename;
@@ -260,6 +263,8 @@ extern "C" {
     fn browser_time_zone_raw() -> String;
     /// Offers `bytes` as a file download.
     pub fn download_bytes(bytes: &[u8], filename: &str, mime: &str);
+    /// Offers a blob (a recorded video) as a download named `filename`.
+    pub fn save_blob(blob: &wasm_bindgen::JsValue, filename: &str);
     /// Registers `/sw.js`; calls `on_update_ready` when a new build waits to take over.
     pub fn register_service_worker(on_update_ready: &Closure<dyn FnMut()>);
     /// Keeps the notice region clear of the focused control and the on-screen keyboard.

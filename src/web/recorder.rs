@@ -62,9 +62,6 @@ export function rec_take(id) {
     return g;
   }).then((r) => r || null);
 }
-export function rec_download(id, name) {
-  rec_get(id).then((r) => { if (r) save_blob(r.blob, name); }).catch(() => {});
-}
 export function rec_title(id, title) {
   return run("readwrite", (s) => {
     const g = s.get(id);
@@ -78,16 +75,6 @@ export function rec_bytes(id) {
 export function blob_url(blob) { return URL.createObjectURL(blob); }
 export function record_blob(record) { return record.blob; }
 export function revoke_url(url) { URL.revokeObjectURL(url); }
-export function save_blob(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
 
 let current = null;
 export async function rec_start(source, limit, preview, on_stop) {
@@ -196,14 +183,12 @@ extern "C" {
     fn rec_restore(record: &JsValue) -> js_sys::Promise;
     fn rec_delete(id: &str) -> js_sys::Promise;
     fn rec_take(id: &str) -> js_sys::Promise;
-    fn rec_download(id: &str, name: &str);
     fn rec_watch(on_change: &Closure<dyn FnMut()>);
     fn rec_title(id: &str, title: &str) -> js_sys::Promise;
     fn rec_bytes(id: &str) -> js_sys::Promise;
     fn blob_url(blob: &JsValue) -> String;
     fn record_blob(record: &JsValue) -> JsValue;
     fn revoke_url(url: &str);
-    fn save_blob(blob: &JsValue, name: &str);
     fn rec_start(
         source: &str,
         limit: u32,
@@ -358,7 +343,12 @@ pub async fn take(id: RecordingId) -> Result<Option<JsValue>, MediaError> {
 
 /// Offers a kept video as a download named `name`.
 pub fn download_kept(id: RecordingId, name: &str) {
-    rec_download(&id.to_string(), name);
+    let name = name.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(r) = record(id).await {
+            crate::web::save_blob(&blob_of(&r), &name);
+        }
+    });
 }
 
 /// Calls `on_change` after every change to the videos kept, made in any tab.
@@ -385,5 +375,5 @@ pub fn revoke(url: &str) {
 
 /// Offers a video as a download named `name`.
 pub fn download(blob: &JsValue, name: &str) {
-    save_blob(blob, name);
+    crate::web::save_blob(blob, name);
 }
